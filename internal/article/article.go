@@ -1,0 +1,65 @@
+package article
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"time"
+)
+
+// Article is one dated news article.
+type Article struct {
+	ID        string    // stable identifier: given by the input, else a content hash (see HashID)
+	Published time.Time // publication date (the document creation time); midnight UTC when only the day is known
+	Title     string    // headline, if known
+	Text      string    // body text: prose, or one sentence per line
+	URL       string    // where it was published, if known
+	Source    string    // outlet, if known
+	Origin    string    // where dateline read it: "path:line"
+}
+
+// Day returns the calendar day of publication as midnight UTC.
+func (a Article) Day() time.Time {
+	y, m, d := a.Published.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}
+
+// HashID returns a stable identifier for an article that has none: a short
+// SHA-256 of its publication day, title and text, so that reading the same
+// article twice gives the same id.
+func HashID(published time.Time, title, text string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", published.Format(time.DateOnly), title, text)
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:24]
+}
+
+// RecordError reports a record that could not be read: the file, the line
+// the record starts on, and why.
+type RecordError struct {
+	Path string
+	Line int // 1-based; 0 when the error concerns the whole file
+	Err  error
+}
+
+// Error formats the error as "path:line: reason".
+func (e *RecordError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+}
+
+// Unwrap returns the underlying reason.
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// ParseDate reads a publication date written as YYYY-MM-DD or as an RFC 3339
+// timestamp. A bare day is returned as midnight UTC.
+func ParseDate(s string) (time.Time, error) {
+	if t, err := time.Parse(time.DateOnly, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("date %q is neither YYYY-MM-DD nor RFC 3339", s)
+}
