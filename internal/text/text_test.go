@@ -1,0 +1,82 @@
+package text
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func spansText(s string, sp []Span) []string {
+	var out []string
+	for _, x := range sp {
+		out = append(out, s[x.Start:x.End])
+	}
+	return out
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"prose", "The council met on Monday. It voted 5-2 to close the pier. Mr. Hale objected.",
+			[]string{"The council met on Monday.", "It voted 5-2 to close the pier.", "Mr. Hale objected."}},
+		{"wrapped lines are joined", "The harbour closed the pier on\nMonday after divers found cracks.\nRepairs start soon.",
+			[]string{"The harbour closed the pier on\nMonday after divers found cracks.", "Repairs start soon."}},
+		{"paragraphs", "A headline without a stop\n\nThe body begins here. It ends here.",
+			[]string{"A headline without a stop", "The body begins here.", "It ends here."}},
+		{"tokenized lines kept", "The mayor said `` no '' on Tuesday .\nShe did n't explain -LRB- yet -RRB- .\n",
+			[]string{"The mayor said `` no '' on Tuesday .", "She did n't explain -LRB- yet -RRB- ."}},
+		{"empty", "  \n \n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := spansText(tt.in, Sentences(tt.in))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestIsTokenized(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"The mayor , who spoke Tuesday , said it 's over .\nHe did n't say more .", true},
+		{"LONDON -LRB- Reuters -RRB- - Health charities shunned it", true},
+		{"The mayor, who spoke Tuesday, said it's over. He didn't say more, at 3.5 percent.", false},
+		{"Short text", false},
+	}
+	for _, tt := range tests {
+		if got := IsTokenized(tt.in); got != tt.want {
+			t.Errorf("IsTokenized(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDetokenize(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Libya 's leader -LRB- pictured -RRB- said `` no '' , again .", `Libya's leader (pictured) said "no", again.`},
+		{"They do n't know ; it cost $ 5 , or 10 % .", "They don't know; it cost $5, or 10%."},
+		{`He said " yes " today .`, `He said "yes" today.`},
+		{"Plain   prose, untouched.", "Plain prose, untouched."},
+	}
+	for _, tt := range tests {
+		if got := Detokenize(tt.in); got != tt.want {
+			t.Errorf("Detokenize(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTerms(t *testing.T) {
+	got := Terms("The ministers were meeting -LRB- again -RRB- in Syria 's capital , did n't they ?")
+	want := []string{"minist", "meet", "syria", "capit"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Terms = %q, want %q", got, want)
+	}
+	if w := Words("U.S.-led forces, 10,000 strong"); strings.Join(w, "|") != "U.S|led|forces|10,000|strong" {
+		t.Errorf("Words = %q", w)
+	}
+}
