@@ -1,0 +1,165 @@
+package annotate
+
+import (
+	"iter"
+	"runtime"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+// Sentence is one sentence of an article with its time expressions.
+type Sentence struct {
+	Index   int           // position in the article, from 0
+	Text    string        // the sentence as written
+	Start   int           // offset of its first rune in the article text
+	End     int           // offset one past its last rune
+	Timexes []timex.Timex // time expressions starting in it; offsets in runes of the article text
+}
+
+// Doc is an annotated article.
+type Doc struct {
+	Article   article.Article
+	Sentences []Sentence
+}
+
+// Annotator runs the annotation stages over articles. Its zero value is not
+// usable; build it with New.
+type Annotator struct {
+	tagger timex.Tagger
+}
+
+// New returns an annotator that finds time expressions with tagger.
+func New(tagger timex.Tagger) *Annotator {
+	return &Annotator{tagger: tagger}
+}
+
+// Annotate splits a into sentences and attaches to each the time expressions
+// that start in it, resolved against a's publication date. The tagger sees the
+// whole text at once, so that narrative anchors cross sentences.
+func (an *Annotator) Annotate(a article.Article) Doc {
+	spans := text.Sentences(a.Text)
+	runeAt := runeOffsets(a.Text, spans)
+	doc := Doc{Article: a, Sentences: make([]Sentence, len(spans))}
+	for i, sp := range spans {
+		doc.Sentences[i] = Sentence{Index: i, Text: a.Text[sp.Start:sp.End], Start: runeAt[2*i], End: runeAt[2*i+1]}
+	}
+	if an.tagger == nil || len(spans) == 0 {
+		return doc
+	}
+	j := 0
+	for _, x := range an.tagger.Tag(a.Text, a.Published) {
+		for j+1 < len(doc.Sentences) && x.Start >= doc.Sentences[j+1].Start {
+			j++
+		}
+		if x.Start < doc.Sentences[j].Start { // before the first sentence: white space only, attach to it
+			x.Start = doc.Sentences[j].Start
+		}
+		doc.Sentences[j].Timexes = append(doc.Sentences[j].Timexes, x)
+	}
+	return doc
+}
+
+// runeOffsets converts the byte offsets of spans (sorted, non-overlapping) to
+// rune offsets in one pass: start and end of span i at 2i and 2i+1.
+func runeOffsets(s string, spans []Span) []int {
+	out := make([]int, 0, 2*len(spans))
+	bytePos, runePos := 0, 0
+	advance := func(to int) int {
+		runePos += utf8.RuneCountInString(s[bytePos:to])
+		bytePos = to
+		return runePos
+	}
+	for _, sp := range spans {
+		out = append(out, advance(sp.Start), advance(sp.End))
+	}
+	return out
+}
+
+// Span is a byte range of a text (an alias of text.Span).
+type Span = text.Span
+
+// Stream annotates articles from in with workers goroutines (0 means one per
+// CPU), yielding documents in input order. Read errors pass through in order.
+// Stopping the iteration early stops the workers.
+func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[Doc, error] {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	type result struct {
+		doc Doc
+		err error
+	}
+	return func(yield func(Doc, error) bool) {
+		if workers == 1 {
+			for a, err := range in {
+				if err != nil {
+					if !yield(Doc{}, err) {
+						return
+					}
+					continue
+				}
+				if !yield(an.Annotate(a), nil) {
+					return
+				}
+			}
+			return
+		}
+		// Each job carries its own result channel; the queue of channels keeps
+		// the input order while the workers run ahead.
+		type job struct {
+			a   article.Article
+			err error
+			out chan result
+		}
+		jobs := make(chan job, 4*workers)
+		order := make(chan chan result, 4*workers)
+		done := make(chan struct{})
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for jb := range jobs {
+					if jb.err != nil {
+						jb.out <- result{err: jb.err}
+						continue
+					}
+					jb.out <- result{doc: an.Annotate(jb.a)}
+				}
+			}()
+		}
+		go func() {
+			defer close(order)
+			defer close(jobs)
+			for a, err := range in {
+				jb := job{a: a, err: err, out: make(chan result, 1)}
+				select {
+				case order <- jb.out:
+				case <-done:
+					return
+				}
+				select {
+				case jobs <- jb:
+				case <-done:
+					return
+				}
+			}
+		}()
+		defer func() {
+			close(done)
+			for range order { // let the feeder finish
+			}
+			wg.Wait()
+		}()
+		for ch := range order {
+			r := <-ch
+			if !yield(r.doc, r.err) {
+				return
+			}
+		}
+	}
+}
