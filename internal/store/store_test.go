@@ -1,0 +1,186 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+func day(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+
+// doc builds an annotated document by hand: the store must keep exactly what
+// it is given, whatever the annotators would have said.
+func doc(id, pub string, sents ...string) annotate.Doc {
+	d := annotate.Doc{Article: article.Article{ID: id, Published: day(pub), Title: "T " + id, Source: "Gazette",
+		Text: strings.Join(sents, " "), Origin: id + ".txt:1"}}
+	off := 0
+	for i, s := range sents {
+		sn := annotate.Sentence{Index: i, Text: s, Start: off, End: off + len([]rune(s))}
+		if j := strings.Index(s, "Monday"); j >= 0 {
+			sn.Timexes = []timex.Timex{{Start: off + j, End: off + j + 6, Text: "Monday", Type: timex.Date, Value: pub}}
+		}
+		if strings.Contains(s, "weeks") {
+			sn.Timexes = append(sn.Timexes, timex.Timex{Start: off, End: off + 5, Text: "weeks", Type: timex.Duration, Value: "PXW"})
+		}
+		d.Sentences = append(d.Sentences, sn)
+		off = sn.End + 1
+	}
+	return d
+}
+
+func open(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func TestPutIsIdempotent(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	docs := []annotate.Doc{
+		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks."),
+		doc("b", "2031-03-05", "Repairs will take weeks.", "The ferry was moved."),
+		doc("a", "2031-03-02", "A second copy of a in the same batch."),
+	}
+	added, err := s.Put(ctx, docs)
+	if err != nil || added != 2 {
+		t.Fatalf("first Put: added %d, err %v; want 2", added, err)
+	}
+	added, err = s.Put(ctx, docs[:2])
+	if err != nil || added != 0 {
+		t.Fatalf("second Put: added %d, err %v; want 0", added, err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 2 || st.Sentences != 4 || st.Timexes != 2 || st.Resolved != 1 {
+		t.Errorf("stats = %+v, want 2 articles, 4 sentences, 2 timexes, 1 resolved", st)
+	}
+	if st.First != day("2031-03-02") || st.Last != day("2031-03-05") {
+		t.Errorf("range %v..%v", st.First, st.Last)
+	}
+}
+
+func TestDocsRoundTripAndFilter(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	in := []annotate.Doc{
+		doc("b", "2031-03-05", "Repairs will take weeks.", "The ferry was moved to the south quay."),
+		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks."),
+		doc("c", "2031-03-09", "The council met on Monday about the ferry."),
+	}
+	if _, err := s.Put(ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		f    Filter
+		want string
+	}{
+		{"all, by day", Filter{}, "a b c"},
+		{"from", Filter{From: day("2031-03-03")}, "b c"},
+		{"to", Filter{To: day("2031-03-05")}, "a b"},
+		{"query", Filter{Query: "ferry"}, "b c"},
+		{"query stems", Filter{Query: "repair"}, "b"},
+		{"query terms in one sentence", Filter{Query: "council ferry"}, "c"},
+		{"keywords", Filter{Keywords: []string{"DIVERS", "quay"}}, "a b"},
+		{"everything", Filter{From: day("2031-03-04"), Query: "ferry", Keywords: []string{"council"}}, "c"},
+	}
+	for _, tt := range tests {
+		docs, err := s.Docs(ctx, tt.f)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		var ids []string
+		for _, d := range docs {
+			ids = append(ids, d.Article.ID)
+		}
+		if got := strings.Join(ids, " "); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+	docs, _ := s.Docs(ctx, Filter{Query: "pier"})
+	if len(docs) != 1 {
+		t.Fatalf("got %d docs", len(docs))
+	}
+	got, want := docs[0], in[1]
+	got.Article.Text, want.Article.Text = "", ""
+	if fmt.Sprintf("%+v", got) != fmt.Sprintf("%+v", want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+}
+
+func TestSearch(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	s.Put(ctx, []annotate.Doc{
+		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks in the pier."),
+		doc("b", "2031-03-05", "The ferry moved."),
+	})
+	hits, err := s.Search(ctx, "pier", Filter{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(hits) != 2 || hits[0].ArticleID != "a" || hits[0].Score <= 0 {
+		t.Fatalf("hits = %+v", hits)
+	}
+	if hits, _ := s.Search(ctx, "pier", Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
+		t.Errorf("date filter ignored: %+v", hits)
+	}
+	if hits, _ := s.Search(ctx, `U.S. "pier"`, Filter{}, 10); len(hits) != 0 {
+		t.Errorf("odd query: %+v", hits)
+	}
+	if _, err := s.Search(ctx, `"unbalanced`, Filter{}, 10); err == nil {
+		t.Errorf("a malformed FTS query gave no error")
+	}
+}
+
+func TestIngestCountsAndGoesOn(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	bad := errors.New("file.jsonl:3: invalid JSON")
+	seq := func(yield func(annotate.Doc, error) bool) {
+		_ = yield(doc("a", "2031-03-02", "One."), nil) &&
+			yield(annotate.Doc{}, bad) &&
+			yield(doc("b", "2031-03-03", "Two."), nil) &&
+			yield(doc("a", "2031-03-02", "One."), nil) &&
+			yield(doc("c", "2031-03-04", "Three."), nil)
+	}
+	var bads []error
+	var progress int
+	r, err := s.Ingest(ctx, seq, 2, func(e error) { bads = append(bads, e) }, func(IngestResult) { progress++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r != (IngestResult{Read: 4, Added: 3, Skipped: 1, Bad: 1}) || len(bads) != 1 || progress != 2 {
+		t.Errorf("result %+v, bad %v, progress calls %d", r, bads, progress)
+	}
+}
+
+func TestFTSQuery(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"chemical attack", `"chemical" "attack"`},
+		{"U.S. troops", `"U.S" "troops"`},
+		{`"exact phrase"`, `"exact phrase"`},
+		{"syria OR libya", "syria OR libya"},
+		{"attack*", "attack*"},
+	}
+	for _, tt := range tests {
+		if got := FTSQuery(tt.in); got != tt.want {
+			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
