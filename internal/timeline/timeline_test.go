@@ -1,0 +1,177 @@
+package timeline
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+func d(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
+
+// art builds an annotated article by hand. A sentence may carry a date in
+// brackets, "[2031-03-02] The pier closed.", which becomes a DATE expression
+// with that value: these tests check ranking and selection, not tagging.
+func art(id, pub string, sents ...string) annotate.Doc {
+	doc := annotate.Doc{Article: article.Article{ID: id, Published: d(pub), Title: "title " + id}}
+	for i, s := range sents {
+		sn := annotate.Sentence{Index: i}
+		if strings.HasPrefix(s, "[") {
+			end := strings.Index(s, "]")
+			v := s[1:end]
+			s = strings.TrimSpace(s[end+1:])
+			sn.Timexes = []timex.Timex{{Text: "then", Type: timex.Date, Value: v}}
+		}
+		sn.Text = s
+		doc.Sentences = append(doc.Sentences, sn)
+	}
+	return doc
+}
+
+// story: the pier closure on 03-02 is referred to most, the ferry move on
+// 03-05 next, the council vote on 03-09 once; a month-level reference and an
+// out-of-range date must not become entries.
+func story() []annotate.Doc {
+	return []annotate.Doc{
+		art("a1", "2031-03-02", "[2031-03-02] The harbour authority closed the north pier after divers found cracks.",
+			"[2031-03] Repairs are planned for March.", "The pier has stood since 1890."),
+		art("a2", "2031-03-03", "[2031-03-02] The north pier was closed by the harbour authority on Monday.",
+			"[2031-03-05] The ferry will move to the south quay on Thursday."),
+		art("a3", "2031-03-05", "[2031-03-05] The ferry moved to the south quay on Thursday.",
+			"[2031-03-02] Cracks closed the north pier on Monday."),
+		art("a4", "2031-03-09", "[2031-03-09] The council voted to rebuild the pier.",
+			"[2031-03-02] The pier closure on Monday surprised fishermen."),
+		art("a5", "2031-03-10", "[2030-06-01] Last June an inspection found no cracks in the pier."),
+	}
+}
+
+// check verifies the timeline's invariants and returns its dates, space
+// separated: increasing dates within the range, at most PerDate distinct
+// items a date, each eligible and each speaking for its date (it refers to
+// the date, or it is an undated lead sentence of an article published that
+// day or the next).
+func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
+	t.Helper()
+	opt = opt.withDefaults()
+	byID := map[string]annotate.Doc{}
+	for _, doc := range docs {
+		byID[doc.Article.ID] = doc
+	}
+	var dates []string
+	for i, e := range tl.Entries {
+		ds := e.Date.Format(time.DateOnly)
+		dates = append(dates, ds)
+		if i > 0 && !e.Date.After(tl.Entries[i-1].Date) {
+			t.Errorf("dates not increasing at %s", ds)
+		}
+		if (!opt.From.IsZero() && e.Date.Before(opt.From)) || (!opt.To.IsZero() && e.Date.After(opt.To)) {
+			t.Errorf("date %s out of range", ds)
+		}
+		if len(e.Items) == 0 || len(e.Items) > opt.PerDate {
+			t.Errorf("%s: %d items", ds, len(e.Items))
+		}
+		seen := map[string]bool{}
+		for _, it := range e.Items {
+			key := fmt.Sprintf("%s#%d", it.ArticleID, it.Sentence)
+			if seen[key] {
+				t.Errorf("%s: %s twice", ds, key)
+			}
+			seen[key] = true
+			sn := byID[it.ArticleID].Sentences[it.Sentence]
+			if sn.Text != it.Text {
+				t.Errorf("%s: item text %q is not sentence %s %q", ds, it.Text, key, sn.Text)
+			}
+			if !matchKeywords(it.Text, lowerKeywords(opt.Keywords)) {
+				t.Errorf("%s: %q has none of the keywords %v", ds, it.Text, opt.Keywords)
+			}
+			ref := firstDay(sn.Timexes)
+			pubDiff := int(dayOf(it.Published) - dayOf(e.Date))
+			if ref != dayOf(e.Date) && !(ref == noDay && it.Sentence < leadSentences && pubDiff >= 0 && pubDiff < pubWindow) {
+				t.Errorf("%s: %s %q does not speak for the date", ds, key, it.Text)
+			}
+		}
+	}
+	return strings.Join(dates, " ")
+}
+
+func TestBuild(t *testing.T) {
+	march := Options{From: d("2031-03-01"), To: d("2031-03-31")}
+	with := func(o Options, f func(*Options)) Options { f(&o); return o }
+	tests := []struct {
+		name  string
+		opt   Options
+		dates string
+	}{
+		// 03-02 is referred to 4 times, 03-05 twice, 03-09 once.
+		{"top two dates", with(march, func(o *Options) { o.Dates = 2 }), "2031-03-02 2031-03-05"},
+		{"all dates in range", with(march, func(o *Options) { o.Dates = 10 }), "2031-03-02 2031-03-05 2031-03-09"},
+		{"two sentences a date", with(march, func(o *Options) { o.Dates = 1; o.PerDate = 2 }), "2031-03-02"},
+		// only 03-05 and 03-09 have a sentence with a keyword
+		{"keywords gate sentences and dates", with(march, func(o *Options) { o.Dates = 3; o.Keywords = []string{"FERRY", "council"} }),
+			"2031-03-05 2031-03-09"},
+		// "ferries moving" stems to ferri+move: only the ferry sentences of 03-05
+		{"query needs every word", with(march, func(o *Options) { o.Dates = 3; o.Query = "ferries moving" }), "2031-03-05"},
+		// a3 (03-05) and a4 (03-09) are the articles left; 03-02 is outside
+		{"range cuts input and dates", Options{Dates: 5, From: d("2031-03-04"), To: d("2031-03-09")}, "2031-03-05 2031-03-09"},
+		// without a range the 2030 date counts too
+		{"no range", Options{Dates: 10}, "2030-06-01 2031-03-02 2031-03-05 2031-03-09"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs := story()
+			if got := check(t, docs, Build(docs, tt.opt), tt.opt); got != tt.dates {
+				t.Errorf("dates %q, want %q", got, tt.dates)
+			}
+		})
+	}
+	tl := Build(story(), with(march, func(o *Options) { o.Dates = 1; o.PerDate = 2 }))
+	if n := len(tl.Entries[0].Items); n != 2 {
+		t.Errorf("%d items for a date with 4 candidates, want 2", n)
+	}
+}
+
+func TestBuildProvenance(t *testing.T) {
+	tl := Build(story(), Options{Dates: 1})
+	if len(tl.Entries) != 1 || len(tl.Entries[0].Items) != 1 {
+		t.Fatalf("entries = %+v", tl.Entries)
+	}
+	it := tl.Entries[0].Items[0]
+	doc := map[string]annotate.Doc{}
+	for _, a := range story() {
+		doc[a.Article.ID] = a
+	}
+	a := doc[it.ArticleID]
+	if it.Title != a.Article.Title || !it.Published.Equal(a.Article.Published) || it.Text != a.Sentences[it.Sentence].Text {
+		t.Errorf("item %+v does not match its article %+v", it, a.Article)
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	if tl := Build(nil, Options{}); len(tl.Entries) != 0 {
+		t.Errorf("entries from nothing: %+v", tl.Entries)
+	}
+	if tl := Build(story(), Options{Keywords: []string{"volcano"}}); len(tl.Entries) != 0 {
+		t.Errorf("entries with no eligible sentence: %+v", tl.Entries)
+	}
+}
+
+func TestKneePoint(t *testing.T) {
+	tests := []struct {
+		ys   []float64
+		want int
+	}{
+		{[]float64{1, 0.9, 0.2, 0.1, 0.05}, 2}, // x steps of 1 dominate: the farthest point is the third
+		{[]float64{1, 0.3, 0.25, 0.2, 0.1}, 1},
+		{[]float64{0.5, 0.5}, 0},
+		{[]float64{1, 1, 1, 1}, 0},
+	}
+	for _, tt := range tests {
+		if got := kneePoint(tt.ys); got != tt.want {
+			t.Errorf("kneePoint(%v) = %d, want %d", tt.ys, got, tt.want)
+		}
+	}
+}

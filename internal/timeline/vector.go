@@ -1,0 +1,80 @@
+package timeline
+
+import (
+	"math"
+	"sort"
+)
+
+// vector is a sparse vector: weights by term id, sorted by id.
+type vector []weight
+
+type weight struct {
+	term int32
+	w    float32
+}
+
+// tfidf builds the unit-length TF-IDF vector of a bag of term ids.
+func tfidf(ids []int32, idf []float32) vector {
+	if len(ids) == 0 {
+		return nil
+	}
+	sorted := append([]int32(nil), ids...)
+	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
+	var v vector
+	for i := 0; i < len(sorted); {
+		j := i
+		for j < len(sorted) && sorted[j] == sorted[i] {
+			j++
+		}
+		v = append(v, weight{sorted[i], float32(j-i) * idf[sorted[i]]})
+		i = j
+	}
+	v.normalize()
+	return v
+}
+
+func (v vector) norm() float64 {
+	var s float64
+	for _, x := range v {
+		s += float64(x.w) * float64(x.w)
+	}
+	return math.Sqrt(s)
+}
+
+func (v vector) normalize() {
+	n := v.norm()
+	if n == 0 {
+		return
+	}
+	for i := range v {
+		v[i].w = float32(float64(v[i].w) / n)
+	}
+}
+
+// dot is the inner product of two sparse vectors.
+func dot(a, b vector) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i].term < b[j].term:
+			i++
+		case a[i].term > b[j].term:
+			j++
+		default:
+			s += float64(a[i].w) * float64(b[j].w)
+			i++
+			j++
+		}
+	}
+	return s
+}
+
+// cosine is the cosine similarity of two sparse vectors of any length.
+func cosine(a, b vector) float64 {
+	na, nb := a.norm(), b.norm()
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot(a, b) / (na * nb)
+}
