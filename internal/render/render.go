@@ -1,0 +1,208 @@
+package render
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/timeline"
+)
+
+// Format names an output format.
+type Format string
+
+// The output formats of a timeline.
+const (
+	Text     Format = "text"
+	Markdown Format = "md"
+	JSON     Format = "json"
+	Tilse    Format = "tilse"
+)
+
+// Formats lists the accepted format names, for help texts.
+var Formats = []Format{Text, Markdown, JSON, Tilse}
+
+// ParseFormat checks a format name.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", fmt.Errorf("unknown format %q (want one of text, md, json, tilse)", s)
+}
+
+// Timeline writes tl to w in format f.
+func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
+	bw := bufio.NewWriter(w)
+	var err error
+	switch f {
+	case Text, "":
+		err = writeText(bw, tl)
+	case Markdown:
+		err = writeMarkdown(bw, tl)
+	case JSON:
+		err = writeJSON(bw, tl)
+	case Tilse:
+		err = WriteTilse(bw, tl)
+	default:
+		return fmt.Errorf("unknown format %q", f)
+	}
+	if err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// TilseSeparator closes each date's block in the tilse format.
+const TilseSeparator = "--------------------------------"
+
+// WriteTilse writes tl in the tilse format: a line YYYY-MM-DD, one sentence
+// per line (line breaks inside a sentence become spaces), then a line of 32
+// dashes.
+func WriteTilse(w io.Writer, tl timeline.Timeline) error {
+	for _, e := range tl.Entries {
+		if _, err := fmt.Fprintln(w, e.Date.Format(time.DateOnly)); err != nil {
+			return err
+		}
+		for _, it := range e.Items {
+			if _, err := fmt.Fprintln(w, oneLine(it.Text)); err != nil {
+				return err
+			}
+		}
+		if _, err := fmt.Fprintln(w, TilseSeparator); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// oneLine collapses the white space of s, line breaks included.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// display is the readable form of a sentence: PTB escapes undone.
+func display(s string) string { return text.Detokenize(s) }
+
+func writeText(w io.Writer, tl timeline.Timeline) error {
+	if len(tl.Entries) == 0 {
+		_, err := fmt.Fprintln(w, "(no dates: nothing in the input matched)")
+		return err
+	}
+	for i, e := range tl.Entries {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s  %s\n", e.Date.Format(time.DateOnly), e.Date.Format("Monday"))
+		for _, it := range e.Items {
+			fmt.Fprintf(w, "  • %s\n", wrap(display(it.Text), 76, "    "))
+			fmt.Fprintf(w, "    — %s\n", provenance(it))
+		}
+	}
+	return nil
+}
+
+// provenance says where an item comes from, in one line.
+func provenance(it timeline.Item) string {
+	var parts []string
+	if it.Source != "" {
+		parts = append(parts, it.Source)
+	}
+	parts = append(parts, it.Published.Format(time.DateOnly))
+	if it.Title != "" {
+		parts = append(parts, fmt.Sprintf("%q", oneLine(it.Title)))
+	}
+	parts = append(parts, fmt.Sprintf("[%s #%d]", it.ArticleID, it.Sentence))
+	return strings.Join(parts, ", ")
+}
+
+// wrap breaks s into lines of at most width runes, indenting continuation
+// lines.
+func wrap(s string, width int, indent string) string {
+	words := strings.Fields(s)
+	var b strings.Builder
+	n := 0
+	for i, w := range words {
+		l := len([]rune(w))
+		if i > 0 && n+1+l > width {
+			b.WriteString("\n" + indent)
+			n = 0
+		} else if i > 0 {
+			b.WriteByte(' ')
+			n++
+		}
+		b.WriteString(w)
+		n += l
+	}
+	return b.String()
+}
+
+func writeMarkdown(w io.Writer, tl timeline.Timeline) error {
+	fmt.Fprintln(w, "# Timeline")
+	if len(tl.Entries) == 0 {
+		fmt.Fprintln(w, "\n_No dates: nothing in the input matched._")
+	}
+	for _, e := range tl.Entries {
+		fmt.Fprintf(w, "\n## %s\n\n", e.Date.Format("Monday, 2 January 2006"))
+		for _, it := range e.Items {
+			src := it.Published.Format(time.DateOnly)
+			if it.Source != "" {
+				src = it.Source + ", " + src
+			}
+			title := mdEscape(oneLine(it.Title))
+			if title == "" {
+				title = "article"
+			}
+			if it.URL != "" {
+				title = fmt.Sprintf("[%s](%s)", title, it.URL)
+			}
+			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, `%s` sentence %d</sub>\n", mdEscape(display(it.Text)), src, title, it.ArticleID, it.Sentence)
+		}
+	}
+	return nil
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+
+func mdEscape(s string) string { return mdEscaper.Replace(s) }
+
+// jsonTimeline is the JSON shape of a timeline: every item carries its
+// provenance.
+type jsonTimeline struct {
+	Dates []jsonEntry `json:"dates"`
+}
+
+type jsonEntry struct {
+	Date  string     `json:"date"`
+	Score float64    `json:"score"`
+	Items []jsonItem `json:"items"`
+}
+
+type jsonItem struct {
+	Text      string `json:"text"`
+	Display   string `json:"display"`
+	ArticleID string `json:"article_id"`
+	Sentence  int    `json:"sentence"`
+	Published string `json:"published"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+func writeJSON(w io.Writer, tl timeline.Timeline) error {
+	out := jsonTimeline{Dates: []jsonEntry{}}
+	for _, e := range tl.Entries {
+		je := jsonEntry{Date: e.Date.Format(time.DateOnly), Score: e.Score, Items: []jsonItem{}}
+		for _, it := range e.Items {
+			je.Items = append(je.Items, jsonItem{Text: it.Text, Display: display(it.Text), ArticleID: it.ArticleID,
+				Sentence: it.Sentence, Published: it.Published.Format(time.DateOnly), Title: it.Title, Source: it.Source, URL: it.URL})
+		}
+		out.Dates = append(out.Dates, je)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
