@@ -1,0 +1,207 @@
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Timeline maps each date of a timeline to its daily summary, one sentence
+// per element, in order. It is what tilse's Timeline holds; a date that is
+// absent has an empty summary.
+type Timeline map[Date][]string
+
+// Dates returns the timeline's dates in ascending order.
+func (tl Timeline) Dates() []Date {
+	dates := make([]Date, 0, len(tl))
+	for d := range tl {
+		dates = append(dates, d)
+	}
+	sortDates(dates)
+	return dates
+}
+
+func sortDates(dates []Date) {
+	slices.SortFunc(dates, func(a, b Date) int {
+		switch {
+		case a.Before(b):
+			return -1
+		case b.Before(a):
+			return 1
+		}
+		return 0
+	})
+}
+
+// Separator is the line of 32 dashes that closes a daily summary in tilse's
+// timeline format.
+const Separator = "--------------------------------"
+
+// ParseError reports a timeline file that cannot be read, with the line at
+// fault. Path is empty when the input was not a named file.
+type ParseError struct {
+	Path string
+	Line int
+	Msg  string
+}
+
+func (e *ParseError) Error() string {
+	if e.Path == "" {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
+}
+
+// ReadTimeline reads a timeline in tilse's format with the semantics of
+// tilse's Timeline.from_file:
+//
+//   - lines end at "\n", "\r\n" or "\r" and are stripped of (Unicode)
+//     white space;
+//   - a line that parses as YYYY-MM-DD (see ParseDate) sets the date of
+//     the block being read (the last such line in a block wins);
+//   - a line of exactly 32 dashes closes the block: its other lines, with
+//     leading and trailing blank lines removed, become the date's summary
+//     (an empty block gives one empty sentence);
+//   - when a date appears in two blocks, the last block wins;
+//   - lines after the last separator are ignored.
+//
+// A block that has no date line (tilse would file it under None and then
+// fail to sort its dates) is skipped. The input must be UTF-8; a *ParseError
+// names the first line that is not.
+func ReadTimeline(r io.Reader) (Timeline, error) {
+	tl, _, err := readTimeline(r)
+	return tl, err
+}
+
+// readTimeline is ReadTimeline that also returns notes on what tilse's
+// reader would do silently or fail on: skipped blocks, repeated dates,
+// unterminated blocks. Each note starts with "line N: ".
+func readTimeline(r io.Reader) (Timeline, []string, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read timeline: %w", err)
+	}
+	tl := Timeline{}
+	var notes []string
+	var (
+		date      Date
+		haveDate  bool
+		summary   []string // stripped lines of the block, blanks included
+		blockLine int      // first line of the current block
+	)
+	n := 0
+	for len(data) > 0 {
+		n++
+		line := data
+		end := len(data)
+		if i := indexLineBreak(data); i >= 0 {
+			line = data[:i]
+			end = i + 1
+			if data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n' {
+				end++
+			}
+		}
+		data = data[end:]
+		if !utf8.Valid(line) {
+			return nil, nil, &ParseError{Line: n, Msg: "not valid UTF-8"}
+		}
+		if blockLine == 0 {
+			blockLine = n
+		}
+		s := pyStrip(string(line))
+		if s == Separator {
+			if !haveDate {
+				notes = append(notes, fmt.Sprintf("line %d: block of lines %d-%d has no date line; skipped", n, blockLine, n))
+			} else {
+				if _, dup := tl[date]; dup {
+					notes = append(notes, fmt.Sprintf("line %d: date %s appears again; this block replaces the earlier one", n, date))
+				}
+				tl[date] = blockSentences(summary)
+			}
+			haveDate, summary, blockLine = false, summary[:0:0], 0
+			continue
+		}
+		if d, err := ParseDate(s); err == nil {
+			date, haveDate = d, true
+			continue
+		}
+		summary = append(summary, s)
+	}
+	if haveDate || strings.TrimSpace(strings.Join(summary, "")) != "" {
+		notes = append(notes, fmt.Sprintf("line %d: block from line %d is not closed by %d dashes; ignored", n, blockLine, len(Separator)))
+	}
+	return tl, notes, nil
+}
+
+func indexLineBreak(b []byte) int {
+	for i, c := range b {
+		if c == '\n' || c == '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// blockSentences is tilse's summary.strip().split("\n") over the stripped
+// lines of a block.
+func blockSentences(lines []string) []string {
+	start, end := 0, len(lines)
+	for start < end && lines[start] == "" {
+		start++
+	}
+	for end > start && lines[end-1] == "" {
+		end--
+	}
+	if start == end {
+		return []string{""}
+	}
+	return slices.Clone(lines[start:end])
+}
+
+// WriteTimeline writes tl in tilse's format, dates in ascending order: the
+// date as YYYY-MM-DD, one sentence per line, then a line of 32 dashes.
+// It refuses what ReadTimeline could not read back as written: a date
+// outside years 1-9999, a sentence with a line break or invalid UTF-8, and
+// a sentence that would read as a date line or as the separator.
+func WriteTimeline(w io.Writer, tl Timeline) error {
+	bw := bufio.NewWriter(w)
+	for _, d := range tl.Dates() {
+		if !d.valid() {
+			return fmt.Errorf("write timeline: invalid date %v", d)
+		}
+		fmt.Fprintln(bw, d.String())
+		for i, s := range tl[d] {
+			if err := checkSentence(s); err != nil {
+				return fmt.Errorf("write timeline: %s sentence %d: %w", d, i+1, err)
+			}
+			bw.WriteString(s)
+			bw.WriteByte('\n')
+		}
+		bw.WriteString(Separator)
+		bw.WriteByte('\n')
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write timeline: %w", err)
+	}
+	return nil
+}
+
+func checkSentence(s string) error {
+	if !utf8.ValidString(s) {
+		return fmt.Errorf("not valid UTF-8")
+	}
+	if strings.ContainsAny(s, "\r\n") {
+		return fmt.Errorf("contains a line break")
+	}
+	t := pyStrip(s)
+	if t == Separator {
+		return fmt.Errorf("would read as the separator")
+	}
+	if _, err := ParseDate(t); err == nil {
+		return fmt.Errorf("would read as a date line")
+	}
+	return nil
+}
