@@ -1,0 +1,60 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+)
+
+// jsonDoc is the JSON shape of an annotated article. Offsets are in runes
+// of the article text.
+type jsonDoc struct {
+	ID        string         `json:"id"`
+	Published string         `json:"published"`
+	Title     string         `json:"title,omitempty"`
+	Origin    string         `json:"origin,omitempty"`
+	Sentences []jsonSentence `json:"sentences"`
+}
+
+type jsonSentence struct {
+	Index   int         `json:"index"`
+	Start   int         `json:"start"`
+	End     int         `json:"end"`
+	Text    string      `json:"text"`
+	Timexes []jsonTimex `json:"timexes"`
+}
+
+type jsonTimex struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+	Mod   string `json:"mod,omitempty"`
+	Quant string `json:"quant,omitempty"`
+	Freq  string `json:"freq,omitempty"`
+}
+
+// Doc writes an annotated article as one indented JSON object: its
+// sentences, and each time expression with its rune offsets, text and
+// normalized value.
+func Doc(w io.Writer, d annotate.Doc) error {
+	out := jsonDoc{ID: d.Article.ID, Published: d.Article.Published.Format(time.DateOnly), Title: d.Article.Title,
+		Origin: d.Article.Origin, Sentences: []jsonSentence{}}
+	if h, m, s := d.Article.Published.Clock(); h != 0 || m != 0 || s != 0 {
+		out.Published = d.Article.Published.Format(time.RFC3339)
+	}
+	for _, s := range d.Sentences {
+		js := jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text, Timexes: []jsonTimex{}}
+		for _, x := range s.Timexes {
+			js.Timexes = append(js.Timexes, jsonTimex{x.Start, x.End, x.Text, string(x.Type), x.Value, x.Mod, x.Quant, x.Freq})
+		}
+		out.Sentences = append(out.Sentences, js)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(out)
+}
