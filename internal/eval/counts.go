@@ -7,7 +7,8 @@ import (
 
 // pyPunctuation is Python's string.punctuation. tilse's approximate ROUGE-1
 // drops a token when "token in string.punctuation" holds, a substring test:
-// so "." and "()" go, but "``" and "''" stay.
+// so "." and "()" go, but PTB's doubled quote marks (two backquotes, two
+// apostrophes) stay.
 const pyPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 
 // gram is an n-gram (unigram or bigram of interned unit ids) and how often
