@@ -1,0 +1,80 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline-news/dateline/internal/eval"
+)
+
+// evalOpts are the flags of dateline eval.
+var evalOpts struct {
+	gold, pred, rougeData, jsonPath string
+}
+
+var evalCmd = &cobra.Command{
+	Use:   "eval --gold DIR --pred DIR [--rouge-data DIR] [--json FILE]",
+	Short: "Score predicted timelines against gold timelines as the TLS protocol does",
+	Long: `Eval scores every gold timeline under --gold against the prediction of the
+same name under --pred with tilse's metrics: alignment-based ROUGE (align+ m:1)
+R1 and R2 ("AR1", "AR2"), date precision/recall/F1, concat and agreement ROUGE.
+It prints a table per timeline and the aggregate over timelines (F of the mean
+precision and the mean recall).
+
+Layouts (tilse's timeline format, one file per timeline):
+  gold: DIR/<topic>/timelines_original/<name>.txt, or DIR/<topic>/timelines/<name>.txt
+        for a topic without timelines_original/
+  pred: DIR/<topic>/<name>.txt (a missing prediction scores 0)
+
+ROUGE is ROUGE-1.5.5 as tilse runs it (-n 2 -m -s). Its stop list and WordNet
+exception table are not part of dateline: give their directory with
+--rouge-data (smart_common_words.txt, WordNet-2.0-exceptions.tsv). Without it
+the scores are approximate and say so.`,
+	Example: `  dateline eval --gold ../shared/data/tls/t17 \
+    --pred ../shared/eval/reference-outputs/sdf-tls-t17 \
+    --rouge-data ../shared/eval/rouge-data --json scores.json`,
+	Args: cobra.NoArgs,
+	RunE: runEval,
+}
+
+func init() {
+	f := evalCmd.Flags()
+	f.StringVar(&evalOpts.gold, "gold", "", "directory of gold timelines (<topic>/timelines_original/ or <topic>/timelines/)")
+	f.StringVar(&evalOpts.pred, "pred", "", "directory of predicted timelines (<topic>/<name>.txt)")
+	f.StringVar(&evalOpts.rougeData, "rouge-data", "", "directory with ROUGE-1.5.5's smart_common_words.txt and WordNet-2.0-exceptions.tsv (without it: approximate scores)")
+	f.StringVar(&evalOpts.jsonPath, "json", "", "also write the report as JSON to this file")
+	_ = evalCmd.MarkFlagRequired("gold")
+	_ = evalCmd.MarkFlagRequired("pred")
+	rootCmd.AddCommand(evalCmd)
+}
+
+func runEval(cmd *cobra.Command, _ []string) error {
+	ev, err := eval.NewEvaluatorFromDir(evalOpts.rougeData)
+	if err != nil {
+		return err
+	}
+	rep, err := ev.EvaluateDirs(evalOpts.gold, evalOpts.pred)
+	if err != nil {
+		return err
+	}
+	if err := rep.WriteText(cmd.OutOrStdout()); err != nil {
+		return err
+	}
+	if evalOpts.jsonPath == "" {
+		return nil
+	}
+	f, err := os.Create(evalOpts.jsonPath)
+	if err != nil {
+		return fmt.Errorf("--json: %w", err)
+	}
+	if err := rep.WriteJSON(f); err != nil {
+		f.Close()
+		return fmt.Errorf("--json %s: %w", evalOpts.jsonPath, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("--json %s: %w", evalOpts.jsonPath, err)
+	}
+	return nil
+}
