@@ -127,9 +127,7 @@ type task struct {
 	refs     [][]*summary // [date index][reference], an empty summary where absent
 	refSet   map[Date]int
 	nrefs    int
-
-	predTL Timeline
-	refTLs []Timeline
+	refTLs   []Timeline // the references, for which dates each has
 }
 
 func (e *Evaluator) newTask(pred Timeline, refs []Timeline) *task {
@@ -141,7 +139,7 @@ func (e *Evaluator) newTask(pred Timeline, refs []Timeline) *task {
 	for k := range refs {
 		refs[k] = withoutBlankDays(refs[k])
 	}
-	t := &task{c: newCounter(e.rouge), nrefs: len(refs), predTL: pred, refTLs: refs}
+	t := &task{c: newCounter(e.rouge), nrefs: len(refs), refTLs: refs}
 	t.predDates = pred.Dates()
 	if len(t.predDates) == 0 {
 		return nil

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"time"
@@ -203,5 +204,38 @@ func TestAggregateIsFOfMeans(t *testing.T) {
 	}
 	if got := Aggregate(nil); got != (Summary{}) {
 		t.Errorf("Aggregate(nil) = %+v", got)
+	}
+}
+
+// TestScoreConcurrent: one Evaluator serves several goroutines (the bench
+// runner scores tasks in parallel) with the same results as in sequence.
+func TestScoreConcurrent(t *testing.T) {
+	d := day(2020, time.March, 1)
+	tasks := [][2]Timeline{
+		{{d: {"The ministers were meeting"}}, {d: {"A minister meets"}}},
+		{{d: {"cats running quickly"}, day(2020, time.March, 2): {"dogs barking"}}, {d: {"the cat runs"}}},
+		{{d: {"agreement reached"}}, {day(2020, time.March, 2): {"agreed to settlements"}}},
+	}
+	ev := NewEvaluator(nil)
+	want := make([]Scores, len(tasks))
+	for i, tk := range tasks {
+		want[i] = NewEvaluator(nil).Score(tk[0], tk[1])
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, tk := range tasks {
+				if got := ev.Score(tk[0], tk[1]); got != want[i] {
+					done <- fmt.Errorf("task %d: got %+v, want %+v", i, got, want[i])
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }

@@ -130,7 +130,7 @@ func readTimeline(r io.Reader) (Timeline, []string, error) {
 		}
 		summary = append(summary, s)
 	}
-	if haveDate || strings.TrimSpace(strings.Join(summary, "")) != "" {
+	if haveDate || !isBlankSummary(summary) {
 		notes = append(notes, fmt.Sprintf("line %d: block from line %d is not closed by %d dashes; ignored", n, blockLine, len(Separator)))
 	}
 	return tl, notes, nil
@@ -163,14 +163,21 @@ func blockSentences(lines []string) []string {
 
 // WriteTimeline writes tl in tilse's format, dates in ascending order: the
 // date as YYYY-MM-DD, one sentence per line, then a line of 32 dashes.
-// It refuses what ReadTimeline could not read back as written: a date
-// outside years 1-9999, a sentence with a line break or invalid UTF-8, and
-// a sentence that would read as a date line or as the separator.
+//
+// A date whose summary is empty or blank is left out: the Evaluator does not
+// count it as a date, and tilse, reading the file, would; leaving it out
+// keeps the two in agreement. WriteTimeline refuses what ReadTimeline could
+// not read back as written: a date outside years 1-9999, a sentence with a
+// line break or invalid UTF-8, and a sentence that would read as a date
+// line or as the separator.
 func WriteTimeline(w io.Writer, tl Timeline) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range tl.Dates() {
 		if !d.valid() {
 			return fmt.Errorf("write timeline: invalid date %v", d)
+		}
+		if isBlankSummary(tl[d]) {
+			continue
 		}
 		fmt.Fprintln(bw, d.String())
 		for i, s := range tl[d] {

@@ -107,15 +107,16 @@ func TestReadTimelineInvalidUTF8(t *testing.T) {
 
 func TestWriteTimelineRoundTrip(t *testing.T) {
 	tl := Timeline{
-		day(2020, 3, 5):  {"owl bat", "  padded  "},
+		day(2020, 3, 5):  {"owl bat", "", "  padded  "},
 		day(2019, 12, 1): {"cat dog"},
-		day(2020, 3, 1):  {""},
+		day(2020, 3, 1):  {"", " "}, // blank: not written
+		day(2020, 3, 2):  nil,       // empty: not written
 	}
 	var buf bytes.Buffer
 	if err := WriteTimeline(&buf, tl); err != nil {
 		t.Fatal(err)
 	}
-	want := "2019-12-01\ncat dog\n" + sep + "\n2020-03-01\n\n" + sep + "\n2020-03-05\nowl bat\n  padded  \n" + sep + "\n"
+	want := "2019-12-01\ncat dog\n" + sep + "\n2020-03-05\nowl bat\n\n  padded  \n" + sep + "\n"
 	if buf.String() != want {
 		t.Fatalf("wrote %q, want %q", buf.String(), want)
 	}
@@ -123,7 +124,9 @@ func TestWriteTimelineRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl[day(2020, 3, 5)][1] = "padded" // tilse strips lines
+	tl[day(2020, 3, 5)][2] = "padded" // tilse strips lines
+	delete(tl, day(2020, 3, 1))
+	delete(tl, day(2020, 3, 2))
 	if !reflect.DeepEqual(back, tl) {
 		t.Errorf("read back %q, want %q", back, tl)
 	}
