@@ -1,0 +1,108 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline-news/dateline/internal/timeml"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+var timexFlags struct {
+	dct    string
+	format string
+}
+
+var timexCmd = &cobra.Command{
+	Use:   "timex [--dct VALUE] [--format json|timeml] FILE|-",
+	Short: "Find and normalize the time expressions of a document",
+	Long: `Tag the time expressions of a TimeML file (.tml) or of plain text.
+
+For a .tml file the creation time comes from <DCT><TIMEX3 value=...> and the
+text of <TEXT> is tagged with any annotation inside it ignored; --dct, when
+given, overrides it and supplies it when the document has none. For plain text
+(any other file, or - for standard input) --dct is required.
+
+JSON output gives start/end as rune offsets into the text of <TEXT> with all
+tags removed (plain text: into the input); timeml output writes the document
+back with TIMEX3 tags.`,
+	Args: cobra.ExactArgs(1),
+	RunE: func(cmd *cobra.Command, args []string) error {
+		doc, err := timexInput(args[0], cmd.InOrStdin())
+		if err != nil {
+			return err
+		}
+		if timexFlags.dct != "" {
+			doc.DCT = timexFlags.dct
+		}
+		if doc.DCT == "" {
+			return fmt.Errorf("%s: %w; give one with --dct", doc.Name, timeml.ErrNoDCT)
+		}
+		dct, err := timeml.ParseDCT(doc.DCT)
+		if err != nil {
+			return fmt.Errorf("%s: %w", doc.Name, err)
+		}
+		doc.Timexes = timex.New().Tag(doc.Text, dct)
+		out := cmd.OutOrStdout()
+		switch timexFlags.format {
+		case "json":
+			return writeTimexJSON(out, doc)
+		case "timeml":
+			return timeml.Write(out, doc)
+		}
+		return fmt.Errorf("--format %q: want json or timeml", timexFlags.format)
+	},
+}
+
+// timexInput reads a .tml document or wraps plain text in one.
+func timexInput(name string, stdin io.Reader) (*timeml.Document, error) {
+	var data []byte
+	var err error
+	if name == "-" {
+		data, err = io.ReadAll(stdin)
+		name = "<stdin>"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if strings.HasSuffix(name, ".tml") || strings.HasPrefix(strings.TrimSpace(string(data)), "<?xml") {
+		return timeml.Parse(data, name)
+	}
+	return &timeml.Document{Name: name, Text: string(data)}, nil
+}
+
+func writeTimexJSON(w io.Writer, doc *timeml.Document) error {
+	type jt struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+		Type  string `json:"type"`
+		Value string `json:"value"`
+		Mod   string `json:"mod,omitempty"`
+		Quant string `json:"quant,omitempty"`
+		Freq  string `json:"freq,omitempty"`
+	}
+	res := struct {
+		DCT     string `json:"dct"`
+		Timexes []jt   `json:"timexes"`
+	}{DCT: doc.DCT, Timexes: []jt{}}
+	for _, t := range doc.Timexes {
+		res.Timexes = append(res.Timexes, jt{t.Start, t.End, t.Text, string(t.Type), t.Value, t.Mod, t.Quant, t.Freq})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(res)
+}
+
+func init() {
+	timexCmd.Flags().StringVar(&timexFlags.dct, "dct", "", "document creation time (2017-04-11 or 2017-04-11T14:30); required for plain text")
+	timexCmd.Flags().StringVar(&timexFlags.format, "format", "json", "output format: json or timeml")
+	rootCmd.AddCommand(timexCmd)
+}

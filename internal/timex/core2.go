@@ -1,0 +1,380 @@
+package timex
+
+// --- ordinals: quarters, halves, centuries ---
+
+// ordinalLed: third quarter, third-quarter, first half of 1989, 20th
+// century, the first nine months (via relLed).
+func (p *parser) ordinalLed(i int) (match, bool) {
+	o, k, ok := p.ordAt(i)
+	if !ok {
+		return match{}, false
+	}
+	hy := p.hyphen(k)
+	if hy {
+		k++
+	}
+	l := p.lx(k)
+	switch {
+	case l.id == wQuarter && !l.plural && o >= 1 && o <= 4:
+		m := match{i, k + 1, spec{typ: Date, kind: skCal, quarter: o, gran: uQuarter}}
+		if !hy {
+			p.ofYear(&m)
+		}
+		return m, true
+	case l.id == wHalf && (o == 1 || o == 2):
+		m := match{i, k + 1, spec{typ: Date, kind: skCal, half: o, gran: uHalf}}
+		if !hy {
+			p.ofYear(&m)
+		}
+		return m, true
+	case l.unit == uCentury && !l.plural && o >= 1 && o <= 30:
+		return match{i, k + 1, spec{typ: Date, kind: skAbs, year: (o - 1) * 100, gran: uCentury}}, true
+	}
+	return match{}, false
+}
+
+// ordAt reads an ordinal: third, 3rd, twenty-first.
+func (p *parser) ordAt(i int) (int, int, bool) {
+	if i >= p.n {
+		return 0, 0, false
+	}
+	t := &p.toks[i]
+	if t.kind == tNum && t.suf == sufOrd && !t.apos && t.num > 0 {
+		return t.num, i + 1, true
+	}
+	l := p.lx(i)
+	if l.ord > 0 {
+		return int(l.ord), i + 1, true
+	}
+	if l.tens && p.hyphen(i+1) {
+		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
+			return int(l.num) + int(o), i + 3, true
+		}
+	}
+	return 0, 0, false
+}
+
+// ofYear extends a quarter or half with its year: of 1990, of fiscal 1990,
+// of this year, of last year, of the year.
+func (p *parser) ofYear(m *match) {
+	k := m.j
+	if p.id(k) == wOf {
+		k++
+	} else if y, _, k2, ok := p.yearAt(k); ok && p.toks[k].kind == tNum {
+		// third quarter 1989
+		m.s.kind, m.s.year, m.j = skAbs, y, k2
+		return
+	} else {
+		return
+	}
+	if p.id(k) == wFiscal {
+		k++
+	}
+	if y, two, k2, ok := p.yearAt(k); ok {
+		if two {
+			y = twoDigitYear(y)
+		}
+		m.s.kind, m.s.year, m.j = skAbs, y, k2
+		return
+	}
+	switch p.id(k) {
+	case wLast, wThis, wNext:
+		if p.id(k+1) == wYear {
+			n := map[word]int{wLast: -1, wThis: 0, wNext: 1}[p.id(k)]
+			m.s = spec{typ: Date, kind: skRel, unit: uYear, n: n, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half}
+			m.j = k + 2
+		}
+	case wThe:
+		if p.id(k+1) == wYear {
+			m.s = spec{typ: Date, kind: skRel, unit: uYear, n: 0, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half, narr: true}
+			m.j = k + 2
+		}
+	}
+}
+
+// quarterCode: Q3, Q3 2017, H1.
+func (p *parser) quarterCode(i int) (match, bool) {
+	if !p.toks[i].cap || !p.glued(i+1) {
+		return match{}, false
+	}
+	v, ok := p.plainNum(i + 1)
+	if !ok || p.toks[i+1].ndig != 1 {
+		return match{}, false
+	}
+	m := match{i, i + 2, spec{typ: Date, kind: skCal, gran: uQuarter, quarter: v}}
+	if p.id(i) == wH {
+		if v < 1 || v > 2 {
+			return match{}, false
+		}
+		m.s = spec{typ: Date, kind: skCal, gran: uHalf, half: v}
+	} else if v < 1 || v > 4 {
+		return match{}, false
+	}
+	if y, two, k2, ok := p.yearAt(i + 2); ok {
+		if two {
+			y = twoDigitYear(y)
+		}
+		m.s.kind, m.s.year, m.j = skAbs, y, k2
+	}
+	return m, true
+}
+
+// fiscal: fiscal 1989, fiscal year 1990, FY2017, fiscal 1990's first quarter.
+func (p *parser) fiscal(i int) (match, bool) {
+	k := i + 1
+	if p.id(i) == wFiscal && p.id(k) == wYear {
+		k++
+	}
+	if y, two, k2, ok := p.yearAt(k); ok {
+		if two {
+			y = twoDigitYear(y)
+		}
+		return match{i, k2, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
+	}
+	// FY17
+	if p.id(i) == wFY {
+		if v, ok := p.plainNum(k); ok && p.toks[k].ndig == 2 {
+			return match{i, k + 1, spec{typ: Date, kind: skAbs, year: twoDigitYear(v), gran: uYear}}, true
+		}
+	}
+	// fiscal second-quarter, fiscal first quarter
+	if m, ok := p.ordinalLed(k); ok && m.s.quarter != 0 {
+		m.i = i
+		return m, true
+	}
+	return match{}, false
+}
+
+// --- durations ---
+
+// duration: three days, 3 days, two-year, 16-hour, 5 1/2 hours, a minute
+// and a half, two more weeks, eight trading days, a year and a half.
+func (p *parser) duration(i int) (match, bool) {
+	q, k, ok := p.number(i)
+	if !ok {
+		return match{}, false
+	}
+	hy := false
+	if p.hyphen(k) {
+		hy = true
+		k++
+	} else if w := p.id(k); w == wTo || w == wOr || p.punct(k, '-') && !hy {
+		// two to three weeks, 12 to 18 months, two or three days: the
+		// first number stands for the range
+		if q2, k2, ok := p.number(k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
+			k = k2
+		}
+	}
+	// two more weeks, an additional year, eight trading days
+	for {
+		switch p.id(k) {
+		case wMore, wAdditional, wTrading, wBusiness, wCalendar:
+			k++
+			continue
+		case wFull:
+			k++
+			continue
+		}
+		break
+	}
+	u, plural, j, ok := p.unitAt(k)
+	if !ok {
+		return match{}, false
+	}
+	if q.article && plural {
+		return match{}, false
+	}
+	if q.x && !plural {
+		return match{}, false
+	}
+	if u == uQuarter && q.article {
+		// "a quarter" of something; "a quarter" as a unit is rare
+		if p.id(j) != wOf {
+			// keep
+		}
+	}
+	// a year and a half, one minute and a half
+	if p.id(j) == wAnd && p.id(j+1) == wA && p.id(j+2) == wHalf {
+		q.v += 0.5
+		j += 3
+	}
+	// decades-long; ages (a 6-year-old, 52 years old) are not times
+	if p.hyphen(j) {
+		switch p.id(j + 1) {
+		case wLong:
+			j += 2
+		case wOld:
+			return match{}, false
+		case wEarlier, wAgo:
+			return match{}, false // a year-earlier quarter: see yearAgo
+		}
+	}
+	if p.id(j) == wOld {
+		return match{}, false
+	}
+	// $1.76 a year, 24 hours a day, four flights a week: a rate, not a time
+	if q.article && p.rateBefore(i) {
+		return match{}, false
+	}
+	_ = hy
+	// "a second" ... the ordinal reading wins: "a second time"
+	if u == uSecond && q.article {
+		return match{}, false
+	}
+	m := match{i, j, spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u}}
+	if q.approx {
+		m.s.mod = "APPROX"
+	}
+	return m, true
+}
+
+// unitLed: day-long, decades-long, year-earlier, years (for years); "the
+// year" is handled by theLed.
+func (p *parser) unitLed(i int) (match, bool) {
+	l := p.lx(i)
+	if l.id == wYear {
+		if m, ok := p.yearAgo(i); ok {
+			return m, true
+		}
+	}
+	// day-long, decades-long
+	if p.hyphen(i+1) && p.id(i+2) == wLong {
+		q := qty{v: 1}
+		if l.plural {
+			q = qty{x: true}
+		}
+		return match{i, i + 3, spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit)}}, true
+	}
+	// bare plurals after a preposition of duration: for years, within weeks
+	if l.plural && l.unit >= uMinute && l.unit != uWeekend && l.unit != uQuarter {
+		switch p.id(i - 1) {
+		case wFor, wWithin, wIn, wAfter, wOver:
+			if p.id(i+1) == wAgo || p.id(i+1) == wOf && p.id(i-1) != wFor {
+				break
+			}
+			if k := i + 1; k < p.n && p.toks[k].kind == tWord && p.toks[k].lx == nil && !p.toks[k].cap && !p.toks[k].ed {
+				// "in days gone by" is fine, "in hours worked" not a time
+			}
+			return match{i, i + 1, spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, l.unit), durQ: qty{x: true}, durU: l.unit}}, true
+		}
+	}
+	return match{}, false
+}
+
+// rateBefore reports whether a quantity (a number, an amount of money, a
+// percentage) comes shortly before i: "$2 million a year", "358,000 a month",
+// "24 hours a day", "700 seats a week".
+func (p *parser) rateBefore(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-3; k-- {
+		t := &p.toks[k]
+		if t.kind == tNum || t.kind == tPunct && (t.ch == '%' || t.ch == '$') {
+			return true
+		}
+		if t.lx != nil {
+			switch t.lx.word {
+			case "million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "dlrs", "pounds", "euros", "yen":
+				return true
+			}
+			if t.lx.num != 0 || t.lx.id == wTimes || t.lx.id == wTwice || t.lx.id == wOnce {
+				return true
+			}
+		}
+		if t.kind == tPunct && t.ch != '-' {
+			return false
+		}
+	}
+	return false
+}
+
+// --- sets ---
+
+// setExpr: daily, every day, each year, every other week, twice a week,
+// three times a year, every Monday, Mondays.
+func (p *parser) setExpr(i int) (match, bool) {
+	l := p.lx(i)
+	if l.freq != uNone {
+		// "daily" and friends
+		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true
+	}
+	switch l.id {
+	case wEvery, wEach:
+		k := i + 1
+		n := 1
+		if p.id(k) == wOther || p.id(k) == wAlternate {
+			n = 2
+			k++
+		} else if q, k2, ok := p.number(k); ok && !q.x && !q.article && q.v > 1 {
+			n = int(q.v)
+			k = k2
+		}
+		kl := p.lx(k)
+		quant := "EVERY"
+		if l.id == wEach {
+			quant = "EACH"
+		}
+		switch {
+		case kl.unit != uNone && (n > 1 || !kl.plural):
+			j := k + 1
+			return match{i, j, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: float64(n)}, kl.unit), quant: quant}}, true
+		case kl.wday != 0 && !kl.abbr && p.cap(k):
+			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + string(rune('0'+kl.wday)), quant: quant}}, true
+		case kl.month != 0 && !kl.abbr && p.cap(k):
+			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + pad(int(kl.month), 2), quant: quant}}, true
+		case kl.season != 0:
+			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + seasonCodes[kl.season], quant: quant}}, true
+		case kl.pod != podNone && kl.pod != podDaytime:
+			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-XX-XXT" + podCodes[kl.pod], quant: quant}}, true
+		}
+		return match{}, false
+	case wTwice, wOnce, wThrice:
+		f := map[word]int{wOnce: 1, wTwice: 2, wThrice: 3}[l.id]
+		return p.perUnit(i, i+1, f)
+	}
+	// three times a year
+	if q, k, ok := p.number(i); ok && !q.x && p.id(k) == wTimes {
+		return p.perUnit(i, k+1, int(q.v))
+	}
+	return match{}, false
+}
+
+// perUnit completes "twice a week", "three times per year".
+func (p *parser) perUnit(i, k, f int) (match, bool) {
+	switch p.id(k) {
+	case wA, wAn, wPer, wEach, wEvery:
+		if u := p.lx(k + 1).unit; u != uNone && !p.lx(k+1).plural {
+			return match{i, k + 2, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, u), freq: pad(f, 1) + "X"}}, true
+		}
+	}
+	return match{}, false
+}
+
+// --- references ---
+
+// ref: now, currently, recently, the past, the future, soon, these days.
+func (p *parser) ref(i int) (match, bool) {
+	w := p.lx(i).word
+	lit := ""
+	j := i + 1
+	switch w {
+	case "now", "currently", "presently", "nowadays":
+		lit = "PRESENT_REF"
+		if w == "now" && (p.id(i-1) == wFrom || p.id(i-1) == wUntil) {
+			// from now on, until now: still the present
+		}
+		if w == "now" && p.word(i-1) == "right" || p.word(i-1) == "Right" {
+			return match{i - 1, j, spec{typ: Date, kind: skLit, lit: lit}}, true
+		}
+	case "current":
+		lit = "PRESENT_REF"
+	case "recently", "lately":
+		lit = "PAST_REF"
+	case "these":
+		if p.id(i+1) == wDays {
+			return match{i, i + 2, spec{typ: Date, kind: skLit, lit: "PRESENT_REF"}}, true
+		}
+	}
+	if lit == "" {
+		return match{}, false
+	}
+	return match{i, j, spec{typ: Date, kind: skLit, lit: lit}}, true
+}

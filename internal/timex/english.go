@@ -1,0 +1,71 @@
+package timex
+
+import (
+	"sync"
+	"time"
+)
+
+// English is the rule-based tagger for English news text, prose or
+// PTB-tokenized. Its tables are built once at package initialization; an
+// *English holds no mutable state and is safe for concurrent use.
+type English struct{}
+
+// New returns the English tagger.
+func New() *English { return &English{} }
+
+var _ Tagger = (*English)(nil)
+
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
+
+// Tag finds the time expressions of text and normalizes them against dct and
+// against the dates the text mentions before them. See Tagger.
+func (e *English) Tag(text string, dct time.Time) []Timex {
+	bufp := tokenPool.Get().(*[]token)
+	toks := tokenize(text, (*bufp)[:0])
+	defer func() {
+		*bufp = toks[:0]
+		tokenPool.Put(bufp)
+	}()
+	c := ctx{dct: time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)}
+	p := parser{toks: toks, text: text}
+	var out []Timex
+	for s := 0; s < len(toks); {
+		// one sentence at a time: expressions never cross a sentence break
+		e := s + 1
+		for e < len(toks) && !toks[e].sent {
+			e++
+		}
+		p.n = e
+		for i := s; i < e; {
+			m, ok := p.expr(i)
+			if !ok || m.j <= i {
+				i++
+				continue
+			}
+			out = append(out, c.emit(&p, &m))
+			i = m.j
+		}
+		s = e
+	}
+	return out
+}
+
+// emit resolves a match and records it as a mention for the narrative.
+func (c *ctx) emit(p *parser, m *match) Timex {
+	c.tense = tenseAt(p.toks, m.i, m.j)
+	v, pt, ok := c.resolve(&m.s)
+	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran {
+		c.hist = append(c.hist, pt)
+	}
+	a, b := &p.toks[m.i], &p.toks[m.j-1]
+	return Timex{
+		Start: a.r0,
+		End:   b.r1,
+		Text:  p.text[a.b0:b.b1],
+		Type:  m.s.typ,
+		Value: v,
+		Mod:   m.s.mod,
+		Quant: m.s.quant,
+		Freq:  m.s.freq,
+	}
+}
