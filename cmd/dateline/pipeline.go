@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/store"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+// newAnnotator wires the annotation stages dateline runs on every article.
+func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
+
+// warnBad reports a record that could not be read and goes on.
+func warnBad(w io.Writer) func(error) {
+	return func(err error) { fmt.Fprintf(w, "dateline: skipped %v\n", err) }
+}
+
+// readDocs reads and annotates the articles at paths, in memory, reporting
+// bad records on stderr.
+func readDocs(paths []string, workers int) ([]annotate.Doc, int) {
+	var docs []annotate.Doc
+	bad := 0
+	for d, err := range newAnnotator().Stream(article.Read(paths...), workers) {
+		if err != nil {
+			bad++
+			warnBad(os.Stderr)(err)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return docs, bad
+}
+
+// isTerminal reports whether f is a character device (a terminal).
+func isTerminal(f *os.File) bool {
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// ingest reads, annotates and stores the articles at paths, with a progress
+// bar on a terminal, and returns what it did.
+func ingest(ctx context.Context, st *store.Store, paths []string, workers int, out io.Writer) (store.IngestResult, error) {
+	start := time.Now()
+	var bar *mpb.Bar
+	var p *mpb.Progress
+	if isTerminal(os.Stderr) && !verbose {
+		p = mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(24))
+		bar = p.AddSpinner(0,
+			mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d articles")),
+			mpb.AppendDecorators(decor.AverageSpeed(0, " %.0f/s"), decor.Name(" "), decor.Elapsed(decor.ET_STYLE_GO)))
+	}
+	var shown int
+	progress := func(r store.IngestResult) {
+		n := r.Added + r.Skipped
+		if bar != nil {
+			bar.IncrBy(n - shown)
+		}
+		shown = n
+		slog.Debug("ingest", "articles", n, "added", r.Added, "skipped", r.Skipped, "bad", r.Bad)
+	}
+	onBad := warnBad(os.Stderr)
+	if p != nil {
+		onBad = warnBad(p) // print above the bar
+	}
+	docs := newAnnotator().Stream(article.Read(paths...), workers)
+	r, err := st.Ingest(ctx, docs, 512, onBad, progress)
+	if bar != nil {
+		bar.SetTotal(-1, true)
+		p.Wait()
+	}
+	secs := time.Since(start).Seconds()
+	fmt.Fprintf(out, "ingested %d articles in %.1fs (%.0f articles/s): %d added, %d already stored, %d bad records; store %s\n",
+		r.Read, secs, float64(r.Read)/secs, r.Added, r.Skipped, r.Bad, st.Path())
+	return r, err
+}

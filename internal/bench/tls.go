@@ -1,0 +1,237 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/eval"
+	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/timeline"
+)
+
+// Topic is one topic of a dataset: its annotated articles, keywords and
+// gold timelines.
+type Topic struct {
+	Name     string
+	Keywords []string
+	Golds    []eval.Gold
+	Docs     []annotate.Doc
+	Bad      int           // article records that could not be read
+	Load     time.Duration // time to read and annotate the articles
+}
+
+// Task is what the protocol asks for one gold timeline.
+type Task struct {
+	Topic   *Topic
+	Gold    eval.Gold
+	Options timeline.Options // dates l, sentences per date k, keywords, date range
+}
+
+// NewTask derives the protocol's task for gold: l = the gold's number of
+// dates, k = the mean number of sentences per date rounded half to even,
+// the topic's keywords, and the gold's first-to-last date range widened by
+// margin days on each side.
+func NewTask(t *Topic, gold eval.Gold, margin int) Task {
+	dates := gold.Dates()
+	sents := 0
+	for _, d := range dates {
+		sents += len(gold.Timeline[d])
+	}
+	opt := timeline.Options{Keywords: t.Keywords}
+	if len(dates) > 0 {
+		opt.Dates = len(dates)
+		opt.PerDate = int(math.RoundToEven(float64(sents) / float64(len(dates))))
+		if opt.PerDate < 1 {
+			opt.PerDate = 1
+		}
+		opt.From = dates[0].Time().AddDate(0, 0, -margin)
+		opt.To = dates[len(dates)-1].Time().AddDate(0, 0, margin)
+	}
+	return Task{Topic: t, Gold: gold, Options: opt}
+}
+
+// Builder makes a timeline for a task. Build is the default; a learned
+// builder is fitted on the other topics (leave-one-topic-out) by a Trainer.
+type Builder func(docs []annotate.Doc, opt timeline.Options) timeline.Timeline
+
+// Trainer fits a builder on the tasks of the training topics. Run calls it
+// once per test topic with the tasks of all other topics.
+type Trainer func(train []Task) Builder
+
+// Config says what to run.
+type Config struct {
+	Data      string              // dataset directory: <topic>/{articles.jsonl, keywords.json, timelines*/}
+	Out       string              // where to write <topic>/<timeline>.txt
+	Margin    int                 // days to widen each gold range by
+	Workers   int                 // annotation workers (0: one per CPU)
+	Annotator *annotate.Annotator // how articles are annotated
+	Eval      *eval.Evaluator     // the scorer
+	Build     Builder             // the system; nil means timeline.Build
+	Train     Trainer             // if set, replaces Build: fitted leave-one-topic-out
+	Log       io.Writer           // progress lines; nil for none
+}
+
+// Run loads and annotates every topic, then builds, writes and scores the
+// timeline of every gold timeline. The report has one row per gold timeline
+// with the topic's wall time (reading, annotation, building and scoring of
+// all its timelines) as an extra column.
+func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
+	topics, notes, err := LoadTopics(cfg.Data, cfg.Annotator, cfg.Workers, cfg.Log)
+	if err != nil {
+		return nil, nil, err
+	}
+	var all []Task
+	for _, t := range topics {
+		for _, g := range t.Golds {
+			all = append(all, NewTask(t, g, cfg.Margin))
+		}
+	}
+	var rows []eval.Row
+	for _, t := range topics {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		start := time.Now()
+		build := cfg.Build
+		if cfg.Train != nil {
+			var train []Task
+			for _, tk := range all {
+				if tk.Topic != t {
+					train = append(train, tk)
+				}
+			}
+			build = cfg.Train(train)
+		}
+		if build == nil {
+			build = timeline.Build
+		}
+		topicRows := make([]eval.Row, len(t.Golds))
+		var wg sync.WaitGroup
+		errs := make([]error, len(t.Golds))
+		for i, g := range t.Golds {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				topicRows[i], errs[i] = runTask(NewTask(t, g, cfg.Margin), build, cfg)
+			}()
+		}
+		wg.Wait()
+		for _, err := range errs {
+			if err != nil {
+				return nil, nil, err
+			}
+		}
+		wall := t.Load + time.Since(start)
+		for i := range topicRows {
+			topicRows[i].Extra = []string{fmt.Sprintf("%.2fs", wall.Seconds())}
+		}
+		rows = append(rows, topicRows...)
+		if cfg.Log != nil {
+			fmt.Fprintf(cfg.Log, "%-24s %d timelines in %.2fs (annotation %.2fs)\n", t.Name, len(t.Golds), wall.Seconds(), t.Load.Seconds())
+		}
+	}
+	rep := eval.NewReport(rows, cfg.Eval.Approximate())
+	rep.ExtraColumns = []string{"topic time"}
+	rep.Notes = notes
+	return rep, topics, nil
+}
+
+// runTask builds one timeline, writes it, reads the file back and scores
+// what was written, so that the printed scores are those of the files.
+func runTask(tk Task, build Builder, cfg Config) (eval.Row, error) {
+	row := eval.Row{Topic: tk.Topic.Name, Name: tk.Gold.Name}
+	tl := build(tk.Topic.Docs, tk.Options)
+	path := filepath.Join(cfg.Out, tk.Topic.Name, tk.Gold.Name+".txt")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return row, fmt.Errorf("bench: %w", err)
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return row, fmt.Errorf("bench: %w", err)
+	}
+	if err := render.WriteTilse(f, tl); err != nil {
+		f.Close()
+		return row, fmt.Errorf("bench: write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return row, fmt.Errorf("bench: write %s: %w", path, err)
+	}
+	pred, _, err := eval.ReadTimelineFile(path)
+	if err != nil {
+		return row, fmt.Errorf("bench: read back: %w", err)
+	}
+	row.Scores = cfg.Eval.Score(pred, tk.Gold.Timeline)
+	return row, nil
+}
+
+// LoadTopics reads every topic of a dataset directory: the gold timelines
+// (see eval.LoadGold), keywords.json, and the articles, annotated. It also
+// returns the gold loader's notes.
+func LoadTopics(dir string, an *annotate.Annotator, workers int, log io.Writer) ([]*Topic, []string, error) {
+	golds, notes, err := eval.LoadGold(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	byTopic := map[string]*Topic{}
+	var topics []*Topic
+	for _, g := range golds {
+		t, ok := byTopic[g.Topic]
+		if !ok {
+			t = &Topic{Name: g.Topic}
+			byTopic[g.Topic] = t
+			topics = append(topics, t)
+		}
+		t.Golds = append(t.Golds, g)
+	}
+	sort.Slice(topics, func(i, j int) bool { return topics[i].Name < topics[j].Name })
+	for _, t := range topics {
+		tdir := filepath.Join(dir, t.Name)
+		if t.Keywords, err = readKeywords(filepath.Join(tdir, "keywords.json")); err != nil {
+			return nil, nil, err
+		}
+		start := time.Now()
+		for d, err := range an.Stream(article.Read(tdir), workers) {
+			if err != nil {
+				t.Bad++
+				if log != nil {
+					fmt.Fprintf(log, "skipped %v\n", err)
+				}
+				continue
+			}
+			t.Docs = append(t.Docs, d)
+		}
+		t.Load = time.Since(start)
+	}
+	return topics, notes, nil
+}
+
+// readKeywords reads a topic's keywords.json (a JSON list of strings); a
+// topic without one has no keyword filter.
+func readKeywords(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("keywords: %w", err)
+	}
+	var kws []string
+	if err := json.Unmarshal(b, &kws); err != nil {
+		return nil, fmt.Errorf("keywords %s: %w", path, err)
+	}
+	for i, k := range kws {
+		kws[i] = strings.ToLower(k)
+	}
+	return kws, nil
+}
