@@ -27,8 +27,9 @@ type Topic struct {
 	Keywords []string
 	Golds    []eval.Gold
 	Docs     []annotate.Doc
-	Bad      int           // article records that could not be read
-	Load     time.Duration // time to read and annotate the articles
+	Corpus   *timeline.Corpus // Docs prepared for building timelines
+	Bad      int              // article records that could not be read
+	Load     time.Duration    // time to read, annotate and prepare the articles
 }
 
 // Task is what the protocol asks for one gold timeline.
@@ -61,9 +62,10 @@ func NewTask(t *Topic, gold eval.Gold, margin int) Task {
 	return Task{Topic: t, Gold: gold, Options: opt}
 }
 
-// Builder makes a timeline for a task. Build is the default; a learned
-// builder is fitted on the other topics (leave-one-topic-out) by a Trainer.
-type Builder func(docs []annotate.Doc, opt timeline.Options) timeline.Timeline
+// Builder makes a timeline of a topic's prepared corpus. The default is
+// (*timeline.Corpus).Build; a learned builder is fitted on the other topics
+// (leave-one-topic-out) by a Trainer.
+type Builder func(c *timeline.Corpus, opt timeline.Options) timeline.Timeline
 
 // Trainer fits a builder on the tasks of the training topics. Run calls it
 // once per test topic with the tasks of all other topics.
@@ -114,7 +116,7 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 			build = cfg.Train(train)
 		}
 		if build == nil {
-			build = timeline.Build
+			build = (*timeline.Corpus).Build
 		}
 		topicRows := make([]eval.Row, len(t.Golds))
 		var wg sync.WaitGroup
@@ -151,7 +153,7 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 // what was written, so that the printed scores are those of the files.
 func runTask(tk Task, build Builder, cfg Config) (eval.Row, error) {
 	row := eval.Row{Topic: tk.Topic.Name, Name: tk.Gold.Name}
-	tl := build(tk.Topic.Docs, tk.Options)
+	tl := build(tk.Topic.Corpus, tk.Options)
 	path := filepath.Join(cfg.Out, tk.Topic.Name, tk.Gold.Name+".txt")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return row, fmt.Errorf("bench: %w", err)
@@ -211,6 +213,7 @@ func LoadTopics(dir string, an *annotate.Annotator, workers int, log io.Writer) 
 			}
 			t.Docs = append(t.Docs, d)
 		}
+		t.Corpus = timeline.NewCorpus(t.Docs)
 		t.Load = time.Since(start)
 	}
 	return topics, notes, nil

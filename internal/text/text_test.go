@@ -76,6 +76,12 @@ func TestTerms(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
 	}
+	an := NewAnalyzer()
+	for i := 0; i < 2; i++ { // the second pass answers from the cache
+		if got := an.Terms("The ministers were meeting -LRB- again -RRB- in Syria 's capital , did n't they ?"); !reflect.DeepEqual(got, want) {
+			t.Errorf("Analyzer.Terms pass %d = %q, want %q", i, got, want)
+		}
+	}
 	if w := Words("U.S.-led forces, 10,000 strong"); strings.Join(w, "|") != "U.S|led|forces|10,000|strong" {
 		t.Errorf("Words = %q", w)
 	}

@@ -51,7 +51,9 @@ func isWord(w string) bool {
 // Terms returns the content terms of s for comparing sentences: its words,
 // lower-cased, without English stop words and PTB clitics ('s, n't), stemmed
 // with the Snowball English stemmer.
-func Terms(s string) []string {
+func Terms(s string) []string { return termsWith(s, english.Stem) }
+
+func termsWith(s string, stem func(string, bool) string) []string {
 	ws := Words(s)
 	out := ws[:0]
 	for _, w := range ws {
@@ -59,9 +61,31 @@ func Terms(s string) []string {
 		if isClitic(w) || english.IsStopWord(w) {
 			continue
 		}
-		out = append(out, english.Stem(w, false))
+		out = append(out, stem(w, false))
 	}
 	return out
+}
+
+// Analyzer computes Terms with a cache of stems, for the many sentences of
+// one corpus: words repeat, and stemming is the costly part. An Analyzer is
+// not safe for concurrent use.
+type Analyzer struct {
+	stems map[string]string
+}
+
+// NewAnalyzer returns an Analyzer with an empty cache.
+func NewAnalyzer() *Analyzer { return &Analyzer{stems: map[string]string{}} }
+
+// Terms returns the same as the package-level Terms.
+func (a *Analyzer) Terms(s string) []string { return termsWith(s, a.stem) }
+
+func (a *Analyzer) stem(w string, stopWords bool) string {
+	if st, ok := a.stems[w]; ok {
+		return st
+	}
+	st := english.Stem(w, stopWords)
+	a.stems[w] = st
+	return st
 }
 
 // isClitic reports PTB clitic tokens such as "'s", "n't", "'re".

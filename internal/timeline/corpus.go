@@ -21,97 +21,135 @@ func dayOf(t time.Time) day {
 
 func (d day) time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
 
-// noDay marks a sentence that refers to no day.
+// noDay marks a sentence that refers to no day, or an unbounded range.
 const noDay day = math.MinInt32
 
-// sentence is the working form of one sentence of the corpus.
+// Corpus is a set of annotated documents prepared for building timelines:
+// each sentence's terms and the days it refers to are computed once, so
+// that several timelines (different ranges, keywords, sizes) can be built
+// from it cheaply. A Corpus is safe for concurrent Builds.
+type Corpus struct {
+	docs  []annotate.Doc
+	sents []sentence
+	vocab map[string]int32
+}
+
+// sentence is what a Corpus keeps of one sentence.
 type sentence struct {
-	doc, idx int    // article index in corpus.docs, sentence index in the article
-	pub      day    // publication day of its article
-	ref      day    // the day it refers to: its first expression that names a single day; noDay if none
-	vec      vector // TF-IDF weights, unit length
-	eligible bool   // may enter the timeline (keywords and query match)
+	doc, idx int     // article index in Corpus.docs, sentence index in the article
+	pub      day     // publication day of its article
+	ref      day     // the day it refers to: its first expression that names a single day; noDay if none
+	lower    string  // the text, lower-cased, for keyword matching
+	terms    []int32 // term ids, sorted, with repeats
 }
 
-// corpus is the prepared input of one timeline.
-type corpus struct {
-	docs     []annotate.Doc
-	sents    []sentence
-	from, to day // inclusive bounds on dates; noDay when unbounded
+// NewCorpus prepares docs for building timelines.
+func NewCorpus(docs []annotate.Doc) *Corpus {
+	c := &Corpus{docs: docs, vocab: map[string]int32{}}
+	an := text.NewAnalyzer()
+	for di, d := range docs {
+		pub := dayOf(d.Article.Published)
+		for si, sn := range d.Sentences {
+			c.sents = append(c.sents, sentence{doc: di, idx: si, pub: pub, ref: firstDay(sn.Timexes),
+				lower: strings.ToLower(sn.Text), terms: c.termIDs(an.Terms(sn.Text))})
+		}
+	}
+	return c
 }
 
-// inRange reports whether d lies within the corpus bounds.
-func (c *corpus) inRange(d day) bool {
-	return (c.from == noDay || d >= c.from) && (c.to == noDay || d <= c.to)
+// termIDs maps terms to ids, sorted, giving new terms new ids.
+func (c *Corpus) termIDs(terms []string) []int32 {
+	ids := make([]int32, 0, len(terms))
+	for _, t := range terms {
+		id, ok := c.vocab[t]
+		if !ok {
+			id = int32(len(c.vocab))
+			c.vocab[t] = id
+		}
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids
+}
+
+// lookup returns the distinct ids of terms, sorted, and whether the corpus
+// knows every one of them.
+func (c *Corpus) lookup(terms []string) ([]int32, bool) {
+	var ids []int32
+	for _, t := range terms {
+		id, ok := c.vocab[t]
+		if !ok {
+			return nil, false
+		}
+		ids = append(ids, id)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return uniq(ids), true
 }
 
 // text returns the text of sentence s.
-func (c *corpus) text(s *sentence) string { return c.docs[s.doc].Sentences[s.idx].Text }
+func (c *Corpus) text(s *sentence) string { return c.docs[s.doc].Sentences[s.idx].Text }
 
-// newCorpus keeps the documents published within the options' range and
-// prepares their sentences: the day each refers to, TF-IDF vectors over the
-// corpus's own vocabulary, and whether each may enter the timeline.
-func newCorpus(docs []annotate.Doc, opt Options) *corpus {
-	c := &corpus{from: noDay, to: noDay}
+// view is a Corpus seen through one set of options: the sentences of the
+// articles published in range, their TF-IDF vectors over that selection,
+// and whether each may enter the timeline.
+type view struct {
+	*Corpus
+	from, to day      // inclusive bounds on dates; noDay when unbounded
+	sel      []int    // indices into Corpus.sents of the selected sentences
+	vecs     []vector // TF-IDF vectors of sel, unit length
+	eligible []bool   // whether sel[i] may enter the timeline
+}
+
+// inRange reports whether d lies within the view's bounds.
+func (v *view) inRange(d day) bool {
+	return (v.from == noDay || d >= v.from) && (v.to == noDay || d <= v.to)
+}
+
+// sent returns the i-th selected sentence.
+func (v *view) sent(i int) *sentence { return &v.sents[v.sel[i]] }
+
+// newView selects the sentences of the articles published within the
+// options' range and computes their vectors, with IDF over the selection
+// (smoothed as scikit-learn computes it: ln((1+n)/(1+df)) + 1).
+func (c *Corpus) newView(opt Options) *view {
+	v := &view{Corpus: c, from: noDay, to: noDay}
 	if !opt.From.IsZero() {
-		c.from = dayOf(opt.From)
+		v.from = dayOf(opt.From)
 	}
 	if !opt.To.IsZero() {
-		c.to = dayOf(opt.To)
-	}
-	for _, d := range docs {
-		if c.inRange(dayOf(d.Article.Published)) {
-			c.docs = append(c.docs, d)
-		}
+		v.to = dayOf(opt.To)
 	}
 	keywords := lowerKeywords(opt.Keywords)
-	vocab := map[string]int32{}
-	var query []int32
-	for _, t := range text.Terms(opt.Query) {
-		id, ok := vocab[t]
-		if !ok {
-			id = int32(len(vocab))
-			vocab[t] = id
-		}
-		query = append(query, id)
-	}
-	var df []int
-	var termIDs [][]int32
-	for di, d := range c.docs {
-		pub := dayOf(d.Article.Published)
-		for si, sn := range d.Sentences {
-			s := sentence{doc: di, idx: si, pub: pub, ref: firstDay(sn.Timexes)}
-			terms := text.Terms(sn.Text)
-			ids := make([]int32, len(terms))
-			for i, t := range terms {
-				id, ok := vocab[t]
-				if !ok {
-					id = int32(len(vocab))
-					vocab[t] = id
-				}
-				ids[i] = id
-			}
-			s.eligible = matchKeywords(sn.Text, keywords) && containsAll(ids, query)
-			termIDs = append(termIDs, ids)
-			c.sents = append(c.sents, s)
-			for len(df) < len(vocab) {
-				df = append(df, 0)
-			}
-			for _, id := range uniq(ids) {
-				df[id]++
-			}
-		}
-	}
-	// Smoothed IDF as scikit-learn computes it: ln((1+n)/(1+df)) + 1.
-	n := float64(len(c.sents))
-	idf := make([]float32, len(df))
-	for i, f := range df {
-		idf[i] = float32(math.Log((1+n)/(1+float64(f))) + 1)
-	}
+	query, known := c.lookup(text.Terms(opt.Query))
+	df := make([]int32, len(c.vocab))
 	for i := range c.sents {
-		c.sents[i].vec = tfidf(termIDs[i], idf)
+		s := &c.sents[i]
+		if !v.inRange(s.pub) {
+			continue
+		}
+		v.sel = append(v.sel, i)
+		v.eligible = append(v.eligible, known && matchKeywords(s.lower, keywords) && containsAll(s.terms, query))
+		prev := int32(-1)
+		for _, t := range s.terms {
+			if t != prev {
+				df[t]++
+				prev = t
+			}
+		}
 	}
-	return c
+	n := float64(len(v.sel))
+	idf := make([]float32, len(df))
+	for t, f := range df {
+		if f > 0 {
+			idf[t] = float32(math.Log((1+n)/(1+float64(f))) + 1)
+		}
+	}
+	v.vecs = make([]vector, len(v.sel))
+	for i, si := range v.sel {
+		v.vecs[i] = tfidf(c.sents[si].terms, idf)
+	}
+	return v
 }
 
 // firstDay returns the day named by the first expression that names a single
@@ -139,13 +177,12 @@ func lowerKeywords(kws []string) []string {
 	return out
 }
 
-// matchKeywords reports whether s contains one of the lower-case keywords
-// (any s when there are none).
-func matchKeywords(s string, keywords []string) bool {
+// matchKeywords reports whether the lower-cased text contains one of the
+// lower-case keywords (any text when there are none).
+func matchKeywords(lower string, keywords []string) bool {
 	if len(keywords) == 0 {
 		return true
 	}
-	lower := strings.ToLower(s)
 	for _, k := range keywords {
 		if strings.Contains(lower, k) {
 			return true
@@ -154,31 +191,24 @@ func matchKeywords(s string, keywords []string) bool {
 	return false
 }
 
+// containsAll reports whether the sorted ids contain every id of want.
 func containsAll(ids, want []int32) bool {
 	for _, w := range want {
-		found := false
-		for _, id := range ids {
-			if id == w {
-				found = true
-				break
-			}
-		}
-		if !found {
+		i := sort.Search(len(ids), func(i int) bool { return ids[i] >= w })
+		if i == len(ids) || ids[i] != w {
 			return false
 		}
 	}
 	return true
 }
 
+// uniq returns the distinct ids of a sorted slice.
 func uniq(ids []int32) []int32 {
-	out := append([]int32(nil), ids...)
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	k := 0
-	for i, id := range out {
-		if i == 0 || id != out[k-1] {
-			out[k] = id
-			k++
+	out := make([]int32, 0, len(ids))
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			out = append(out, id)
 		}
 	}
-	return out[:k]
+	return out
 }

@@ -15,26 +15,33 @@ const (
 	maxSimilarity = 0.9999
 )
 
-// Build makes a timeline of docs: the opt.Dates most-referred-to days, each
-// summarized by opt.PerDate sentences. A date enters only if at least one of
-// its sentences is eligible (matches the keywords and the query).
+// Build makes a timeline of docs; see Corpus.Build. To build several
+// timelines of the same documents, prepare them once with NewCorpus.
 func Build(docs []annotate.Doc, opt Options) Timeline {
+	return NewCorpus(docs).Build(opt)
+}
+
+// Build makes a timeline: the opt.Dates most-referred-to days within the
+// range, each summarized by opt.PerDate sentences. A date enters only if at
+// least one of its sentences is eligible (matches the keywords and the
+// query).
+func (c *Corpus) Build(opt Options) Timeline {
 	opt = opt.withDefaults()
-	c := newCorpus(docs, opt)
-	byRef, byPub := c.index()
+	v := c.newView(opt)
+	byRef, byPub := v.index()
 	var entries []Entry
-	for _, rd := range rankByMentions(c, byRef) {
+	for _, rd := range rankByMentions(byRef) {
 		if len(entries) == opt.Dates {
 			break
 		}
-		cands := c.candidates(byRef[rd.d], byPub[rd.d])
-		picked := centroidOpt(c, cands, opt.PerDate)
+		cands := v.candidates(byRef[rd.d], byPub[rd.d])
+		picked := v.centroidOpt(cands, opt.PerDate)
 		if len(picked) == 0 {
 			continue
 		}
 		e := Entry{Date: rd.d.time(), Score: rd.score}
-		for _, si := range picked {
-			e.Items = append(e.Items, c.item(si))
+		for _, i := range picked {
+			e.Items = append(e.Items, v.item(i))
 		}
 		entries = append(entries, e)
 	}
@@ -42,22 +49,23 @@ func Build(docs []annotate.Doc, opt Options) Timeline {
 	return Timeline{Entries: entries}
 }
 
-// item describes sentence si for output.
-func (c *corpus) item(si int) Item {
-	s := &c.sents[si]
-	a := c.docs[s.doc].Article
-	return Item{Text: c.text(s), ArticleID: a.ID, Sentence: c.docs[s.doc].Sentences[s.idx].Index,
-		Published: a.Published, Title: a.Title, Source: a.Source, URL: a.URL}
+// item describes selected sentence i for output.
+func (v *view) item(i int) Item {
+	s := v.sent(i)
+	d := v.docs[s.doc]
+	return Item{Text: d.Sentences[s.idx].Text, ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
+		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
 }
 
-// index groups sentence indices by the day they refer to (in range), and the
-// undated lead sentences by the days their article's publication speaks for.
-func (c *corpus) index() (byRef, byPub map[day][]int) {
+// index groups selected sentences by the day they refer to (in range), and
+// the undated lead sentences by the days their article's publication speaks
+// for.
+func (v *view) index() (byRef, byPub map[day][]int) {
 	byRef, byPub = map[day][]int{}, map[day][]int{}
-	for i := range c.sents {
-		s := &c.sents[i]
+	for i := range v.sel {
+		s := v.sent(i)
 		if s.ref != noDay {
-			if c.inRange(s.ref) {
+			if v.inRange(s.ref) {
 				byRef[s.ref] = append(byRef[s.ref], i)
 			}
 			continue
@@ -80,7 +88,7 @@ type rankedDay struct {
 
 // rankByMentions orders the referred-to days by how many sentences refer to
 // them, earlier days first among equals.
-func rankByMentions(c *corpus, byRef map[day][]int) []rankedDay {
+func rankByMentions(byRef map[day][]int) []rankedDay {
 	out := make([]rankedDay, 0, len(byRef))
 	for d, ss := range byRef {
 		out = append(out, rankedDay{d, float64(len(ss))})
@@ -94,30 +102,33 @@ func rankByMentions(c *corpus, byRef map[day][]int) []rankedDay {
 	return out
 }
 
+// sumVectors returns the sum of the vectors of the given selected sentences,
+// each scaled by f, as a map from term to weight.
+func (v *view) sumVectors(ids []int, f float64, into map[int32]float64) map[int32]float64 {
+	if into == nil {
+		into = map[int32]float64{}
+	}
+	for _, i := range ids {
+		for _, x := range v.vecs[i] {
+			into[x.term] += f * float64(x.w)
+		}
+	}
+	return into
+}
+
 // candidates picks the sentences that speak for a day: those that refer to
 // it and the undated lead sentences published on it or the day after, kept
 // when they are close to the day's vector (the mean of both groups over the
 // terms they share), above the knee of the similarity curve.
-func (c *corpus) candidates(ment, pub []int) []int {
+func (v *view) candidates(ment, pub []int) []int {
 	switch {
 	case len(ment) == 0:
 		return pub
 	case len(pub) == 0:
 		return ment
 	}
-	mean := func(ids []int) map[int32]float64 {
-		m := map[int32]float64{}
-		for _, i := range ids {
-			for _, x := range c.sents[i].vec {
-				m[x.term] += float64(x.w)
-			}
-		}
-		for t := range m {
-			m[t] /= float64(len(ids))
-		}
-		return m
-	}
-	mm, pm := mean(ment), mean(pub)
+	mm := v.sumVectors(ment, 1/float64(len(ment)), nil)
+	pm := v.sumVectors(pub, 1/float64(len(pub)), nil)
 	var dateVec vector
 	for t, w := range mm {
 		if pw, ok := pm[t]; ok {
@@ -125,14 +136,15 @@ func (c *corpus) candidates(ment, pub []int) []int {
 		}
 	}
 	sort.Slice(dateVec, func(i, j int) bool { return dateVec[i].term < dateVec[j].term })
+	dateVec.normalize()
 	all := append(append([]int(nil), ment...), pub...)
 	sims := make([]float64, len(all))
 	for i, si := range all {
-		sims[i] = cosine(dateVec, c.sents[si].vec)
+		sims[i] = dot(dateVec, v.vecs[si])
 	}
 	sorted := append([]float64(nil), sims...)
 	sort.Sort(sort.Reverse(sort.Float64Slice(sorted)))
-	thresh := sims[kneePoint(sorted)]
+	thresh := sorted[kneePoint(sorted)]
 	var out []int
 	for i, si := range all {
 		if sims[i] > 0 && sims[i] > thresh {
@@ -173,86 +185,83 @@ func kneePoint(ys []float64) int {
 // centroidOpt greedily picks up to k eligible sentences whose sum is closest
 // (by cosine) to the centroid of all candidates, skipping near-copies of
 // sentences already picked.
-func centroidOpt(c *corpus, cands []int, k int) []int {
+func (v *view) centroidOpt(cands []int, k int) []int {
 	if len(cands) == 0 {
 		return nil
 	}
-	centroid := map[int32]float64{}
-	for _, si := range cands {
-		for _, x := range c.sents[si].vec {
-			centroid[x.term] += float64(x.w)
+	centroid := v.sumVectors(cands, 1, nil)
+	var cn float64
+	for _, w := range centroid {
+		cn += w * w
+	}
+	cn = math.Sqrt(cn)
+	if cn == 0 {
+		cn = 1
+	}
+	dotMap := func(m map[int32]float64, x vector) float64 {
+		var s float64
+		for _, e := range x {
+			s += m[e.term] * float64(e.w)
 		}
+		return s
 	}
-	cv := make(vector, 0, len(centroid))
-	for t, w := range centroid {
-		cv = append(cv, weight{t, float32(w)})
-	}
-	sort.Slice(cv, func(i, j int) bool { return cv[i].term < cv[j].term })
-	cv.normalize()
-
-	remaining := map[int]bool{}
-	for _, si := range cands {
-		remaining[si] = true
-	}
-	var picked []int
+	// cos(sum+x, c) = (sum·c + x·c) / (|c| sqrt(|sum|² + 2 sum·x + |x|²)); vectors are unit length.
 	sum := map[int32]float64{}
+	var sumC, sumSq float64
+	remaining := append([]int(nil), cands...)
+	var picked []int
 	for len(remaining) > 0 && len(picked) < k {
 		type scored struct {
-			si    int
+			i     int
 			score float64
 		}
-		var ranked []scored
-		for si := range remaining {
-			v := c.sents[si].vec
-			var score float64
-			if len(picked) == 0 {
-				score = dot(v, cv)
-			} else {
-				score = cosine(addTo(sum, v), cv)
+		ranked := make([]scored, len(remaining))
+		for j, i := range remaining {
+			x := v.vecs[i]
+			xc := dotMap(centroid, x)
+			norm := math.Sqrt(sumSq + 2*dotMap(sum, x) + dot(x, x))
+			score := 0.0
+			if norm > 0 {
+				score = (sumC + xc) / (cn * norm)
 			}
-			ranked = append(ranked, scored{si, score})
+			ranked[j] = scored{i, score}
 		}
-		sort.Slice(ranked, func(i, j int) bool {
-			if ranked[i].score != ranked[j].score {
-				return ranked[i].score > ranked[j].score
+		sort.Slice(ranked, func(a, b int) bool {
+			if ranked[a].score != ranked[b].score {
+				return ranked[a].score > ranked[b].score
 			}
-			return ranked[i].si < ranked[j].si
+			return ranked[a].i < ranked[b].i
 		})
-		for _, r := range ranked {
-			delete(remaining, r.si)
-			if !c.sents[r.si].eligible || redundant(c, r.si, picked) {
+		next := -1
+		var keep []int
+		for j, r := range ranked {
+			if next >= 0 {
+				keep = append(keep, ranked[j].i)
 				continue
 			}
-			picked = append(picked, r.si)
-			for _, x := range c.sents[r.si].vec {
-				sum[x.term] += float64(x.w)
+			if !v.eligible[r.i] || v.redundant(r.i, picked) {
+				continue // dropped for good
 			}
+			next = r.i
+		}
+		if next < 0 {
 			break
 		}
+		picked = append(picked, next)
+		x := v.vecs[next]
+		sumSq += 2*dotMap(sum, x) + dot(x, x)
+		sumC += dotMap(centroid, x)
+		for _, e := range x {
+			sum[e.term] += float64(e.w)
+		}
+		remaining = keep
 	}
 	return picked
 }
 
-// addTo returns the sparse vector sum + v, without changing sum.
-func addTo(sum map[int32]float64, v vector) vector {
-	m := make(map[int32]float64, len(sum)+len(v))
-	for t, w := range sum {
-		m[t] = w
-	}
-	for _, x := range v {
-		m[x.term] += float64(x.w)
-	}
-	out := make(vector, 0, len(m))
-	for t, w := range m {
-		out = append(out, weight{t, float32(w)})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
-	return out
-}
-
-func redundant(c *corpus, si int, picked []int) bool {
+func (v *view) redundant(i int, picked []int) bool {
 	for _, p := range picked {
-		if dot(c.sents[si].vec, c.sents[p].vec) > maxSimilarity {
+		if dot(v.vecs[i], v.vecs[p]) > maxSimilarity {
 			return true
 		}
 	}

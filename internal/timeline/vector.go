@@ -2,7 +2,6 @@ package timeline
 
 import (
 	"math"
-	"sort"
 )
 
 // vector is a sparse vector: weights by term id, sorted by id.
@@ -13,13 +12,11 @@ type weight struct {
 	w    float32
 }
 
-// tfidf builds the unit-length TF-IDF vector of a bag of term ids.
-func tfidf(ids []int32, idf []float32) vector {
-	if len(ids) == 0 {
+// tfidf builds the unit-length TF-IDF vector of a sorted bag of term ids.
+func tfidf(sorted []int32, idf []float32) vector {
+	if len(sorted) == 0 {
 		return nil
 	}
-	sorted := append([]int32(nil), ids...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i] < sorted[j] })
 	var v vector
 	for i := 0; i < len(sorted); {
 		j := i
