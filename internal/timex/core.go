@@ -538,7 +538,7 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 	if l.abbr || !t.cap && !p.lowerText() {
 		return match{}, false
 	}
-	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay}}
+	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: p.id(j) == wPossessive}}
 	p.partOfDay(&m)
 	return m, true
 }

@@ -137,9 +137,12 @@ func (p *parser) fiscal(i int) (match, bool) {
 			return match{i, k + 1, spec{typ: Date, kind: skAbs, year: twoDigitYear(v), gran: uYear}}, true
 		}
 	}
-	// fiscal second-quarter, fiscal first quarter
+	// fiscal second-quarter, fiscal first quarter: the one reported
 	if m, ok := p.ordinalLed(k); ok && m.s.quarter != 0 {
 		m.i = i
+		if m.s.kind == skCal {
+			m.s.dir = dirPast
+		}
 		return m, true
 	}
 	return match{}, false
@@ -213,7 +216,7 @@ func (p *parser) duration(i int) (match, bool) {
 		return match{}, false
 	}
 	// $1.76 a year, 24 hours a day, four flights a week: a rate, not a time
-	if q.article && p.rateBefore(i) {
+	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
 		return match{}, false
 	}
 	_ = hy
@@ -358,12 +361,6 @@ func (p *parser) ref(i int) (match, bool) {
 	switch w {
 	case "now", "currently", "presently", "nowadays":
 		lit = "PRESENT_REF"
-		if w == "now" && (p.id(i-1) == wFrom || p.id(i-1) == wUntil) {
-			// from now on, until now: still the present
-		}
-		if w == "now" && p.word(i-1) == "right" || p.word(i-1) == "Right" {
-			return match{i - 1, j, spec{typ: Date, kind: skLit, lit: lit}}, true
-		}
 	case "current":
 		lit = "PRESENT_REF"
 	case "recently", "lately":

@@ -46,7 +46,15 @@ func (p *parser) theLed(i int) (match, bool) {
 		}
 	case l.ord != 0:
 		if m, ok := p.ordinalLed(k); ok {
-			try(m, true)
+			if p.hasHyphen(k, m.j) {
+				// the third-quarter results: "the" goes with "results"
+				m.i = k
+				if !found || m.j > best.j {
+					best, found = m, true
+				}
+			} else {
+				try(m, true)
+			}
 		}
 		if m, ok := p.dayMonth(k); ok {
 			try(m, true)
@@ -102,12 +110,30 @@ func (p *parser) theLed(i int) (match, bool) {
 		if y, _, j, ok := p.yearAt(k + 1); ok {
 			try(match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true)
 		}
-		// the year-earlier quarter, the year-ago period
+		// the year-earlier quarter, the year-ago period; but in "the
+		// year-ago results" the article belongs to "results"
 		if m, ok := p.yearAgo(k); ok {
-			try(m, true)
+			if m.s.typ == Date && m.j == k+3 {
+				m.i = k
+				if !found || m.j > best.j {
+					best, found = m, true
+				}
+			} else {
+				try(m, true)
+			}
 		}
 	case wThis, wLast, wNext, wPrevious, wComing, wFollowing, wCurrent, wUpcoming, wSame, wRecent, wLatest, wFinal, wFirst:
 		try(p.relLed(k, i))
+		// the last half of 1989, the first half
+		if (l.id == wLast || l.id == wFirst) && p.id(k+1) == wHalf {
+			h := 2
+			if l.id == wFirst {
+				h = 1
+			}
+			m := match{i, k + 2, spec{typ: Date, kind: skCal, half: h, gran: uHalf}}
+			p.ofYear(&m)
+			try(m, true)
+		}
 	case wFiscal:
 		if p.id(k+1) == wYear {
 			try(p.theUnit(i, k+1))
@@ -212,7 +238,9 @@ func (p *parser) theUnit(i, k int) (match, bool) {
 	j := k + 1
 	switch p.id(j) {
 	case wEnded, wEnding, wThrough, wTo:
-		if l.unit == uYear || l.unit == uQuarter || l.unit == uMonth || l.unit == uWeek {
+		// the year ended March 31 is a duration; the quarter ended Sept. 30
+		// names the quarter
+		if l.unit == uYear || l.unit == uMonth || l.unit == uWeek {
 			return match{i, j, spec{typ: Duration, kind: skLit, lit: durationValue(qty{v: 1}, l.unit)}}, true
 		}
 	}

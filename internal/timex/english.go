@@ -52,9 +52,14 @@ func (e *English) Tag(text string, dct time.Time) []Timex {
 
 // emit resolves a match and records it as a mention for the narrative.
 func (c *ctx) emit(p *parser, m *match) Timex {
-	c.tense = tenseAt(p.toks, m.i, m.j)
+	if m.s.poss {
+		// "Wednesday's ruling": the clause it belongs to comes after it
+		c.tense = tenseAfter(p.toks, m.j, m.i)
+	} else {
+		c.tense = tenseAt(p.toks, m.i, m.j)
+	}
 	v, pt, ok := c.resolve(&m.s)
-	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran {
+	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0 {
 		c.hist = append(c.hist, pt)
 	}
 	a, b := &p.toks[m.i], &p.toks[m.j-1]

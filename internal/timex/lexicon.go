@@ -424,6 +424,9 @@ func init() {
 			l.id = id
 		}
 	}
+	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "its", "their", "his", "her", "down"} {
+		lex(w)
+	}
 	for _, tz := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct"} {
 		lex(tz).id = wTZ
 	}
@@ -440,14 +443,18 @@ func init() {
 		"caught", "taught", "stood", "understood", "wore", "threw", "grew", "drew", "ate", "forgot", "hid", "meant",
 		"overtook", "undertook", "withdrew", "arose", "sought", "cut", "quit", "bid", "shut", "spread", "swore", "tore",
 		"woke", "bore", "beat", "bled", "fed", "fled", "slid", "sank", "sang", "rang", "swam", "dug", "hung", "lay",
-		"stole", "stuck", "swung", "began", "ago", "yesterday", "earlier", "previously", "formerly", "last"} {
+		"stole", "stuck", "swung", "began", "ago", "yesterday", "earlier", "previously", "formerly", "last",
+		"risen", "fallen", "been", "gone", "taken", "given", "seen", "done", "become", "begun", "known", "shown",
+		"grown", "thrown", "written", "spoken", "broken", "chosen", "driven", "eaten", "forgotten", "hidden",
+		"stolen", "sworn", "torn", "worn", "beaten", "shaken", "sunk", "drunk", "sung", "swum", "flown", "drawn",
+		"withdrawn", "arisen", "overseen", "undertaken", "overtaken", "mistaken", "forgiven", "ridden", "woken"} {
 		l := lex(w)
 		if l.cue == tenseNone {
 			l.cue = tensePast
 		}
 	}
 	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "gonna", "expected", "scheduled",
-		"plans", "plan", "intends", "would", "'d", "slated", "aims", "hopes", "expects",
+		"plans", "plan", "planned", "intends", "would", "'d", "slated", "aims", "hopes", "expects",
 		"could", "might", "should", "must", "can", "may", "ca"} {
 		lex(w).cue = tenseFuture
 	}
@@ -474,7 +481,6 @@ func init() {
 	lex("'t").id = wNt
 	// words that are the verbs "set" or "due" more often as adjectives: keep
 	// them neutral
-	lex("set").cue = tenseNone
 	lex("last").cue = tenseNone
 	lex("next").cue = tenseNone
 	lex("coming").cue = tenseNone

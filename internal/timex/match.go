@@ -457,6 +457,9 @@ func (p *parser) quantMod(i int) (match, bool) {
 	if !ok || m.s.typ == Set {
 		return match{}, false
 	}
+	if m.s.kind == skCal && m.s.wday != 0 && p.id(i) == wAround {
+		return match{}, false // get around Wednesday's ruling
+	}
 	m.s.mod = mod
 	switch p.id(i) {
 	case wWithin:
@@ -532,7 +535,7 @@ func (p *parser) modded(i int) (match, bool) {
 		if !the {
 			// earlier this month, later this year, earlier Sunday
 			m, ok := p.core(k + 1)
-			if ok && m.s.typ != Duration && m.s.kind != skLit && (m.s.kind == skRel && m.s.n == 0 || m.s.kind == skCal && m.s.wday != 0 || p.id(k+1) == wYesterday || p.id(k+1) == wToday || p.id(k+1) == wTomorrow) {
+			if ok && m.s.typ != Duration && m.s.kind != skLit && (m.s.kind == skRel && m.s.n == 0 || p.id(k+1) == wYesterday || p.id(k+1) == wToday || p.id(k+1) == wTomorrow) {
 				m.i = i
 				if l.id == wEarlier {
 					m.s.mod = "START"
@@ -571,12 +574,16 @@ func (p *parser) suffixes(m *match) {
 		case wAgo:
 			p.toDate(m, -1, false, j+1)
 			return
-		case wEarlier:
-			p.toDate(m, -1, true, j+1)
-			return
-		case wLater:
-			p.toDate(m, 1, true, j+1)
-			return
+		case wEarlier, wLater:
+			// two days later; but "an hour later" stays a duration
+			if s.durU > uHour {
+				sign := -1
+				if p.id(j) == wLater {
+					sign = 1
+				}
+				p.toDate(m, sign, true, j+1)
+				return
+			}
 		case wBefore, wAfter:
 			// "two days before" at the end of a clause; "two days after the
 			// attack" is a duration and a signal

@@ -64,6 +64,7 @@ type spec struct {
 
 	weekend bool // skCal: the weekend of the Saturday that wday/dir select
 	setYear int  // skRel: the year is given (the 1988 quarter)
+	poss    bool // followed by a possessive 's: Friday's meeting
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
 	// turn it into a date
@@ -343,13 +344,18 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 	}
 	g := s.gran
 	if s.ctxGran && len(c.hist) > 0 {
-		// "a year ago" right after a quarter: the year-ago quarter
+		// "a year ago" in a story about a quarter: the year-ago quarter;
+		// "a year earlier" right after a day: that day a year before
 		last := c.hist[len(c.hist)-1]
+		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-4; k-- {
+			if c.hist[k].gran == uQuarter || c.hist[k].gran == uHalf {
+				last = c.hist[k]
+				break
+			}
+		}
 		if last.gran == uQuarter || last.gran == uHalf || (last.gran == uDay && s.narr) || (last.gran == uMonth && s.narr) {
 			if s.unit >= last.gran {
-				if !s.narr {
-					a = last
-				}
+				a = last
 				g = last.gran
 			}
 		}
@@ -504,6 +510,9 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		return "", point{}, false
 	}
 	p.tod = s.tod
+	if s.gran == uWeek && p.gran == uDay {
+		p = mkPoint(p.t, uWeek) // the week of March 6
+	}
 	return p.value(), p, true
 }
 

@@ -4,32 +4,97 @@ package timex
 // verb cue before the expression in its sentence decides ("announced
 // Tuesday", "will meet Friday"); when there is none, the nearest one after
 // it ("Friday's meeting will..."). Cues are auxiliaries and modals (will,
-// 'll, would, is going to, was, has), past-tense verbs (said, met, -ed) and
-// present-tense forms (is, says).
+// 'll, would, is going to, was, has), past-tense verbs (said, met, -ed),
+// present-tense forms (is, says) and infinitives (to pay ... by February).
+// The auxiliaries before a verb decide for it: "would be paid" is future,
+// "has risen" past.
 func tenseAt(toks []token, i, j int) tense {
-	// sentence bounds
 	s := i
 	for s > 0 && !toks[s].sent {
 		s--
 	}
-	const window = 12
+	// until 9 a.m. Tuesday: a deadline
+	if i >= 1 && toks[i-1].lx != nil && toks[i-1].lx.id == wUntil {
+		return tenseFuture
+	}
+	// as soon as Tuesday, as early as next week
+	if i >= 3 && toks[i-1].lx != nil && toks[i-1].lx.id == wAs && toks[i-3].lx != nil && toks[i-3].lx.id == wAs {
+		if w := toks[i-2].lx; w != nil && (w.id == wSoon || w.id == wEarly) {
+			return tenseFuture
+		}
+	}
+	const window = 20
 	for k, n := i-1, 0; k >= s && n < window; k, n = k-1, n+1 {
 		if t := cueAt(toks, k); t != tenseNone {
-			return t
+			return verbGroup(toks, k, s, t)
 		}
 		if toks[k].kind == tPunct && (toks[k].ch == ';' || toks[k].ch == ':') {
 			break
 		}
 	}
-	for k, n := j, 0; k < len(toks) && n < 2*window; k, n = k+1, n+1 {
+	return tenseAfter(toks, j, s)
+}
+
+// tenseAfter looks for a tense cue after the expression ending at j, in the
+// sentence starting at s: the verb of which a "Friday's meeting" is the
+// subject.
+func tenseAfter(toks []token, j, s int) tense {
+	const window = 24
+	for k, n := j, 0; k < len(toks) && n < window; k, n = k+1, n+1 {
 		if toks[k].sent {
 			break
 		}
 		if t := cueAt(toks, k); t != tenseNone {
-			return t
+			return verbGroup(toks, k, s, t)
 		}
 	}
 	return tenseNone
+}
+
+// verbGroup refines the tense cue of the verb at k with the auxiliaries
+// right before it: a modal makes it future, had/was/were past, has/have +
+// participle past (present perfect).
+func verbGroup(toks []token, k, s int, t tense) tense {
+	for a, n := k-1, 0; a >= s && n < 4; a, n = a-1, n+1 {
+		l := toks[a].lx
+		if l == nil || toks[a].kind != tWord {
+			break
+		}
+		if modal(toks, a) {
+			return tenseFuture
+		}
+		if l.id == wTo {
+			// to be published: future; to have been: past
+			if a+1 < len(toks) && toks[a+1].lx != nil && toks[a+1].lx.word == "be" {
+				return tenseFuture
+			}
+			break
+		}
+		switch l.word {
+		case "be", "been", "being", "not", "n't", "also", "still", "already", "just", "probably", "never", "ever", "then", "now":
+			continue
+		case "has", "have", "'ve", "had", "was", "were", "is", "are", "'s", "'re", "am":
+			if t == tensePast || l.word == "had" || t != tenseFuture && (l.word == "was" || l.word == "were") {
+				return tensePast
+			}
+			continue
+		}
+		break
+	}
+	return t
+}
+
+// modal reports whether token k is a modal or the future auxiliary.
+func modal(toks []token, k int) bool {
+	l := toks[k].lx
+	if l == nil {
+		return false
+	}
+	switch l.word {
+	case "will", "'ll", "would", "'d", "shall", "may", "might", "could", "can", "should", "must", "wo", "ca":
+		return !(l.word == "may" && toks[k].cap)
+	}
+	return false
 }
 
 // cueAt returns the tense cue of token k, if any.
@@ -38,32 +103,58 @@ func cueAt(toks []token, k int) tense {
 	if t.kind != tWord {
 		return tenseNone
 	}
-	if t.lx == nil {
+	next := func() *lexeme {
+		if k+1 < len(toks) && toks[k+1].lx != nil {
+			return toks[k+1].lx
+		}
+		return noLex
+	}
+	if t.lx == nil || t.lx.cue == tenseNone && t.lx.id == wEnded {
 		if t.ed {
 			return tensePast
 		}
 		return tenseNone
 	}
 	l := t.lx
-	if l.toFuture && k+2 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.id == wTo && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
+	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
 		return tenseFuture
 	}
-	if l.id == wMay && t.cap {
+	switch {
+	case l.id == wMay && t.cap:
 		return tenseNone // the month
-	}
-	switch l.id {
-	case wWo: // wo n't
+	case l.id == wTo:
+		// an infinitive with its object: to pay down the loan by February,
+		// to acquire the bank in January (not "shot to death on"); to be
+		// published in November
+		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.word == "be" {
+			return tenseFuture
+		}
+		if k+2 < len(toks) {
+			v, o := &toks[k+1], &toks[k+2]
+			if v.kind == tWord && !v.cap && v.lx == nil && !v.ed && (o.kind == tNum || o.kind == tPunct && o.ch == '$' || o.lx != nil && (o.lx.id == wThe || o.lx.id == wA || o.lx.id == wAn || o.lx.id == wUp || o.lx.word == "down" || o.lx.word == "its" || o.lx.word == "their" || o.lx.word == "his" || o.lx.word == "her")) {
+				return tenseFuture
+			}
+		}
+		return tenseNone
+	case l.id == wWo: // wo n't
 		return tenseFuture
-	}
-	if l.word == "won" && k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.id == wNt {
+	case l.word == "won" && next().id == wNt:
 		return tenseFuture
-	}
-	if l.cue == tenseFuture && l.id == wGoing {
-		// "is going to": future; "going" alone: none
-		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.id == wTo {
+	case l.id == wGoing:
+		if next().id == wTo {
 			return tenseFuture
 		}
 		return tenseNone
+	case l.word == "has" || l.word == "have":
+		// present perfect (has risen, have come down) unless a noun phrase
+		// or an infinitive follows (has $2 billion, have to)
+		if k+1 < len(toks) {
+			v := &toks[k+1]
+			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.id != wTo && v.lx.id != wA && v.lx.id != wAn && v.lx.id != wThe && v.lx.num == 0) {
+				return tensePast
+			}
+		}
+		return tensePresent
 	}
 	return l.cue
 }

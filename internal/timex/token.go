@@ -263,7 +263,7 @@ func wordInfo(t *token, w string) {
 	t.cap = first >= 'A' && first <= 'Z'
 	t.upper = up == letters && letters > 1
 	t.lx = lexicon[string(buf[:len(w)])]
-	if t.lx == nil && len(w) >= 4 && up == 0 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' {
+	if len(w) >= 4 && up == 0 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !notPast[string(buf[:len(w)])] {
 		t.ed = true
 	}
 }
@@ -293,6 +293,16 @@ func markSentences(toks []token) {
 			t.sent = true
 		}
 	}
+}
+
+// notPast lists words ending in -ed that are not past-tense verbs.
+var notPast = map[string]bool{
+	"hundred": true, "need": true, "indeed": true, "speed": true, "seed": true, "feed": true, "deed": true,
+	"greed": true, "creed": true, "breed": true, "bleed": true, "proceed": true, "exceed": true, "succeed": true,
+	"embed": true, "shred": true, "sled": true, "weed": true, "steed": true, "tweed": true, "heed": true,
+	"kindred": true, "sacred": true, "naked": true, "wicked": true, "rugged": true, "ragged": true, "crooked": true,
+	"beloved": true, "learned": false, "aged": true, "alleged": true, "supposed": true, "so-called": true,
+	"united": true, "limited": true, "related": true, "red": true, "bed": true, "shed": true,
 }
 
 func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
