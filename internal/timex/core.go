@@ -145,6 +145,12 @@ func (p *parser) numberLed(i int) (match, bool) {
 			}
 		}
 	}
+	// 2000 BST, 1430 GMT: a time of day
+	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.toks[i+1].upper {
+		m := match{i, i + 2, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)}}
+		p.attachDay(&m)
+		return m, true
+	}
 	// a year
 	if y, ok := p.year4(i); ok {
 		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.toks[i+2].kind == tNum {
@@ -538,9 +544,22 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 	if l.abbr || !t.cap && !p.lowerText() {
 		return match{}, false
 	}
+	// the Sunday Times, Britain's Sunday Telegraph: a name, not a day
+	if j < p.n && p.toks[j].cap && newspaperWords[strings.ToLower(p.word(j))] {
+		return match{}, false
+	}
 	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: p.id(j) == wPossessive}}
 	p.partOfDay(&m)
 	return m, true
+}
+
+// newspaperWords follow a weekday or "Daily" in the names of newspapers and
+// shows: the Sunday Times, the Daily Mail.
+var newspaperWords = map[string]bool{
+	"times": true, "telegraph": true, "express": true, "mirror": true, "herald": true, "post": true,
+	"observer": true, "independent": true, "mail": true, "star": true, "tribune": true, "news": true,
+	"record": true, "standard": true, "sport": true, "people": true, "business": true, "beast": true,
+	"show": true, "night": false, "today": false,
 }
 
 // lowerText reports whether the text is all lower case (then capitalization

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // --- ordinals: quarters, halves, centuries ---
 
 // ordinalLed: third quarter, third-quarter, first half of 1989, 20th
@@ -296,7 +298,10 @@ func (p *parser) rateBefore(i int) bool {
 func (p *parser) setExpr(i int) (match, bool) {
 	l := p.lx(i)
 	if l.freq != uNone {
-		// "daily" and friends
+		// "daily" and friends; not the Daily Mail
+		if p.toks[i].cap && i+1 < p.n && p.toks[i+1].cap && newspaperWords[strings.ToLower(p.word(i+1))] {
+			return match{}, false
+		}
 		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true
 	}
 	switch l.id {
@@ -361,6 +366,9 @@ func (p *parser) ref(i int) (match, bool) {
 	switch w {
 	case "now", "currently", "presently", "nowadays":
 		lit = "PRESENT_REF"
+		if p.hyphen(i + 1) {
+			return match{}, false // his now-shuttered tabloid
+		}
 	case "current":
 		lit = "PRESENT_REF"
 	case "recently", "lately":

@@ -424,7 +424,8 @@ func init() {
 			l.id = id
 		}
 	}
-	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "its", "their", "his", "her", "down"} {
+	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "its", "their", "his", "her", "down",
+		"be", "been", "being", "not", "also", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
 		lex(w)
 	}
 	for _, tz := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct"} {

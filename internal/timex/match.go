@@ -663,7 +663,7 @@ func (p *parser) toDate(m *match, sign int, narr bool, j int) {
 	}
 	mod := s.mod
 	*s = spec{typ: Date, kind: skRel, n: n, unit: u, gran: g, narr: narr, mod: mod}
-	if u == uYear || u == uMonth {
-		s.ctxGran = true
+	if u == uYear && (n == 1 || n == -1) {
+		s.ctxGran = true // a year ago: the year-ago quarter, in earnings news
 	}
 }

@@ -13,9 +13,14 @@ func tenseAt(toks []token, i, j int) tense {
 	for s > 0 && !toks[s].sent {
 		s--
 	}
-	// until 9 a.m. Tuesday: a deadline
-	if i >= 1 && toks[i-1].lx != nil && toks[i-1].lx.id == wUntil {
-		return tenseFuture
+	// until 9 a.m. Tuesday: a deadline; since January: the past
+	if i >= 1 && toks[i-1].lx != nil {
+		switch toks[i-1].lx.id {
+		case wUntil:
+			return tenseFuture
+		case wSince:
+			return tensePast
+		}
 	}
 	// as soon as Tuesday, as early as next week
 	if i >= 3 && toks[i-1].lx != nil && toks[i-1].lx.id == wAs && toks[i-3].lx != nil && toks[i-3].lx.id == wAs {
@@ -123,17 +128,9 @@ func cueAt(toks []token, k int) tense {
 	case l.id == wMay && t.cap:
 		return tenseNone // the month
 	case l.id == wTo:
-		// an infinitive with its object: to pay down the loan by February,
-		// to acquire the bank in January (not "shot to death on"); to be
-		// published in November
+		// to be published in November: future
 		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.word == "be" {
 			return tenseFuture
-		}
-		if k+2 < len(toks) {
-			v, o := &toks[k+1], &toks[k+2]
-			if v.kind == tWord && !v.cap && v.lx == nil && !v.ed && (o.kind == tNum || o.kind == tPunct && o.ch == '$' || o.lx != nil && (o.lx.id == wThe || o.lx.id == wA || o.lx.id == wAn || o.lx.id == wUp || o.lx.word == "down" || o.lx.word == "its" || o.lx.word == "their" || o.lx.word == "his" || o.lx.word == "her")) {
-				return tenseFuture
-			}
 		}
 		return tenseNone
 	case l.id == wWo: // wo n't
