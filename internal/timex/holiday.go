@@ -85,6 +85,7 @@ func init() {
 			if holidayHeads[first] < words {
 				holidayHeads[first] = words
 			}
+			lex(first) // the tokenizer must see the head word
 		}
 	}
 	add(holiday{month: 1, day: 1}, "new year 's day", "new years day", "new year day", "new year 's")

@@ -71,8 +71,6 @@ const (
 	wLeast
 	wUp
 	wNo
-	wUnder
-	wJust
 	wEvery
 	wEach
 	wPer
@@ -102,106 +100,46 @@ const (
 	wHalf
 	wTZ
 	wPossessive // 's
-	wCentury
-	wYear // "year", also in "year-end", "year-earlier"
+	wYear       // "year", also in "year-end", "year-earlier"
 	wPeriod
-	wTime
 	wTerm
 	wFuture
 	wPresent
 	wDays
-	wWeekend
 	wAhead
-	wHere
 	wBeyond
 	wLong
 	wOld
 	wTrading
 	wBusiness
 	wCalendar
-	wEve
 	wDay
-	wNight
 	wLatest
-	wYearAgo
 	wAdditional
 	wQuarter
 	wFirst
-	wSecond
-	wLastOrd
 	wFinal
 	wSo
-	wOnward
-	wAgoPre
 	wHundred
 	wThousand
-	wMillion
-	wOverOrd
-	wWill
-	wWould
-	wShall
 	wWo
 	wNt
 	wGoing
-	wGonna
-	wExpected
 	wSpring
 	wFall
 	wMay
 	wMarch
-	wSun
-	wSat
-	wWed
-	wModal
-	wOrdinalTh
-	wEST
-	wThen
-	wEver
 	wSoon
 	wNear
 	wShort
-	wMoment
-	wNewYear
-	wChristmas
-	wThanksgiving
-	wEaster
-	wElection
-	wIndependence
-	wHalloween
-	wValentine
-	wMemorial
-	wLabor
-	wVeterans
-	wColumbus
-	wGood
-	wBoxing
-	wMother
-	wFather
-	wPresidents
-	wNews
-	wJuly
-	wFourth
 	wQ
 	wH
-	wSunday
-	wWeek
-	wMonth
-	wDecade
-	wSeason
 	wNight2
-	wWhile
-	wLength
-	wDate
-	wAgain
-	wHalfYear
 	wEnded
 	wEnding
-	wMore2
-	wOnwards
-	wDue
-	wPlan
 	wFull
 	wAs
+	wIts
 )
 
 // unit is a unit of calendar time.
@@ -300,9 +238,6 @@ func init() {
 		l := lex(w)
 		l.wday, l.abbr = d, true
 	}
-	lex("sun").id = wSun
-	lex("sat").id = wSat
-	lex("wed").id = wWed
 
 	units := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
@@ -316,7 +251,6 @@ func init() {
 	lex("fourty").num, lex("fourty").tens = 40, true
 	lex("hundred").id = wHundred
 	lex("thousand").id = wThousand
-	lex("million").id = wMillion
 	lex("dozen").id = wDozen
 	ords := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
 		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
@@ -328,8 +262,6 @@ func init() {
 	}
 	lex("hundredth").ord = 100
 	lex("first").id = wFirst
-	lex("second").id = wSecond
-	lex("fourth").id = wFourth
 
 	type unitWord struct {
 		w      string
@@ -362,24 +294,16 @@ func init() {
 	lex("year").id = wYear
 	lex("day").id = wDay
 	lex("days").id = wDays
-	lex("week").id = wWeek
-	lex("weekend").id = wWeekend
-	lex("month").id = wMonth
-	lex("decade").id = wDecade
-	lex("century").id = wCentury
-	lex("centuries").id = wCentury
 
 	for w, s := range map[string]int8{"spring": 1, "springtime": 1, "summer": 2, "summertime": 2, "fall": 3, "autumn": 3, "winter": 4, "wintertime": 4} {
 		lex(w).season = s
 	}
 	lex("spring").id = wSpring
 	lex("fall").id = wFall
-	lex("season").id = wSeason
 	for w, p := range map[string]int8{"morning": podMorning, "mornings": podMorning, "afternoon": podAfternoon, "afternoons": podAfternoon,
 		"evening": podEvening, "evenings": podEvening, "night": podNight, "nights": podNight, "daytime": podDaytime} {
 		lex(w).pod = p
 	}
-	lex("night").id = wNight
 	lex("nights").id = wNight2
 
 	for w, f := range map[string]unit{"hourly": uHour, "daily": uDay, "nightly": uDay, "weekly": uWeek, "biweekly": uFortnight,
@@ -400,23 +324,16 @@ func init() {
 		"middle": wMiddle, "beginning": wBeginning, "start": wStart, "end": wEnd, "close": wClose, "turn": wTurn,
 		"about": wAbout, "around": wAround, "nearly": wNearly, "almost": wAlmost, "approximately": wApproximately,
 		"roughly": wApproximately, "some": wSome, "more": wMore, "less": wLess, "fewer": wLess, "than": wThan, "least": wLeast,
-		"up": wUp, "no": wNo, "under": wUnder, "just": wJust, "every": wEvery, "each": wEach, "per": wPer,
+		"up": wUp, "no": wNo, "every": wEvery, "each": wEach, "per": wPer,
 		"times": wTimes, "twice": wTwice, "once": wOnce, "thrice": wThrice, "other": wOther, "alternate": wAlternate,
 		"fiscal": wFiscal, "fy": wFY, "today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow,
 		"tonight": wTonight, "a.m.": wAM, "a.m": wAM, "am": wAM, "p.m.": wPM, "p.m": wPM, "pm": wPM,
 		"noon": wNoon, "midnight": wMidnight, "midday": wMidday, "o'clock": wOClock, "few": wFew,
 		"several": wSeveral, "couple": wCouple, "many": wMany, "half": wHalf, "'s": wPossessive,
-		"period": wPeriod, "time": wTime, "term": wTerm, "future": wFuture, "present": wPresent,
-		"ahead": wAhead, "here": wHere, "beyond": wBeyond, "long": wLong, "old": wOld,
-		"trading": wTrading, "business": wBusiness, "calendar": wCalendar, "eve": wEve, "latest": wLatest,
-		"additional": wAdditional, "final": wFinal, "so": wSo, "onward": wOnward, "onwards": wOnward,
-		"then": wThen, "ever": wEver, "soon": wSoon, "near": wNear, "short": wShort, "moment": wMoment,
-		"christmas": wChristmas, "xmas": wChristmas, "thanksgiving": wThanksgiving, "easter": wEaster,
-		"election": wElection, "independence": wIndependence, "halloween": wHalloween, "valentine": wValentine,
-		"memorial": wMemorial, "labor": wLabor, "labour": wLabor, "veterans": wVeterans, "columbus": wColumbus,
-		"good": wGood, "boxing": wBoxing, "mother": wMother, "father": wFather, "presidents": wPresidents,
-		"new": wNews, "july": wJuly, "q": wQ, "h": wH, "while": wWhile, "date": wDate, "again": wAgain,
-		"ended": wEnded, "ending": wEnding, "due": wDue, "full": wFull, "as": wAs,
+		"period": wPeriod, "term": wTerm, "future": wFuture, "present": wPresent,
+		"ahead": wAhead, "beyond": wBeyond, "long": wLong, "old": wOld,
+		"trading": wTrading, "business": wBusiness, "calendar": wCalendar, "latest": wLatest,
+		"additional": wAdditional, "final": wFinal, "so": wSo, "soon": wSoon, "near": wNear, "short": wShort, "q": wQ, "h": wH, "ended": wEnded, "ending": wEnding, "full": wFull, "as": wAs, "its": wIts,
 	}
 	for w, id := range ids {
 		l := lex(w)
@@ -424,7 +341,8 @@ func init() {
 			l.id = id
 		}
 	}
-	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "its", "their", "his", "her", "down",
+	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "down",
+		"billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
 		"be", "been", "being", "not", "also", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
 		lex(w)
 	}
@@ -465,11 +383,6 @@ func init() {
 		"plans", "seeks", "seeking", "hoping", "planning", "trying", "is", "are", "expect", "expects", "agreed", "decided", "promised", "vowed", "threatened", "pledged"} {
 		lex(w).toFuture = true
 	}
-	lex("will").id = wWill
-	lex("would").id = wWould
-	lex("'d").id = wWould
-	lex("'ll").id = wWill
-	lex("shall").id = wShall
 	lex("wo").id = wWo
 	lex("going").id = wGoing
 	for _, w := range []string{"is", "are", "am", "says", "has", "have", "does", "do", "'re", "'m", "say"} {

@@ -1,10 +1,5 @@
 package timex
 
-import (
-	"strconv"
-	"strings"
-)
-
 // The grammar: hand-written matchers over the tokens of one sentence. Each
 // matcher looks at the tokens from a position and, when they form a time
 // expression, returns its extent and its spec. The longest match wins. The
@@ -53,6 +48,18 @@ func (p *parser) hyphen(i int) bool {
 	return p.punct(i, '-') && p.glued(i) && p.glued(i+1)
 }
 
+// hasHyphen reports whether a glued hyphen joins two of the tokens [i, j).
+func (p *parser) hasHyphen(i, j int) bool {
+	for k := i + 1; k < j-1; k++ {
+		if p.hyphen(k) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) unitFollows(k int) bool { return p.lx(k).unit != uNone }
+
 // plainNum returns the value of a number token without suffix, apostrophe,
 // thousands separator or decimals.
 func (p *parser) plainNum(i int) (int, bool) {
@@ -84,307 +91,6 @@ func (p *parser) skipDot(i int) int {
 	return i
 }
 
-// year4 recognizes a four-digit year at i (1000-2099) and returns it.
-func (p *parser) year4(i int) (int, bool) {
-	v, ok := p.plainNum(i)
-	if !ok || p.toks[i].ndig != 4 || v < 1000 || v > 2099 {
-		return 0, false
-	}
-	return v, true
-}
-
-// yearAt recognizes a year at i: four digits, '98 with an apostrophe, or a
-// spelled-out year (nineteen ninety-six). It returns the year (yy for
-// two-digit years, with two = true) and the end.
-func (p *parser) yearAt(i int) (y int, two bool, j int, ok bool) {
-	if v, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.n && p.toks[i+2].kind == tNum && p.glued(i+2) {
-			return 0, false, 0, false // 1998-99, 2017-04: not a plain year
-		}
-		return v, false, i + 1, true
-	}
-	if i < p.n && p.toks[i].kind == tNum && p.toks[i].apos && p.toks[i].suf == sufNone && p.toks[i].ndig == 2 {
-		return p.toks[i].num, true, i + 1, true
-	}
-	if y, j, ok := p.spelledYear(i); ok {
-		return y, false, j, true
-	}
-	return 0, false, 0, false
-}
-
-// spelledYear reads "nineteen ninety-six", "nineteen eighty", "two thousand
-// (and) one", "twenty seventeen".
-func (p *parser) spelledYear(i int) (int, int, bool) {
-	l := p.lx(i)
-	if l.num == 0 {
-		return 0, 0, false
-	}
-	if (l.num >= 10 && l.num <= 20) && !l.tens || l.num == 20 {
-		hi := int(l.num)
-		k := i + 1
-		lo, k2, ok := p.smallNum(k)
-		if !ok || lo < 10 {
-			return 0, 0, false
-		}
-		return hi*100 + lo, k2, true
-	}
-	if l.num == 2 && p.id(i+1) == wThousand {
-		k := i + 2
-		if p.id(k) == wAnd {
-			k++
-		}
-		if lo, k2, ok := p.smallNum(k); ok && lo < 100 {
-			return 2000 + lo, k2, true
-		}
-		return 2000, i + 2, true
-	}
-	return 0, 0, false
-}
-
-// smallNum reads a number word below one hundred: "six", "twenty",
-// "twenty-four", "twenty four".
-func (p *parser) smallNum(i int) (int, int, bool) {
-	l := p.lx(i)
-	if l.num == 0 || l.num >= 100 {
-		return 0, 0, false
-	}
-	v := int(l.num)
-	j := i + 1
-	if l.tens {
-		k := j
-		if p.hyphen(k) {
-			k++
-		}
-		if u := p.lx(k); u.num > 0 && u.num < 10 && !u.tens {
-			v += int(u.num)
-			j = k + 1
-		}
-	}
-	return v, j, true
-}
-
-// qty is a quantity of units: 3, 2.5, or unknown ("several", "a few").
-type qty struct {
-	v       float64
-	x       bool // unknown number: several, a few, some
-	approx  bool // a couple
-	word    bool // spelled out, or "a"/"an"
-	article bool // "a"/"an" alone
-}
-
-// number reads a quantity at i: digits (with a fraction: 5 1/2), number
-// words (twenty four, a hundred, two thousand), "a"/"an", "a couple of",
-// "a few", "several", "some", "a dozen".
-func (p *parser) number(i int) (qty, int, bool) {
-	if i >= p.n {
-		return qty{}, 0, false
-	}
-	t := &p.toks[i]
-	if t.kind == tNum {
-		if t.suf != sufNone || t.apos || t.num < 0 {
-			// decimals: 1.5 years
-			if t.suf == sufNone && !t.apos && t.num < 0 {
-				if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
-					return qty{v: f}, i + 1, true
-				}
-			}
-			return qty{}, 0, false
-		}
-		q := qty{v: float64(t.num)}
-		j := i + 1
-		// fraction: 5 1/2
-		if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
-			if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
-				q.v += float64(a) / float64(b)
-				j += 3
-			}
-		}
-		return q, j, true
-	}
-	l := p.lx(i)
-	switch l.id {
-	case wA, wAn:
-		switch p.id(i + 1) {
-		case wCouple:
-			j := i + 2
-			if p.id(j) == wOf {
-				j++
-			}
-			return qty{v: 2, approx: true, word: true}, j, true
-		case wFew:
-			return qty{x: true, word: true}, i + 2, true
-		case wDozen:
-			return qty{v: 12, word: true}, i + 2, true
-		case wHundred:
-			return qty{v: 100, word: true}, i + 2, true
-		case wThousand:
-			return qty{v: 1000, word: true}, i + 2, true
-		}
-		return qty{v: 1, word: true, article: true}, i + 1, true
-	case wSeveral, wFew, wMany:
-		return qty{x: true, word: true}, i + 1, true
-	case wSome:
-		return qty{x: true, word: true}, i + 1, true
-	case wCouple:
-		j := i + 1
-		if p.id(j) == wOf {
-			j++
-		}
-		return qty{v: 2, approx: true, word: true}, j, true
-	case wDozen:
-		return qty{v: 12, word: true}, i + 1, true
-	case wHalf:
-		// half an hour, half a day
-		if k := p.id(i + 1); k == wA || k == wAn {
-			return qty{v: 0.5, word: true}, i + 2, true
-		}
-		return qty{}, 0, false
-	}
-	if l.num == 0 {
-		return qty{}, 0, false
-	}
-	v, j, _ := p.smallNum(i)
-	switch p.id(j) {
-	case wHundred:
-		v *= 100
-		j++
-		k := j
-		if p.id(k) == wAnd {
-			k++
-		}
-		if w, k2, ok := p.smallNum(k); ok {
-			v += w
-			j = k2
-		}
-	case wThousand:
-		v *= 1000
-		j++
-	case wDozen:
-		v *= 12
-		j++
-	}
-	q := qty{v: float64(v), word: true}
-	// one and a half
-	if p.id(j) == wAnd && (p.id(j+1) == wA) && p.id(j+2) == wHalf {
-		q.v += 0.5
-		j += 3
-	}
-	return q, j, true
-}
-
-// unitAt recognizes a unit of time at i (day, weeks, yr.) and returns it.
-func (p *parser) unitAt(i int) (unit, bool, int, bool) {
-	l := p.lx(i)
-	if l.unit == uNone {
-		return uNone, false, 0, false
-	}
-	j := i + 1
-	if l.abbr {
-		j = p.skipDot(j)
-	}
-	return l.unit, l.plural, j, true
-}
-
-// durationValue formats a quantity of units as a TIMEX3 duration.
-func durationValue(q qty, u unit) string {
-	if q.x {
-		switch u {
-		case uDecade:
-			return "PXY"
-		case uCentury:
-			return "PXC"
-		}
-		return "P" + timePart(u) + "X" + unitLetter(u)
-	}
-	v := q.v
-	switch u {
-	case uDecade:
-		v, u = v*10, uYear
-	case uCentury:
-		v, u = v*100, uYear
-	case uMillennium:
-		v, u = v*1000, uYear
-	case uFortnight:
-		v, u = v*2, uWeek
-	case uWeekend:
-		v, u = v*2, uDay
-	}
-	whole := int(v)
-	frac := v - float64(whole)
-	if frac < 1e-9 {
-		return "P" + timePart(u) + strconv.Itoa(whole) + unitLetter(u)
-	}
-	// 2 1/2 years = P2Y6M; 5 1/2 hours = PT5H30M
-	var sub unit
-	var per float64
-	switch u {
-	case uYear:
-		sub, per = uMonth, 12
-	case uMonth:
-		sub, per = uDay, 30
-	case uWeek:
-		sub, per = uDay, 7
-	case uDay:
-		sub, per = uHour, 24
-	case uHour:
-		sub, per = uMinute, 60
-	case uMinute:
-		sub, per = uSecond, 60
-	default:
-		return "P" + timePart(u) + strconv.FormatFloat(v, 'f', -1, 64) + unitLetter(u)
-	}
-	n := int(frac*per + 0.5)
-	s := "P" + timePart(u)
-	if whole > 0 {
-		s += strconv.Itoa(whole) + unitLetter(u)
-	}
-	if timePart(sub) != "" && timePart(u) == "" {
-		s += "T"
-	}
-	return s + strconv.Itoa(n) + unitLetter(sub)
-}
-
-func timePart(u unit) string {
-	if u == uHour || u == uMinute || u == uSecond {
-		return "T"
-	}
-	return ""
-}
-
-func unitLetter(u unit) string {
-	switch u {
-	case uSecond:
-		return "S"
-	case uMinute:
-		return "M"
-	case uHour:
-		return "H"
-	case uDay, uWeekend:
-		return "D"
-	case uWeek, uFortnight:
-		return "W"
-	case uMonth:
-		return "M"
-	case uQuarter:
-		return "Q"
-	case uSeason:
-		return "S"
-	case uHalf:
-		return "H"
-	case uYear:
-		return "Y"
-	case uDecade:
-		return "DE"
-	case uCentury:
-		return "CE"
-	case uMillennium:
-		return "ML"
-	}
-	return "X"
-}
-
-// --- the expression grammar ---
-
 // expr matches a complete expression at i: optional quantity modifiers
 // (about, more than, at least), optional position modifiers (early, the end
 // of), a core expression and its suffixes (ago, later, or so).
@@ -405,6 +111,75 @@ func (p *parser) expr(i int) (match, bool) {
 	}
 	p.suffixes(&best)
 	return best, true
+}
+
+// core matches an expression without quantity or position modifiers,
+// trying every production that can start at i and keeping the longest.
+func (p *parser) core(i int) (match, bool) {
+	if i >= p.n {
+		return match{}, false
+	}
+	var best match
+	found := false
+	try := func(m match, ok bool) {
+		if ok && m.j > m.i && (!found || m.j > best.j) {
+			best, found = m, true
+		}
+	}
+	t := &p.toks[i]
+	if t.kind == tNum {
+		try(p.numberLed(i))
+		try(p.dayMonth(i))
+		try(p.duration(i))
+		try(p.setExpr(i))
+		return best, found
+	}
+	l := t.lx
+	if l == nil {
+		return match{}, false
+	}
+	if l.month != 0 {
+		try(p.monthLed(i))
+	}
+	if l.wday != 0 {
+		try(p.weekdayLed(i))
+	}
+	if l.season != 0 {
+		try(p.seasonLed(i))
+	}
+	if l.ord != 0 {
+		try(p.ordinalLed(i))
+		try(p.dayMonth(i))
+	}
+	if l.freq != uNone || l.id == wEvery || l.id == wEach || l.id == wTwice || l.id == wOnce || l.id == wThrice || l.num != 0 || l.id == wA || l.id == wPer {
+		try(p.setExpr(i))
+	}
+	if l.num != 0 || l.id == wA || l.id == wAn || l.id == wSeveral || l.id == wFew || l.id == wSome || l.id == wCouple || l.id == wDozen || l.id == wHalf || l.id == wMany {
+		try(p.duration(i))
+		try(p.numberLed(i))
+	}
+	if l.unit != uNone {
+		try(p.unitLed(i))
+	}
+	if _, ok := holidayHeads[l.word]; ok {
+		try(p.holidayLed(i, dirTense))
+	}
+	switch l.id {
+	case wToday, wYesterday, wTomorrow, wTonight:
+		try(p.deixis(i))
+	case wThe:
+		try(p.theLed(i))
+	case wThis, wLast, wNext, wPast, wPrevious, wComing, wFollowing, wCurrent, wUpcoming, wThat, wSame, wRecent, wLatest, wThese, wFinal, wFirst:
+		try(p.relLed(i, i))
+	case wFiscal, wFY:
+		try(p.fiscal(i))
+	case wQ, wH:
+		try(p.quarterCode(i))
+	case wNoon, wMidnight, wMidday:
+		try(p.clockWord(i))
+	}
+	try(p.ref(i))
+	return best, found
 }
 
 // quantMod: about two weeks, more than four hours, at least 30 days, nearly

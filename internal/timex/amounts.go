@@ -2,155 +2,7 @@ package timex
 
 import "strings"
 
-// --- ordinals: quarters, halves, centuries ---
-
-// ordinalLed: third quarter, third-quarter, first half of 1989, 20th
-// century, the first nine months (via relLed).
-func (p *parser) ordinalLed(i int) (match, bool) {
-	o, k, ok := p.ordAt(i)
-	if !ok {
-		return match{}, false
-	}
-	hy := p.hyphen(k)
-	if hy {
-		k++
-	}
-	l := p.lx(k)
-	switch {
-	case l.id == wQuarter && !l.plural && o >= 1 && o <= 4:
-		m := match{i, k + 1, spec{typ: Date, kind: skCal, quarter: o, gran: uQuarter}}
-		if !hy {
-			p.ofYear(&m)
-		}
-		return m, true
-	case l.id == wHalf && (o == 1 || o == 2):
-		m := match{i, k + 1, spec{typ: Date, kind: skCal, half: o, gran: uHalf}}
-		if !hy {
-			p.ofYear(&m)
-		}
-		return m, true
-	case l.unit == uCentury && !l.plural && o >= 1 && o <= 30:
-		return match{i, k + 1, spec{typ: Date, kind: skAbs, year: (o - 1) * 100, gran: uCentury}}, true
-	}
-	return match{}, false
-}
-
-// ordAt reads an ordinal: third, 3rd, twenty-first.
-func (p *parser) ordAt(i int) (int, int, bool) {
-	if i >= p.n {
-		return 0, 0, false
-	}
-	t := &p.toks[i]
-	if t.kind == tNum && t.suf == sufOrd && !t.apos && t.num > 0 {
-		return t.num, i + 1, true
-	}
-	l := p.lx(i)
-	if l.ord > 0 {
-		return int(l.ord), i + 1, true
-	}
-	if l.tens && p.hyphen(i+1) {
-		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
-			return int(l.num) + int(o), i + 3, true
-		}
-	}
-	return 0, 0, false
-}
-
-// ofYear extends a quarter or half with its year: of 1990, of fiscal 1990,
-// of this year, of last year, of the year.
-func (p *parser) ofYear(m *match) {
-	k := m.j
-	if p.id(k) == wOf {
-		k++
-	} else if y, _, k2, ok := p.yearAt(k); ok && p.toks[k].kind == tNum {
-		// third quarter 1989
-		m.s.kind, m.s.year, m.j = skAbs, y, k2
-		return
-	} else {
-		return
-	}
-	if p.id(k) == wFiscal {
-		k++
-	}
-	if y, two, k2, ok := p.yearAt(k); ok {
-		if two {
-			y = twoDigitYear(y)
-		}
-		m.s.kind, m.s.year, m.j = skAbs, y, k2
-		return
-	}
-	switch p.id(k) {
-	case wLast, wThis, wNext:
-		if p.id(k+1) == wYear {
-			n := map[word]int{wLast: -1, wThis: 0, wNext: 1}[p.id(k)]
-			m.s = spec{typ: Date, kind: skRel, unit: uYear, n: n, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half}
-			m.j = k + 2
-		}
-	case wThe:
-		if p.id(k+1) == wYear {
-			m.s = spec{typ: Date, kind: skRel, unit: uYear, n: 0, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half, narr: true}
-			m.j = k + 2
-		}
-	}
-}
-
-// quarterCode: Q3, Q3 2017, H1.
-func (p *parser) quarterCode(i int) (match, bool) {
-	if !p.toks[i].cap || !p.glued(i+1) {
-		return match{}, false
-	}
-	v, ok := p.plainNum(i + 1)
-	if !ok || p.toks[i+1].ndig != 1 {
-		return match{}, false
-	}
-	m := match{i, i + 2, spec{typ: Date, kind: skCal, gran: uQuarter, quarter: v}}
-	if p.id(i) == wH {
-		if v < 1 || v > 2 {
-			return match{}, false
-		}
-		m.s = spec{typ: Date, kind: skCal, gran: uHalf, half: v}
-	} else if v < 1 || v > 4 {
-		return match{}, false
-	}
-	if y, two, k2, ok := p.yearAt(i + 2); ok {
-		if two {
-			y = twoDigitYear(y)
-		}
-		m.s.kind, m.s.year, m.j = skAbs, y, k2
-	}
-	return m, true
-}
-
-// fiscal: fiscal 1989, fiscal year 1990, FY2017, fiscal 1990's first quarter.
-func (p *parser) fiscal(i int) (match, bool) {
-	k := i + 1
-	if p.id(i) == wFiscal && p.id(k) == wYear {
-		k++
-	}
-	if y, two, k2, ok := p.yearAt(k); ok {
-		if two {
-			y = twoDigitYear(y)
-		}
-		return match{i, k2, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
-	}
-	// FY17
-	if p.id(i) == wFY {
-		if v, ok := p.plainNum(k); ok && p.toks[k].ndig == 2 {
-			return match{i, k + 1, spec{typ: Date, kind: skAbs, year: twoDigitYear(v), gran: uYear}}, true
-		}
-	}
-	// fiscal second-quarter, fiscal first quarter: the one reported
-	if m, ok := p.ordinalLed(k); ok && m.s.quarter != 0 {
-		m.i = i
-		if m.s.kind == skCal {
-			m.s.dir = dirPast
-		}
-		return m, true
-	}
-	return match{}, false
-}
-
-// --- durations ---
+// Durations, sets and references to the present, past and future.
 
 // duration: three days, 3 days, two-year, 16-hour, 5 1/2 hours, a minute
 // and a half, two more weeks, eight trading days, a year and a half.
@@ -159,11 +11,9 @@ func (p *parser) duration(i int) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	hy := false
 	if p.hyphen(k) {
-		hy = true
-		k++
-	} else if w := p.id(k); w == wTo || w == wOr || p.punct(k, '-') && !hy {
+		k++ // two-year, 16-hour
+	} else if w := p.id(k); w == wTo || w == wOr || p.punct(k, '-') {
 		// two to three weeks, 12 to 18 months, two or three days: the
 		// first number stands for the range
 		if q2, k2, ok := p.number(k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
@@ -171,16 +21,8 @@ func (p *parser) duration(i int) (match, bool) {
 		}
 	}
 	// two more weeks, an additional year, eight trading days
-	for {
-		switch p.id(k) {
-		case wMore, wAdditional, wTrading, wBusiness, wCalendar:
-			k++
-			continue
-		case wFull:
-			k++
-			continue
-		}
-		break
+	for w := p.id(k); w == wMore || w == wAdditional || w == wTrading || w == wBusiness || w == wCalendar || w == wFull; w = p.id(k) {
+		k++
 	}
 	u, plural, j, ok := p.unitAt(k)
 	if !ok {
@@ -192,11 +34,9 @@ func (p *parser) duration(i int) (match, bool) {
 	if q.x && !plural {
 		return match{}, false
 	}
-	if u == uQuarter && q.article {
-		// "a quarter" of something; "a quarter" as a unit is rare
-		if p.id(j) != wOf {
-			// keep
-		}
+	// three quarters of the dividends, a quarter of the vote: fractions
+	if u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1) {
+		return match{}, false
 	}
 	// a year and a half, one minute and a half
 	if p.id(j) == wAnd && p.id(j+1) == wA && p.id(j+2) == wHalf {
@@ -221,7 +61,6 @@ func (p *parser) duration(i int) (match, bool) {
 	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
 		return match{}, false
 	}
-	_ = hy
 	// "a second" ... the ordinal reading wins: "a second time"
 	if u == uSecond && q.article {
 		return match{}, false
@@ -257,13 +96,27 @@ func (p *parser) unitLed(i int) (match, bool) {
 			if p.id(i+1) == wAgo || p.id(i+1) == wOf && p.id(i-1) != wFor {
 				break
 			}
-			if k := i + 1; k < p.n && p.toks[k].kind == tWord && p.toks[k].lx == nil && !p.toks[k].cap && !p.toks[k].ed {
-				// "in days gone by" is fine, "in hours worked" not a time
-			}
 			return match{i, i + 1, spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, l.unit), durQ: qty{x: true}, durU: l.unit}}, true
 		}
 	}
 	return match{}, false
+}
+
+// yearFollows reports whether a year follows at k: 1990, this year, the
+// year, fiscal 1990.
+func (p *parser) yearFollows(k int) bool {
+	switch p.id(k) {
+	case wThe, wThis, wLast, wNext, wFiscal, wIts:
+		k++
+	}
+	if p.id(k) == wFiscal {
+		k++
+	}
+	if p.id(k) == wYear {
+		return true
+	}
+	_, _, ok := p.yearAt(k)
+	return ok
 }
 
 // rateBefore reports whether a quantity (a number, an amount of money, a
@@ -290,8 +143,6 @@ func (p *parser) rateBefore(i int) bool {
 	}
 	return false
 }
-
-// --- sets ---
 
 // setExpr: daily, every day, each year, every other week, twice a week,
 // three times a year, every Monday, Mondays.
@@ -355,8 +206,6 @@ func (p *parser) perUnit(i, k, f int) (match, bool) {
 	}
 	return match{}, false
 }
-
-// --- references ---
 
 // ref: now, currently, recently, the past, the future, soon, these days.
 func (p *parser) ref(i int) (match, bool) {

@@ -1,6 +1,7 @@
 package timex
 
-// --- "the ..." and relative expressions ---
+// Relative expressions: the year, last week, the following day, the
+// year-ago quarter, this coming Sunday.
 
 // theLed: the 1990s, the third quarter, the summer of 1994, the weekend, the
 // year, the past, the future, the day before yesterday, the past two months
@@ -107,7 +108,7 @@ func (p *parser) theLed(i int) (match, bool) {
 		}
 	case wYear:
 		// the year two thousand, the year 2000
-		if y, _, j, ok := p.yearAt(k + 1); ok {
+		if y, j, ok := p.yearAt(k + 1); ok {
 			try(match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true)
 		}
 		// the year-earlier quarter, the year-ago period; but in "the
@@ -152,54 +153,6 @@ func (p *parser) theLed(i int) (match, bool) {
 		}
 	}
 	return best, found
-}
-
-func decadeWord(w string) int {
-	switch w {
-	case "twenties":
-		return 20
-	case "thirties":
-		return 30
-	case "forties":
-		return 40
-	case "fifties":
-		return 50
-	case "sixties":
-		return 60
-	case "seventies":
-		return 70
-	case "eighties":
-		return 80
-	case "nineties":
-		return 90
-	}
-	return 0
-}
-
-// seasonAfterThe: "the spring", "the fall" need a year or a preceding word
-// that makes them seasons: in the fall.
-func (p *parser) seasonAfterThe(k int) (match, bool) {
-	l := p.lx(k)
-	if l.id != wSpring && l.id != wFall {
-		return match{}, false
-	}
-	switch p.id(k - 2) {
-	case wIn, wDuring, wBy, wUntil, wSince, wThrough, wOver:
-		return match{k, k + 1, spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason}}, true
-	}
-	return match{}, false
-}
-
-func (p *parser) unitFollows(k int) bool { return p.lx(k).unit != uNone }
-
-// hasHyphen reports whether a glued hyphen joins two of the tokens [i, j).
-func (p *parser) hasHyphen(i, j int) bool {
-	for k := i + 1; k < j-1; k++ {
-		if p.hyphen(k) {
-			return true
-		}
-	}
-	return false
 }
 
 // yearAgo: year-earlier, year-ago (quarter|period) — the same quarter one

@@ -1,0 +1,489 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Numbers, years and units: the pieces most expressions are built from.
+
+// qty is a quantity of units: 3, 2.5, or unknown ("several", "a few").
+type qty struct {
+	v       float64
+	x       bool // unknown number: several, a few, some
+	approx  bool // a couple
+	word    bool // spelled out, or "a"/"an"
+	article bool // "a"/"an" alone
+}
+
+// number reads a quantity at i: digits (with a fraction: 5 1/2), number
+// words (twenty four, a hundred, two thousand), "a"/"an", "a couple of",
+// "a few", "several", "some", "a dozen".
+func (p *parser) number(i int) (qty, int, bool) {
+	if i >= p.n {
+		return qty{}, 0, false
+	}
+	t := &p.toks[i]
+	if t.kind == tNum {
+		if t.suf != sufNone || t.apos || t.num < 0 {
+			// decimals: 1.5 years
+			if t.suf == sufNone && !t.apos && t.num < 0 {
+				if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
+					return qty{v: f}, i + 1, true
+				}
+			}
+			return qty{}, 0, false
+		}
+		q := qty{v: float64(t.num)}
+		j := i + 1
+		// fraction: 5 1/2
+		if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
+			if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
+				q.v += float64(a) / float64(b)
+				j += 3
+			}
+		}
+		return q, j, true
+	}
+	l := p.lx(i)
+	switch l.id {
+	case wA, wAn:
+		switch p.id(i + 1) {
+		case wCouple:
+			j := i + 2
+			if p.id(j) == wOf {
+				j++
+			}
+			return qty{v: 2, approx: true, word: true}, j, true
+		case wFew:
+			return qty{x: true, word: true}, i + 2, true
+		case wDozen:
+			return qty{v: 12, word: true}, i + 2, true
+		case wHundred:
+			return qty{v: 100, word: true}, i + 2, true
+		case wThousand:
+			return qty{v: 1000, word: true}, i + 2, true
+		}
+		return qty{v: 1, word: true, article: true}, i + 1, true
+	case wSeveral, wFew, wMany:
+		return qty{x: true, word: true}, i + 1, true
+	case wSome:
+		return qty{x: true, word: true}, i + 1, true
+	case wCouple:
+		j := i + 1
+		if p.id(j) == wOf {
+			j++
+		}
+		return qty{v: 2, approx: true, word: true}, j, true
+	case wDozen:
+		return qty{v: 12, word: true}, i + 1, true
+	case wHalf:
+		// half an hour, half a day
+		if k := p.id(i + 1); k == wA || k == wAn {
+			return qty{v: 0.5, word: true}, i + 2, true
+		}
+		return qty{}, 0, false
+	}
+	if l.num == 0 {
+		return qty{}, 0, false
+	}
+	v, j, _ := p.smallNum(i)
+	switch p.id(j) {
+	case wHundred:
+		v *= 100
+		j++
+		k := j
+		if p.id(k) == wAnd {
+			k++
+		}
+		if w, k2, ok := p.smallNum(k); ok {
+			v += w
+			j = k2
+		}
+	case wThousand:
+		v *= 1000
+		j++
+	case wDozen:
+		v *= 12
+		j++
+	}
+	q := qty{v: float64(v), word: true}
+	// one and a half
+	if p.id(j) == wAnd && (p.id(j+1) == wA) && p.id(j+2) == wHalf {
+		q.v += 0.5
+		j += 3
+	}
+	return q, j, true
+}
+
+// smallNum reads a number word below one hundred: "six", "twenty",
+// "twenty-four", "twenty four".
+func (p *parser) smallNum(i int) (int, int, bool) {
+	l := p.lx(i)
+	if l.num == 0 || l.num >= 100 {
+		return 0, 0, false
+	}
+	v := int(l.num)
+	j := i + 1
+	if l.tens {
+		k := j
+		if p.hyphen(k) {
+			k++
+		}
+		if u := p.lx(k); u.num > 0 && u.num < 10 && !u.tens {
+			v += int(u.num)
+			j = k + 1
+		}
+	}
+	return v, j, true
+}
+
+// ordAt reads an ordinal: third, 3rd, twenty-first.
+func (p *parser) ordAt(i int) (int, int, bool) {
+	if i >= p.n {
+		return 0, 0, false
+	}
+	t := &p.toks[i]
+	if t.kind == tNum && t.suf == sufOrd && !t.apos && t.num > 0 {
+		return t.num, i + 1, true
+	}
+	l := p.lx(i)
+	if l.ord > 0 {
+		return int(l.ord), i + 1, true
+	}
+	if l.tens && p.hyphen(i+1) {
+		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
+			return int(l.num) + int(o), i + 3, true
+		}
+	}
+	return 0, 0, false
+}
+
+// dayNum reads a day of the month at i: 11, 11th, eleventh, Fourth.
+func (p *parser) dayNum(i int) (int, int, bool) {
+	if i >= p.n {
+		return 0, 0, false
+	}
+	t := &p.toks[i]
+	if t.kind == tNum {
+		if t.apos || t.comma || t.ndig > 2 || t.num < 1 || t.num > 31 || (t.suf != sufNone && t.suf != sufOrd) {
+			return 0, 0, false
+		}
+		// "June 30 people" is rare; "June 1:30" is a time
+		if p.punct(i+1, ':') && p.glued(i+1) && p.glued(i+2) {
+			return 0, 0, false
+		}
+		return t.num, i + 1, true
+	}
+	l := p.lx(i)
+	if l.ord > 0 && l.ord <= 31 {
+		return int(l.ord), i + 1, true
+	}
+	// twenty-first
+	if l.tens && l.num <= 30 && p.hyphen(i+1) {
+		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
+			return int(l.num) + int(o), i + 3, true
+		}
+	}
+	return 0, 0, false
+}
+
+// year4 recognizes a four-digit year at i (1000-2099) and returns it.
+func (p *parser) year4(i int) (int, bool) {
+	v, ok := p.plainNum(i)
+	if !ok || p.toks[i].ndig != 4 || v < 1000 || v > 2099 {
+		return 0, false
+	}
+	return v, true
+}
+
+// yearAt recognizes the year of a date at i: four digits, '98 with an
+// apostrophe (1950-2049), or a spelled-out year (nineteen ninety-six). It
+// returns the year and the end.
+func (p *parser) yearAt(i int) (y, j int, ok bool) {
+	if v, ok := p.year4(i); ok {
+		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.n && p.toks[i+2].kind == tNum && p.glued(i+2) {
+			return 0, 0, false // 1998-99, 2017-04: not a plain year
+		}
+		return v, i + 1, true
+	}
+	if i < p.n && p.toks[i].kind == tNum && p.toks[i].apos && p.toks[i].suf == sufNone && p.toks[i].ndig == 2 {
+		return twoDigitYear(p.toks[i].num), i + 1, true
+	}
+	if y, j, ok := p.spelledYear(i); ok {
+		return y, j, true
+	}
+	return 0, 0, false
+}
+
+// spelledYear reads "nineteen ninety-six", "nineteen eighty", "two thousand
+// (and) one", "twenty seventeen".
+func (p *parser) spelledYear(i int) (int, int, bool) {
+	l := p.lx(i)
+	if l.num == 0 {
+		return 0, 0, false
+	}
+	if (l.num >= 10 && l.num <= 20) && !l.tens || l.num == 20 {
+		hi := int(l.num)
+		k := i + 1
+		lo, k2, ok := p.smallNum(k)
+		if !ok || lo < 10 {
+			return 0, 0, false
+		}
+		return hi*100 + lo, k2, true
+	}
+	if l.num == 2 && p.id(i+1) == wThousand {
+		k := i + 2
+		if p.id(k) == wAnd {
+			k++
+		}
+		if lo, k2, ok := p.smallNum(k); ok && lo < 100 {
+			return 2000 + lo, k2, true
+		}
+		return 2000, i + 2, true
+	}
+	return 0, 0, false
+}
+
+func twoDigitYear(yy int) int {
+	if yy < 50 {
+		return 2000 + yy
+	}
+	return 1900 + yy
+}
+
+// yearContext rejects four-digit numbers that are amounts or codes rather
+// than years: $1990, 1990 percent, No. 1990.
+func (p *parser) yearContext(i int) bool {
+	if i > 0 {
+		pt := &p.toks[i-1]
+		if pt.kind == tPunct && (pt.ch == '$' || pt.ch == '#' || pt.ch == '.' && p.glued(i) || pt.ch == ':' || pt.ch == '/' && p.glued(i)) {
+			return false
+		}
+		if pt.kind == tPunct && pt.ch == '?' && p.glued(i) { // £, €
+			return false
+		}
+		if pt.kind == tNum && !p.toks[i].sp {
+			return false
+		}
+		if pl := pt.lx; pl != nil && pl.abbr && pl.word == "no" {
+			return false
+		}
+	}
+	if j := i + 1; j < p.n {
+		nt := &p.toks[j]
+		if nt.kind == tPunct && (nt.ch == '%' || nt.ch == '/' && p.glued(j)) {
+			return false
+		}
+		if nl := nt.lx; nl != nil && (nl.word == "percent" || nl.word == "pct") {
+			return false
+		}
+		if nt.kind == tPunct && nt.ch == ':' && p.glued(j) {
+			return false
+		}
+	}
+	return true
+}
+
+func (p *parser) numberLed(i int) (match, bool) {
+	t := &p.toks[i]
+	if t.kind != tNum {
+		if y, j, ok := p.spelledYear(i); ok && p.yearContext(i) {
+			return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
+		}
+		return match{}, false
+	}
+	// times first: 10:35 a.m., 10 p.m., 10am
+	if m, ok := p.clock(i); ok {
+		return m, true
+	}
+	if t.apos && t.ndig == 2 {
+		if t.suf == sufS { // '90s
+			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num / 10 * 10, gran: uDecade}}, true
+		}
+		if t.suf == sufNone { // '98
+			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uYear}}, true
+		}
+	}
+	if t.suf == sufS && !t.apos && t.num >= 0 {
+		switch {
+		case t.ndig == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0: // 1990s
+			if t.num%100 == 0 && p.id(i-1) == wThe && p.id(i+1) == wNone && false {
+				break
+			}
+			return match{i, i + 1, spec{typ: Date, kind: skAbs, year: t.num, gran: uDecade}}, true
+		case t.ndig == 2 && t.num%10 == 0 && (p.id(i-1) == wThe || p.id(i-1) == wEarly || p.id(i-1) == wLate || p.id(i-1) == wMid || p.punct(i-1, '-')): // the 90s
+			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uDecade}}, true
+		}
+	}
+	if t.suf != sufNone || t.apos || t.comma || t.num < 0 {
+		return match{}, false
+	}
+	// ISO 8601: 2017-04-11, 2017-04, 2017-04-11T14:30
+	if t.ndig == 4 && p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) {
+		if mo, ok := p.plainNum(i + 2); ok && p.toks[i+2].ndig == 2 && mo >= 1 && mo <= 12 {
+			if p.punct(i+3, '-') && p.glued(i+3) && p.glued(i+4) {
+				if d, ok := p.plainNum(i + 4); ok && p.toks[i+4].ndig == 2 {
+					return match{i, i + 5, spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay}}, true
+				}
+				return match{}, false
+			}
+			return match{i, i + 3, spec{typ: Date, kind: skAbs, year: t.num, month: mo, gran: uMonth}}, true
+		}
+	}
+	// 2017/04/11 and 4/11/2017, 04/11/17
+	if p.punct(i+1, '/') && p.glued(i+1) && p.glued(i+2) && p.punct(i+3, '/') && p.glued(i+3) && p.glued(i+4) {
+		a, b, c := t.num, 0, 0
+		var ok1, ok2 bool
+		b, ok1 = p.plainNum(i + 2)
+		c, ok2 = p.plainNum(i + 4)
+		if ok1 && ok2 && !p.glued(i+5) {
+			switch {
+			case t.ndig == 4:
+				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: a, month: b, day: c, gran: uDay}}, true
+			case p.toks[i+4].ndig == 4 || p.toks[i+4].ndig == 2:
+				y := c
+				if p.toks[i+4].ndig == 2 {
+					y = 1900 + c
+					if c < 50 {
+						y = 2000 + c
+					}
+				}
+				mo, d := a, b
+				if a > 12 && b <= 12 {
+					mo, d = b, a
+				}
+				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
+			}
+		}
+	}
+	// 2000 BST, 1430 GMT: a time of day
+	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.toks[i+1].upper {
+		m := match{i, i + 2, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)}}
+		p.attachDay(&m)
+		return m, true
+	}
+	// a year
+	if y, ok := p.year4(i); ok {
+		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.toks[i+2].kind == tNum {
+			return match{}, false // 1998-99, a score
+		}
+		if !p.yearContext(i) {
+			return match{}, false
+		}
+		j := i + 1
+		return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
+	}
+	return match{}, false
+}
+
+// unitAt recognizes a unit of time at i (day, weeks, yr.) and returns it.
+func (p *parser) unitAt(i int) (unit, bool, int, bool) {
+	l := p.lx(i)
+	if l.unit == uNone {
+		return uNone, false, 0, false
+	}
+	j := i + 1
+	if l.abbr {
+		j = p.skipDot(j)
+	}
+	return l.unit, l.plural, j, true
+}
+
+// durationValue formats a quantity of units as a TIMEX3 duration.
+func durationValue(q qty, u unit) string {
+	if q.x {
+		switch u {
+		case uDecade:
+			return "PXY"
+		case uCentury:
+			return "PXC"
+		}
+		return "P" + timePart(u) + "X" + unitLetter(u)
+	}
+	v := q.v
+	switch u {
+	case uDecade:
+		v, u = v*10, uYear
+	case uCentury:
+		v, u = v*100, uYear
+	case uMillennium:
+		v, u = v*1000, uYear
+	case uFortnight:
+		v, u = v*2, uWeek
+	case uWeekend:
+		v, u = v*2, uDay
+	}
+	whole := int(v)
+	frac := v - float64(whole)
+	if frac < 1e-9 {
+		return "P" + timePart(u) + strconv.Itoa(whole) + unitLetter(u)
+	}
+	// 2 1/2 years = P2Y6M; 5 1/2 hours = PT5H30M
+	var sub unit
+	var per float64
+	switch u {
+	case uYear:
+		sub, per = uMonth, 12
+	case uMonth:
+		sub, per = uDay, 30
+	case uWeek:
+		sub, per = uDay, 7
+	case uDay:
+		sub, per = uHour, 24
+	case uHour:
+		sub, per = uMinute, 60
+	case uMinute:
+		sub, per = uSecond, 60
+	default:
+		return "P" + timePart(u) + strconv.FormatFloat(v, 'f', -1, 64) + unitLetter(u)
+	}
+	n := int(frac*per + 0.5)
+	s := "P" + timePart(u)
+	if whole > 0 {
+		s += strconv.Itoa(whole) + unitLetter(u)
+	}
+	if timePart(sub) != "" && timePart(u) == "" {
+		s += "T"
+	}
+	return s + strconv.Itoa(n) + unitLetter(sub)
+}
+
+func timePart(u unit) string {
+	if u == uHour || u == uMinute || u == uSecond {
+		return "T"
+	}
+	return ""
+}
+
+func unitLetter(u unit) string {
+	switch u {
+	case uSecond:
+		return "S"
+	case uMinute:
+		return "M"
+	case uHour:
+		return "H"
+	case uDay, uWeekend:
+		return "D"
+	case uWeek, uFortnight:
+		return "W"
+	case uMonth:
+		return "M"
+	case uQuarter:
+		return "Q"
+	case uSeason:
+		return "S"
+	case uHalf:
+		return "H"
+	case uYear:
+		return "Y"
+	case uDecade:
+		return "DE"
+	case uCentury:
+		return "CE"
+	case uMillennium:
+		return "ML"
+	}
+	return "X"
+}
