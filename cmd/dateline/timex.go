@@ -33,6 +33,9 @@ tags removed (plain text: into the input); timeml output writes the document
 back with TIMEX3 tags.`,
 	Args: cobra.ExactArgs(1),
 	RunE: func(cmd *cobra.Command, args []string) error {
+		if f := timexFlags.format; f != "json" && f != "timeml" {
+			return fmt.Errorf("--format %q: want json or timeml", f)
+		}
 		doc, err := timexInput(args[0], cmd.InOrStdin())
 		if err != nil {
 			return err
@@ -49,13 +52,10 @@ back with TIMEX3 tags.`,
 		}
 		doc.Timexes = timex.New().Tag(doc.Text, dct)
 		out := cmd.OutOrStdout()
-		switch timexFlags.format {
-		case "json":
-			return writeTimexJSON(out, doc)
-		case "timeml":
+		if timexFlags.format == "timeml" {
 			return timeml.Write(out, doc)
 		}
-		return fmt.Errorf("--format %q: want json or timeml", timexFlags.format)
+		return writeTimexJSON(out, doc)
 	},
 }
 

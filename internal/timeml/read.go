@@ -51,20 +51,11 @@ func Parse(data []byte, name string) (*Document, error) {
 		doc.DocID = strings.TrimSpace(decodeEntities(stripTags(s[i:j])))
 	}
 	if i, j, ok := element(s, "DCT"); ok {
-		inner := s[i:j]
-		k := strings.Index(inner, "<TIMEX3")
-		if k < 0 {
-			return nil, fmt.Errorf("%s:%d: <DCT> holds no TIMEX3", name, lineAt(s, i))
-		}
-		end := strings.IndexByte(inner[k:], '>')
-		if end < 0 {
-			return nil, fmt.Errorf("%s:%d: unterminated TIMEX3 tag in <DCT>", name, lineAt(s, i+k))
-		}
-		attrs, err := parseAttrs(inner[k+len("<TIMEX3") : k+end])
+		dct, err := parseDCTElement(s[i:j])
 		if err != nil {
-			return nil, fmt.Errorf("%s:%d: %w", name, lineAt(s, i+k), err)
+			return nil, fmt.Errorf("%s:%d: %w", name, lineAt(s, i), err)
 		}
-		doc.DCT = attrs["value"]
+		doc.DCT = dct
 	}
 	i, j, ok := element(s, "TEXT")
 	if !ok {
@@ -74,6 +65,25 @@ func Parse(data []byte, name string) (*Document, error) {
 		return nil, err
 	}
 	return doc, nil
+}
+
+// parseDCTElement returns the creation time in the content of a <DCT>
+// element: the value of its TIMEX3, or its text when it holds no TIMEX3
+// (<DCT>2017-04-11</DCT>); empty when there is neither.
+func parseDCTElement(inner string) (string, error) {
+	k := strings.Index(inner, "<TIMEX3")
+	if k < 0 {
+		return strings.TrimSpace(decodeEntities(stripTags(inner))), nil
+	}
+	end := strings.IndexByte(inner[k:], '>')
+	if end < 0 {
+		return "", errors.New("unterminated TIMEX3 tag in <DCT>")
+	}
+	attrs, err := parseAttrs(strings.TrimSuffix(inner[k+len("<TIMEX3"):k+end], "/"))
+	if err != nil {
+		return "", fmt.Errorf("<DCT>: %w", err)
+	}
+	return attrs["value"], nil
 }
 
 // parseText fills Text and Timexes from s[from:to], the content of <TEXT>.

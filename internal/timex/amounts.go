@@ -57,7 +57,11 @@ func (p *parser) duration(i int) (match, bool) {
 	if p.id(j) == wOld {
 		return match{}, false
 	}
-	// $1.76 a year, 24 hours a day, four flights a week: a rate, not a time
+	// 24 hours a day, seven days a week: a rate
+	if w := p.id(j); (w == wA || w == wAn || w == wPer) && p.lx(j+1).unit != uNone && !p.lx(j+1).plural {
+		return match{}, false
+	}
+	// $1.76 a year, four flights a week: a rate, not a time
 	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
 		return match{}, false
 	}

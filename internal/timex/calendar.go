@@ -148,11 +148,26 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 	if l.abbr || !t.cap {
 		return match{}, false
 	}
+	if l.plural {
+		// Mondays, Tuesday nights: every one of them
+		m := match{i, j, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + pad(int(l.wday), 1)}}
+		if pod := p.lx(j).pod; pod != podNone && pod != podDaytime {
+			m.s.lit += "T" + podCodes[pod]
+			m.j++
+		}
+		return m, true
+	}
 	// the Sunday Times, Britain's Sunday Telegraph: a name, not a day
 	if j < p.n && p.toks[j].cap && newspaperWords[strings.ToLower(p.word(j))] {
 		return match{}, false
 	}
 	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: p.id(j) == wPossessive}}
+	if p.lx(j).pod != podNone && p.lx(j).plural {
+		// Tuesday nights
+		m.s = spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + pad(int(l.wday), 1) + "T" + podCodes[p.lx(j).pod]}
+		m.j++
+		return m, true
+	}
 	p.partOfDay(&m)
 	return m, true
 }
@@ -364,26 +379,4 @@ func (p *parser) fiscal(i int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
-}
-
-func decadeWord(w string) int {
-	switch w {
-	case "twenties":
-		return 20
-	case "thirties":
-		return 30
-	case "forties":
-		return 40
-	case "fifties":
-		return 50
-	case "sixties":
-		return 60
-	case "seventies":
-		return 70
-	case "eighties":
-		return 80
-	case "nineties":
-		return 90
-	}
-	return 0
 }

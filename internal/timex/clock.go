@@ -158,7 +158,7 @@ func (p *parser) clockWord(i int) (match, bool) {
 // yesterday afternoon, Tuesday night, Friday at noon.
 func (p *parser) partOfDay(m *match) {
 	j := m.j
-	if pod := p.lx(j).pod; pod != podNone && p.id(j) != wNight2 {
+	if pod := p.lx(j).pod; pod != podNone && !p.lx(j).plural {
 		m.s.typ = Time
 		m.s.tod = "T" + podCodes[pod]
 		m.j = j + 1

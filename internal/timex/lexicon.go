@@ -134,7 +134,6 @@ const (
 	wShort
 	wQ
 	wH
-	wNight2
 	wEnded
 	wEnding
 	wFull
@@ -187,6 +186,7 @@ type lexeme struct {
 	ord    int16  // ordinal value: first = 1; "last" = -1 only via id
 	num    int32  // cardinal value, 0 when none
 	tens   bool   // twenty, thirty... (can take a unit after a hyphen)
+	decade int8   // the twenties... the nineties: 20... 90
 	unit   unit   // a unit of time (day, weeks...)
 	plural bool   // the unit is plural (days)
 	freq   unit   // daily, weekly...: a set with this period
@@ -234,6 +234,10 @@ func init() {
 	for i, d := range days {
 		lex(d).wday = int8(i + 1)
 	}
+	for i, d := range days {
+		l := lex(d + "s")
+		l.wday, l.plural = int8(i+1), true
+	}
 	for w, d := range map[string]int8{"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7} {
 		l := lex(w)
 		l.wday, l.abbr = d, true
@@ -249,6 +253,9 @@ func init() {
 		l.num, l.tens = int32(20+10*i), true
 	}
 	lex("fourty").num, lex("fourty").tens = 40, true
+	for i, w := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		lex(w).decade = int8(20 + 10*i)
+	}
 	lex("hundred").id = wHundred
 	lex("thousand").id = wThousand
 	lex("dozen").id = wDozen
@@ -304,7 +311,9 @@ func init() {
 		"evening": podEvening, "evenings": podEvening, "night": podNight, "nights": podNight, "daytime": podDaytime} {
 		lex(w).pod = p
 	}
-	lex("nights").id = wNight2
+	for _, w := range []string{"mornings", "afternoons", "evenings", "nights"} {
+		lex(w).plural = true
+	}
 
 	for w, f := range map[string]unit{"hourly": uHour, "daily": uDay, "nightly": uDay, "weekly": uWeek, "biweekly": uFortnight,
 		"monthly": uMonth, "yearly": uYear} {

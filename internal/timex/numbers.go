@@ -337,7 +337,7 @@ func (p *parser) numberLed(i int) (match, bool) {
 		var ok1, ok2 bool
 		b, ok1 = p.plainNum(i + 2)
 		c, ok2 = p.plainNum(i + 4)
-		if ok1 && ok2 && !p.glued(i+5) {
+		if next := i + 5; ok1 && ok2 && !(p.glued(next) && (p.toks[next].kind != tPunct || p.toks[next].ch == '/')) {
 			switch {
 			case t.ndig == 4:
 				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: a, month: b, day: c, gran: uDay}}, true

@@ -45,9 +45,9 @@ func (p *parser) theLed(i int) (match, bool) {
 		if m, ok := p.dayMonth(k); ok {
 			try(m, true)
 		}
-	case l.ord != 0:
+	case l.ord != 0 || l.tens:
 		if m, ok := p.ordinalLed(k); ok {
-			if p.hasHyphen(k, m.j) {
+			if p.hyphen(m.j - 2) {
 				// the third-quarter results: "the" goes with "results"
 				m.i = k
 				if !found || m.j > best.j {
@@ -66,13 +66,9 @@ func (p *parser) theLed(i int) (match, bool) {
 		} else if m, ok := p.seasonAfterThe(k); ok {
 			try(m, true)
 		}
-	case l.tens && l.num >= 20:
+	case l.decade != 0:
 		// the nineties
-		if w := p.word(k); len(w) > 0 {
-			if dec := decadeWord(l.word); dec > 0 {
-				try(match{i, k + 1, spec{typ: Date, kind: skCal, yy: dec, gran: uDecade}}, true)
-			}
-		}
+		try(match{i, k + 1, spec{typ: Date, kind: skCal, yy: int(l.decade), gran: uDecade}}, true)
 	}
 	// the nine months, the two days (not the adjectival the two-year pact)
 	if m, ok := p.duration(k); ok && !p.hasHyphen(k, m.j) {
@@ -204,7 +200,7 @@ func (p *parser) theUnit(i, k int) (match, bool) {
 		// "the week of March 6"
 		if p.id(j) == wOf {
 			if m, ok := p.core(j + 1); ok && m.s.typ == Date && m.s.gran == uDay {
-				m.i, m.s.gran = i, uWeek
+				m.i, m.s.toWeek = i, true
 				return m, true
 			}
 		}
@@ -340,7 +336,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 		return m, true
 	}
 	// parts of the day: this morning, last night, the next morning
-	if l.pod != podNone && l.pod != podDaytime && p.id(j) != wNight2 {
+	if l.pod != podNone && l.pod != podDaytime && !l.plural {
 		s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: "T" + podCodes[l.pod]}
 		switch rel {
 		case wThis:

@@ -24,12 +24,13 @@ const (
 type dir uint8
 
 const (
-	dirTense  dir = iota // nearest, in the direction the tense of the clause gives
-	dirThis              // the one in the anchor's current week (weekdays) or year
-	dirLast              // the last one strictly before the anchor (last Friday, last April)
-	dirNext              // the first one strictly after the anchor (next Friday)
-	dirPast              // the nearest one on or before the anchor
-	dirFuture            // the nearest one on or after the anchor
+	dirTense   dir = iota // nearest, in the direction the tense of the clause gives
+	dirThis               // the one in the anchor's current week (weekdays) or year
+	dirLast               // the last one strictly before the anchor (last Friday, last April)
+	dirNext               // the first one strictly after the anchor (next Friday)
+	dirPast               // the nearest one on or before the anchor
+	dirFuture             // the nearest one on or after the anchor
+	dirNearest            // the nearest one either way
 )
 
 // spec describes a time expression before resolution.
@@ -65,6 +66,7 @@ type spec struct {
 	weekend bool // skCal: the weekend of the Saturday that wday/dir select
 	setYear int  // skRel: the year is given (the 1988 quarter)
 	poss    bool // followed by a possessive 's: Friday's meeting
+	toWeek  bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
 	// turn it into a date
@@ -272,6 +274,15 @@ func finer(g, u unit) bool {
 // resolve computes the value of s. ok is false when the words name no real
 // date (February 30) or a value cannot be formed.
 func (c *ctx) resolve(s *spec) (string, point, bool) {
+	v, p, ok := c.resolveKind(s)
+	if ok && s.toWeek && p.gran == uDay {
+		p = mkPoint(p.t, uWeek) // the week of March 6
+		v = p.value()
+	}
+	return v, p, ok
+}
+
+func (c *ctx) resolveKind(s *spec) (string, point, bool) {
 	switch s.kind {
 	case skLit:
 		return s.lit, point{}, s.lit != ""
@@ -395,6 +406,8 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		switch c.tense {
 		case tenseFuture:
 			wd = dirFuture
+		case tensePresent:
+			wd = dirNearest // "the deadline is Wednesday", "he says Monday"
 		default:
 			wd = dirPast
 		}
@@ -407,6 +420,11 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		switch wd {
 		case dirPast, dirTense:
 			delta = -((aw - s.wday + 7) % 7)
+		case dirNearest:
+			delta = -((aw - s.wday + 7) % 7)
+			if ahead := (s.wday - aw + 7) % 7; ahead < -delta {
+				delta = ahead
+			}
 		case dirFuture:
 			delta = (s.wday - aw + 7) % 7
 		case dirLast:
@@ -510,9 +528,6 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		return "", point{}, false
 	}
 	p.tod = s.tod
-	if s.gran == uWeek && p.gran == uDay {
-		p = mkPoint(p.t, uWeek) // the week of March 6
-	}
 	return p.value(), p, true
 }
 

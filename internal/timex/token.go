@@ -78,8 +78,30 @@ func tokenize(text string, toks []token) []token {
 			for j < n && isASCIILetter(text[j]) {
 				j++
 			}
-			// a.m., p.m., U.S.: single letters joined by periods
-			if j == i+1 && j+1 < n && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == n || !isASCIILetter(text[j+2])) {
+			rr := r + (j - i)
+			ascii := true
+			switch {
+			case j < n && text[j] >= utf8.RuneSelf:
+				// Zürich: letters beyond ASCII continue the word
+				for j < n {
+					if text[j] < utf8.RuneSelf {
+						if !isASCIILetter(text[j]) {
+							break
+						}
+						j++
+						rr++
+						continue
+					}
+					ru, size := utf8.DecodeRuneInString(text[j:])
+					if !unicode.IsLetter(ru) {
+						break
+					}
+					ascii = false
+					j += size
+					rr++
+				}
+			case j == i+1 && j+1 < n && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == n || !isASCIILetter(text[j+2])):
+				// a.m., p.m., U.S.: single letters joined by periods
 				j += 2
 				for j+1 < n && text[j] == '.' && isASCIILetter(text[j+1]) && (j+2 == n || !isASCIILetter(text[j+2])) {
 					j += 2
@@ -87,74 +109,35 @@ func tokenize(text string, toks []token) []token {
 				if j < n && text[j] == '.' {
 					j++
 				}
-			} else if j < n && text[j] == '\'' && j-i == 1 && (text[i] == 'o' || text[i] == 'O') && j+1 < n && isASCIILetter(text[j+1]) {
+				rr = r + (j - i)
+			case j < n && text[j] == '\'' && j-i == 1 && (c == 'o' || c == 'O') && j+1 < n && isASCIILetter(text[j+1]):
 				// o'clock
 				j++
 				for j < n && isASCIILetter(text[j]) {
 					j++
 				}
+				rr = r + (j - i)
 			}
 			t.kind = tWord
 			t.b1 = j
-			r += j - i
+			r = rr
 			i = j
-			wordInfo(&t, text[t.b0:t.b1])
-		case c >= '0' && c <= '9':
-			j := i
-			for j < n && text[j] >= '0' && text[j] <= '9' {
-				j++
+			if ascii {
+				wordInfo(&t, text[t.b0:t.b1])
+			} else {
+				t.cap = c >= 'A' && c <= 'Z'
 			}
-			t.kind = tNum
-			t.ndig = j - i
-			// thousands separators: 1,000 or 12,500,000
-			for j+3 < n+0 && text[j] == ',' && allDigits(text[j+1:j+4]) && (j+4 == n || text[j+4] < '0' || text[j+4] > '9') {
-				t.comma = true
-				j += 4
+		case c >= '0' && c <= '9' || c == '\'' && i+1 < n && text[i+1] >= '0' && text[i+1] <= '9':
+			// a number; '98 and '90s keep their apostrophe
+			d := i
+			if c == '\'' {
+				t.apos = true
+				d++
 			}
-			decimal := false
-			if j+1 < n && text[j] == '.' && text[j+1] >= '0' && text[j+1] <= '9' && !t.comma {
-				decimal = true
-				j++
-				for j < n && text[j] >= '0' && text[j] <= '9' {
-					j++
-				}
-			}
-			t.num = -1
-			if !decimal && t.ndig <= 9 {
-				v := 0
-				for k := i; k < j; k++ {
-					if text[k] != ',' {
-						v = v*10 + int(text[k]-'0')
-					}
-				}
-				t.num = v
-			}
-			// suffix letters
-			if j < n && isASCIILetter(text[j]) {
-				k := j
-				for k < n && isASCIILetter(text[k]) {
-					k++
-				}
-				switch lower2(text[j:k]) {
-				case "st", "nd", "rd", "th":
-					t.suf = sufOrd
-				case "s":
-					t.suf = sufS
-				case "am":
-					t.suf = sufAM
-				case "pm":
-					t.suf = sufPM
-				default:
-					t.suf = sufOther
-				}
-				j = k
-			}
+			j := lexNumber(text, d, &t)
 			t.b1 = j
 			r += j - i
 			i = j
-			if t.b0 > 0 && (text[t.b0-1] == '\'' || (t.b0 >= 3 && text[t.b0-3:t.b0] == "\u2019")) {
-				t.apos = true
-			}
 		case c == '\'' && i+1 < n && isASCIILetter(text[i+1]):
 			// 's, 't, 'll (clitics); also the PTB 's token
 			j := i + 1
@@ -205,6 +188,13 @@ func tokenize(text string, toks []token) []token {
 				t.cap = unicode.IsUpper(ru)
 				r = rr
 				i = j
+			case ru == '\u2019' && i+size < n && text[i+size] >= '0' && text[i+size] <= '9':
+				// ’98
+				t.apos = true
+				j := lexNumber(text, i+size, &t)
+				t.b1 = j
+				r += 1 + j - (i + size)
+				i = j
 			case ru == '\u2019' && i+size < n && isASCIILetter(text[i+size]):
 				// ’s
 				j := i + size
@@ -234,6 +224,62 @@ func tokenize(text string, toks []token) []token {
 	}
 	markSentences(toks)
 	return toks
+}
+
+// lexNumber reads the number starting with the digit at i into t and
+// returns its end: digits, thousands separators (1,000), decimals (5.75),
+// and a letter suffix (1990s, 11th, 10am).
+func lexNumber(text string, i int, t *token) int {
+	n := len(text)
+	j := i
+	for j < n && text[j] >= '0' && text[j] <= '9' {
+		j++
+	}
+	t.kind = tNum
+	t.ndig = j - i
+	// thousands separators: 1,000 or 12,500,000
+	for j+3 < n && text[j] == ',' && allDigits(text[j+1:j+4]) && (j+4 == n || text[j+4] < '0' || text[j+4] > '9') {
+		t.comma = true
+		j += 4
+	}
+	decimal := false
+	if j+1 < n && text[j] == '.' && text[j+1] >= '0' && text[j+1] <= '9' && !t.comma {
+		decimal = true
+		j++
+		for j < n && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+	}
+	t.num = -1
+	if !decimal && t.ndig <= 9 {
+		v := 0
+		for k := i; k < j; k++ {
+			if text[k] != ',' {
+				v = v*10 + int(text[k]-'0')
+			}
+		}
+		t.num = v
+	}
+	if j < n && isASCIILetter(text[j]) {
+		k := j
+		for k < n && isASCIILetter(text[k]) {
+			k++
+		}
+		switch lower2(text[j:k]) {
+		case "st", "nd", "rd", "th":
+			t.suf = sufOrd
+		case "s":
+			t.suf = sufS
+		case "am":
+			t.suf = sufAM
+		case "pm":
+			t.suf = sufPM
+		default:
+			t.suf = sufOther
+		}
+		j = k
+	}
+	return j
 }
 
 // wordInfo fills the lexicon entry and the letter-case flags of a word token.

@@ -46,7 +46,8 @@ func (iv Interval) Contains(day time.Time) bool {
 }
 
 // ParseValue returns the calendar interval that a TIMEX3 DATE or TIME value
-// denotes. It reports false for values that name no fixed stretch of the
+// denotes. A weekend (2017-W15-WE) is its Saturday and Sunday, at Week
+// granularity. It reports false for values that name no fixed stretch of the
 // calendar: durations (P3D), references (PRESENT_REF), sets and values with
 // unknown digits (XXXX-04-11), and for impossible dates such as 2017-02-30.
 func ParseValue(v string) (Interval, bool) {
@@ -88,6 +89,14 @@ func ParseValue(v string) (Interval, bool) {
 		}
 		start := isoWeekStart(y, w)
 		return Interval{start, start.AddDate(0, 0, 7), Week}, true
+	case len(rest) == 6 && rest[0] == 'W' && digits(rest[1:3]) && rest[3:] == "-WE":
+		// the weekend of a week: its Saturday and Sunday, named by the week
+		w := atoi(rest[1:3])
+		if w < 1 || w > 53 {
+			return Interval{}, false
+		}
+		sat := isoWeekStart(y, w).AddDate(0, 0, 5)
+		return Interval{sat, sat.AddDate(0, 0, 2), Week}, true
 	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
 		q := int(rest[1] - '0')
 		return Interval{ymd(y, time.Month(3*q-2), 1), ymd(y, time.Month(3*q+1), 1), Quarter}, true

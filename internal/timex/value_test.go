@@ -21,6 +21,8 @@ func TestParseValue(t *testing.T) {
 		{"2017", true, day(2017, 1, 1), day(2018, 1, 1), Year},
 		{"2017-W14", true, day(2017, 4, 3), day(2017, 4, 10), Week},
 		{"2015-W01", true, day(2014, 12, 29), day(2015, 1, 5), Week},
+		{"2017-W15-WE", true, day(2017, 4, 15), day(2017, 4, 17), Week},
+		{"2017-W54-WE", false, time.Time{}, time.Time{}, 0},
 		{"1998-Q1", true, day(1998, 1, 1), day(1998, 4, 1), Quarter},
 		{"1998-Q4", true, day(1998, 10, 1), day(1999, 1, 1), Quarter},
 		{"1998-H2", true, day(1998, 7, 1), day(1999, 1, 1), Half},

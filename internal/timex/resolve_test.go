@@ -1,0 +1,211 @@
+package timex
+
+import (
+	"testing"
+	"time"
+)
+
+func TestHolidayDates(t *testing.T) {
+	tests := []struct {
+		name string
+		year int
+		want string
+	}{
+		{"easter", 2017, "2017-04-16"},
+		{"easter", 2000, "2000-04-23"},
+		{"easter", 2024, "2024-03-31"},
+		{"good friday", 2017, "2017-04-14"},
+		{"thanksgiving", 2016, "2016-11-24"},
+		{"thanksgiving", 1999, "1999-11-25"},
+		{"memorial day", 2017, "2017-05-29"},
+		{"labor day", 2017, "2017-09-04"},
+		{"election day", 2016, "2016-11-08"},
+		{"election day", 2015, "2015-11-03"},
+		{"martin luther king day", 2017, "2017-01-16"},
+		{"mother 's day", 2017, "2017-05-14"},
+		{"christmas eve", 2017, "2017-12-24"},
+		{"new year 's day", 2017, "2017-01-01"},
+	}
+	for _, tt := range tests {
+		h, ok := holidays[tt.name]
+		if !ok {
+			t.Errorf("no holiday %q", tt.name)
+			continue
+		}
+		d, ok := h.date(tt.year)
+		if !ok || d.Format(time.DateOnly) != tt.want {
+			t.Errorf("%s %d = %s, %v; want %s", tt.name, tt.year, d.Format(time.DateOnly), ok, tt.want)
+		}
+	}
+}
+
+func TestDurationValue(t *testing.T) {
+	tests := []struct {
+		q    qty
+		u    unit
+		want string
+	}{
+		{qty{v: 3}, uDay, "P3D"},
+		{qty{v: 2}, uHour, "PT2H"},
+		{qty{v: 1}, uYear, "P1Y"},
+		{qty{v: 5.5}, uHour, "PT5H30M"},
+		{qty{v: 2.5}, uYear, "P2Y6M"},
+		{qty{v: 1.5}, uMinute, "PT1M30S"},
+		{qty{v: 0.5}, uHour, "PT30M"},
+		{qty{v: 1.5}, uDay, "P1DT12H"},
+		{qty{v: 2}, uDecade, "P20Y"},
+		{qty{v: 1}, uCentury, "P100Y"},
+		{qty{v: 2}, uFortnight, "P4W"},
+		{qty{v: 3}, uQuarter, "P3Q"},
+		{qty{x: true}, uYear, "PXY"},
+		{qty{x: true}, uMinute, "PTXM"},
+		{qty{x: true}, uDecade, "PXY"},
+		{qty{x: true}, uCentury, "PXC"},
+	}
+	for _, tt := range tests {
+		if got := durationValue(tt.q, tt.u); got != tt.want {
+			t.Errorf("durationValue(%+v, %d) = %q, want %q", tt.q, tt.u, got, tt.want)
+		}
+	}
+}
+
+func TestPointValue(t *testing.T) {
+	d := day(2017, 4, 11)
+	tests := []struct {
+		p    point
+		want string
+	}{
+		{point{t: d, gran: uDay}, "2017-04-11"},
+		{point{t: d, gran: uDay, tod: "TEV"}, "2017-04-11TEV"},
+		{point{t: d, gran: uWeek}, "2017-W15"},
+		{point{t: day(2016, 1, 2), gran: uWeek}, "2015-W53"},
+		{point{t: d, gran: uWeekend}, "2017-W15-WE"},
+		{point{t: d, gran: uMonth}, "2017-04"},
+		{point{t: d, gran: uQuarter}, "2017-Q2"},
+		{point{t: d, gran: uHalf}, "2017-H1"},
+		{point{t: seasonStart(2016, 4), gran: uSeason, season: 4}, "2016-WI"},
+		{point{t: d, gran: uYear}, "2017"},
+		{point{t: d, gran: uDecade}, "201"},
+		{point{t: d, gran: uCentury}, "20"},
+		{point{t: day(987, 1, 1), gran: uYear}, "0987"},
+		{point{t: day(10001, 1, 1), gran: uYear}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.p.value(); got != tt.want {
+			t.Errorf("%v at %d = %q, want %q", tt.p.t.Format(time.DateOnly), tt.p.gran, got, tt.want)
+		}
+		if v := tt.want; v != "" {
+			if _, ok := ParseValue(v); !ok {
+				t.Errorf("ParseValue(%q) rejects a value the tagger writes", v)
+			}
+		}
+	}
+}
+
+// Every weekday direction, from a Tuesday.
+func TestResolveWeekday(t *testing.T) {
+	tests := []struct {
+		wday  int
+		dir   dir
+		tense tense
+		want  string
+	}{
+		{2, dirTense, tensePast, "2017-04-11"},
+		{2, dirTense, tenseFuture, "2017-04-11"},
+		{1, dirTense, tensePast, "2017-04-10"},
+		{1, dirTense, tenseFuture, "2017-04-17"},
+		{3, dirTense, tensePast, "2017-04-05"},
+		{3, dirTense, tenseNone, "2017-04-05"},
+		{3, dirTense, tensePresent, "2017-04-12"},
+		{7, dirTense, tensePresent, "2017-04-09"},
+		{2, dirLast, tenseNone, "2017-04-04"},
+		{2, dirNext, tenseNone, "2017-04-18"},
+		{5, dirThis, tenseNone, "2017-04-14"},
+		{1, dirThis, tenseNone, "2017-04-10"},
+	}
+	for _, tt := range tests {
+		c := ctx{dct: tuesday, tense: tt.tense}
+		v, _, ok := c.resolve(&spec{typ: Date, kind: skCal, wday: tt.wday, gran: uDay, dir: tt.dir})
+		if !ok || v != tt.want {
+			t.Errorf("weekday %d dir %d tense %d = %q, want %q", tt.wday, tt.dir, tt.tense, v, tt.want)
+		}
+	}
+}
+
+// Months, seasons and quarters: the year that the direction and the tense
+// select.
+func TestResolveYearOfName(t *testing.T) {
+	tests := []struct {
+		name  string
+		s     spec
+		tense tense
+		want  string
+	}{
+		{"month past", spec{month: 3, gran: uMonth}, tensePast, "2017-03"},
+		{"month past, later in the year", spec{month: 10, gran: uMonth}, tensePast, "2016-10"},
+		{"month future", spec{month: 3, gran: uMonth}, tenseFuture, "2018-03"},
+		{"month none: this year", spec{month: 10, gran: uMonth}, tenseNone, "2017-10"},
+		{"month last", spec{month: 6, gran: uMonth, dir: dirLast}, tenseNone, "2016-06"},
+		{"month next", spec{month: 3, gran: uMonth, dir: dirNext}, tenseNone, "2018-03"},
+		{"current month past", spec{month: 4, gran: uMonth}, tensePast, "2017-04"},
+		{"day, near future wins against past tense", spec{month: 4, day: 20, gran: uDay}, tensePast, "2017-04-20"},
+		{"day, far future loses", spec{month: 12, day: 20, gran: uDay}, tensePast, "2016-12-20"},
+		{"day, no tense: nearest", spec{month: 9, day: 1, gran: uDay}, tenseNone, "2017-09-01"},
+		{"Feb 29 seeks a leap year", spec{month: 2, day: 29, gran: uDay}, tensePast, "2016-02-29"},
+		{"season this", spec{season: 2, gran: uSeason, dir: dirThis}, tenseNone, "2017-SU"},
+		{"season last", spec{season: 3, gran: uSeason, dir: dirLast}, tenseNone, "2016-FA"},
+		{"winter last", spec{season: 4, gran: uSeason, dir: dirLast}, tenseNone, "2016-WI"},
+		{"quarter past", spec{quarter: 4, gran: uQuarter}, tensePast, "2016-Q4"},
+		{"quarter future", spec{quarter: 3, gran: uQuarter}, tenseFuture, "2017-Q3"},
+		{"decade without century", spec{yy: 90, gran: uDecade}, tenseNone, "199"},
+		{"near future decade", spec{yy: 20, gran: uDecade}, tenseNone, "202"},
+		{"two-digit year", spec{yy: 98, gran: uYear}, tenseNone, "1998"},
+	}
+	for _, tt := range tests {
+		c := ctx{dct: tuesday, tense: tt.tense}
+		s := tt.s
+		s.typ, s.kind = Date, skCal
+		v, _, ok := c.resolve(&s)
+		if !ok || v != tt.want {
+			t.Errorf("%s: %q, %v; want %q", tt.name, v, ok, tt.want)
+		}
+	}
+}
+
+func TestResolveImpossible(t *testing.T) {
+	c := ctx{dct: tuesday}
+	for _, s := range []spec{
+		{typ: Date, kind: skAbs, year: 2017, month: 2, day: 30, gran: uDay},
+		{typ: Date, kind: skAbs, year: 2017, month: 13, gran: uMonth},
+		{typ: Date, kind: skAbs, year: 2017, quarter: 5, gran: uQuarter},
+		{typ: Date, kind: skAbs, year: 2017, week: 54, gran: uWeek},
+		{typ: Date, kind: skCal, month: 4, day: 31, gran: uDay},
+		{typ: Date, kind: skCal, month: 2, day: 30, gran: uDay},
+	} {
+		if v, _, ok := c.resolve(&s); ok || v != "" {
+			t.Errorf("resolve(%+v) = %q, %v; want no value", s, v, ok)
+		}
+	}
+}
+
+// Anaphoric expressions take the latest mention fine enough for their unit.
+func TestNarrativeAnchor(t *testing.T) {
+	c := ctx{dct: tuesday, hist: []point{
+		{t: day(2010, 3, 3), gran: uDay},
+		{t: day(1998, 1, 1), gran: uYear},
+	}}
+	tests := []struct {
+		s    spec
+		want string
+	}{
+		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1, narr: true}, "2010-03-04"},
+		{spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, n: 1, narr: true}, "1999"},
+		{spec{typ: Date, kind: skRel, unit: uMonth, gran: uMonth, n: -1, narr: true}, "2010-02"},
+		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1}, "2017-04-12"},
+	}
+	for _, tt := range tests {
+		if v, _, _ := c.resolve(&tt.s); v != tt.want {
+			t.Errorf("resolve(%+v) = %q, want %q", tt.s, v, tt.want)
+		}
+	}
+}
