@@ -35,7 +35,7 @@ func (e *English) Tag(text string, dct time.Time) []Timex {
 		for e < len(toks) && !toks[e].sent {
 			e++
 		}
-		p.n = e
+		p.s, p.n = s, e
 		for i := s; i < e; {
 			m, ok := p.expr(i)
 			if !ok || m.j <= i {
@@ -56,7 +56,7 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 		// "Wednesday's ruling": the clause it belongs to comes after it
 		c.tense = tenseAfter(p.toks, m.j, m.i)
 	} else {
-		c.tense = tenseAt(p.toks, m.i, m.j)
+		c.tense = tenseAt(p.toks, p.s, m.i, m.j)
 	}
 	v, pt, ok := c.resolve(&m.s)
 	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0 {

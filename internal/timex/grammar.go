@@ -13,12 +13,12 @@ type match struct {
 	s    spec
 }
 
-// parser holds the tokens of a text; n limits matching to the current
-// sentence.
+// parser holds the tokens of a text; matching stays inside the current
+// sentence, tokens [s, n).
 type parser struct {
 	toks []token
 	text string
-	n    int
+	s, n int
 }
 
 var noLex = &lexeme{}
@@ -99,8 +99,14 @@ func (p *parser) expr(i int) (match, bool) {
 		return match{}, false
 	}
 	t := &p.toks[i]
-	if t.lx == nil && t.kind != tNum {
+	if t.kind != tNum && (t.lx == nil || !t.lx.start) {
 		return match{}, false
+	}
+	if id := t.lx; id != nil && (id.id == wThe || id.id == wA || id.id == wAn) {
+		// "the", "a": only before a word of the lexicon or a number
+		if k := i + 1; k >= p.n || p.toks[k].kind != tNum && p.toks[k].lx == nil && !(p.toks[k].kind == tPunct && p.toks[k].ch == '\'') {
+			return match{}, false
+		}
 	}
 	best, ok := p.modded(i)
 	if m, ok2 := p.quantMod(i); ok2 && (!ok || m.j > best.j) {

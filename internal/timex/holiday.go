@@ -66,7 +66,8 @@ var holidays = map[string]*holiday{}
 // length in words, so that the matcher tries only what can match.
 var holidayHeads = map[string]int{}
 
-func init() {
+// initHolidays fills the holiday tables; lexicon's init calls it.
+func initHolidays() {
 	add := func(h holiday, names ...string) {
 		for _, n := range names {
 			hh := h

@@ -191,6 +191,7 @@ type lexeme struct {
 	plural bool   // the unit is plural (days)
 	freq   unit   // daily, weekly...: a set with this period
 	cue    tense  // a tense cue
+	start  bool   // the word can begin a time expression (see markStarters)
 	// toFuture: a future cue when "to" and a verb follow (set to resume)
 	toFuture bool
 }
@@ -415,5 +416,32 @@ func init() {
 	// months and weekdays get their abbreviations' periods; "a.m." etc.
 	for _, w := range []string{"a.m", "p.m"} {
 		lex(w).abbr = true
+	}
+	initHolidays()
+	markStarters()
+}
+
+// markStarters flags the words that can begin a time expression, so that
+// Tag skips every other token (prepositions, verbs...) at the cost of one
+// field test.
+func markStarters() {
+	starters := map[word]bool{
+		wThe: true, wA: true, wAn: true, wThis: true, wLast: true, wNext: true, wPast: true, wPrevious: true,
+		wComing: true, wFollowing: true, wCurrent: true, wUpcoming: true, wThat: true, wSame: true, wThese: true,
+		wRecent: true, wLatest: true, wFinal: true, wFirst: true, wEarly: true, wLate: true, wMid: true,
+		wEarlier: true, wLater: true, wAbout: true, wAround: true, wApproximately: true, wNearly: true,
+		wAlmost: true, wMore: true, wLess: true, wAt: true, wUp: true, wNo: true, wOver: true, wWithin: true,
+		wEvery: true, wEach: true, wPer: true, wTwice: true, wOnce: true, wThrice: true, wFiscal: true, wFY: true,
+		wQ: true, wH: true, wNoon: true, wMidnight: true, wMidday: true, wToday: true, wYesterday: true,
+		wTomorrow: true, wTonight: true, wNow: true, wSeveral: true, wFew: true, wSome: true, wCouple: true,
+		wDozen: true, wHalf: true, wMany: true,
+	}
+	for w, l := range lexicon {
+		_, holidayHead := holidayHeads[w]
+		l.start = starters[l.id] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
+			l.tens || l.unit != uNone || l.freq != uNone || holidayHead
+	}
+	for _, w := range []string{"currently", "presently", "nowadays", "current", "recently", "lately"} {
+		lexicon[w].start = true
 	}
 }

@@ -236,11 +236,17 @@ type ctx struct {
 	hist  []point // the calendar values mentioned so far, in order
 }
 
+// maxAnchorLookback is how many mentions back an anaphoric expression looks
+// for its anchor.
+const maxAnchorLookback = 64
+
 // anchor returns the reference day for an expression: the DCT, or the most
 // recent mention at granularity fine enough for unit u.
 func (c *ctx) anchor(narr bool, u unit) (point, bool) {
 	if narr {
-		for k := len(c.hist) - 1; k >= 0; k-- {
+		// anaphora reach back a few dozen mentions at most; the bound keeps
+		// tagging linear on any input
+		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-maxAnchorLookback; k-- {
 			if finer(c.hist[k].gran, u) {
 				return c.hist[k], true
 			}

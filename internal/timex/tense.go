@@ -8,11 +8,9 @@ package timex
 // present-tense forms (is, says) and infinitives (to pay ... by February).
 // The auxiliaries before a verb decide for it: "would be paid" is future,
 // "has risen" past.
-func tenseAt(toks []token, i, j int) tense {
-	s := i
-	for s > 0 && !toks[s].sent {
-		s--
-	}
+//
+// s is the index of the first token of the sentence.
+func tenseAt(toks []token, s, i, j int) tense {
 	// until 9 a.m. Tuesday: a deadline; since January: the past
 	if i >= 1 && toks[i-1].lx != nil {
 		switch toks[i-1].lx.id {
