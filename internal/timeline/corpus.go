@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -39,8 +40,14 @@ type sentence struct {
 	doc, idx int     // article index in Corpus.docs, sentence index in the article
 	pub      day     // publication day of its article
 	ref      day     // the day it refers to: its first expression that names a single day; noDay if none
+	refs     []day   // every distinct day it names, in order of appearance
+	explicit []bool  // for each of refs, whether it is written with its day number ("March 18"), not relative ("Friday")
 	lower    string  // the text, lower-cased, for keyword matching
 	terms    []int32 // term ids, sorted, with repeats
+	cut      int     // byte offset where the text starts once a wire dateline is stripped (0: none)
+	clean    []int32 // term ids of the text after cut; nil when cut is 0
+	boiler   bool    // page furniture or talk rather than news (text.IsBoilerplate)
+	words    int     // number of words
 }
 
 // NewCorpus prepares docs for building timelines.
@@ -50,8 +57,20 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 	for di, d := range docs {
 		pub := dayOf(d.Article.Published)
 		for si, sn := range d.Sentences {
-			c.sents = append(c.sents, sentence{doc: di, idx: si, pub: pub, ref: firstDay(sn.Timexes),
-				lower: strings.ToLower(sn.Text), terms: c.termIDs(an.Terms(sn.Text))})
+			refs, explicit := days(sn.Timexes)
+			ref := noDay
+			if len(refs) > 0 {
+				ref = refs[0]
+			}
+			s := sentence{doc: di, idx: si, pub: pub, ref: ref, refs: refs, explicit: explicit, words: len(text.Words(sn.Text)),
+				lower: strings.ToLower(sn.Text), terms: c.termIDs(an.Terms(sn.Text))}
+			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
+				s.cut = len(sn.Text) - len(clean)
+				s.clean = c.termIDs(an.Terms(clean))
+				s.words = len(text.Words(clean))
+			}
+			s.boiler = text.IsBoilerplate(sn.Text[s.cut:])
+			c.sents = append(c.sents, s)
 		}
 	}
 	return c
@@ -99,6 +118,7 @@ type view struct {
 	sel      []int    // indices into Corpus.sents of the selected sentences
 	vecs     []vector // TF-IDF vectors of sel, unit length
 	eligible []bool   // whether sel[i] may enter the timeline
+	recipe   Recipe
 }
 
 // inRange reports whether d lies within the view's bounds.
@@ -147,23 +167,39 @@ func (c *Corpus) newView(opt Options) *view {
 	}
 	v.vecs = make([]vector, len(v.sel))
 	for i, si := range v.sel {
-		v.vecs[i] = tfidf(c.sents[si].terms, idf)
+		s := &c.sents[si]
+		terms := s.terms
+		if opt.Recipe.Clean && s.clean != nil {
+			terms = s.clean
+		}
+		v.vecs[i] = tfidf(terms, idf)
+		if opt.Recipe.Clean && s.boiler {
+			v.eligible[i] = false
+		}
 	}
 	return v
 }
 
-// firstDay returns the day named by the first expression that names a single
-// day (a DATE or TIME of day granularity), or noDay.
-func firstDay(xs []timex.Timex) day {
+// days returns the distinct days named by the expressions that name a
+// single day (DATE or TIME of day granularity), in order of appearance, and
+// whether each is written out with its day number.
+func days(xs []timex.Timex) (out []day, explicit []bool) {
 	for _, x := range xs {
 		if x.Type != timex.Date && x.Type != timex.Time {
 			continue
 		}
 		if iv, ok := timex.ParseValue(x.Value); ok && iv.Gran == timex.Day {
-			return dayOf(iv.Start)
+			d := dayOf(iv.Start)
+			written := strings.ContainsAny(x.Text, "0123456789")
+			if i := slices.Index(out, d); i >= 0 {
+				explicit[i] = explicit[i] || written
+				continue
+			}
+			out = append(out, d)
+			explicit = append(explicit, written)
 		}
 	}
-	return noDay
+	return out, explicit
 }
 
 // lowerKeywords returns the non-empty keywords, trimmed and lower-cased.

@@ -28,14 +28,15 @@ func Build(docs []annotate.Doc, opt Options) Timeline {
 func (c *Corpus) Build(opt Options) Timeline {
 	opt = opt.withDefaults()
 	v := c.newView(opt)
-	byRef, byPub := v.index()
+	v.recipe = opt.Recipe
+	byRef, byPub := v.index(opt.Recipe)
 	var entries []Entry
-	for _, rd := range rankByMentions(byRef) {
+	for _, rd := range v.rankDays(byRef, opt.Recipe) {
 		if len(entries) == opt.Dates {
 			break
 		}
 		cands := v.candidates(byRef[rd.d], byPub[rd.d])
-		picked := v.centroidOpt(cands, opt.PerDate)
+		picked := v.centroidOpt(cands, opt.PerDate, opt.Recipe)
 		if len(picked) == 0 {
 			continue
 		}
@@ -53,24 +54,34 @@ func (c *Corpus) Build(opt Options) Timeline {
 func (v *view) item(i int) Item {
 	s := v.sent(i)
 	d := v.docs[s.doc]
-	return Item{Text: d.Sentences[s.idx].Text, ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
+	txt := d.Sentences[s.idx].Text
+	if v.recipe.Clean {
+		txt = txt[s.cut:]
+	}
+	return Item{Text: txt, ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
 		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
 }
 
 // index groups selected sentences by the day they refer to (in range), and
 // the undated lead sentences by the days their article's publication speaks
 // for.
-func (v *view) index() (byRef, byPub map[day][]int) {
+func (v *view) index(r Recipe) (byRef, byPub map[day][]int) {
 	byRef, byPub = map[day][]int{}, map[day][]int{}
 	for i := range v.sel {
 		s := v.sent(i)
-		if s.ref != noDay {
-			if v.inRange(s.ref) {
-				byRef[s.ref] = append(byRef[s.ref], i)
+		if len(s.refs) > 0 {
+			refs := s.refs[:1]
+			if r.AllRefs {
+				refs = s.refs
+			}
+			for _, d := range refs {
+				if v.inRange(d) {
+					byRef[d] = append(byRef[d], i)
+				}
 			}
 			continue
 		}
-		if s.idx >= leadSentences {
+		if s.idx >= leadSentences || r.NoPub {
 			continue
 		}
 		for k := 0; k < pubWindow; k++ {
@@ -86,20 +97,41 @@ type rankedDay struct {
 	score float64
 }
 
-// rankByMentions orders the referred-to days by how many sentences refer to
-// them, earlier days first among equals.
-func rankByMentions(byRef map[day][]int) []rankedDay {
+// rankDays orders the referred-to days by how many sentences (or articles)
+// refer to them, earlier days first among equals.
+func (v *view) rankDays(byRef map[day][]int, r Recipe) []rankedDay {
 	out := make([]rankedDay, 0, len(byRef))
-	for d, ss := range byRef {
-		out = append(out, rankedDay{d, float64(len(ss))})
+	if r.Learned {
+		days, X := v.dayFeatures()
+		for i, d := range days {
+			out = append(out, rankedDay{d, r.Weights.score(&X[i])})
+		}
+		sortRanked(out)
+		return out
 	}
+	for d, ss := range byRef {
+		n := len(ss)
+		if r.RankDocs {
+			docs := map[int]bool{}
+			for _, i := range ss {
+				docs[v.sent(i).doc] = true
+			}
+			n = len(docs)
+		}
+		out = append(out, rankedDay{d, float64(n)})
+	}
+	sortRanked(out)
+	return out
+}
+
+// sortRanked orders days by score, earlier days first among equals.
+func sortRanked(out []rankedDay) {
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].score != out[j].score {
 			return out[i].score > out[j].score
 		}
 		return out[i].d < out[j].d
 	})
-	return out
 }
 
 // sumVectors returns the sum of the vectors of the given selected sentences,
@@ -185,7 +217,7 @@ func kneePoint(ys []float64) int {
 // centroidOpt greedily picks up to k eligible sentences whose sum is closest
 // (by cosine) to the centroid of all candidates, skipping near-copies of
 // sentences already picked.
-func (v *view) centroidOpt(cands []int, k int) []int {
+func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
 	if len(cands) == 0 {
 		return nil
 	}
@@ -239,7 +271,7 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 				keep = append(keep, ranked[j].i)
 				continue
 			}
-			if !v.eligible[r.i] || v.redundant(r.i, picked) {
+			if !v.eligible[r.i] || !v.fits(r.i, rec) || v.redundant(r.i, picked, maxSimilarity) {
 				continue // dropped for good
 			}
 			next = r.i
@@ -259,9 +291,17 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 	return picked
 }
 
-func (v *view) redundant(i int, picked []int) bool {
+// fits reports whether selected sentence i has a length the recipe allows.
+func (v *view) fits(i int, r Recipe) bool {
+	w := v.sent(i).words
+	return (r.MinWords == 0 || w >= r.MinWords) && (r.MaxWords == 0 || w <= r.MaxWords)
+}
+
+// redundant reports whether selected sentence i is more similar than max
+// to one of picked.
+func (v *view) redundant(i int, picked []int, max float64) bool {
 	for _, p := range picked {
-		if dot(v.vecs[i], v.vecs[p]) > maxSimilarity {
+		if dot(v.vecs[i], v.vecs[p]) > max {
 			return true
 		}
 	}

@@ -11,6 +11,7 @@ type Options struct {
 	From, To time.Time // only articles published, and dates, within [From, To] (inclusive days); zero means unbounded
 	Keywords []string  // a sentence may enter only if it contains one of them (case-insensitive substring)
 	Query    string    // a sentence may enter only if it contains every word of the query (compared by stem)
+	Recipe   Recipe    // how dates are ranked and summarized; the zero value means DefaultRecipe
 }
 
 func (o Options) withDefaults() Options {
@@ -19,6 +20,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.PerDate <= 0 {
 		o.PerDate = 1
+	}
+	if o.Recipe == (Recipe{}) {
+		o.Recipe = DefaultRecipe
 	}
 	return o
 }
@@ -45,3 +49,24 @@ type Entry struct {
 type Timeline struct {
 	Entries []Entry
 }
+
+// Recipe holds the choices of the timeline algorithm. BaselineRecipe is the
+// published DATEWISE recipe; DefaultRecipe is the best one measured (see
+// docs/RESULTS.md for what each choice adds).
+type Recipe struct {
+	Name     string // a label for reports
+	AllRefs  bool   // every day a sentence names counts, not only the first
+	RankDocs bool   // rank days by the articles that refer to them, not the sentences
+	Learned  bool   // rank days by Weights over their features (see TrainRanker)
+	Weights  Weights
+	Clean    bool // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
+	NoPub    bool // only sentences that name a day speak for it (no undated leads)
+	MinWords int  // summary sentences have at least this many words (0: no bound)
+	MaxWords int  // and at most this many (0: no bound)
+}
+
+// BaselineRecipe is the DATEWISE recipe with mention-count date ranking.
+var BaselineRecipe = Recipe{Name: "datewise"}
+
+// DefaultRecipe is what dateline uses unless told otherwise.
+var DefaultRecipe = BaselineRecipe
