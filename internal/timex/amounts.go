@@ -34,6 +34,10 @@ func (p *parser) duration(i int) (match, bool) {
 	if q.x && !plural {
 		return match{}, false
 	}
+	// the Thirty Years War, the Six-Day War: a name
+	if p.cap(k) && j < p.n && p.toks[j].cap && p.toks[j].kind == tWord && p.toks[j].lx == nil {
+		return match{}, false
+	}
 	// three quarters of the dividends, a quarter of the vote: fractions
 	if u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1) {
 		return match{}, false

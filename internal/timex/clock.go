@@ -1,109 +1,87 @@
 package timex
 
-import "strings"
-
 // Times of day and the days they fall on.
 
 // clock matches times of day: 10:35 a.m., 10 p.m., 10am, 14:30, 10
 // o'clock, 5 p.m. EST, 4 in the morning; and a day after them: 10 p.m.
-// Wednesday, 5 p.m. EST, Nov. 6.
+// Wednesday, 5 p.m. EST, Nov. 6. A bare 9:33 must look like a time: after
+// at, from, until... or with a zone or a day after it, or past 12:59.
 func (p *parser) clock(i int) (match, bool) {
 	t := &p.toks[i]
 	h := t.num
 	if t.kind != tNum || t.apos || t.comma || h < 0 || h > 24 || t.ndig > 2 {
 		return match{}, false
 	}
-	j := i + 1
-	mi := -1
+	j, mi := i+1, -1
 	if t.suf == sufNone && p.punct(j, ':') && p.glued(j) && p.glued(j+1) {
-		if v, ok := p.plainNum(j + 1); ok && p.toks[j+1].ndig == 2 && v < 60 {
-			mi = v
-			j += 2
-			// seconds
-			if p.punct(j, ':') && p.glued(j) && p.glued(j+1) {
-				if _, ok := p.plainNum(j + 1); ok && p.toks[j+1].ndig == 2 {
-					j += 2
-				}
-			}
-		} else {
+		v, ok := p.plainNum(j + 1)
+		if !ok || p.toks[j+1].ndig != 2 || v > 59 {
 			return match{}, false
 		}
-	} else if t.suf == sufNone && p.punct(j, '.') && p.glued(j) && p.glued(j+1) {
-		// 5.30 p.m. is a decimal token; not here
+		mi, j = v, j+2
+		if p.punct(j, ':') && p.glued(j) && p.glued(j+1) { // seconds
+			if _, ok := p.plainNum(j + 1); ok && p.toks[j+1].ndig == 2 {
+				j += 2
+			}
+		}
 	}
-	ampm := 0
+	half, oclock := 0, false // half: 1 a.m., 2 p.m.
 	switch {
 	case t.suf == sufAM:
-		ampm = 1
+		half = 1
 	case t.suf == sufPM:
-		ampm = 2
+		half = 2
 	case t.suf != sufNone:
 		return match{}, false
-	default:
-		switch p.id(j) {
-		case wAM:
-			ampm = 1
-			j++
-		case wPM:
-			ampm = 2
-			j++
-		case wOClock:
-			j++
-			ampm = 3
-		}
-		if ampm != 0 && ampm != 3 {
-			w := p.word(j - 1)
-			if len(w) == 2 && !strings.ContainsRune(w, '.') && p.toks[j-1].upper == false && w != "am" && w != "pm" {
-				return match{}, false
-			}
-			if w == "am" && mi < 0 {
-				// "I am": only "10 am" with a number right before
-			}
-		}
+	case p.id(j) == wAM:
+		half, j = 1, j+1
+	case p.id(j) == wPM:
+		half, j = 2, j+1
+	case p.id(j) == wOClock:
+		oclock, j = true, j+1
 	}
-	if ampm == 0 && mi < 0 {
+	if half == 0 && !oclock && mi < 0 {
 		// 4 in the morning
-		if p.id(j) == wIn && p.id(j+1) == wThe {
-			if pod := p.lx(j + 2).pod; pod != podNone && pod != podDaytime && h <= 12 {
-				hh := h
+		if p.id(j) == wIn && p.id(j+1) == wThe && h <= 12 {
+			if pod := p.lx(j + 2).pod; pod != podNone && pod != podDaytime {
 				if (pod == podAfternoon || pod == podEvening || pod == podNight && h >= 6) && h < 12 {
-					hh += 12
+					h += 12
 				}
-				return match{i, j + 3, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(hh, 2) + ":00"}}, true
+				return match{i, j + 3, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(h, 2) + ":00"}}, true
 			}
 		}
 		return match{}, false
 	}
-	if ampm == 0 && (mi < 0 || h > 24) {
-		return match{}, false
-	}
-	hh := h
-	switch ampm {
+	switch half {
 	case 1:
 		if h > 12 || h == 0 {
 			return match{}, false
 		}
 		if h == 12 {
-			hh = 0
+			h = 0
 		}
 	case 2:
 		if h > 12 || h == 0 {
 			return match{}, false
 		}
 		if h < 12 {
-			hh += 12
+			h += 12
 		}
 	}
-	if hh == 24 {
-		hh = 24
-	}
-	tod := "T" + pad(hh, 2) + ":" + pad(max(mi, 0), 2)
-	// time zone
+	zone := false
 	if p.id(j) == wTZ && p.toks[j].upper {
-		j++
+		j, zone = j+1, true
 	}
-	m := match{i, j, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: tod}}
+	m := match{i, j, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)}}
+	end := m.j
 	p.attachDay(&m)
+	if half == 0 && !oclock && !zone && m.j == end && h < 13 {
+		switch p.id(i - 1) {
+		case wAt, wFrom, wUntil, wTo, wBy, wBefore, wAfter, wAround, wAbout, wSince, wBetween, wAnd, wPast:
+		default:
+			return match{}, false // Koran 9:33, a 2:30 lead
+		}
+	}
 	return m, true
 }
 

@@ -234,6 +234,7 @@ func TestTagDurations(t *testing.T) {
 		{"trading days", "eight trading days", []want{{"eight trading days", "DURATION P8D"}}},
 		{"range", "two to three weeks", []want{{"two to three weeks", "DURATION P2W"}}},
 		{"ages are not durations", "a 6-year-old boy, 52 years old", nil},
+		{"names are not durations", "the Thirty Years War", nil},
 		{"rates are not durations", "$2 million a year and 24 hours a day", nil},
 	})
 }
@@ -278,6 +279,9 @@ func TestTagTimes(t *testing.T) {
 		{"tonight", "tonight", []want{{"tonight", "TIME 2017-04-11TNI"}}},
 		{"yesterday afternoon", "yesterday afternoon", []want{{"yesterday afternoon", "TIME 2017-04-10TAF"}}},
 		{"a score is not a time", "They won 3:1.", nil},
+		{"a verse is not a time", "as Koran 9:33 says", nil},
+		{"date at time", "February 3, 2011 at 8:05 am", []want{{"February 3, 2011 at 8:05 am", "TIME 2011-02-03T08:05"}}},
+		{"weekday at noon", "They will vote Friday at noon.", []want{{"Friday at noon", "TIME 2017-04-14T12:00"}}},
 	})
 }
 

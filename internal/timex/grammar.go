@@ -116,7 +116,31 @@ func (p *parser) expr(i int) (match, bool) {
 		return match{}, false
 	}
 	p.suffixes(&best)
+	p.atClock(&best)
 	return best, true
+}
+
+// atClock extends a day with the time of day that follows it: "February 3,
+// 2011 at 8:05 am", "Friday at noon".
+func (p *parser) atClock(m *match) {
+	s := &m.s
+	if s.typ != Date || s.tod != "" || s.mod != "" || p.id(m.j) != wAt || s.poss ||
+		!(s.gran == uDay || s.kind == skCal && s.wday != 0) {
+		return
+	}
+	var c match
+	var ok bool
+	switch p.id(m.j + 1) {
+	case wNoon, wMidnight, wMidday:
+		c, ok = p.clockWord(m.j + 1)
+	default:
+		c, ok = p.clock(m.j + 1)
+	}
+	if !ok || c.s.kind != skRel || !c.s.narr || c.s.tod == "" || c.j <= m.j+1 {
+		return
+	}
+	s.typ, s.tod = Time, c.s.tod
+	m.j = c.j
 }
 
 // core matches an expression without quantity or position modifiers,
