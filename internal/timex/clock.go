@@ -99,7 +99,7 @@ func (p *parser) attachDay(m *match) {
 		return
 	}
 	l := p.lx(k)
-	if l.wday == 0 && l.month == 0 && l.id != wToday && l.id != wYesterday && l.id != wTomorrow {
+	if l.wday == 0 && l.month == 0 && l.id != wToday && l.id != wYesterday && l.id != wTomorrow || l.plural {
 		return
 	}
 	d, ok := p.core(k)

@@ -308,7 +308,6 @@ func (p *parser) modded(i int) (match, bool) {
 		l = p.lx(k)
 	}
 	var mod string
-	start := k
 	switch l.id {
 	case wEarly:
 		mod = "START"
@@ -354,15 +353,17 @@ func (p *parser) modded(i int) (match, bool) {
 	if mod == "" {
 		return p.core(i)
 	}
-	// early/late may be followed by "in": late in the year
+	if pod := p.lx(k).pod; pod != podNone && !p.lx(k).plural && !the {
+		// mid-afternoon, late morning, early evening yesterday
+		m := match{i, k + 1, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + podCodes[pod], mod: mod}}
+		p.attachDay(&m)
+		m.s.tod, m.s.typ, m.s.mod = "T"+podCodes[pod], Time, mod
+		return m, true
+	}
 	m, ok := p.core(k)
 	if !ok || m.s.typ == Duration || m.s.typ == Set || m.s.kind == skLit {
 		// "the end of" a non-date; "early" alone
 		return p.core(i)
-	}
-	_ = start
-	if the && m.i == k && p.id(k) == wThe {
-		// the end of the year: one "the" is ours
 	}
 	m.i = i
 	m.s.mod = mod

@@ -352,7 +352,7 @@ func init() {
 		}
 	}
 	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "down",
-		"billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
+		"effective", "billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
 		"be", "been", "being", "not", "also", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
 		lex(w)
 	}

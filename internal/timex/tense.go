@@ -11,12 +11,13 @@ package timex
 //
 // s is the index of the first token of the sentence.
 func tenseAt(toks []token, s, i, j int) tense {
-	// until 9 a.m. Tuesday: a deadline; since January: the past
+	// until 9 a.m. Tuesday, effective Feb. 1: a deadline, a start; since
+	// January: the past
 	if i >= 1 && toks[i-1].lx != nil {
-		switch toks[i-1].lx.id {
-		case wUntil:
+		switch l := toks[i-1].lx; {
+		case l.id == wUntil || l.word == "effective":
 			return tenseFuture
-		case wSince:
+		case l.id == wSince:
 			return tensePast
 		}
 	}
