@@ -152,7 +152,7 @@ func Compare(doc string, gold, sys []timex.Timex) (Counts, []Error) {
 		if g.Value == s.Value {
 			c.ValueOK++
 		} else {
-			errs = append(errs, Error{Doc: doc, Kind: fmt.Sprintf("value %s → %s", ValueShape(g.Value), ValueShape(s.Value)), Gold: g, System: s})
+			errs = append(errs, Error{Doc: doc, Kind: valueKind(g.Value, s.Value), Gold: g, System: s})
 		}
 	}
 	for si := range sys {
@@ -161,6 +161,27 @@ func Compare(doc string, gold, sys []timex.Timex) (Counts, []Error) {
 		}
 	}
 	return c, errs
+}
+
+// valueKind names a value error by the shapes of the two values, and for
+// two calendar values of the same shape by the direction of the system's
+// mistake ("value day: system later").
+func valueKind(gold, sys string) string {
+	gs, ss := ValueShape(gold), ValueShape(sys)
+	if gs == ss {
+		gi, ok1 := timex.ParseValue(gold)
+		si, ok2 := timex.ParseValue(sys)
+		if ok1 && ok2 {
+			switch {
+			case si.Start.After(gi.Start):
+				return "value " + gs + ": system later"
+			case si.Start.Before(gi.Start):
+				return "value " + gs + ": system earlier"
+			}
+		}
+		return "value " + gs + ": other"
+	}
+	return fmt.Sprintf("value %s → %s", gs, ss)
 }
 
 func extentKind(g, s *timex.Timex) string {

@@ -36,7 +36,7 @@ func TestCompare(t *testing.T) {
 	for _, e := range errs {
 		kinds = append(kinds, e.Kind)
 	}
-	if got := strings.Join(kinds, "; "); got != "extent too long; value week → week; missed DURATION; extent too short; spurious TIME; spurious SET" {
+	if got := strings.Join(kinds, "; "); got != "extent too long; value week: system later; missed DURATION; extent too short; spurious TIME; spurious SET" {
 		t.Errorf("error kinds: %s", got)
 	}
 }
@@ -54,6 +54,22 @@ func TestScores(t *testing.T) {
 	}
 	if z := (Counts{}).Scores(); z != (Scores{}) {
 		t.Errorf("empty counts give %+v", z)
+	}
+}
+
+func TestValueKind(t *testing.T) {
+	tests := []struct{ gold, sys, want string }{
+		{"2017-04-11", "2017-04-18", "value day: system later"},
+		{"2017-04-11", "2016-04-11", "value day: system earlier"},
+		{"2017-04-11TEV", "2017-04-11TNI", "value time: other"},
+		{"P3D", "P4D", "value duration: other"},
+		{"2017", "2017-Q3", "value year → quarter"},
+		{"PRESENT_REF", "", "value ref → empty"},
+	}
+	for _, tt := range tests {
+		if got := valueKind(tt.gold, tt.sys); got != tt.want {
+			t.Errorf("valueKind(%q, %q) = %q, want %q", tt.gold, tt.sys, got, tt.want)
+		}
 	}
 }
 
