@@ -353,7 +353,7 @@ func init() {
 	}
 	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "down",
 		"effective", "billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
-		"be", "been", "being", "not", "also", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
+		"be", "been", "being", "not", "also", "yet", "just", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
 		lex(w)
 	}
 	for _, tz := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct"} {
@@ -384,7 +384,7 @@ func init() {
 	}
 	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "gonna", "expected", "scheduled",
 		"plans", "plan", "planned", "intends", "would", "'d", "slated", "aims", "hopes", "expects",
-		"could", "might", "should", "must", "can", "may", "ca"} {
+		"might", "should", "must", "can", "may", "ca"} {
 		lex(w).cue = tenseFuture
 	}
 	// future when an infinitive follows: set to resume, due to meet

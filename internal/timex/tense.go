@@ -5,9 +5,10 @@ package timex
 // Tuesday", "will meet Friday"); when there is none, the nearest one after
 // it ("Friday's meeting will..."). Cues are auxiliaries and modals (will,
 // 'll, would, is going to, was, has), past-tense verbs (said, met, -ed),
-// present-tense forms (is, says) and infinitives (to pay ... by February).
-// The auxiliaries before a verb decide for it: "would be paid" is future,
-// "has risen" past.
+// present-tense forms (is, says) and "to be". The auxiliaries before a verb
+// decide for it: "would be paid" is future, "has risen" past. A preposition
+// can decide too: "until Thursday", "effective Feb. 1" and "as soon as
+// Monday" look ahead, "since January" back.
 //
 // s is the index of the first token of the sentence.
 func tenseAt(toks []token, s, i, j int) tense {
@@ -15,18 +16,40 @@ func tenseAt(toks []token, s, i, j int) tense {
 	// January: the past
 	if i >= 1 && toks[i-1].lx != nil {
 		switch l := toks[i-1].lx; {
-		case l.id == wUntil || l.word == "effective":
+		case l.word == "effective":
+			return tenseFuture
+		case l.id == wUntil:
+			// a deadline; but a sentence opening "Until Thursday, they had
+			// not..." looks back
+			if i-1 == s {
+				return clauseTense(toks, s, i, j)
+			}
 			return tenseFuture
 		case l.id == wSince:
 			return tensePast
 		}
 	}
 	// as soon as Tuesday, as early as next week
+	if asSoonAs(toks, i) {
+		return tenseFuture
+	}
+	return clauseTense(toks, s, i, j)
+}
+
+// asSoonAs reports whether "as soon as" or "as early as" comes right before
+// token i.
+func asSoonAs(toks []token, i int) bool {
 	if i >= 3 && toks[i-1].lx != nil && toks[i-1].lx.id == wAs && toks[i-3].lx != nil && toks[i-3].lx.id == wAs {
 		if w := toks[i-2].lx; w != nil && (w.id == wSoon || w.id == wEarly) {
-			return tenseFuture
+			return true
 		}
 	}
+	return false
+}
+
+// clauseTense finds the nearest verb cue before [i, j) in the sentence
+// starting at s, else after it.
+func clauseTense(toks []token, s, i, j int) tense {
 	const window = 20
 	for k, n := i-1, 0; k >= s && n < window; k, n = k-1, n+1 {
 		if t := cueAt(toks, k); t != tenseNone {
@@ -88,6 +111,10 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 	return t
 }
 
+// notAfterHave lists the words after which has/have is not an auxiliary.
+var notAfterHave = map[word]bool{wTo: true, wA: true, wAn: true, wThe: true, wUntil: true, wIn: true, wOn: true,
+	wAt: true, wFor: true, wBy: true, wSince: true, wNo: true, wSome: true, wSeveral: true, wMany: true, wMore: true, wLess: true}
+
 // modal reports whether token k is a modal or the future auxiliary.
 func modal(toks []token, k int) bool {
 	l := toks[k].lx
@@ -95,7 +122,7 @@ func modal(toks []token, k int) bool {
 		return false
 	}
 	switch l.word {
-	case "will", "'ll", "would", "'d", "shall", "may", "might", "could", "can", "should", "must", "wo", "ca":
+	case "will", "'ll", "would", "'d", "shall", "may", "might", "can", "should", "must", "wo", "ca":
 		return !(l.word == "may" && toks[k].cap)
 	}
 	return false
@@ -142,11 +169,12 @@ func cueAt(toks []token, k int) tense {
 		}
 		return tenseNone
 	case l.word == "has" || l.word == "have":
-		// present perfect (has risen, have come down) unless a noun phrase
-		// or an infinitive follows (has $2 billion, have to)
+		// present perfect (has risen, have come down) unless a noun phrase,
+		// a preposition or an infinitive follows (has $2 billion, have until
+		// Thursday, have to)
 		if k+1 < len(toks) {
 			v := &toks[k+1]
-			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.id != wTo && v.lx.id != wA && v.lx.id != wAn && v.lx.id != wThe && v.lx.num == 0) {
+			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.num == 0 && !notAfterHave[v.lx.id]) {
 				return tensePast
 			}
 		}
