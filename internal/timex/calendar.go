@@ -358,6 +358,9 @@ func (p *parser) quarterCode(i int) (match, bool) {
 // fiscal: fiscal 1989, fiscal year 1990, FY2017, fiscal 1990's first quarter.
 func (p *parser) fiscal(i int) (match, bool) {
 	k := i + 1
+	if p.hyphen(k) {
+		k++ // the fiscal-first quarter
+	}
 	if p.id(i) == wFiscal && p.id(k) == wYear {
 		k++
 	}

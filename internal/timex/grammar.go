@@ -309,17 +309,11 @@ func (p *parser) modded(i int) (match, bool) {
 	}
 	var mod string
 	switch l.id {
-	case wEarly:
-		mod = "START"
-		k++
-	case wLate:
-		mod = "END"
-		k++
-	case wMid:
-		mod = "MID"
+	case wEarly, wLate, wMid:
+		mod = map[word]string{wEarly: "START", wLate: "END", wMid: "MID"}[l.id]
 		k++
 		if p.hyphen(k) {
-			k++
+			k++ // mid-1990s, late-November
 		}
 	case wMiddle, wBeginning, wStart, wEnd, wClose, wTurn:
 		if p.id(k+1) == wOf && the {
@@ -336,6 +330,16 @@ func (p *parser) modded(i int) (match, bool) {
 			k += 2
 		}
 	case wEarlier, wLater:
+		// earlier in the year, later in the day
+		if !the && p.id(k+1) == wIn && p.id(k+2) == wThe {
+			if u := p.lx(k + 3); u.unit >= uDay && u.unit <= uYear && !u.plural && u.unit != uWeekend {
+				m := match{i, k + 4, spec{typ: Date, kind: skRel, unit: u.unit, gran: u.unit, narr: true, mod: "START"}}
+				if l.id == wLater {
+					m.s.mod = "END"
+				}
+				return m, true
+			}
+		}
 		if !the {
 			// earlier this month, later this year, earlier Sunday
 			m, ok := p.core(k + 1)

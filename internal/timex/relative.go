@@ -237,6 +237,12 @@ func (p *parser) relLed(k, from int) (match, bool) {
 	case wLast, wPast, wNext, wComing, wFirst, wFinal, wPrevious, wFollowing, wLatest, wRecent:
 		if q, k2, ok := p.number(j); ok && !q.article && (q.x || q.v != 1 || p.lx(k2).unit != uNone) {
 			k3 := k2
+			if w := p.id(k3); w == wTo || w == wOr {
+				// the next 12 to 18 months
+				if q2, k5, ok := p.number(k3 + 1); ok && !q2.article && p.lx(k5).unit != uNone {
+					k3 = k5
+				}
+			}
 			if p.id(k3) == wMore || p.id(k3) == wTrading || p.id(k3) == wBusiness {
 				k3++
 			}
