@@ -88,6 +88,14 @@ func (p *parser) unitLed(i int) (match, bool) {
 		if m, ok := p.yearAgo(i); ok {
 			return m, true
 		}
+		// year-end, year end, year's end: the end of the year
+		k := i + 1
+		if p.hyphen(k) || p.id(k) == wPossessive {
+			k++
+		}
+		if p.id(k) == wEnd && (k > i+1 || p.id(i-1) != wThe) {
+			return match{i, k + 1, spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, mod: "END"}}, true
+		}
 	}
 	// day-long, decades-long
 	if p.hyphen(i+1) && p.id(i+2) == wLong {

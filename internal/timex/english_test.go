@@ -203,6 +203,7 @@ func TestTagModifiers(t *testing.T) {
 		{"late-", "Prices fell in late-November.", []want{{"late-November", "DATE 2016-11 END"}}},
 		{"earlier in the year", "Prices fell earlier in the year.", []want{{"earlier in the year", "DATE 2017 START"}}},
 		{"the end of", "by the end of 1990", []want{{"the end of 1990", "DATE 1990 END"}}},
+		{"year-end", "by year-end", []want{{"year-end", "DATE 2017 END"}}},
 		{"the beginning of", "at the beginning of October 2016", []want{{"the beginning of October 2016", "DATE 2016-10 START"}}},
 		{"early next year", "early next year", []want{{"early next year", "DATE 2018 START"}}},
 		{"and beyond", "2018 and beyond", []want{{"2018 and beyond", "DATE 2018 ON_OR_AFTER"}}},

@@ -142,6 +142,11 @@ func (p *parser) theLed(i int) (match, bool) {
 	if l.unit != uNone {
 		try(p.theUnit(i, k))
 	}
+	if l.id == wFull && p.id(k+1) == wYear {
+		if m, ok := p.theUnit(i, k+1); ok { // the full year
+			try(m, true)
+		}
+	}
 	if l.unit != uNone && l.plural {
 		// the weeks ahead, the years ahead
 		if p.id(k+1) == wAhead {
@@ -265,6 +270,10 @@ func (p *parser) relLed(k, from int) (match, bool) {
 		j++ // the current fiscal year
 	}
 	l := p.lx(j)
+	if rel == wLatest && l.id == wPeriod && the {
+		// the latest period: in earnings news, the latest quarter
+		return match{from, j + 1, spec{typ: Date, kind: skRel, unit: uQuarter, gran: uQuarter, narr: true}}, true
+	}
 	// units
 	if l.unit != uNone {
 		u := l.unit
@@ -311,10 +320,14 @@ func (p *parser) relLed(k, from int) (match, bool) {
 				return match{}, false
 			}
 		case wLatest:
+			// the latest quarter: the one the story reports on
 			if u != uQuarter && u != uYear && u != uMonth && u != uWeek {
 				return match{}, false
 			}
-			s.n = -1
+			s.narr = u == uQuarter
+			if !s.narr {
+				s.n = -1
+			}
 		default:
 			return match{}, false
 		}
