@@ -407,6 +407,12 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 	}
 	a := ref.t
 	d := s.dir
+	if d == dirTense && c.tense == tenseFuture && s.quarter == 0 && s.half == 0 {
+		// "will meet in February", said in April: next February. (A
+		// quarter is often talked about in the future tense after its end,
+		// while its results are awaited.)
+		d = dirFuture
+	}
 	wd := d // the direction for weekdays: strictly by tense
 	if d == dirTense {
 		switch c.tense {
@@ -473,18 +479,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		}
 		p = point{t: t, gran: uDay}
 	case s.month != 0:
-		md := d
-		if d == dirTense {
-			switch c.tense {
-			case tensePast:
-				md = dirPast
-			case tenseFuture:
-				md = dirFuture
-			default:
-				md = dirThis
-			}
-		}
-		t, ok := c.pickYear(a, md, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
 			t := day(y, s.month, 1)
 			return t, t.AddDate(0, 1, -1), true
 		})
@@ -575,11 +570,13 @@ func (c *ctx) pickYear(a time.Time, d dir, occ func(y int) (first, last time.Tim
 			}
 		}
 	case dirTense:
-		// the nearest occurrence, an occurrence against the tense of the
-		// clause counting three times as far: "on Jan. 14" a week before
-		// it is the coming Jan. 14 even in "the judge set a hearing for
-		// Jan. 14"; "in October" in a past-tense May sentence is last October
-		const against = 3
+		// the nearest occurrence, one against the tense of the clause
+		// counting three times as far: "the judge set a hearing for Jan.
+		// 14" a week before it is the coming Jan. 14, "in October" in a
+		// past-tense May sentence is last October, and "expects
+		// third-quarter profit to fall" in October is about the quarter
+		// just ended
+		const againstPast, againstFuture = 3, 3
 		best, bestDist, found := time.Time{}, time.Duration(0), false
 		for yy := y - 1; yy <= y+1; yy++ {
 			f, l, ok := cand(yy)
@@ -591,12 +588,12 @@ func (c *ctx) pickYear(a time.Time, d dir, occ func(y int) (first, last time.Tim
 			case a.Before(f):
 				dist = f.Sub(a)
 				if c.tense == tensePast {
-					dist *= against
+					dist *= againstPast
 				}
 			case a.After(l):
 				dist = a.Sub(l)
 				if c.tense == tenseFuture {
-					dist *= against
+					dist *= againstFuture
 				}
 			}
 			if !found || dist < bestDist {
