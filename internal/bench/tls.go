@@ -28,6 +28,7 @@ type Topic struct {
 	Golds    []eval.Gold
 	Docs     []annotate.Doc
 	Corpus   *timeline.Corpus // Docs prepared for building timelines
+	Print    string           // timeline.Fingerprint of the articles' ids
 	Bad      int              // article records that could not be read
 	Load     time.Duration    // time to read, annotate and prepare the articles
 }
@@ -62,15 +63,6 @@ func NewTask(t *Topic, gold eval.Gold, margin int) Task {
 	return Task{Topic: t, Gold: gold, Options: opt}
 }
 
-// Builder makes a timeline of a topic's prepared corpus. The default is
-// (*timeline.Corpus).Build; a learned builder is fitted on the other topics
-// (leave-one-topic-out) by a Trainer.
-type Builder func(c *timeline.Corpus, opt timeline.Options) timeline.Timeline
-
-// Trainer fits a builder on the tasks of the training topics. Run calls it
-// once per test topic with the tasks of all other topics.
-type Trainer func(train []Task) Builder
-
 // Config says what to run.
 type Config struct {
 	Data      string              // dataset directory: <topic>/{articles.jsonl, keywords.json, timelines*/}
@@ -79,8 +71,7 @@ type Config struct {
 	Workers   int                 // annotation workers (0: one per CPU)
 	Annotator *annotate.Annotator // how articles are annotated
 	Eval      *eval.Evaluator     // the scorer
-	Build     Builder             // the system; nil means timeline.Build
-	Train     Trainer             // if set, replaces Build: fitted leave-one-topic-out
+	Recipe    timeline.Recipe     // the algorithm; the zero value means timeline.DefaultRecipe
 	Log       io.Writer           // progress lines; nil for none
 }
 
@@ -93,31 +84,44 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var all []Task
-	for _, t := range topics {
-		for _, g := range t.Golds {
-			all = append(all, NewTask(t, g, cfg.Margin))
-		}
+	rows, err := runTopics(ctx, topics, cfg)
+	if err != nil {
+		return nil, nil, err
 	}
+	rep := eval.NewReport(rows, cfg.Eval.Approximate())
+	rep.ExtraColumns = []string{"topic time"}
+	rep.Notes = notes
+	return rep, topics, nil
+}
+
+// RecipeFor returns the recipe to run on topic t: r itself, except that a
+// learned recipe without a model of its own gets the shipped ranker, or —
+// when t is one of the topics that ranker learned from — the ranker
+// trained without t (leave-one-topic-out). The second result says which.
+func RecipeFor(r timeline.Recipe, t *Topic) (timeline.Recipe, string) {
+	if r == (timeline.Recipe{}) {
+		r = timeline.DefaultRecipe
+	}
+	if !r.Learned || r.Model != nil {
+		return r, ""
+	}
+	if m, name, ok := timeline.HeldOutModel(t.Print); ok {
+		r.Model = m
+		return r, "ranker trained without " + name
+	}
+	r.Model = timeline.ShippedModel()
+	return r, "shipped ranker (topic not in its training data)"
+}
+
+// runTopics builds, writes and scores every task of every topic.
+func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, error) {
 	var rows []eval.Row
 	for _, t := range topics {
 		if err := ctx.Err(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		start := time.Now()
-		build := cfg.Build
-		if cfg.Train != nil {
-			var train []Task
-			for _, tk := range all {
-				if tk.Topic != t {
-					train = append(train, tk)
-				}
-			}
-			build = cfg.Train(train)
-		}
-		if build == nil {
-			build = (*timeline.Corpus).Build
-		}
+		rec, how := RecipeFor(cfg.Recipe, t)
 		topicRows := make([]eval.Row, len(t.Golds))
 		var wg sync.WaitGroup
 		errs := make([]error, len(t.Golds))
@@ -125,13 +129,15 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				topicRows[i], errs[i] = runTask(NewTask(t, g, cfg.Margin), build, cfg)
+				tk := NewTask(t, g, cfg.Margin)
+				tk.Options.Recipe = rec
+				topicRows[i], errs[i] = runTask(tk, cfg)
 			}()
 		}
 		wg.Wait()
 		for _, err := range errs {
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 		}
 		wall := t.Load + time.Since(start)
@@ -140,20 +146,17 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 		}
 		rows = append(rows, topicRows...)
 		if cfg.Log != nil {
-			fmt.Fprintf(cfg.Log, "%-24s %d timelines in %.2fs (annotation %.2fs)\n", t.Name, len(t.Golds), wall.Seconds(), t.Load.Seconds())
+			fmt.Fprintf(cfg.Log, "%-24s %d timelines in %.2fs (annotation %.2fs) %s\n", t.Name, len(t.Golds), wall.Seconds(), t.Load.Seconds(), how)
 		}
 	}
-	rep := eval.NewReport(rows, cfg.Eval.Approximate())
-	rep.ExtraColumns = []string{"topic time"}
-	rep.Notes = notes
-	return rep, topics, nil
+	return rows, nil
 }
 
 // runTask builds one timeline, writes it, reads the file back and scores
 // what was written, so that the printed scores are those of the files.
-func runTask(tk Task, build Builder, cfg Config) (eval.Row, error) {
+func runTask(tk Task, cfg Config) (eval.Row, error) {
 	row := eval.Row{Topic: tk.Topic.Name, Name: tk.Gold.Name}
-	tl := build(tk.Topic.Corpus, tk.Options)
+	tl := tk.Topic.Corpus.Build(tk.Options)
 	path := filepath.Join(cfg.Out, tk.Topic.Name, tk.Gold.Name+".txt")
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return row, fmt.Errorf("bench: %w", err)
@@ -214,6 +217,11 @@ func LoadTopics(dir string, an *annotate.Annotator, workers int, log io.Writer) 
 			t.Docs = append(t.Docs, d)
 		}
 		t.Corpus = timeline.NewCorpus(t.Docs)
+		ids := make([]string, len(t.Docs))
+		for i, d := range t.Docs {
+			ids[i] = d.Article.ID
+		}
+		t.Print = timeline.Fingerprint(ids)
 		t.Load = time.Since(start)
 	}
 	return topics, notes, nil

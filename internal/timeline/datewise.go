@@ -54,11 +54,7 @@ func (c *Corpus) Build(opt Options) Timeline {
 func (v *view) item(i int) Item {
 	s := v.sent(i)
 	d := v.docs[s.doc]
-	txt := d.Sentences[s.idx].Text
-	if v.recipe.Clean {
-		txt = txt[s.cut:]
-	}
-	return Item{Text: txt, ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
+	return Item{Text: v.cleanText(i), ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
 		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
 }
 
@@ -104,7 +100,7 @@ func (v *view) rankDays(byRef map[day][]int, r Recipe) []rankedDay {
 	if r.Learned {
 		days, X := v.dayFeatures()
 		for i, d := range days {
-			out = append(out, rankedDay{d, r.Weights.score(&X[i])})
+			out = append(out, rankedDay{d, score(r.Model.Days, X[i])})
 		}
 		sortRanked(out)
 		return out
@@ -159,16 +155,7 @@ func (v *view) candidates(ment, pub []int) []int {
 	case len(pub) == 0:
 		return ment
 	}
-	mm := v.sumVectors(ment, 1/float64(len(ment)), nil)
-	pm := v.sumVectors(pub, 1/float64(len(pub)), nil)
-	var dateVec vector
-	for t, w := range mm {
-		if pw, ok := pm[t]; ok {
-			dateVec = append(dateVec, weight{t, float32(w + pw)})
-		}
-	}
-	sort.Slice(dateVec, func(i, j int) bool { return dateVec[i].term < dateVec[j].term })
-	dateVec.normalize()
+	dateVec := v.sharedVector(ment, pub)
 	all := append(append([]int(nil), ment...), pub...)
 	sims := make([]float64, len(all))
 	for i, si := range all {
@@ -293,8 +280,7 @@ func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
 
 // fits reports whether selected sentence i has a length the recipe allows.
 func (v *view) fits(i int, r Recipe) bool {
-	w := v.sent(i).words
-	return (r.MinWords == 0 || w >= r.MinWords) && (r.MaxWords == 0 || w <= r.MaxWords)
+	return r.MaxWords == 0 || v.sent(i).words <= r.MaxWords
 }
 
 // redundant reports whether selected sentence i is more similar than max
@@ -306,4 +292,30 @@ func (v *view) redundant(i int, picked []int, max float64) bool {
 		}
 	}
 	return false
+}
+
+// cleanText is the text of selected sentence i as the recipe shows it.
+func (v *view) cleanText(i int) string {
+	s := v.sent(i)
+	t := v.docs[s.doc].Sentences[s.idx].Text
+	if v.recipe.Clean {
+		t = t[s.cut:]
+	}
+	return t
+}
+
+// sharedVector is the mean of the vectors of a and the mean of those of b,
+// added over the terms both means use, at unit length.
+func (v *view) sharedVector(a, b []int) vector {
+	ma := v.sumVectors(a, 1/float64(len(a)), nil)
+	mb := v.sumVectors(b, 1/float64(len(b)), nil)
+	out := make(vector, 0, len(ma))
+	for t, w := range ma {
+		if wb, ok := mb[t]; ok {
+			out = append(out, weight{t, float32(w + wb)})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
+	out.normalize()
+	return out
 }

@@ -24,6 +24,9 @@ func (o Options) withDefaults() Options {
 	if o.Recipe == (Recipe{}) {
 		o.Recipe = DefaultRecipe
 	}
+	if o.Recipe.Learned && o.Recipe.Model == nil {
+		o.Recipe.Model = ShippedModel()
+	}
 	return o
 }
 
@@ -57,16 +60,47 @@ type Recipe struct {
 	Name     string // a label for reports
 	AllRefs  bool   // every day a sentence names counts, not only the first
 	RankDocs bool   // rank days by the articles that refer to them, not the sentences
-	Learned  bool   // rank days by Weights over their features (see TrainRanker)
-	Weights  Weights
-	Clean    bool // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
-	NoPub    bool // only sentences that name a day speak for it (no undated leads)
-	MinWords int  // summary sentences have at least this many words (0: no bound)
-	MaxWords int  // and at most this many (0: no bound)
+	Learned  bool   // rank days with Model
+	Model    *Model // learned date-ranker weights (see TrainModel); nil with Learned means ShippedModel
+	Clean    bool   // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
+	NoPub    bool   // only sentences that name a day speak for it (no undated leads)
+	MaxWords int    // summary sentences have at most this many words (0: no bound)
 }
 
-// BaselineRecipe is the DATEWISE recipe with mention-count date ranking.
+// BaselineRecipe is the DATEWISE recipe with mention-count date ranking
+// (Gholipour Ghalandari & Ifrim 2020).
 var BaselineRecipe = Recipe{Name: "datewise"}
 
-// DefaultRecipe is what dateline uses unless told otherwise.
-var DefaultRecipe = BaselineRecipe
+// DefaultRecipe is what dateline uses unless told otherwise: every day
+// reference counts, days are ranked by the shipped learned ranker,
+// sentences are cleaned of wire datelines and boilerplate and kept to 50
+// words.
+var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50}
+
+// Ablation lists the recipes that go from the baseline to the default one
+// choice at a time, then the default without each choice: what
+// `dateline bench tls --ablation` measures.
+var Ablation = []Recipe{
+	BaselineRecipe,
+	{Name: "+ all day references", AllRefs: true},
+	{Name: "+ learned date ranker", AllRefs: true, Learned: true},
+	{Name: "+ clean wire copy", AllRefs: true, Learned: true, Clean: true},
+	{Name: "+ at most 50 words (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
+	{Name: "dateline, ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50},
+	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, NoPub: true},
+	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50},
+}
+
+// RecipeNamed returns the recipe of that name among DefaultRecipe and
+// Ablation.
+func RecipeNamed(name string) (Recipe, bool) {
+	if name == DefaultRecipe.Name {
+		return DefaultRecipe, true
+	}
+	for _, r := range Ablation {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return Recipe{}, false
+}

@@ -102,7 +102,7 @@ func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 }
 
 func TestBuild(t *testing.T) {
-	march := Options{From: d("2031-03-01"), To: d("2031-03-31")}
+	march := Options{From: d("2031-03-01"), To: d("2031-03-31"), Recipe: BaselineRecipe}
 	with := func(o Options, f func(*Options)) Options { f(&o); return o }
 	tests := []struct {
 		name  string
@@ -119,9 +119,9 @@ func TestBuild(t *testing.T) {
 		// "ferries moving" stems to ferri+move: only the ferry sentences of 03-05
 		{"query needs every word", with(march, func(o *Options) { o.Dates = 3; o.Query = "ferries moving" }), "2031-03-05"},
 		// a3 (03-05) and a4 (03-09) are the articles left; 03-02 is outside
-		{"range cuts input and dates", Options{Dates: 5, From: d("2031-03-04"), To: d("2031-03-09")}, "2031-03-05 2031-03-09"},
+		{"range cuts input and dates", Options{Dates: 5, From: d("2031-03-04"), To: d("2031-03-09"), Recipe: BaselineRecipe}, "2031-03-05 2031-03-09"},
 		// without a range the 2030 date counts too
-		{"no range", Options{Dates: 10}, "2030-06-01 2031-03-02 2031-03-05 2031-03-09"},
+		{"no range", Options{Dates: 10, Recipe: BaselineRecipe}, "2030-06-01 2031-03-02 2031-03-05 2031-03-09"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,174 @@
+package timeline
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+)
+
+// TestTrainSeparates trains on groups where only feature 1 tells the
+// better items, with feature 2 noise: the weight of feature 1 must come out
+// positive and dominant, and rank every group right.
+func TestTrainSeparates(t *testing.T) {
+	var groups []Group
+	for g := 0; g < 5; g++ {
+		var grp Group
+		for i := 0; i < 20; i++ {
+			y := 0.0
+			if i%4 == g%4 {
+				y = 1
+			}
+			noise := float64((i*7+g*3)%5) / 5
+			grp.X = append(grp.X, []float64{1, y*0.5 + float64(i%3)*0.1, noise})
+			grp.Y = append(grp.Y, y)
+		}
+		groups = append(groups, grp)
+	}
+	w := Train(groups, 0.5)
+	if len(w) != 3 || w[1] <= 0 || w[1] < 3*abs(w[2]) {
+		t.Fatalf("weights %v: feature 1 should dominate", w)
+	}
+	for gi, g := range groups {
+		minPos, maxNeg := 1e9, -1e9
+		for i := range g.X {
+			s := score(w, g.X[i])
+			if g.Y[i] == 1 {
+				minPos = min(minPos, s)
+			} else {
+				maxNeg = max(maxNeg, s)
+			}
+		}
+		if minPos <= maxNeg {
+			t.Errorf("group %d: a gold item (%.3f) does not beat every other (%.3f)", gi, minPos, maxNeg)
+		}
+	}
+	if w := Train(nil, 0.5); len(w) != 0 {
+		t.Errorf("Train(nil) = %v", w)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// TestLearnedRankingFollowsWeights: a model that only values articles
+// published on a day must put the busiest publication day first, whatever
+// the mention counts say.
+func TestLearnedRankingFollowsWeights(t *testing.T) {
+	docs := story()
+	// three more articles published on 03-09, each naming 03-09 once
+	for _, id := range []string{"b1", "b2", "b3"} {
+		docs = append(docs, art(id, "2031-03-09", "[2031-03-09] The council debated the pier again."))
+	}
+	m := &Model{Days: make([]float64, numDayFeatures)}
+	m.Days[fPub0] = 1
+	opt := Options{Dates: 1, From: d("2031-03-01"), To: d("2031-03-31"), Recipe: Recipe{Learned: true, Model: m}}
+	tl := Build(docs, opt)
+	if len(tl.Entries) != 1 || !tl.Entries[0].Date.Equal(d("2031-03-09")) {
+		t.Fatalf("learned ranking picked %+v, want 2031-03-09", tl.Entries)
+	}
+	opt.Recipe = BaselineRecipe
+	if tl := Build(docs, opt); !tl.Entries[0].Date.Equal(d("2031-03-02")) {
+		t.Errorf("mention count picked %v, want 2031-03-02", tl.Entries[0].Date)
+	}
+}
+
+func TestExamplesLabelGoldDays(t *testing.T) {
+	c := NewCorpus(story())
+	gold := Timeline{Entries: []Entry{{Date: d("2031-03-05")}, {Date: d("2031-03-09")}}}
+	ex := c.Examples(Options{From: d("2031-03-01"), To: d("2031-03-31")}, gold)
+	if len(ex.Days.X) != 3 || len(ex.Days.Y) != 3 {
+		t.Fatalf("%d candidate days, want 3 (03-02, 03-05, 03-09)", len(ex.Days.X))
+	}
+	pos := 0
+	for i, y := range ex.Days.Y {
+		pos += int(y)
+		if len(ex.Days.X[i]) != numDayFeatures || ex.Days.X[i][fBias] != 1 {
+			t.Errorf("features %v", ex.Days.X[i])
+		}
+		for f := 1; f < numDayFeatures; f++ {
+			if ex.Days.X[i][f] > 0 {
+				t.Errorf("feature %s = %v, want <= 0 (relative to the busiest day)", DayFeatures[f], ex.Days.X[i][f])
+			}
+		}
+	}
+	if pos != 2 {
+		t.Errorf("%d gold days labelled, want 2", pos)
+	}
+}
+
+func TestCleanRecipe(t *testing.T) {
+	docs := []annotate.Doc{
+		art("w1", "2031-03-02", "[2031-03-02] PORT ELVIN -LRB- Reuters -RRB- - The harbour authority closed the north pier on Monday .",
+			"[2031-03-02] Why did nobody check the pier on Monday ?"),
+		art("w2", "2031-03-03", "[2031-03-02] Will the pier ever reopen after Monday ?"),
+	}
+	for _, tt := range []struct {
+		recipe Recipe
+		want   string
+	}{
+		{Recipe{Name: "raw"}, "PORT ELVIN -LRB- Reuters -RRB- - "},
+		{Recipe{Name: "clean", Clean: true}, ""},
+	} {
+		tl := Build(docs, Options{Dates: 1, PerDate: 3, Recipe: tt.recipe})
+		if len(tl.Entries) != 1 {
+			t.Fatalf("%s: %+v", tt.recipe.Name, tl.Entries)
+		}
+		items := tl.Entries[0].Items
+		var texts []string
+		for _, it := range items {
+			texts = append(texts, it.Text)
+		}
+		if tt.recipe.Clean {
+			if len(items) != 1 || items[0].Text != "The harbour authority closed the north pier on Monday ." {
+				t.Errorf("clean: items %q, want only the stripped news sentence", texts)
+			}
+			continue
+		}
+		if !strings.HasPrefix(strings.Join(texts, "|"), tt.want) && !strings.Contains(strings.Join(texts, "|"), "|"+tt.want) {
+			t.Errorf("raw: items %q should keep the dateline", texts)
+		}
+	}
+}
+
+func TestMaxWords(t *testing.T) {
+	docs := []annotate.Doc{art("l1", "2031-03-02",
+		"[2031-03-02] The harbour authority of the town closed the north pier on Monday after divers working for the council found deep cracks in nearly every one of its old wooden pilings .",
+		"[2031-03-02] The pier closed on Monday .")}
+	tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: Recipe{MaxWords: 10}})
+	if len(tl.Entries) != 1 || len(tl.Entries[0].Items) != 1 || tl.Entries[0].Items[0].Sentence != 1 {
+		t.Errorf("MaxWords 10 kept %+v", tl.Entries)
+	}
+}
+
+func TestModelFile(t *testing.T) {
+	if err := shipped.Check(); err != nil {
+		t.Fatalf("shipped model: %v", err)
+	}
+	if a, b := Fingerprint([]string{"x", "y", "z"}), Fingerprint([]string{"z", "x", "y"}); a != b {
+		t.Errorf("fingerprint depends on order: %s %s", a, b)
+	}
+	if Fingerprint([]string{"x"}) == Fingerprint([]string{"x", "y"}) {
+		t.Error("fingerprints collide")
+	}
+	var mf ModelFile
+	json.Unmarshal(modelJSON, &mf)
+	mf.Features = mf.Features[:len(mf.Features)-1]
+	if err := mf.Check(); err == nil || !strings.Contains(err.Error(), "retrain") {
+		t.Errorf("a model of other features passed Check: %v", err)
+	}
+	for _, h := range shipped.HeldOut {
+		m, name, ok := HeldOutModel(h.Fingerprint)
+		if !ok || name != h.Topic || len(m.Days) != numDayFeatures {
+			t.Errorf("HeldOutModel(%s) = %v %q %v", h.Fingerprint, m, name, ok)
+		}
+	}
+	if _, _, ok := HeldOutModel("not a topic"); ok {
+		t.Error("unknown fingerprint found")
+	}
+}

@@ -1,0 +1,89 @@
+package timeline
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// ModelFile is the date ranker dateline ships: weights trained on the
+// Timeline17 and Entities development topics, and, for each of those
+// topics, weights trained without it, so that scores on a topic the ranker
+// learned from are always reported leave-one-topic-out. It is written by
+// `dateline bench train` and holds no text of the data, only weights.
+type ModelFile struct {
+	Features []string  `json:"features"` // DayFeatures when trained
+	Recipe   string    `json:"recipe"`   // the recipe whose examples it was trained on
+	Trained  string    `json:"trained"`  // the datasets and the command that trained it
+	All      Model     `json:"all"`      // trained on every topic
+	HeldOut  []HeldOut `json:"held_out"` // trained on all topics but one
+}
+
+// HeldOut is a model trained without one topic.
+type HeldOut struct {
+	Topic       string `json:"topic"`       // dataset/topic, for people
+	Fingerprint string `json:"fingerprint"` // of the topic's article ids (see Fingerprint)
+	Model
+}
+
+//go:embed model.json
+var modelJSON []byte
+
+// shipped is the parsed model.json.
+var shipped = mustModelFile(modelJSON)
+
+func mustModelFile(b []byte) *ModelFile {
+	var mf ModelFile
+	if err := json.Unmarshal(b, &mf); err != nil {
+		panic(fmt.Sprintf("timeline: embedded model.json: %v", err))
+	}
+	if err := mf.Check(); err != nil {
+		panic(fmt.Sprintf("timeline: embedded model.json: %v", err))
+	}
+	return &mf
+}
+
+// Check reports whether the file's models fit the features this build
+// computes.
+func (mf *ModelFile) Check() error {
+	if strings.Join(mf.Features, ",") != strings.Join(DayFeatures, ",") {
+		return fmt.Errorf("trained on features %v, this build computes %v: retrain with dateline bench train", mf.Features, DayFeatures)
+	}
+	if err := mf.All.Check(); err != nil {
+		return err
+	}
+	for _, h := range mf.HeldOut {
+		if err := h.Check(); err != nil {
+			return fmt.Errorf("%s: %w", h.Topic, err)
+		}
+	}
+	return nil
+}
+
+// ShippedModel returns the embedded date ranker trained on every training
+// topic.
+func ShippedModel() *Model { return &shipped.All }
+
+// HeldOutModel returns the embedded ranker trained without the topic whose
+// article ids have the given fingerprint, and that topic's name; false when
+// the topic was not among the training topics.
+func HeldOutModel(fingerprint string) (*Model, string, bool) {
+	for i := range shipped.HeldOut {
+		if h := &shipped.HeldOut[i]; h.Fingerprint == fingerprint {
+			return &h.Model, h.Topic, true
+		}
+	}
+	return nil, "", false
+}
+
+// Fingerprint identifies a set of articles by their ids, in any order.
+func Fingerprint(ids []string) string {
+	s := append([]string(nil), ids...)
+	sort.Strings(s)
+	h := sha256.Sum256([]byte(strings.Join(s, "\n")))
+	return hex.EncodeToString(h[:12])
+}
