@@ -202,7 +202,13 @@ func (p *parser) setExpr(i int) (match, bool) {
 		}
 		return match{}, false
 	case wTwice, wOnce, wThrice:
-		f := map[word]int{wOnce: 1, wTwice: 2, wThrice: 3}[l.id]
+		f := 1
+		switch l.id {
+		case wTwice:
+			f = 2
+		case wThrice:
+			f = 3
+		}
 		return p.perUnit(i, i+1, f)
 	}
 	// three times a year

@@ -83,7 +83,7 @@ func (p *parser) monthLed(i int) (match, bool) {
 	}
 	// June last year, January this year
 	if r := p.id(j); (r == wLast || r == wThis || r == wNext) && p.id(j+1) == wYear {
-		n := map[word]int{wLast: -1, wThis: 0, wNext: 1}[r]
+		n := yearShift(r)
 		return match{i, j + 2, spec{typ: Date, kind: skRel, unit: uYear, n: n, gran: uMonth, month: mo}}, true
 	}
 	return match{i, j, spec{typ: Date, kind: skCal, month: mo, gran: uMonth}}, true
@@ -319,7 +319,7 @@ func (p *parser) ofYear(m *match) {
 	switch p.id(k) {
 	case wLast, wThis, wNext:
 		if p.id(k+1) == wYear {
-			n := map[word]int{wLast: -1, wThis: 0, wNext: 1}[p.id(k)]
+			n := yearShift(p.id(k))
 			m.s = spec{typ: Date, kind: skRel, unit: uYear, n: n, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half}
 			m.j = k + 2
 		}
@@ -382,4 +382,15 @@ func (p *parser) fiscal(i int) (match, bool) {
 		return m, true
 	}
 	return match{}, false
+}
+
+// yearShift is the offset that last, this and next give a year.
+func yearShift(w word) int {
+	switch w {
+	case wLast:
+		return -1
+	case wNext:
+		return 1
+	}
+	return 0
 }

@@ -310,7 +310,12 @@ func (p *parser) modded(i int) (match, bool) {
 	var mod string
 	switch l.id {
 	case wEarly, wLate, wMid:
-		mod = map[word]string{wEarly: "START", wLate: "END", wMid: "MID"}[l.id]
+		mod = "MID"
+		if l.id == wEarly {
+			mod = "START"
+		} else if l.id == wLate {
+			mod = "END"
+		}
 		k++
 		if p.hyphen(k) {
 			k++ // mid-1990s, late-November
