@@ -59,26 +59,32 @@ func ingest(ctx context.Context, st *store.Store, paths []string, workers int, o
 			mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d articles")),
 			mpb.AppendDecorators(decor.AverageSpeed(0, " %.0f/s"), decor.Name(" "), decor.Elapsed(decor.ET_STYLE_GO)))
 	}
-	var shown int
+	var shown, logged int
 	progress := func(r store.IngestResult) {
-		n := r.Added + r.Skipped
-		if bar != nil {
-			bar.IncrBy(n - shown)
+		if bar != nil && r.Read > shown {
+			bar.IncrBy(r.Read - shown)
+			shown = r.Read
 		}
-		shown = n
-		slog.Debug("ingest", "articles", n, "added", r.Added, "skipped", r.Skipped, "bad", r.Bad)
+		if r.Read >= logged+1000 {
+			logged = r.Read
+			slog.Debug("ingest", "read", r.Read, "added", r.Added, "skipped", r.Skipped, "bad", r.Bad)
+		}
 	}
 	onBad := warnBad(os.Stderr)
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	docs := newAnnotator().Stream(article.Read(paths...), workers)
-	r, err := st.Ingest(ctx, docs, 512, onBad, progress)
+	r, err := st.Ingest(ctx, article.Read(paths...), newAnnotator(), workers, 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()
 	}
 	secs := time.Since(start).Seconds()
+	if err != nil {
+		fmt.Fprintf(out, "stopped after %d articles (%d added before the failed batch, which was rolled back); store %s\n",
+			r.Read, r.Added, st.Path())
+		return r, err
+	}
 	fmt.Fprintf(out, "ingested %d articles in %.1fs (%.0f articles/s): %d added, %d already stored, %d bad records; store %s\n",
 		r.Read, secs, float64(r.Read)/secs, r.Added, r.Skipped, r.Bad, st.Path())
 	return r, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -148,25 +149,59 @@ func TestSearch(t *testing.T) {
 	}
 }
 
+// oneSentence annotates an article as one sentence, without the real
+// annotators: these tests are about what the store does with documents.
+type oneSentence struct{ annotated []string }
+
+func (o *oneSentence) Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[annotate.Doc, error] {
+	return func(yield func(annotate.Doc, error) bool) {
+		for a, err := range in {
+			if err != nil {
+				if !yield(annotate.Doc{}, err) {
+					return
+				}
+				continue
+			}
+			o.annotated = append(o.annotated, a.ID)
+			if !yield(doc(a.ID, a.Published.Format(time.DateOnly), a.Text), nil) {
+				return
+			}
+		}
+	}
+}
+
 func TestIngestCountsAndGoesOn(t *testing.T) {
 	s := open(t)
 	ctx := context.Background()
 	bad := errors.New("file.jsonl:3: invalid JSON")
-	seq := func(yield func(annotate.Doc, error) bool) {
-		_ = yield(doc("a", "2031-03-02", "One."), nil) &&
-			yield(annotate.Doc{}, bad) &&
-			yield(doc("b", "2031-03-03", "Two."), nil) &&
-			yield(doc("a", "2031-03-02", "One."), nil) &&
-			yield(doc("c", "2031-03-04", "Three."), nil)
+	art := func(id, pub string) article.Article {
+		return article.Article{ID: id, Published: day(pub), Text: "Text of " + id + "."}
+	}
+	seq := func(yield func(article.Article, error) bool) {
+		_ = yield(art("a", "2031-03-02"), nil) &&
+			yield(article.Article{}, bad) &&
+			yield(art("b", "2031-03-03"), nil) &&
+			yield(art("a", "2031-03-02"), nil) &&
+			yield(art("c", "2031-03-04"), nil)
 	}
 	var bads []error
-	var progress int
-	r, err := s.Ingest(ctx, seq, 2, func(e error) { bads = append(bads, e) }, func(IngestResult) { progress++ })
+	var last IngestResult
+	an := &oneSentence{}
+	r, err := s.Ingest(ctx, seq, an, 1, 2, func(e error) { bads = append(bads, e) }, func(p IngestResult) { last = p })
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r != (IngestResult{Read: 4, Added: 3, Skipped: 1, Bad: 1}) || len(bads) != 1 || progress != 2 {
-		t.Errorf("result %+v, bad %v, progress calls %d", r, bads, progress)
+	if r != (IngestResult{Read: 4, Added: 3, Skipped: 1, Bad: 1}) || len(bads) != 1 || last != r {
+		t.Errorf("result %+v, bad %v, last progress %+v", r, bads, last)
+	}
+	if strings.Join(an.annotated, " ") != "a b c" {
+		t.Errorf("annotated %v: the repeated article should not be annotated", an.annotated)
+	}
+	// again: everything is stored, nothing is annotated
+	an = &oneSentence{}
+	r, err = s.Ingest(ctx, seq, an, 1, 2, nil, nil)
+	if err != nil || r != (IngestResult{Read: 4, Skipped: 4, Bad: 1}) || len(an.annotated) != 0 {
+		t.Errorf("second ingest: %+v, %v, annotated %v", r, err, an.annotated)
 	}
 }
 
