@@ -147,6 +147,10 @@ func cueAt(toks []token, k int) tense {
 		return tenseNone
 	}
 	l := t.lx
+	if k > 0 && determiner(toks[k-1].lx) && !modal(toks, k) {
+		// the plan, a set, its bid, their cut: a noun, not a verb
+		return tenseNone
+	}
 	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
 		return tenseFuture
 	}
@@ -180,5 +184,23 @@ func cueAt(toks []token, k int) tense {
 		}
 		return tensePresent
 	}
+	if l.cue == tenseNone && t.ed {
+		// decided, agreed, pledged: in the lexicon for another reason, still
+		// past-tense verbs
+		return tensePast
+	}
 	return l.cue
+}
+
+// determiner reports whether l is an article or a possessive determiner,
+// after which a word that could be a verb (plan, set, bid) is a noun.
+func determiner(l *lexeme) bool {
+	if l == nil {
+		return false
+	}
+	switch l.word {
+	case "the", "a", "an", "its", "their", "his", "her", "our", "my", "your":
+		return true
+	}
+	return false
 }

@@ -1,0 +1,20 @@
+package timex
+
+import "testing"
+
+// Tense cues that decide which occurrence of a calendar name is meant.
+func TestTagTenseCues(t *testing.T) {
+	runTagCases(t, tuesday, []tagCase{
+		// a word kept in the lexicon for another reason (decided to, agreed
+		// to...) is still a past-tense verb when it ends in -ed
+		{"decided on", "The board decided on Feb. 20 that the plant would close.", []want{{"Feb. 20", "DATE 2017-02-20"}}},
+		{"agreed on", "Both sides agreed on March 30 to a truce.", []want{{"March 30", "DATE 2017-03-30"}}},
+		{"pledged", "The donors pledged Sunday to rebuild the bridge.", []want{{"Sunday", "DATE 2017-04-09"}}},
+		// after an article or a possessive, plan, set, bid, cut are nouns
+		{"the plan", "The mayor unveiled the plan Jan. 30.", []want{{"Jan. 30", "DATE 2017-01-30"}}},
+		{"their plans", "The union announced their plans Dec. 3.", []want{{"Dec. 3", "DATE 2016-12-03"}}},
+		{"a set", "The band recorded a set in February.", []want{{"February", "DATE 2017-02"}}},
+		{"plan the verb", "They plan to vote in February.", []want{{"February", "DATE 2018-02"}}},
+		{"PTB", "The mayor unveiled the plan Jan. 30 .", []want{{"Jan. 30", "DATE 2017-01-30"}}},
+	})
+}
