@@ -62,6 +62,12 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0 {
 		c.hist = append(c.hist, pt)
 	}
+	switch {
+	case m.s.typ == Duration && (m.s.durU == uMonth || m.s.durU == uQuarter) && !m.s.durQ.x && m.s.durQ.v > 1:
+		c.monthsSpan = true
+	case ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0:
+		c.monthsSpan = false // a later date is the period spoken of
+	}
 	a, b := &p.toks[m.i], &p.toks[m.j-1]
 	return Timex{
 		Start: a.r0,

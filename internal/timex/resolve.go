@@ -234,6 +234,9 @@ type ctx struct {
 	dct   time.Time // the document's creation day, UTC midnight
 	tense tense
 	hist  []point // the calendar values mentioned so far, in order
+	// monthsSpan: the latest period the text spoke of is a span of months
+	// (the first nine months), not a calendar quarter or half
+	monthsSpan bool
 }
 
 // maxAnchorLookback is how many mentions back an anaphoric expression looks
@@ -360,7 +363,20 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 		a.t = a.t.AddDate(0, 0, -45)
 	}
 	g := s.gran
-	if s.ctxGran && len(c.hist) > 0 {
+	if c.monthsSpan && (s.ctxGran || s.setYear != 0) {
+		// "compared with a year earlier", "the 1988 period" right after
+		// "the nine months": that span a year before, which no quarter
+		// names; the year does. The span is one of the reporting year: the
+		// year of the latest quarter, else of the DCT
+		g = uYear
+		a = point{t: c.dct, gran: uDay}
+		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-maxAnchorLookback; k-- {
+			if c.hist[k].gran == uQuarter || c.hist[k].gran == uHalf {
+				a = c.hist[k]
+				break
+			}
+		}
+	} else if s.ctxGran && len(c.hist) > 0 {
 		// "a year ago" in a story about a quarter: the year-ago quarter;
 		// "a year earlier" right after a day: that day a year before
 		last := c.hist[len(c.hist)-1]

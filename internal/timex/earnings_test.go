@@ -1,0 +1,28 @@
+package timex
+
+import "testing"
+
+// Periods of earnings news: the quarter reported, the span of months, the
+// comparisons with a year before.
+func TestTagEarningsPeriods(t *testing.T) {
+	runTagCases(t, tuesday, []tagCase{
+		{"a year earlier after a quarter: that quarter",
+			"The bakery earned $4 million in the first quarter, up from $3 million a year earlier.",
+			[]want{{"the first quarter", "DATE 2017-Q1"}, {"a year earlier", "DATE 2016-Q1"}}},
+		{"a year earlier after a span of months: the year",
+			"In the first quarter, sales rose. For the nine months, the bakery earned $9 million, against $7 million a year earlier.",
+			[]want{{"the first quarter", "DATE 2017-Q1"}, {"the nine months", "DURATION P9M"}, {"a year earlier", "DATE 2016"}}},
+		{"the year-earlier period after a span of months",
+			"In the first six months the mill lost $2 million; in the year-earlier period it earned $1 million.",
+			[]want{{"the first six months", "DURATION P6M"}, {"the year-earlier period", "DATE 2016"}}},
+		{"the YYYY period after a span of months",
+			"For the first nine months, profit was $8 million, compared with $5 million in the 2016 period.",
+			[]want{{"the first nine months", "DURATION P9M"}, {"the 2016 period", "DATE 2016"}}},
+		{"a date after the span is the period spoken of",
+			"For the six months ended March 4, the chain lost $1 million, compared with a profit a year earlier.",
+			[]want{{"the six months", "DURATION P6M"}, {"March 4", "DATE 2017-03-04"}, {"a year earlier", "DATE 2016-03-04"}}},
+		{"a quarter after the span is the period again",
+			"In the nine months sales rose. In the first quarter, profit fell from a year ago.",
+			[]want{{"the nine months", "DURATION P9M"}, {"the first quarter", "DATE 2017-Q1"}, {"a year ago", "DATE 2016-Q1"}}},
+	})
+}
