@@ -24,5 +24,11 @@ func TestTagEarningsPeriods(t *testing.T) {
 		{"a quarter after the span is the period again",
 			"In the nine months sales rose. In the first quarter, profit fell from a year ago.",
 			[]want{{"the nine months", "DURATION P9M"}, {"the first quarter", "DATE 2017-Q1"}, {"a year ago", "DATE 2016-Q1"}}},
+		{"the latest quarter is over",
+			"Profit rose in the first quarter. The storm will mean a second-quarter charge. Sales in the latest quarter rose 5% from a year ago.",
+			[]want{{"the first quarter", "DATE 2017-Q1"}, {"second-quarter", "DATE 2017-Q2"}, {"the latest quarter", "DATE 2017-Q1"}, {"a year ago", "DATE 2016-Q1"}}},
+		{"the latest period: a fiscal quarter may be over early",
+			"The grocer reported second-quarter losses. Sales in the latest period fell.",
+			[]want{{"second-quarter", "DATE 2017-Q2"}, {"the latest period", "DATE 2017-Q2"}}},
 	})
 }

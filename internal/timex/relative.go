@@ -272,7 +272,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 	l := p.lx(j)
 	if rel == wLatest && l.id == wPeriod && the {
 		// the latest period: in earnings news, the latest quarter
-		return match{from, j + 1, spec{typ: Date, kind: skRel, unit: uQuarter, gran: uQuarter, narr: true}}, true
+		return match{from, j + 1, spec{typ: Date, kind: skRel, unit: uQuarter, gran: uQuarter, narr: true, ended: true}}, true
 	}
 	// units
 	if l.unit != uNone {
@@ -325,6 +325,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 				return match{}, false
 			}
 			s.narr = u == uQuarter
+			s.ended = s.narr
 			if !s.narr {
 				s.n = -1
 			}

@@ -66,6 +66,7 @@ type spec struct {
 	weekend bool // skCal: the weekend of the Saturday that wday/dir select
 	setYear int  // skRel: the year is given (the 1988 quarter)
 	poss    bool // followed by a possessive 's: Friday's meeting
+	ended   bool // skRel: a period already over at the DCT (the latest quarter)
 	toWeek  bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
@@ -357,6 +358,17 @@ func absPoint(s *spec) (point, bool) {
 // resolveRel resolves "n units from the DCT or the narrative anchor".
 func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 	a, found := c.anchor(s.narr, s.unit)
+	if s.ended && found && shift(truncate(a.t, s.unit), 1, s.unit).After(c.dct) {
+		// "the latest quarter" after "a fourth-quarter charge" that
+		// is still to come: the latest mentioned quarter that is over, if
+		// any (a fiscal fourth quarter may be over before the calendar's)
+		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-maxAnchorLookback; k-- {
+			if h := c.hist[k]; finer(h.gran, s.unit) && !shift(truncate(h.t, s.unit), 1, s.unit).After(c.dct) {
+				a = h
+				break
+			}
+		}
+	}
 	if s.narr && !found && s.unit == uQuarter && s.n == 0 {
 		// "the quarter" with no quarter before it: in news, the one
 		// just reported
