@@ -351,7 +351,7 @@ func init() {
 			l.id = id
 		}
 	}
-	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "our", "my", "your", "down",
+	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "our", "my", "your", "down", "corresponding", "comparable", "equivalent",
 		"effective", "billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
 		"be", "been", "being", "not", "also", "yet", "just", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
 		lex(w)

@@ -142,6 +142,8 @@ func (p *parser) theLed(i int) (match, bool) {
 	if l.unit != uNone {
 		try(p.theUnit(i, k))
 	}
+	// the quarter a year ago, the same period last year
+	try(p.periodYearAgo(i, k))
 	if l.id == wFull && p.id(k+1) == wYear {
 		if m, ok := p.theUnit(i, k+1); ok { // the full year
 			try(m, true)
@@ -180,6 +182,50 @@ func (p *parser) yearAgo(k int) (match, bool) {
 		}
 	}
 	return match{k, j, spec{typ: Date, kind: skRel, unit: uYear, n: -1, gran: uQuarter, narr: true, ctxGran: true}}, true
+}
+
+// yearAgoSpec is the same quarter one year before the one the narrative is
+// about (see ctx.resolveRel).
+func yearAgoSpec() spec {
+	return spec{typ: Date, kind: skRel, unit: uYear, n: -1, gran: uQuarter, narr: true, ctxGran: true}
+}
+
+// periodYearAgo: the quarter a year ago, the period a year earlier, the
+// same quarter last year, the corresponding period of the previous year —
+// the year-ago counterpart of the period the narrative is about. i is at
+// "the", k after it.
+func (p *parser) periodYearAgo(i, k int) (match, bool) {
+	switch p.lx(k).word {
+	case "same", "corresponding", "comparable", "equivalent":
+		k++
+		// the comparable year-ago quarter
+		if m, ok := p.yearAgo(k); ok && m.s.typ == Date {
+			m.i = i
+			return m, true
+		}
+	}
+	if w := p.id(k); !(w == wQuarter && !p.lx(k).plural || w == wPeriod) {
+		return match{}, false
+	}
+	j := k + 1
+	if p.id(j) == wOf || p.id(j) == wIn {
+		j++
+	}
+	switch p.id(j) {
+	case wA:
+		if p.id(j+1) == wYear && (p.id(j+2) == wAgo || p.id(j+2) == wEarlier || p.id(j+2) == wBefore) {
+			return match{i, j + 3, yearAgoSpec()}, true
+		}
+	case wLast:
+		if p.id(j+1) == wYear {
+			return match{i, j + 2, yearAgoSpec()}, true
+		}
+	case wThe:
+		if (p.id(j+1) == wPrevious || p.lx(j+1).word == "prior") && p.id(j+2) == wYear {
+			return match{i, j + 3, yearAgoSpec()}, true
+		}
+	}
+	return match{}, false
 }
 
 // theUnit: the year, the quarter, the month, the week, the weekend; "the
@@ -347,6 +393,10 @@ func (p *parser) relLed(k, from int) (match, bool) {
 			if o, k2, ok := p.ordAt(jj + 1); ok && p.id(k2) == wQuarter && !p.lx(k2).plural && o <= 4 {
 				s.gran, s.quarter = uQuarter, o
 				return match{from, k2 + 1, s}, true
+			}
+			// "last year's quarter": the year-ago quarter of the narrative
+			if w := p.id(jj + 1); rel == wLast && (w == wQuarter && !p.lx(jj+1).plural || w == wPeriod) {
+				return match{from, jj + 2, yearAgoSpec()}, true
 			}
 		}
 		m := match{from, jj, s}
