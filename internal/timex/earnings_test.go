@@ -47,5 +47,8 @@ func TestTagEarningsPeriods(t *testing.T) {
 			[]want{{"the first quarter", "DATE 2017-Q1"}, {"the comparable year-ago quarter", "DATE 2016-Q1"}}},
 		{"the same period alone is no time",
 			"Costs rose over the same period.", nil},
+		{"a forecast quarter is not the one compared",
+			"Analysts see losses through the third quarter of 2018. In the year-ago period, the firm earned $3 million.",
+			[]want{{"the third quarter of 2018", "DATE 2018-Q3"}, {"the year-ago period", "DATE 2016-Q1"}}},
 	})
 }

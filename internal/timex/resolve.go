@@ -391,11 +391,21 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 	} else if s.ctxGran && len(c.hist) > 0 {
 		// "a year ago" in a story about a quarter: the year-ago quarter;
 		// "a year earlier" right after a day: that day a year before
+		// (a quarter that has not begun at the DCT is a forecast, not the
+		// period whose results are compared)
 		last := c.hist[len(c.hist)-1]
 		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-4; k-- {
-			if c.hist[k].gran == uQuarter || c.hist[k].gran == uHalf {
-				last = c.hist[k]
+			if h := c.hist[k]; (h.gran == uQuarter || h.gran == uHalf) && !h.t.After(c.dct) {
+				last = h
 				break
+			}
+		}
+		if (last.gran == uQuarter || last.gran == uHalf) && last.t.After(c.dct) {
+			last = point{}
+			if g == uQuarter && a.t.After(c.dct) {
+				// the year-ago quarter with only a forecast quarter
+				// before it: the quarter just reported
+				a = point{t: c.dct.AddDate(0, 0, -45), gran: uDay}
 			}
 		}
 		if last.gran == uQuarter || last.gran == uHalf || (last.gran == uDay && s.narr) || (last.gran == uMonth && s.narr) {
