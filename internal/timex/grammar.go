@@ -162,6 +162,9 @@ func (p *parser) core(i int) (match, bool) {
 		try(p.dayMonth(i))
 		try(p.duration(i))
 		try(p.setExpr(i))
+		if t.suf == sufOrd {
+			try(p.ordinalLed(i)) // 20th century, 3rd quarter
+		}
 		return best, found
 	}
 	l := t.lx
