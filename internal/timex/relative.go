@@ -102,6 +102,18 @@ func (p *parser) theLed(i int) (match, bool) {
 		if p.id(k+1) == wAfter && p.id(k+2) == wTomorrow {
 			try(match{i, k + 3, spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 2}}, true)
 		}
+		// the day before last Tuesday's hearing, the day after Christmas
+		if w := p.id(k + 1); w == wBefore || w == wAfter {
+			if m, ok := p.modded(k + 2); ok && m.s.typ == Date && m.s.mod == "" && m.s.tod == "" &&
+				(m.s.gran == uDay || m.s.kind == skCal && m.s.wday != 0 && !m.s.weekend) {
+				m.i = i
+				m.s.dayOff = 1
+				if w == wBefore {
+					m.s.dayOff = -1
+				}
+				try(m, true)
+			}
+		}
 	case wYear:
 		// the year two thousand, the year 2000
 		if y, j, ok := p.yearAt(k + 1); ok {

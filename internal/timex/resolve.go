@@ -67,6 +67,7 @@ type spec struct {
 	setYear int  // skRel: the year is given (the 1988 quarter)
 	poss    bool // followed by a possessive 's: Friday's meeting
 	ended   bool // skRel: a period already over at the DCT (the latest quarter)
+	dayOff  int  // days added to the day the fields name: the day before Easter
 	toWeek  bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
@@ -285,6 +286,10 @@ func finer(g, u unit) bool {
 // date (February 30) or a value cannot be formed.
 func (c *ctx) resolve(s *spec) (string, point, bool) {
 	v, p, ok := c.resolveKind(s)
+	if ok && s.dayOff != 0 && p.gran == uDay {
+		p.t = p.t.AddDate(0, 0, s.dayOff)
+		v = p.value()
+	}
 	if ok && s.toWeek && p.gran == uDay {
 		p = mkPoint(p.t, uWeek) // the week of March 6
 		v = p.value()
