@@ -262,7 +262,12 @@ func (p *parser) holidayLed(i int, d dir) (match, bool) {
 	if y, k2, ok := p.yearAt(k); ok {
 		return match{i, k2, spec{typ: Date, kind: skAbs, year: y, hol: best, gran: uNone}}, true
 	}
-	return match{i, bestJ, spec{typ: Date, kind: skCal, hol: best, gran: uDay, dir: d}}, true
+	m := match{i, bestJ, spec{typ: Date, kind: skCal, hol: best, gran: uDay, dir: d}}
+	if l := p.lx(bestJ); l.unit == uWeek && !l.plural {
+		// Easter week, Christmas week: the week of the holiday
+		m.j, m.s.toWeek = bestJ+1, true
+	}
+	return m, true
 }
 
 // ordinalLed: third quarter, third-quarter, first half of 1989, 20th

@@ -165,6 +165,8 @@ func TestTagQuartersSeasonsHolidays(t *testing.T) {
 		{"Christmas, future", "They will meet at Christmas.", []want{{"Christmas", "DATE 2017-12-25"}}},
 		{"Thanksgiving with year", "Thanksgiving 2016 was cold.", []want{{"Thanksgiving 2016", "DATE 2016-11-24"}}},
 		{"Easter", "They will meet at Easter.", []want{{"Easter", "DATE 2017-04-16"}}},
+		{"holiday week", "Hotels fill up in Easter week; Christmas week was quiet.",
+			[]want{{"Easter week", "DATE 2017-W15"}, {"Christmas week", "DATE 2016-W51"}}},
 		{"New Year's Day", "on New Year's Day", []want{{"New Year's Day", "DATE 2017-01-01"}}},
 	})
 }
