@@ -50,5 +50,11 @@ func TestTagEarningsPeriods(t *testing.T) {
 		{"a forecast quarter is not the one compared",
 			"Analysts see losses through the third quarter of 2018. In the year-ago period, the firm earned $3 million.",
 			[]want{{"the third quarter of 2018", "DATE 2018-Q3"}, {"the year-ago period", "DATE 2016-Q1"}}},
+		{"the full year: the year reported on, not the latest named",
+			"The firm aims to double sales by 2020. It forecast higher earnings for the full year.",
+			[]want{{"2020", "DATE 2020"}, {"the full year", "DATE 2017"}}},
+		{"the full year after a quarter of the year before",
+			"Profit fell in the fourth quarter; for the full year it rose 3%.",
+			[]want{{"the fourth quarter", "DATE 2016-Q4"}, {"the full year", "DATE 2016"}}},
 	})
 }

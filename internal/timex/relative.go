@@ -158,6 +158,9 @@ func (p *parser) theLed(i int) (match, bool) {
 	try(p.periodYearAgo(i, k))
 	if l.id == wFull && p.id(k+1) == wYear {
 		if m, ok := p.theUnit(i, k+1); ok { // the full year
+			if m.s.typ == Date {
+				m.s.repYear = true
+			}
 			try(m, true)
 		}
 	}

@@ -68,6 +68,7 @@ type spec struct {
 	poss    bool // followed by a possessive 's: Friday's meeting
 	ended   bool // skRel: a period already over at the DCT (the latest quarter)
 	dayOff  int  // days added to the day the fields name: the day before Easter
+	repYear bool // skRel: the year of the reporting period (the full year)
 	toWeek  bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
@@ -360,6 +361,17 @@ func absPoint(s *spec) (point, bool) {
 	return point{}, false
 }
 
+// reporting returns a day of the period a business story reports on: the
+// latest quarter or half it mentioned, else the DCT.
+func (c *ctx) reporting() point {
+	for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-maxAnchorLookback; k-- {
+		if c.hist[k].gran == uQuarter || c.hist[k].gran == uHalf {
+			return c.hist[k]
+		}
+	}
+	return point{t: c.dct, gran: uDay}
+}
+
 // resolveRel resolves "n units from the DCT or the narrative anchor".
 func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 	a, found := c.anchor(s.narr, s.unit)
@@ -380,19 +392,17 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 		a.t = a.t.AddDate(0, 0, -45)
 	}
 	g := s.gran
+	if s.repYear {
+		// "forecast an increase for the full year": the year being
+		// reported on, not the latest year the story named
+		a = c.reporting()
+	}
 	if c.monthsSpan && (s.ctxGran || s.setYear != 0) {
 		// "compared with a year earlier", "the 1988 period" right after
 		// "the nine months": that span a year before, which no quarter
-		// names; the year does. The span is one of the reporting year: the
-		// year of the latest quarter, else of the DCT
+		// names; the year does. The span is one of the reporting year
 		g = uYear
-		a = point{t: c.dct, gran: uDay}
-		for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-maxAnchorLookback; k-- {
-			if c.hist[k].gran == uQuarter || c.hist[k].gran == uHalf {
-				a = c.hist[k]
-				break
-			}
-		}
+		a = c.reporting()
 	} else if s.ctxGran && len(c.hist) > 0 {
 		// "a year ago" in a story about a quarter: the year-ago quarter;
 		// "a year earlier" right after a day: that day a year before
