@@ -65,6 +65,18 @@ func (p *parser) monthLed(i int) (match, bool) {
 		if y, k2, ok := p.yearAt(yk); ok {
 			return match{i, k2, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
 		}
+		// Jan. 3 or 4, 2000: the year after the second day is the first's
+		if w := p.id(end); (w == wAnd || w == wOr) && p.toks[min(end+1, p.n-1)].kind == tNum {
+			yk := end + 2
+			if p.punct(yk, ',') {
+				yk++
+			}
+			if y, _, ok := p.yearAt(yk); ok {
+				if _, ok := p.plainNum(end + 1); ok {
+					return match{i, end, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
+				}
+			}
+		}
 		return match{i, end, spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay}}, true
 	}
 	// month year

@@ -44,6 +44,13 @@ func (e *English) Tag(text string, dct time.Time) []Timex {
 			}
 			out = append(out, c.emit(&p, &m))
 			i = m.j
+			// April 24 and 25: the second day of the month too
+			if k, e, d, ok := p.conjDay(&m); ok {
+				if tx, ok := c.emitConjDay(&p, &out[len(out)-1], k, e, d); ok {
+					out = append(out, tx)
+					i = e
+				}
+			}
 		}
 		s = e
 	}
@@ -79,4 +86,60 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 		Quant: m.s.quant,
 		Freq:  m.s.freq,
 	}
+}
+
+// conjDay finds a bare day of the month joined to a month-day match: "April
+// 24 and 25", "Jan. 3 or 4, 2000". It returns the tokens [k, e) of the day
+// (with its year, if any) and its value.
+func (p *parser) conjDay(m *match) (int, int, int, bool) {
+	s := &m.s
+	if s.typ != Date || s.month == 0 || s.day == 0 || s.gran != uDay || s.tod != "" || s.mod != "" {
+		return 0, 0, 0, false
+	}
+	if w := p.id(m.j); w != wAnd && w != wOr {
+		return 0, 0, 0, false
+	}
+	k := m.j + 1
+	d, ok := p.plainNum(k)
+	if !ok || p.toks[k].ndig > 2 || d <= s.day || d > 31 {
+		return 0, 0, 0, false
+	}
+	yk := k + 1
+	if p.punct(yk, ',') {
+		yk++
+	}
+	if _, e, ok := p.yearAt(yk); ok && s.kind == skAbs {
+		return k, e, d, true
+	}
+	// "May 5 and 6 people": only when what follows cannot be counted
+	if n := k + 1; n < p.n {
+		t := &p.toks[n]
+		switch {
+		case t.kind == tPunct:
+			if t.ch == ':' || t.ch == '%' || t.ch == '-' || t.ch == '/' {
+				return 0, 0, 0, false
+			}
+		case t.kind == tWord && t.lx != nil && t.lx.id != wNone && t.lx.unit == uNone && t.lx.id != wPossessive:
+		default:
+			return 0, 0, 0, false
+		}
+	}
+	return k, k + 1, d, true
+}
+
+// emitConjDay records the day d (tokens [k, e)) of the month of the date
+// prev.
+func (c *ctx) emitConjDay(p *parser, prev *Timex, k, e, d int) (Timex, bool) {
+	iv, ok := ParseValue(prev.Value)
+	if !ok || iv.Gran != Day || len(prev.Value) != 10 {
+		return Timex{}, false
+	}
+	y, mo, _ := iv.Start.Date()
+	if !validDay(y, int(mo), d) {
+		return Timex{}, false
+	}
+	pt := point{t: day(y, int(mo), d), gran: uDay}
+	c.hist = append(c.hist, pt)
+	a, b := &p.toks[k], &p.toks[e-1]
+	return Timex{Start: a.r0, End: b.r1, Text: p.text[a.b0:b.b1], Type: Date, Value: pt.value()}, true
 }
