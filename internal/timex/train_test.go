@@ -14,9 +14,9 @@ var trainDir = filepath.Join("..", "..", "..", "shared", "data", "tempeval3", "t
 
 // TestTrainFloor scores the tagger on the TempEval-3 training documents
 // (TimeBank + AQUAINT) and guards what it reaches: relaxed extent F1 >= 92
-// and strict >= 85 (the project's targets), value F1 >= 81 (the target is
-// 85 and is not reached yet: see docs/TIMEX.md; this floor catches
-// regressions). Set TIMEX_REPORT=FILE to write the score table and every
+// and strict >= 85 (the project's targets), value F1 >= 82 (the target is
+// 85 and is not reached: see docs/TIMEX.md; this floor, the reached 82.3
+// rounded down, catches regressions). Set TIMEX_REPORT=FILE to write the score table and every
 // error to FILE.
 func TestTrainFloor(t *testing.T) {
 	if _, err := os.Stat(trainDir); err != nil {
@@ -47,7 +47,7 @@ func TestTrainFloor(t *testing.T) {
 	}{
 		{"relaxed F1", s.RelaxedF1, 92},
 		{"strict F1", s.StrictF1, 85},
-		{"value F1", s.ValueF1, 81},
+		{"value F1", s.ValueF1, 82},
 	} {
 		if c.got < c.floor {
 			t.Errorf("%s = %.1f, want >= %.0f", c.name, c.got, c.floor)
