@@ -77,7 +77,12 @@ func (p *parser) monthLed(i int) (match, bool) {
 				}
 			}
 		}
-		return match{i, end, spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay}}, true
+		m := match{i, end, spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay}}
+		// the Aug. 7 bombings: a day that names an event already known
+		if p.id(i-1) == wThe && end < p.n && p.toks[end].kind == tWord && !p.toks[end].cap {
+			m.s.attrib = true
+		}
+		return m, true
 	}
 	// month year
 	k := j

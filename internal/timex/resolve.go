@@ -69,6 +69,7 @@ type spec struct {
 	ended   bool // skRel: a period already over at the DCT (the latest quarter)
 	dayOff  int  // days added to the day the fields name: the day before Easter
 	repYear bool // skRel: the year of the reporting period (the full year)
+	attrib  bool // skCal: a day used as a modifier (the Aug. 7 bombings)
 	toWeek  bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
@@ -460,7 +461,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 	}
 	a := ref.t
 	d := s.dir
-	if d == dirTense && c.tense == tenseFuture && s.quarter == 0 && s.half == 0 {
+	if d == dirTense && c.tense == tenseFuture && s.quarter == 0 && s.half == 0 && !s.attrib {
 		// "will meet in February", said in April: next February. (A
 		// quarter is often talked about in the future tense after its end,
 		// while its results are awaited.)

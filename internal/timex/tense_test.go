@@ -16,5 +16,10 @@ func TestTagTenseCues(t *testing.T) {
 		{"a set", "The band recorded a set in February.", []want{{"February", "DATE 2017-02"}}},
 		{"plan the verb", "They plan to vote in February.", []want{{"February", "DATE 2018-02"}}},
 		{"PTB", "The mayor unveiled the plan Jan. 30 .", []want{{"Jan. 30", "DATE 2017-01-30"}}},
+		// a day that modifies a noun names an event that is known: a future
+		// clause may still look back for it
+		{"the day of a past event in a future clause", "The family will appeal the March 30 ruling.", []want{{"March 30", "DATE 2017-03-30"}}},
+		{"the day of a coming event in a future clause", "Both will attend the April 20 summit.", []want{{"April 20", "DATE 2017-04-20"}}},
+		{"a day in a future clause, no noun after", "The court will rule on March 30.", []want{{"March 30", "DATE 2018-03-30"}}},
 	})
 }
