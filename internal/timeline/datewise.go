@@ -31,7 +31,16 @@ func (c *Corpus) Build(opt Options) Timeline {
 	v.recipe = opt.Recipe
 	byRef, byPub := v.index(opt.Recipe)
 	var entries []Entry
-	for _, rd := range v.rankDays(byRef, opt.Recipe) {
+	ranked := v.rankDays(byRef, opt.Recipe)
+	if opt.Recipe.Spread > 0 && len(ranked) > 1 {
+		lo, hi := ranked[0].d, ranked[0].d
+		for _, rd := range ranked {
+			lo, hi = min(lo, rd.d), max(hi, rd.d)
+		}
+		gap := float64(hi-lo+1) / float64(opt.Dates) // the mean distance between dates of an even timeline
+		ranked = spread(ranked, opt.Recipe.Spread, gap)
+	}
+	for _, rd := range ranked {
 		if len(entries) == opt.Dates {
 			break
 		}
@@ -154,6 +163,8 @@ func (v *view) candidates(ment, pub []int) []int {
 		return pub
 	case len(pub) == 0:
 		return ment
+	case v.recipe.NoKnee:
+		return append(append([]int(nil), ment...), pub...)
 	}
 	dateVec := v.sharedVector(ment, pub)
 	all := append(append([]int(nil), ment...), pub...)
@@ -258,7 +269,11 @@ func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
 				keep = append(keep, ranked[j].i)
 				continue
 			}
-			if !v.eligible[r.i] || !v.fits(r.i, rec) || v.redundant(r.i, picked, maxSimilarity) {
+			maxSim := maxSimilarity
+			if rec.SameDay > 0 {
+				maxSim = rec.SameDay
+			}
+			if !v.eligible[r.i] || !v.fits(r.i, rec) || v.redundant(r.i, picked, maxSim) {
 				continue // dropped for good
 			}
 			next = r.i
@@ -317,5 +332,37 @@ func (v *view) sharedVector(a, b []int) vector {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })
 	out.normalize()
+	return out
+}
+
+// spread reorders ranked days greedily: the next day is the one whose
+// rank score (1 for the first, falling evenly to 0) less a penalty of
+// penalty/(1+distance/gap) for every day already taken is highest. gap is
+// the mean distance between the dates of an evenly spread timeline.
+func spread(ranked []rankedDay, penalty, gap float64) []rankedDay {
+	n := float64(len(ranked))
+	taken := make([]bool, len(ranked))
+	out := make([]rankedDay, 0, len(ranked))
+	for len(out) < len(ranked) {
+		best, bestScore := -1, math.Inf(-1)
+		for i, rd := range ranked {
+			rank := 1 - float64(i)/n
+			if rank < bestScore {
+				break // penalties only lower scores: no later day can win
+			}
+			if taken[i] {
+				continue
+			}
+			sc := rank
+			for _, o := range out {
+				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		taken[best] = true
+		out = append(out, ranked[best])
+	}
 	return out
 }

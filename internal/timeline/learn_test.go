@@ -2,6 +2,7 @@ package timeline
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func TestMaxWords(t *testing.T) {
 }
 
 func TestModelFile(t *testing.T) {
-	if err := shipped.Check(); err != nil {
+	if err := ShippedModelErr(); err != nil {
 		t.Fatalf("shipped model: %v", err)
 	}
 	if a, b := Fingerprint([]string{"x", "y", "z"}), Fingerprint([]string{"z", "x", "y"}); a != b {
@@ -170,5 +171,55 @@ func TestModelFile(t *testing.T) {
 	}
 	if _, _, ok := HeldOutModel("not a topic"); ok {
 		t.Error("unknown fingerprint found")
+	}
+}
+
+func TestSpread(t *testing.T) {
+	ranked := []rankedDay{{10, 4}, {11, 3}, {12, 2}, {30, 1}}
+	order := func(rs []rankedDay) []day {
+		var out []day
+		for _, r := range rs {
+			out = append(out, r.d)
+		}
+		return out
+	}
+	tests := []struct {
+		penalty, gap float64
+		want         []day
+	}{
+		{0, 5, []day{10, 11, 12, 30}},
+		{1, 5, []day{10, 30, 11, 12}}, // 11 and 12 sit next to 10; 30 is far
+		{0.01, 5, []day{10, 11, 12, 30}},
+	}
+	for _, tt := range tests {
+		got := order(spread(append([]rankedDay(nil), ranked...), tt.penalty, tt.gap))
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("spread(penalty %v) = %v, want %v", tt.penalty, got, tt.want)
+		}
+	}
+}
+
+func TestSameDayDiversity(t *testing.T) {
+	// Syndicated copies of one story dominate the day; one other sentence
+	// tells something else.
+	docs := []annotate.Doc{
+		art("a", "2031-03-02", "[2031-03-02] The harbour authority closed the north pier on Monday after divers found cracks ."),
+		art("b", "2031-03-02", "[2031-03-02] The harbour authority closed the north pier on Monday after divers found deep cracks ."),
+		art("c", "2031-03-02", "[2031-03-02] The harbour authority closed the old north pier on Monday after divers found cracks ."),
+		art("d", "2031-03-02", "[2031-03-02] Ferry passengers waited for hours at the south quay on Monday ."),
+	}
+	for _, tt := range []struct {
+		sameDay  float64
+		distinct bool
+	}{{0, false}, {0.3, true}} {
+		tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: Recipe{Name: "t", SameDay: tt.sameDay}})
+		items := tl.Entries[0].Items
+		twins := items[0].ArticleID != "d" && items[1].ArticleID != "d"
+		if tt.distinct && twins {
+			t.Errorf("SameDay %v picked two near-copies: %q, %q", tt.sameDay, items[0].Text, items[1].Text)
+		}
+		if !tt.distinct && !twins {
+			t.Errorf("without SameDay the two most central sentences (near-copies) should both be picked, got %q, %q", items[0].Text, items[1].Text)
+		}
 	}
 }

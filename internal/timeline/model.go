@@ -33,19 +33,31 @@ type HeldOut struct {
 //go:embed model.json
 var modelJSON []byte
 
-// shipped is the parsed model.json.
-var shipped = mustModelFile(modelJSON)
+// shipped is the parsed model.json; shippedErr says why it cannot be used,
+// if so (after a change of features, until bench train is run again).
+var shipped, shippedErr = parseModelFile(modelJSON)
 
-func mustModelFile(b []byte) *ModelFile {
+func parseModelFile(b []byte) (*ModelFile, error) {
 	var mf ModelFile
 	if err := json.Unmarshal(b, &mf); err != nil {
-		panic(fmt.Sprintf("timeline: embedded model.json: %v", err))
+		return &ModelFile{}, fmt.Errorf("embedded model.json: %w", err)
 	}
 	if err := mf.Check(); err != nil {
-		panic(fmt.Sprintf("timeline: embedded model.json: %v", err))
+		return &ModelFile{}, fmt.Errorf("embedded model.json: %w", err)
 	}
-	return &mf
+	return &mf, nil
 }
+
+// ShippedModelErr reports why the embedded model cannot be used, or nil.
+func ShippedModelErr() error { return shippedErr }
+
+// fallback ranks days by the articles that name them, for a build whose
+// embedded model does not fit its features.
+var fallback = func() *Model {
+	m := &Model{Days: make([]float64, numDayFeatures)}
+	m.Days[fDocs] = 1
+	return m
+}()
 
 // Check reports whether the file's models fit the features this build
 // computes.
@@ -65,8 +77,14 @@ func (mf *ModelFile) Check() error {
 }
 
 // ShippedModel returns the embedded date ranker trained on every training
-// topic.
-func ShippedModel() *Model { return &shipped.All }
+// topic; if it does not fit this build's features (see ShippedModelErr), a
+// ranker by article counts.
+func ShippedModel() *Model {
+	if shippedErr != nil {
+		return fallback
+	}
+	return &shipped.All
+}
 
 // HeldOutModel returns the embedded ranker trained without the topic whose
 // article ids have the given fingerprint, and that topic's name; false when

@@ -57,14 +57,17 @@ type Timeline struct {
 // published DATEWISE recipe; DefaultRecipe is the best one measured (see
 // docs/RESULTS.md for what each choice adds).
 type Recipe struct {
-	Name     string // a label for reports
-	AllRefs  bool   // every day a sentence names counts, not only the first
-	RankDocs bool   // rank days by the articles that refer to them, not the sentences
-	Learned  bool   // rank days with Model
-	Model    *Model // learned date-ranker weights (see TrainModel); nil with Learned means ShippedModel
-	Clean    bool   // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
-	NoPub    bool   // only sentences that name a day speak for it (no undated leads)
-	MaxWords int    // summary sentences have at most this many words (0: no bound)
+	Name     string  // a label for reports
+	AllRefs  bool    // every day a sentence names counts, not only the first
+	RankDocs bool    // rank days by the articles that refer to them, not the sentences
+	Learned  bool    // rank days with Model
+	Model    *Model  // learned date-ranker weights (see TrainModel); nil with Learned means ShippedModel
+	Clean    bool    // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
+	NoPub    bool    // only sentences that name a day speak for it (no undated leads)
+	MaxWords int     // summary sentences have at most this many words (0: no bound)
+	Spread   float64 // penalty for days near days already taken (0: none)
+	NoKnee   bool    // keep every candidate of a day, not only those above the knee of similarity to the day vector
+	SameDay  float64 // a sentence more similar than this to one already picked for the day is skipped (0: 0.9999)
 }
 
 // BaselineRecipe is the DATEWISE recipe with mention-count date ranking
@@ -72,10 +75,10 @@ type Recipe struct {
 var BaselineRecipe = Recipe{Name: "datewise"}
 
 // DefaultRecipe is what dateline uses unless told otherwise: every day
-// reference counts, days are ranked by the shipped learned ranker,
-// sentences are cleaned of wire datelines and boilerplate and kept to 50
-// words.
-var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50}
+// reference counts, days are ranked by the shipped learned ranker and kept
+// apart from each other, sentences are cleaned of wire datelines and
+// boilerplate, kept to 50 words and different from each other within a day.
+var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03}
 
 // Ablation lists the recipes that go from the baseline to the default one
 // choice at a time, then the default without each choice: what
@@ -85,10 +88,13 @@ var Ablation = []Recipe{
 	{Name: "+ all day references", AllRefs: true},
 	{Name: "+ learned date ranker", AllRefs: true, Learned: true},
 	{Name: "+ clean wire copy", AllRefs: true, Learned: true, Clean: true},
-	{Name: "+ at most 50 words (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
-	{Name: "dateline, ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50},
-	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, NoPub: true},
-	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50},
+	{Name: "+ at most 50 words", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
+	{Name: "+ diverse sentences in a day", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3},
+	{Name: "+ dates kept apart (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
+	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
+	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
+	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, NoPub: true},
+	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, NoKnee: true},
 }
 
 // RecipeNamed returns the recipe of that name among DefaultRecipe and
