@@ -32,12 +32,12 @@ func StripDateline(s string) string {
 		head = head[:preambleLimit]
 	}
 	end := -1
-	if strings.Contains(head, "RB-") || strings.Contains(head, ")") {
+	if hasAgencyDash(head) {
 		if loc := agencyMark.FindAllStringIndex(head, -1); loc != nil {
 			end = loc[len(loc)-1][1]
 		}
 	}
-	if end < 0 && strings.ContainsAny(head, ":.") {
+	if end < 0 && hasClock(head) {
 		// A timestamp ends a preamble only when a date or a separator comes
 		// just before it: "2031 4:23 pm", "| 18:00 UK time".
 		for _, loc := range timeStamp.FindAllStringIndex(head, -1) {
@@ -57,6 +57,30 @@ func StripDateline(s string) string {
 	return rest
 }
 
+// hasAgencyDash is a cheap test for what agencyMark needs: a closing
+// bracket followed by a dash.
+func hasAgencyDash(s string) bool {
+	for _, m := range []string{"RB- -", "RB- —", "RB- –", ") -", ") —", ") –", ")-", "RB--"} {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasClock is a cheap test for what timeStamp needs: a digit, a colon or a
+// dot, and two more digits.
+func hasClock(s string) bool {
+	for i := 1; i+2 < len(s); i++ {
+		if (s[i] == ':' || s[i] == '.') && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 // IsBoilerplate reports sentences that are page furniture or talk rather
 // than news: questions, reader comments and navigation (text around " | "),
 // and fragments of fewer than five words.
@@ -68,5 +92,20 @@ func IsBoilerplate(s string) bool {
 	if strings.Contains(t, " | ") {
 		return true
 	}
-	return len(strings.Fields(t)) < 5
+	return fewerFields(t, 5)
+}
+
+// fewerFields reports whether s has fewer than n space-separated fields.
+func fewerFields(s string, n int) bool {
+	fields, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpace(s[i])
+		if !sp && !in {
+			if fields++; fields >= n {
+				return false
+			}
+		}
+		in = !sp
+	}
+	return true
 }

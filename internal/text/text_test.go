@@ -76,11 +76,21 @@ func TestTerms(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Terms = %q, want %q", got, want)
 	}
-	an := NewAnalyzer()
+	v := NewVocabulary()
 	for i := 0; i < 2; i++ { // the second pass answers from the cache
-		if got := an.Terms("The ministers were meeting -LRB- again -RRB- in Syria 's capital , did n't they ?"); !reflect.DeepEqual(got, want) {
-			t.Errorf("Analyzer.Terms pass %d = %q, want %q", i, got, want)
+		ids, n := v.IDs(nil, "The ministers were meeting -LRB- again -RRB- in Syria 's capital , did n't they ?")
+		if want := []int32{0, 1, 2, 3}; !reflect.DeepEqual(ids, want) || n != 12 {
+			t.Errorf("Vocabulary.IDs pass %d = %v, %d words; want %v, 12", i, ids, n, want)
 		}
+	}
+	if ids, _ := v.IDs(nil, "Meetings of MINISTERS"); !reflect.DeepEqual(ids, []int32{1, 0}) {
+		t.Errorf("same stems, other forms: %v", ids)
+	}
+	if ids, ok := v.Lookup([]string{"syria", "minist"}); !ok || !reflect.DeepEqual(ids, []int32{2, 0}) {
+		t.Errorf("Lookup = %v %v", ids, ok)
+	}
+	if _, ok := v.Lookup([]string{"volcano"}); ok || v.Len() != 4 {
+		t.Errorf("unknown term found, or Len %d != 4", v.Len())
 	}
 	if w := Words("U.S.-led forces, 10,000 strong"); strings.Join(w, "|") != "U.S|led|forces|10,000|strong" {
 		t.Errorf("Words = %q", w)

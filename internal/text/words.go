@@ -51,41 +51,95 @@ func isWord(w string) bool {
 // Terms returns the content terms of s for comparing sentences: its words,
 // lower-cased, without English stop words and PTB clitics ('s, n't), stemmed
 // with the Snowball English stemmer.
-func Terms(s string) []string { return termsWith(s, english.Stem) }
-
-func termsWith(s string, stem func(string, bool) string) []string {
+func Terms(s string) []string {
 	ws := Words(s)
 	out := ws[:0]
 	for _, w := range ws {
-		w = strings.ToLower(w)
-		if isClitic(w) || english.IsStopWord(w) {
-			continue
+		if t, ok := term(strings.ToLower(w)); ok {
+			out = append(out, t)
 		}
-		out = append(out, stem(w, false))
 	}
 	return out
 }
 
-// Analyzer computes Terms with a cache of stems, for the many sentences of
-// one corpus: words repeat, and stemming is the costly part. An Analyzer is
-// not safe for concurrent use.
-type Analyzer struct {
-	stems map[string]string
+// term is the stemmed term of a lower-case word; false for stop words and
+// clitics.
+func term(w string) (string, bool) {
+	if isClitic(w) || english.IsStopWord(w) {
+		return "", false
+	}
+	return english.Stem(w, false), true
 }
 
-// NewAnalyzer returns an Analyzer with an empty cache.
-func NewAnalyzer() *Analyzer { return &Analyzer{stems: map[string]string{}} }
-
-// Terms returns the same as the package-level Terms.
-func (a *Analyzer) Terms(s string) []string { return termsWith(s, a.stem) }
-
-func (a *Analyzer) stem(w string, stopWords bool) string {
-	if st, ok := a.stems[w]; ok {
-		return st
+// forEachWord calls f with each word of s (see Words), without allocating
+// the list.
+func forEachWord(s string, f func(w string)) {
+	if strings.Contains(s, "-L") || strings.Contains(s, "-R") {
+		s = ptbBlanks.Replace(s)
 	}
-	st := english.Stem(w, stopWords)
-	a.stems[w] = st
-	return st
+	it := words.FromString(s)
+	for it.Next() {
+		if w := it.Value(); isWord(w) {
+			f(w)
+		}
+	}
+}
+
+// Vocabulary numbers the terms of a corpus. It remembers every word form it
+// has seen with its term id, so that the words of many sentences are
+// lower-cased, filtered and stemmed once per distinct form. It is not safe
+// for concurrent use.
+type Vocabulary struct {
+	byWord map[string]int32 // word as written → term id, or -1 for no term
+	byTerm map[string]int32
+	buf    []byte
+}
+
+// NewVocabulary returns an empty vocabulary.
+func NewVocabulary() *Vocabulary {
+	return &Vocabulary{byWord: map[string]int32{}, byTerm: map[string]int32{}}
+}
+
+// Len is the number of distinct terms seen.
+func (v *Vocabulary) Len() int { return len(v.byTerm) }
+
+// IDs appends the term ids of the Terms of s to dst (new terms get new ids)
+// and returns them with the number of Words of s.
+func (v *Vocabulary) IDs(dst []int32, s string) ([]int32, int) {
+	n := 0
+	forEachWord(s, func(w string) {
+		n++
+		id, ok := v.byWord[w]
+		if !ok {
+			id = -1
+			if t, ok := term(strings.ToLower(w)); ok {
+				id, ok = v.byTerm[t]
+				if !ok {
+					id = int32(len(v.byTerm))
+					v.byTerm[t] = id
+				}
+			}
+			v.byWord[w] = id
+		}
+		if id >= 0 {
+			dst = append(dst, id)
+		}
+	})
+	return dst, n
+}
+
+// Lookup returns the ids of terms (as Terms gives them), and false if one of
+// them has never been seen.
+func (v *Vocabulary) Lookup(terms []string) ([]int32, bool) {
+	ids := make([]int32, 0, len(terms))
+	for _, t := range terms {
+		id, ok := v.byTerm[t]
+		if !ok {
+			return nil, false
+		}
+		ids = append(ids, id)
+	}
+	return ids, true
 }
 
 // isClitic reports PTB clitic tokens such as "'s", "n't", "'re".

@@ -32,28 +32,35 @@ const noDay day = math.MinInt32
 type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
-	vocab map[string]int32
+	vocab *text.Vocabulary
+	idBuf []int32 // scratch space of NewCorpus
 }
 
 // sentence is what a Corpus keeps of one sentence.
 type sentence struct {
-	doc, idx int     // article index in Corpus.docs, sentence index in the article
-	pub      day     // publication day of its article
-	ref      day     // the day it refers to: its first expression that names a single day; noDay if none
-	refs     []day   // every distinct day it names, in order of appearance
-	explicit []bool  // for each of refs, whether it is written with its day number ("March 18"), not relative ("Friday")
-	lower    string  // the text, lower-cased, for keyword matching
-	terms    []int32 // term ids, sorted, with repeats
-	cut      int     // byte offset where the text starts once a wire dateline is stripped (0: none)
-	clean    []int32 // term ids of the text after cut; nil when cut is 0
-	boiler   bool    // page furniture or talk rather than news (text.IsBoilerplate)
-	words    int     // number of words
+	doc, idx int    // article index in Corpus.docs, sentence index in the article
+	pub      day    // publication day of its article
+	ref      day    // the day it refers to: its first expression that names a single day; noDay if none
+	refs     []day  // every distinct day it names, in order of appearance
+	explicit []bool // for each of refs, whether it is written with its day number ("March 18"), not relative ("Friday")
+	lower    string // the text lower-cased, for keyword matching (a slice of one string for the corpus)
+	terms    vector // term counts, by term id
+	cut      int    // byte offset where the text starts once a wire dateline is stripped (0: none)
+	clean    vector // term counts of the text after cut; nil when cut is 0
+	boiler   bool   // page furniture or talk rather than news (text.IsBoilerplate)
+	words    int    // number of words
 }
 
 // NewCorpus prepares docs for building timelines.
 func NewCorpus(docs []annotate.Doc) *Corpus {
-	c := &Corpus{docs: docs, vocab: map[string]int32{}}
-	an := text.NewAnalyzer()
+	c := &Corpus{docs: docs, vocab: text.NewVocabulary()}
+	n := 0
+	for _, d := range docs {
+		n += len(d.Sentences)
+	}
+	c.sents = make([]sentence, 0, n)
+	var lowered strings.Builder // every sentence lower-cased, one after the other
+	var spans [][2]int
 	for di, d := range docs {
 		pub := dayOf(d.Article.Published)
 		for si, sn := range d.Sentences {
@@ -62,48 +69,49 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 			if len(refs) > 0 {
 				ref = refs[0]
 			}
-			s := sentence{doc: di, idx: si, pub: pub, ref: ref, refs: refs, explicit: explicit, words: len(text.Words(sn.Text)),
-				lower: strings.ToLower(sn.Text), terms: c.termIDs(an.Terms(sn.Text))}
+			s := sentence{doc: di, idx: si, pub: pub, ref: ref, refs: refs, explicit: explicit}
+			start := lowered.Len()
+			writeLower(&lowered, sn.Text)
+			spans = append(spans, [2]int{start, lowered.Len()})
+			s.terms, s.words = c.termIDs(sn.Text)
 			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
 				s.cut = len(sn.Text) - len(clean)
-				s.clean = c.termIDs(an.Terms(clean))
-				s.words = len(text.Words(clean))
+				s.clean, s.words = c.termIDs(clean)
 			}
 			s.boiler = text.IsBoilerplate(sn.Text[s.cut:])
 			c.sents = append(c.sents, s)
 		}
 	}
+	all := lowered.String()
+	for i := range c.sents {
+		c.sents[i].lower = all[spans[i][0]:spans[i][1]]
+	}
 	return c
 }
 
-// termIDs maps terms to ids, sorted, giving new terms new ids.
-func (c *Corpus) termIDs(terms []string) []int32 {
-	ids := make([]int32, 0, len(terms))
-	for _, t := range terms {
-		id, ok := c.vocab[t]
-		if !ok {
-			id = int32(len(c.vocab))
-			c.vocab[t] = id
+// termIDs returns the term counts of s and its number of words.
+func (c *Corpus) termIDs(s string) (vector, int) {
+	ids, n := c.vocab.IDs(c.idBuf[:0], s)
+	c.idBuf = ids
+	slices.Sort(ids)
+	var tf vector
+	for i := 0; i < len(ids); {
+		j := i
+		for j < len(ids) && ids[j] == ids[i] {
+			j++
 		}
-		ids = append(ids, id)
+		tf = append(tf, weight{ids[i], float32(j - i)})
+		i = j
 	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return ids
+	return tf, n
 }
 
 // lookup returns the distinct ids of terms, sorted, and whether the corpus
 // knows every one of them.
 func (c *Corpus) lookup(terms []string) ([]int32, bool) {
-	var ids []int32
-	for _, t := range terms {
-		id, ok := c.vocab[t]
-		if !ok {
-			return nil, false
-		}
-		ids = append(ids, id)
-	}
-	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
-	return uniq(ids), true
+	ids, ok := c.vocab.Lookup(terms)
+	slices.Sort(ids)
+	return uniq(ids), ok
 }
 
 // text returns the text of sentence s.
@@ -142,7 +150,7 @@ func (c *Corpus) newView(opt Options) *view {
 	}
 	keywords := lowerKeywords(opt.Keywords)
 	query, known := c.lookup(text.Terms(opt.Query))
-	df := make([]int32, len(c.vocab))
+	df := make([]int32, c.vocab.Len())
 	for i := range c.sents {
 		s := &c.sents[i]
 		if !v.inRange(s.pub) {
@@ -150,12 +158,8 @@ func (c *Corpus) newView(opt Options) *view {
 		}
 		v.sel = append(v.sel, i)
 		v.eligible = append(v.eligible, known && matchKeywords(s.lower, keywords) && containsAll(s.terms, query))
-		prev := int32(-1)
 		for _, t := range s.terms {
-			if t != prev {
-				df[t]++
-				prev = t
-			}
+			df[t.term]++
 		}
 	}
 	n := float64(len(v.sel))
@@ -166,13 +170,23 @@ func (c *Corpus) newView(opt Options) *view {
 		}
 	}
 	v.vecs = make([]vector, len(v.sel))
+	tfOf := func(s *sentence) vector {
+		if opt.Recipe.Clean && s.clean != nil {
+			return s.clean
+		}
+		return s.terms
+	}
+	total := 0
+	for _, si := range v.sel {
+		total += len(tfOf(&c.sents[si]))
+	}
+	buf := make(vector, total) // one allocation for every vector of the view
 	for i, si := range v.sel {
 		s := &c.sents[si]
-		terms := s.terms
-		if opt.Recipe.Clean && s.clean != nil {
-			terms = s.clean
-		}
-		v.vecs[i] = tfidf(terms, idf)
+		tf := tfOf(s)
+		v.vecs[i] = buf[:len(tf):len(tf)]
+		buf = buf[len(tf):]
+		tfidf(v.vecs[i], tf, idf)
 		if opt.Recipe.Clean && s.boiler {
 			v.eligible[i] = false
 		}
@@ -227,11 +241,29 @@ func matchKeywords(lower string, keywords []string) bool {
 	return false
 }
 
-// containsAll reports whether the sorted ids contain every id of want.
-func containsAll(ids, want []int32) bool {
+// writeLower writes strings.ToLower(s) to b, without an intermediate copy
+// when s is ASCII.
+func writeLower(b *strings.Builder, s string) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			b.WriteString(strings.ToLower(s))
+			return
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+}
+
+// containsAll reports whether the term counts tf have every id of want.
+func containsAll(tf vector, want []int32) bool {
 	for _, w := range want {
-		i := sort.Search(len(ids), func(i int) bool { return ids[i] >= w })
-		if i == len(ids) || ids[i] != w {
+		i := sort.Search(len(tf), func(i int) bool { return tf[i].term >= w })
+		if i == len(tf) || tf[i].term != w {
 			return false
 		}
 	}

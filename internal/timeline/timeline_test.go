@@ -85,7 +85,7 @@ func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 			if sn.Text != it.Text {
 				t.Errorf("%s: item text %q is not sentence %s %q", ds, it.Text, key, sn.Text)
 			}
-			if !matchKeywords(it.Text, lowerKeywords(opt.Keywords)) {
+			if !matchKeywords(strings.ToLower(it.Text), lowerKeywords(opt.Keywords)) {
 				t.Errorf("%s: %q has none of the keywords %v", ds, it.Text, opt.Keywords)
 			}
 			ref := noDay

@@ -12,22 +12,13 @@ type weight struct {
 	w    float32
 }
 
-// tfidf builds the unit-length TF-IDF vector of a sorted bag of term ids.
-func tfidf(sorted []int32, idf []float32) vector {
-	if len(sorted) == 0 {
-		return nil
-	}
-	var v vector
-	for i := 0; i < len(sorted); {
-		j := i
-		for j < len(sorted) && sorted[j] == sorted[i] {
-			j++
-		}
-		v = append(v, weight{sorted[i], float32(j-i) * idf[sorted[i]]})
-		i = j
+// tfidf fills v (as long as tf) with the unit-length TF-IDF weights of the
+// term counts tf.
+func tfidf(v, tf vector, idf []float32) {
+	for i, x := range tf {
+		v[i] = weight{x.term, x.w * idf[x.term]}
 	}
 	v.normalize()
-	return v
 }
 
 func (v vector) norm() float64 {
