@@ -176,22 +176,23 @@ const (
 
 // lexeme is what a lower-case word can mean.
 type lexeme struct {
-	word   string // the lower-case form
-	id     word   // keyword identity, if any
-	abbr   bool   // an abbreviation that a period may follow without ending a sentence
-	month  int8   // 1-12
-	wday   int8   // 1 (Monday) - 7 (Sunday)
-	season int8   // 1 spring, 2 summer, 3 fall, 4 winter
-	pod    int8   // part of day: see pods
-	ord    int16  // ordinal value: first = 1; "last" = -1 only via id
-	num    int32  // cardinal value, 0 when none
-	tens   bool   // twenty, thirty... (can take a unit after a hyphen)
-	decade int8   // the twenties... the nineties: 20... 90
-	unit   unit   // a unit of time (day, weeks...)
-	plural bool   // the unit is plural (days)
-	freq   unit   // daily, weekly...: a set with this period
-	cue    tense  // a tense cue
-	start  bool   // the word can begin a time expression (see markStarters)
+	word    string // the lower-case form
+	lasting bool   // a past-tense verb of duration (see pastUntil)
+	id      word   // keyword identity, if any
+	abbr    bool   // an abbreviation that a period may follow without ending a sentence
+	month   int8   // 1-12
+	wday    int8   // 1 (Monday) - 7 (Sunday)
+	season  int8   // 1 spring, 2 summer, 3 fall, 4 winter
+	pod     int8   // part of day: see pods
+	ord     int16  // ordinal value: first = 1; "last" = -1 only via id
+	num     int32  // cardinal value, 0 when none
+	tens    bool   // twenty, thirty... (can take a unit after a hyphen)
+	decade  int8   // the twenties... the nineties: 20... 90
+	unit    unit   // a unit of time (day, weeks...)
+	plural  bool   // the unit is plural (days)
+	freq    unit   // daily, weekly...: a set with this period
+	cue     tense  // a tense cue
+	start   bool   // the word can begin a time expression (see markStarters)
 	// toFuture: a future cue when "to" and a verb follow (set to resume)
 	toFuture bool
 }
@@ -305,6 +306,9 @@ func init() {
 
 	for w, s := range map[string]int8{"spring": 1, "springtime": 1, "summer": 2, "summertime": 2, "fall": 3, "autumn": 3, "winter": 4, "wintertime": 4} {
 		lex(w).season = s
+	}
+	for _, w := range lasting {
+		lex(w).lasting = true
 	}
 	lex("spring").id = wSpring
 	lex("fall").id = wFall

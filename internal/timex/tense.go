@@ -19,10 +19,15 @@ func tenseAt(toks []token, s, i, j int) tense {
 		case l.word == "effective":
 			return tenseFuture
 		case l.id == wUntil:
-			// a deadline; but a sentence opening "Until Thursday, they had
-			// not..." looks back
+			// a deadline ("postponed until", "has until"); but a sentence
+			// opening "Until Thursday, they had not..." looks back, and so
+			// does a past perfect or a past that lasted: "had not been told
+			// until Monday", "talks lasted until Friday"
 			if i-1 == s {
 				return clauseTense(toks, s, i, j)
+			}
+			if pastUntil(toks, s, i-1) {
+				return tensePast
 			}
 			return tenseFuture
 		case l.id == wSince:
@@ -34,6 +39,33 @@ func tenseAt(toks []token, s, i, j int) tense {
 		return tenseFuture
 	}
 	return clauseTense(toks, s, i, j)
+}
+
+// lasting are past-tense verbs of duration: "lasted until Friday" ends
+// then, it sets no deadline. They are in the lexicon (see init in
+// lexicon.go) so that tokens carry their word.
+var lasting = []string{"lasted", "continued", "stayed", "remained", "waited", "lingered", "persisted"}
+
+// pastUntil reports whether "until" at token u, in the sentence starting
+// at s, closes a past stretch: its clause has "had" (a past perfect: "had
+// not been told until Monday") or a verb of duration in the past right
+// before it, with no future cue.
+func pastUntil(toks []token, s, u int) bool {
+	if u > s && toks[u-1].lx != nil && toks[u-1].lx.lasting {
+		return true
+	}
+	for k := u - 1; k >= s; k-- {
+		if toks[k].kind == tPunct && (toks[k].ch == ';' || toks[k].ch == ':' || toks[k].ch == ',') {
+			return false
+		}
+		if cueAt(toks, k) == tenseFuture {
+			return false
+		}
+		if toks[k].lx != nil && toks[k].lx.word == "had" {
+			return true
+		}
+	}
+	return false
 }
 
 // asSoonAs reports whether "as soon as" or "as early as" comes right before

@@ -21,5 +21,12 @@ func TestTagTenseCues(t *testing.T) {
 		{"the day of a past event in a future clause", "The family will appeal the March 30 ruling.", []want{{"March 30", "DATE 2017-03-30"}}},
 		{"the day of a coming event in a future clause", "Both will attend the April 20 summit.", []want{{"April 20", "DATE 2017-04-20"}}},
 		{"a day in a future clause, no noun after", "The court will rule on March 30.", []want{{"March 30", "DATE 2018-03-30"}}},
+		// until sets a deadline, except after a past perfect or a past
+		// verb of duration, which close a stretch of the past
+		{"until: postponed", "Officials postponed until Friday any decision on the bridge.", []want{{"Friday", "DATE 2017-04-14"}}},
+		{"until: will stay", "The pier will stay closed until Friday.", []want{{"Friday", "DATE 2017-04-14"}}},
+		{"until: had not been told", "The crew had not been told of the closure until Monday morning.", []want{{"Monday morning", "TIME 2017-04-10TMO"}}},
+		{"until: lasted", "The talks lasted until Friday.", []want{{"Friday", "DATE 2017-04-07"}}},
+		{"until: sentence-initial", "Until Thursday, the crew had not heard.", []want{{"Thursday", "DATE 2017-04-06"}}},
 	})
 }
