@@ -115,8 +115,16 @@ func provenance(it timeline.Item) string {
 	if it.Title != "" {
 		parts = append(parts, fmt.Sprintf("%q", oneLine(it.Title)))
 	}
-	parts = append(parts, fmt.Sprintf("[%s #%d]", it.ArticleID, it.Sentence))
+	parts = append(parts, fmt.Sprintf("[%s %s]", it.ArticleID, where(it.Sentence)))
 	return strings.Join(parts, ", ")
+}
+
+// where names an item's place in its article: "#3", or "headline" for -1.
+func where(sentence int) string {
+	if sentence < 0 {
+		return "headline"
+	}
+	return fmt.Sprintf("#%d", sentence)
 }
 
 // wrap breaks s into lines of at most width runes, indenting continuation
@@ -159,7 +167,8 @@ func writeMarkdown(w io.Writer, tl timeline.Timeline) error {
 			if it.URL != "" {
 				title = fmt.Sprintf("[%s](%s)", title, it.URL)
 			}
-			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, `%s` sentence %d</sub>\n", mdEscape(display(it.Text)), src, title, it.ArticleID, it.Sentence)
+			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, `%s` %s</sub>\n", mdEscape(display(it.Text)), src, title, it.ArticleID,
+				strings.Replace(where(it.Sentence), "#", "sentence ", 1))
 		}
 	}
 	return nil
@@ -185,7 +194,7 @@ type jsonItem struct {
 	Text      string `json:"text"`
 	Display   string `json:"display"`
 	ArticleID string `json:"article_id"`
-	Sentence  int    `json:"sentence"`
+	Sentence  int    `json:"sentence"` // index in the article from 0; -1 for the headline
 	Published string `json:"published"`
 	Title     string `json:"title,omitempty"`
 	Source    string `json:"source,omitempty"`

@@ -20,6 +20,7 @@ func sample() timeline.Timeline {
 		}},
 		{Date: time.Date(2031, 3, 5, 0, 0, 0, 0, time.UTC), Score: 2, Items: []timeline.Item{
 			{Text: "The ferry moved.", ArticleID: "a3", Sentence: 1, Published: pub},
+			{Text: "Ferry back at the south quay", ArticleID: "a4", Sentence: -1, Published: pub, Title: "Ferry back at the south quay"},
 		}},
 	}}
 }
@@ -30,7 +31,7 @@ func TestTilse(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "2031-03-02\nThe pier 's owners said `` closed '' -LRB- for now -RRB- .\nDivers found cracks.\n" +
-		strings.Repeat("-", 32) + "\n2031-03-05\nThe ferry moved.\n" + strings.Repeat("-", 32) + "\n"
+		strings.Repeat("-", 32) + "\n2031-03-05\nThe ferry moved.\nFerry back at the south quay\n" + strings.Repeat("-", 32) + "\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
@@ -69,8 +70,8 @@ func TestTextAndMarkdown(t *testing.T) {
 		f    Format
 		want []string
 	}{
-		{Text, []string{"2031-03-02  Sunday", `The pier's owners said "closed" (for now).`, "Elvin Gazette, 2031-03-03", "[a2 #0]", "2031-03-05  Wednesday"}},
-		{Markdown, []string{"## Sunday, 2 March 2031", `[Pier shut](https://example.org/a2)`, "`a1` sentence 3"}},
+		{Text, []string{"2031-03-02  Sunday", `The pier's owners said "closed" (for now).`, "Elvin Gazette, 2031-03-03", "[a2 #0]", "2031-03-05  Wednesday", "[a4 headline]"}},
+		{Markdown, []string{"## Sunday, 2 March 2031", `[Pier shut](https://example.org/a2)`, "`a1` sentence 3", "`a4` headline"}},
 	} {
 		var b bytes.Buffer
 		if err := Timeline(&b, sample(), tt.f); err != nil {

@@ -38,7 +38,8 @@ type Corpus struct {
 
 // sentence is what a Corpus keeps of one sentence.
 type sentence struct {
-	doc, idx int    // article index in Corpus.docs, sentence index in the article
+	doc, idx int    // article index in Corpus.docs, sentence index in the article (-1: the headline)
+	pos      int    // position in the article counting its headline, if it has one, as position 0
 	pub      day    // publication day of its article
 	ref      day    // the day it refers to: its first expression that names a single day; noDay if none
 	refs     []day  // every distinct day it names, in order of appearance
@@ -56,20 +57,33 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 	c := &Corpus{docs: docs, vocab: text.NewVocabulary()}
 	n := 0
 	for _, d := range docs {
-		n += len(d.Sentences)
+		n += len(d.Sentences) + 1
 	}
 	c.sents = make([]sentence, 0, n)
 	var lowered strings.Builder // every sentence lower-cased, one after the other
 	var spans [][2]int
 	for di, d := range docs {
 		pub := dayOf(d.Article.Published)
+		first := 0
+		if title := strings.TrimSpace(d.Article.Title); title != "" {
+			// The headline says what the article is about: it joins the
+			// article's lead, with no day references of its own.
+			s := sentence{doc: di, idx: -1, pub: pub, ref: noDay}
+			start := lowered.Len()
+			writeLower(&lowered, title)
+			spans = append(spans, [2]int{start, lowered.Len()})
+			s.terms, s.words = c.termIDs(title)
+			s.boiler = text.IsBoilerplate(title)
+			c.sents = append(c.sents, s)
+			first = 1
+		}
 		for si, sn := range d.Sentences {
 			refs, explicit := days(sn.Timexes)
 			ref := noDay
 			if len(refs) > 0 {
 				ref = refs[0]
 			}
-			s := sentence{doc: di, idx: si, pub: pub, ref: ref, refs: refs, explicit: explicit}
+			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, ref: ref, refs: refs, explicit: explicit}
 			start := lowered.Len()
 			writeLower(&lowered, sn.Text)
 			spans = append(spans, [2]int{start, lowered.Len()})
@@ -115,7 +129,12 @@ func (c *Corpus) lookup(terms []string) ([]int32, bool) {
 }
 
 // text returns the text of sentence s.
-func (c *Corpus) text(s *sentence) string { return c.docs[s.doc].Sentences[s.idx].Text }
+func (c *Corpus) text(s *sentence) string {
+	if s.idx < 0 {
+		return c.docs[s.doc].Article.Title
+	}
+	return c.docs[s.doc].Sentences[s.idx].Text
+}
 
 // view is a Corpus seen through one set of options: the sentences of the
 // articles published in range, their TF-IDF vectors over that selection,
@@ -153,7 +172,7 @@ func (c *Corpus) newView(opt Options) *view {
 	df := make([]int32, c.vocab.Len())
 	for i := range c.sents {
 		s := &c.sents[i]
-		if !v.inRange(s.pub) {
+		if !v.inRange(s.pub) || (s.idx < 0 && !opt.Recipe.Titles) {
 			continue
 		}
 		v.sel = append(v.sel, i)

@@ -63,7 +63,11 @@ func (c *Corpus) Build(opt Options) Timeline {
 func (v *view) item(i int) Item {
 	s := v.sent(i)
 	d := v.docs[s.doc]
-	return Item{Text: v.cleanText(i), ArticleID: d.Article.ID, Sentence: d.Sentences[s.idx].Index,
+	index := -1
+	if s.idx >= 0 {
+		index = d.Sentences[s.idx].Index
+	}
+	return Item{Text: v.cleanText(i), ArticleID: d.Article.ID, Sentence: index,
 		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
 }
 
@@ -86,7 +90,11 @@ func (v *view) index(r Recipe) (byRef, byPub map[day][]int) {
 			}
 			continue
 		}
-		if s.idx >= leadSentences || r.NoPub {
+		pos := s.idx
+		if r.Titles {
+			pos = s.pos
+		}
+		if pos >= leadSentences || r.NoPub {
 			continue
 		}
 		for k := 0; k < pubWindow; k++ {
@@ -312,7 +320,7 @@ func (v *view) redundant(i int, picked []int, max float64) bool {
 // cleanText is the text of selected sentence i as the recipe shows it.
 func (v *view) cleanText(i int) string {
 	s := v.sent(i)
-	t := v.docs[s.doc].Sentences[s.idx].Text
+	t := v.text(s)
 	if v.recipe.Clean {
 		t = t[s.cut:]
 	}

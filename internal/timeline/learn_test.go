@@ -223,3 +223,27 @@ func TestSameDayDiversity(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadlines(t *testing.T) {
+	docs := []annotate.Doc{
+		art("h1", "2031-03-02", "[2031-03-02] Officials said on Monday that an inspection of the harbour had taken place .",
+			"Divers reported the state of the pilings to the authority ."),
+		art("h2", "2031-03-02", "[2031-03-02] The north pier closed on Monday ."),
+	}
+	docs[0].Article.Title = "Harbour authority closes north pier after divers find cracks"
+	for _, titles := range []bool{false, true} {
+		tl := Build(docs, Options{Dates: 1, PerDate: 3, Recipe: Recipe{Name: "t", Titles: titles}})
+		headline := false
+		for _, it := range tl.Entries[0].Items {
+			if it.Sentence == -1 {
+				headline = true
+				if it.Text != docs[0].Article.Title || it.ArticleID != "h1" {
+					t.Errorf("headline item %+v", it)
+				}
+			}
+		}
+		if headline != titles {
+			t.Errorf("Titles %v: headline picked = %v", titles, headline)
+		}
+	}
+}

@@ -34,7 +34,7 @@ func (o Options) withDefaults() Options {
 type Item struct {
 	Text      string    // the sentence as written in the article
 	ArticleID string    // the article it is from
-	Sentence  int       // its index in the article, from 0
+	Sentence  int       // its index in the article, from 0; -1 for the article's headline
 	Published time.Time // the article's publication time
 	Title     string    // the article's headline, if known
 	Source    string    // the article's outlet, if known
@@ -62,6 +62,7 @@ type Recipe struct {
 	RankDocs bool    // rank days by the articles that refer to them, not the sentences
 	Learned  bool    // rank days with Model
 	Model    *Model  // learned date-ranker weights (see TrainModel); nil with Learned means ShippedModel
+	Titles   bool    // an article's headline joins its lead (as sentence -1)
 	Clean    bool    // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
 	NoPub    bool    // only sentences that name a day speak for it (no undated leads)
 	MaxWords int     // summary sentences have at most this many words (0: no bound)
@@ -76,9 +77,10 @@ var BaselineRecipe = Recipe{Name: "datewise"}
 
 // DefaultRecipe is what dateline uses unless told otherwise: every day
 // reference counts, days are ranked by the shipped learned ranker and kept
-// apart from each other, sentences are cleaned of wire datelines and
-// boilerplate, kept to 50 words and different from each other within a day.
-var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03}
+// apart from each other, headlines join their article's lead, sentences
+// are cleaned of wire datelines and boilerplate, kept to 50 words and
+// different from each other within a day.
+var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true}
 
 // Ablation lists the recipes that go from the baseline to the default one
 // choice at a time, then the default without each choice: what
@@ -90,11 +92,12 @@ var Ablation = []Recipe{
 	{Name: "+ clean wire copy", AllRefs: true, Learned: true, Clean: true},
 	{Name: "+ at most 50 words", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
 	{Name: "+ diverse sentences in a day", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3},
-	{Name: "+ dates kept apart (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
-	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
-	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
-	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, NoPub: true},
-	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, NoKnee: true},
+	{Name: "+ dates kept apart", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
+	{Name: "+ headlines (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
+	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
+	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
+	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true, NoPub: true},
+	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true, NoKnee: true},
 }
 
 // RecipeNamed returns the recipe of that name among DefaultRecipe and
