@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/timeml"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -55,7 +55,7 @@ back with TIMEX3 tags.`,
 		if timexFlags.format == "timeml" {
 			return timeml.Write(out, doc)
 		}
-		return writeTimexJSON(out, doc)
+		return render.Timexes(out, doc.DCT, doc.Timexes)
 	},
 }
 
@@ -76,29 +76,6 @@ func timexInput(name string, stdin io.Reader) (*timeml.Document, error) {
 		return timeml.Parse(data, name)
 	}
 	return &timeml.Document{Name: name, Text: string(data)}, nil
-}
-
-func writeTimexJSON(w io.Writer, doc *timeml.Document) error {
-	type jt struct {
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-		Type  string `json:"type"`
-		Value string `json:"value"`
-		Mod   string `json:"mod,omitempty"`
-		Quant string `json:"quant,omitempty"`
-		Freq  string `json:"freq,omitempty"`
-	}
-	res := struct {
-		DCT     string `json:"dct"`
-		Timexes []jt   `json:"timexes"`
-	}{DCT: doc.DCT, Timexes: []jt{}}
-	for _, t := range doc.Timexes {
-		res.Timexes = append(res.Timexes, jt{t.Start, t.End, t.Text, string(t.Type), t.Value, t.Mod, t.Quant, t.Freq})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(res)
 }
 
 func init() {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // jsonDoc is the JSON shape of an annotated article. Offsets are in runes
@@ -37,6 +38,28 @@ type jsonTimex struct {
 	Freq  string `json:"freq,omitempty"`
 }
 
+// jsonTimexes converts time expressions to their JSON shape.
+func jsonTimexes(xs []timex.Timex) []jsonTimex {
+	out := make([]jsonTimex, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, jsonTimex{x.Start, x.End, x.Text, string(x.Type), x.Value, x.Mod, x.Quant, x.Freq})
+	}
+	return out
+}
+
+// Timexes writes the time expressions of one text as an indented JSON
+// object: {"dct": ..., "timexes": [{"start", "end", "text", "type",
+// "value", "mod"...}]}, offsets in runes of the text.
+func Timexes(w io.Writer, dct string, xs []timex.Timex) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(struct {
+		DCT     string      `json:"dct"`
+		Timexes []jsonTimex `json:"timexes"`
+	}{dct, jsonTimexes(xs)})
+}
+
 // Doc writes an annotated article as one indented JSON object: its
 // sentences, and each time expression with its rune offsets, text and
 // normalized value.
@@ -47,11 +70,8 @@ func Doc(w io.Writer, d annotate.Doc) error {
 		out.Published = d.Article.Published.Format(time.RFC3339)
 	}
 	for _, s := range d.Sentences {
-		js := jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text, Timexes: []jsonTimex{}}
-		for _, x := range s.Timexes {
-			js.Timexes = append(js.Timexes, jsonTimex{x.Start, x.End, x.Text, string(x.Type), x.Value, x.Mod, x.Quant, x.Freq})
-		}
-		out.Sentences = append(out.Sentences, js)
+		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
+			Timexes: jsonTimexes(s.Timexes)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

@@ -21,10 +21,8 @@ type Filter struct {
 	Keywords []string  // only articles with a sentence that contains one of them (case-insensitive substring)
 }
 
-// where returns the SQL condition on articles a and its arguments.
-func (f Filter) where() (string, []any) {
-	conds := []string{"1"}
-	var args []any
+// days adds the conditions of f's date range on articles a.
+func (f Filter) days(conds []string, args []any) ([]string, []any) {
 	if !f.From.IsZero() {
 		conds = append(conds, "a.day >= ?")
 		args = append(args, f.From.Format(time.DateOnly))
@@ -33,6 +31,12 @@ func (f Filter) where() (string, []any) {
 		conds = append(conds, "a.day <= ?")
 		args = append(args, f.To.Format(time.DateOnly))
 	}
+	return conds, args
+}
+
+// where returns the SQL condition on articles a and its arguments.
+func (f Filter) where() (string, []any) {
+	conds, args := f.days([]string{"1"}, nil)
 	if q := strings.TrimSpace(f.Query); q != "" {
 		conds = append(conds, `a.id IN (SELECT s.article_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
 			WHERE sentences_fts MATCH ?)`)
@@ -195,16 +199,7 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 	if limit <= 0 {
 		limit = 20
 	}
-	conds := []string{"sentences_fts MATCH ?"}
-	args := []any{FTSQuery(query)}
-	if !f.From.IsZero() {
-		conds = append(conds, "a.day >= ?")
-		args = append(args, f.From.Format(time.DateOnly))
-	}
-	if !f.To.IsZero() {
-		conds = append(conds, "a.day <= ?")
-		args = append(args, f.To.Format(time.DateOnly))
-	}
+	conds, args := f.days([]string{"sentences_fts MATCH ?"}, []any{FTSQuery(query)})
 	args = append(args, limit)
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -bm25(sentences_fts)
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
