@@ -159,8 +159,7 @@ func (s jsonScores) MarshalJSON() ([]byte, error) {
 func toJSONScores(s Scores) jsonScores {
 	out := make(jsonScores, len(reportMetrics))
 	for i, m := range reportMetrics {
-		x := m.get(s)
-		out[i] = jsonPRF{x.P, x.R, x.F}
+		out[i] = jsonPRF(m.get(s))
 	}
 	return out
 }

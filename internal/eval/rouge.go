@@ -166,9 +166,7 @@ func readText(sentences []string, out []string) []string {
 				b = append(b, ' ')
 			}
 		}
-		for _, tok := range strings.Fields(string(b)) {
-			out = append(out, tok)
-		}
+		out = append(out, strings.Fields(string(b))...)
 	}
 	return out
 }

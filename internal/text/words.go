@@ -92,7 +92,6 @@ func forEachWord(s string, f func(w string)) {
 type Vocabulary struct {
 	byWord map[string]int32 // word as written → term id, or -1 for no term
 	byTerm map[string]int32
-	buf    []byte
 }
 
 // NewVocabulary returns an empty vocabulary.

@@ -57,12 +57,3 @@ func dot(a, b vector) float64 {
 	}
 	return s
 }
-
-// cosine is the cosine similarity of two sparse vectors of any length.
-func cosine(a, b vector) float64 {
-	na, nb := a.norm(), b.norm()
-	if na == 0 || nb == 0 {
-		return 0
-	}
-	return dot(a, b) / (na * nb)
-}
