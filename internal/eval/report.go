@@ -139,6 +139,7 @@ type jsonPRF struct {
 // jsonScores maps reportMetrics keys to scores, encoded in their order.
 type jsonScores []jsonPRF
 
+// MarshalJSON writes the metrics as an object in report order.
 func (s jsonScores) MarshalJSON() ([]byte, error) {
 	var b strings.Builder
 	b.WriteByte('{')

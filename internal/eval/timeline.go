@@ -48,6 +48,7 @@ type ParseError struct {
 	Msg  string
 }
 
+// Error formats the error as "path:line: message".
 func (e *ParseError) Error() string {
 	if e.Path == "" {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
