@@ -68,15 +68,7 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 			return err
 		}
 		fmt.Printf("\ntotal wall time %.1fs\n", time.Since(start).Seconds())
-		if f.json != "" {
-			jf, err := os.Create(f.json)
-			if err != nil {
-				return err
-			}
-			defer jf.Close()
-			return rep.WriteJSON(jf)
-		}
-		return nil
+		return writeReportJSON(f.json, rep)
 	},
 }
 

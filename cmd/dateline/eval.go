@@ -62,19 +62,25 @@ func runEval(cmd *cobra.Command, _ []string) error {
 	if err := rep.WriteText(cmd.OutOrStdout()); err != nil {
 		return err
 	}
-	if evalOpts.jsonPath == "" {
+	return writeReportJSON(evalOpts.jsonPath, rep)
+}
+
+// writeReportJSON writes rep as JSON to path (the --json flag of eval and
+// bench tls); an empty path writes nothing.
+func writeReportJSON(path string, rep *eval.Report) error {
+	if path == "" {
 		return nil
 	}
-	f, err := os.Create(evalOpts.jsonPath)
+	f, err := os.Create(path)
 	if err != nil {
 		return fmt.Errorf("--json: %w", err)
 	}
 	if err := rep.WriteJSON(f); err != nil {
 		f.Close()
-		return fmt.Errorf("--json %s: %w", evalOpts.jsonPath, err)
+		return fmt.Errorf("--json %s: %w", path, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("--json %s: %w", evalOpts.jsonPath, err)
+		return fmt.Errorf("--json %s: %w", path, err)
 	}
 	return nil
 }

@@ -27,18 +27,17 @@ func warnBad(w io.Writer) func(error) {
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
 // bad records on stderr.
-func readDocs(paths []string, workers int) ([]annotate.Doc, int) {
+func readDocs(paths []string, workers int) []annotate.Doc {
 	var docs []annotate.Doc
-	bad := 0
+	warn := warnBad(os.Stderr)
 	for d, err := range newAnnotator().Stream(article.Read(paths...), workers) {
 		if err != nil {
-			bad++
-			warnBad(os.Stderr)(err)
+			warn(err)
 			continue
 		}
 		docs = append(docs, d)
 	}
-	return docs, bad
+	return docs
 }
 
 // isTerminal reports whether f is a character device (a terminal).

@@ -86,7 +86,7 @@ annotates them in memory; without, it uses the articles in the database
 		}
 		var docs []annotate.Doc
 		if len(args) > 0 {
-			docs, _ = readDocs(args, 0)
+			docs = readDocs(args, 0)
 		} else {
 			st, err := store.Open(dbPath)
 			if err != nil {

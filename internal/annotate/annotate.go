@@ -65,7 +65,7 @@ func (an *Annotator) Annotate(a article.Article) Doc {
 
 // runeOffsets converts the byte offsets of spans (sorted, non-overlapping) to
 // rune offsets in one pass: start and end of span i at 2i and 2i+1.
-func runeOffsets(s string, spans []Span) []int {
+func runeOffsets(s string, spans []text.Span) []int {
 	out := make([]int, 0, 2*len(spans))
 	bytePos, runePos := 0, 0
 	advance := func(to int) int {
@@ -78,9 +78,6 @@ func runeOffsets(s string, spans []Span) []int {
 	}
 	return out
 }
-
-// Span is a byte range of a text (an alias of text.Span).
-type Span = text.Span
 
 // Stream annotates articles from in with workers goroutines (0 means one per
 // CPU), yielding documents in input order. Read errors pass through in order.

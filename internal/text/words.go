@@ -149,9 +149,3 @@ func isClitic(w string) bool {
 	}
 	return false
 }
-
-// Stem returns the Snowball English stem of a lower-case word.
-func Stem(w string) string { return english.Stem(w, false) }
-
-// IsStopWord reports whether a lower-case word is an English stop word.
-func IsStopWord(w string) bool { return english.IsStopWord(w) }

@@ -33,7 +33,6 @@ type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
 	vocab *text.Vocabulary
-	idBuf []int32 // scratch space of NewCorpus
 }
 
 // sentence is what a Corpus keeps of one sentence.
@@ -41,7 +40,6 @@ type sentence struct {
 	doc, idx int    // article index in Corpus.docs, sentence index in the article (-1: the headline)
 	pos      int    // position in the article counting its headline, if it has one, as position 0
 	pub      day    // publication day of its article
-	ref      day    // the day it refers to: its first expression that names a single day; noDay if none
 	refs     []day  // every distinct day it names, in order of appearance
 	explicit []bool // for each of refs, whether it is written with its day number ("March 18"), not relative ("Friday")
 	lower    string // the text lower-cased, for keyword matching (a slice of one string for the corpus)
@@ -60,6 +58,7 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		n += len(d.Sentences) + 1
 	}
 	c.sents = make([]sentence, 0, n)
+	var buf []int32             // scratch space for term ids
 	var lowered strings.Builder // every sentence lower-cased, one after the other
 	var spans [][2]int
 	for di, d := range docs {
@@ -68,29 +67,25 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		if title := strings.TrimSpace(d.Article.Title); title != "" {
 			// The headline says what the article is about: it joins the
 			// article's lead, with no day references of its own.
-			s := sentence{doc: di, idx: -1, pub: pub, ref: noDay}
+			s := sentence{doc: di, idx: -1, pub: pub}
 			start := lowered.Len()
 			writeLower(&lowered, title)
 			spans = append(spans, [2]int{start, lowered.Len()})
-			s.terms, s.words = c.termIDs(title)
+			s.terms, s.words, buf = c.termCounts(title, buf)
 			s.boiler = text.IsBoilerplate(title)
 			c.sents = append(c.sents, s)
 			first = 1
 		}
 		for si, sn := range d.Sentences {
 			refs, explicit := days(sn.Timexes)
-			ref := noDay
-			if len(refs) > 0 {
-				ref = refs[0]
-			}
-			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, ref: ref, refs: refs, explicit: explicit}
+			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, refs: refs, explicit: explicit}
 			start := lowered.Len()
 			writeLower(&lowered, sn.Text)
 			spans = append(spans, [2]int{start, lowered.Len()})
-			s.terms, s.words = c.termIDs(sn.Text)
+			s.terms, s.words, buf = c.termCounts(sn.Text, buf)
 			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
 				s.cut = len(sn.Text) - len(clean)
-				s.clean, s.words = c.termIDs(clean)
+				s.clean, s.words, buf = c.termCounts(clean, buf)
 			}
 			s.boiler = text.IsBoilerplate(sn.Text[s.cut:])
 			c.sents = append(c.sents, s)
@@ -103,10 +98,10 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 	return c
 }
 
-// termIDs returns the term counts of s and its number of words.
-func (c *Corpus) termIDs(s string) (vector, int) {
-	ids, n := c.vocab.IDs(c.idBuf[:0], s)
-	c.idBuf = ids
+// termCounts returns the term counts of s and its number of words, using
+// buf as scratch space and returning it for the next call.
+func (c *Corpus) termCounts(s string, buf []int32) (vector, int, []int32) {
+	ids, n := c.vocab.IDs(buf[:0], s)
 	slices.Sort(ids)
 	var tf vector
 	for i := 0; i < len(ids); {
@@ -117,7 +112,7 @@ func (c *Corpus) termIDs(s string) (vector, int) {
 		tf = append(tf, weight{ids[i], float32(j - i)})
 		i = j
 	}
-	return tf, n
+	return tf, n, ids
 }
 
 // lookup returns the distinct ids of terms, sorted, and whether the corpus
@@ -145,7 +140,7 @@ type view struct {
 	sel      []int    // indices into Corpus.sents of the selected sentences
 	vecs     []vector // TF-IDF vectors of sel, unit length
 	eligible []bool   // whether sel[i] may enter the timeline
-	recipe   Recipe
+	recipe   Recipe   // the choices of the timeline being built
 }
 
 // inRange reports whether d lies within the view's bounds.
@@ -160,7 +155,7 @@ func (v *view) sent(i int) *sentence { return &v.sents[v.sel[i]] }
 // options' range and computes their vectors, with IDF over the selection
 // (smoothed as scikit-learn computes it: ln((1+n)/(1+df)) + 1).
 func (c *Corpus) newView(opt Options) *view {
-	v := &view{Corpus: c, from: noDay, to: noDay}
+	v := &view{Corpus: c, from: noDay, to: noDay, recipe: opt.Recipe}
 	if !opt.From.IsZero() {
 		v.from = dayOf(opt.From)
 	}

@@ -28,10 +28,9 @@ func Build(docs []annotate.Doc, opt Options) Timeline {
 func (c *Corpus) Build(opt Options) Timeline {
 	opt = opt.withDefaults()
 	v := c.newView(opt)
-	v.recipe = opt.Recipe
-	byRef, byPub := v.index(opt.Recipe)
+	byRef, byPub := v.index()
 	var entries []Entry
-	ranked := v.rankDays(byRef, opt.Recipe)
+	ranked := v.rankDays(byRef)
 	if opt.Recipe.Spread > 0 && len(ranked) > 1 {
 		lo, hi := ranked[0].d, ranked[0].d
 		for _, rd := range ranked {
@@ -45,7 +44,7 @@ func (c *Corpus) Build(opt Options) Timeline {
 			break
 		}
 		cands := v.candidates(byRef[rd.d], byPub[rd.d])
-		picked := v.centroidOpt(cands, opt.PerDate, opt.Recipe)
+		picked := v.centroidOpt(cands, opt.PerDate)
 		if len(picked) == 0 {
 			continue
 		}
@@ -74,7 +73,8 @@ func (v *view) item(i int) Item {
 // index groups selected sentences by the day they refer to (in range), and
 // the undated lead sentences by the days their article's publication speaks
 // for.
-func (v *view) index(r Recipe) (byRef, byPub map[day][]int) {
+func (v *view) index() (byRef, byPub map[day][]int) {
+	r := v.recipe
 	byRef, byPub = map[day][]int{}, map[day][]int{}
 	for i := range v.sel {
 		s := v.sent(i)
@@ -112,7 +112,8 @@ type rankedDay struct {
 
 // rankDays orders the referred-to days by how many sentences (or articles)
 // refer to them, earlier days first among equals.
-func (v *view) rankDays(byRef map[day][]int, r Recipe) []rankedDay {
+func (v *view) rankDays(byRef map[day][]int) []rankedDay {
+	r := v.recipe
 	out := make([]rankedDay, 0, len(byRef))
 	if r.Learned {
 		days, X := v.dayFeatures()
@@ -223,7 +224,8 @@ func kneePoint(ys []float64) int {
 // centroidOpt greedily picks up to k eligible sentences whose sum is closest
 // (by cosine) to the centroid of all candidates, skipping near-copies of
 // sentences already picked.
-func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
+func (v *view) centroidOpt(cands []int, k int) []int {
+	rec := v.recipe
 	if len(cands) == 0 {
 		return nil
 	}
@@ -281,7 +283,7 @@ func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
 			if rec.SameDay > 0 {
 				maxSim = rec.SameDay
 			}
-			if !v.eligible[r.i] || !v.fits(r.i, rec) || v.redundant(r.i, picked, maxSim) {
+			if !v.eligible[r.i] || !v.fits(r.i) || v.redundant(r.i, picked, maxSim) {
 				continue // dropped for good
 			}
 			next = r.i
@@ -302,8 +304,8 @@ func (v *view) centroidOpt(cands []int, k int, rec Recipe) []int {
 }
 
 // fits reports whether selected sentence i has a length the recipe allows.
-func (v *view) fits(i int, r Recipe) bool {
-	return r.MaxWords == 0 || v.sent(i).words <= r.MaxWords
+func (v *view) fits(i int) bool {
+	return v.recipe.MaxWords == 0 || v.sent(i).words <= v.recipe.MaxWords
 }
 
 // redundant reports whether selected sentence i is more similar than max

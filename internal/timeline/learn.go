@@ -45,7 +45,6 @@ type Examples struct {
 func (c *Corpus) Examples(opt Options, gold Timeline) Examples {
 	opt = opt.withDefaults()
 	v := c.newView(opt)
-	v.recipe = opt.Recipe
 	goldDays := map[day]bool{}
 	for _, e := range gold.Entries {
 		goldDays[dayOf(e.Date)] = true
