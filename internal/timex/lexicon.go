@@ -357,7 +357,8 @@ func init() {
 	}
 	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "our", "my", "your", "down", "corresponding", "comparable", "equivalent",
 		"effective", "billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
-		"be", "been", "being", "not", "also", "yet", "just", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once"} {
+		"be", "been", "being", "not", "also", "yet", "just", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once",
+		"newly", "widely", "largely", "much", "very", "well", "most"} {
 		lex(w)
 	}
 	for _, tz := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct"} {
@@ -394,7 +395,9 @@ func init() {
 	// future when an infinitive follows: set to resume, due to meet
 	for _, w := range []string{"set", "due", "expected", "scheduled", "slated", "plans", "plan", "planned", "intends", "intend",
 		"hopes", "hope", "aims", "aim", "wants", "want", "going", "poised", "likely", "ready", "prepared", "preparing",
-		"plans", "seeks", "seeking", "hoping", "planning", "trying", "is", "are", "expect", "expects", "agreed", "decided", "promised", "vowed", "threatened", "pledged"} {
+		"plans", "seeks", "seeking", "hoping", "planning", "trying", "is", "are", "expect", "expects", "agreed", "decided", "promised", "vowed", "threatened", "pledged",
+		// and the nouns of a deal: an agreement to acquire, its offer to buy
+		"agreement", "offer", "proposal", "deal", "pact"} {
 		lex(w).toFuture = true
 	}
 	lex("wo").id = wWo

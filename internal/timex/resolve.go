@@ -511,7 +511,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 			p.gran = uWeekend
 		}
 	case s.hol != nil:
-		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, dayAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			t, ok := s.hol.date(y)
 			return t, t, ok
 		})
@@ -520,7 +520,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		}
 		p = point{t: t, gran: uDay}
 	case s.month != 0 && s.day != 0:
-		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, dayAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			if !validDay(y, s.month, s.day) {
 				// February 29 exists in some years only
 				return time.Time{}, time.Time{}, s.month == 2 && s.day == 29
@@ -533,7 +533,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		}
 		p = point{t: t, gran: uDay}
 	case s.month != 0:
-		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, monthAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			t := day(y, s.month, 1)
 			return t, t.AddDate(0, 1, -1), true
 		})
@@ -542,7 +542,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		}
 		p = point{t: t, gran: uMonth}
 	case s.season != 0:
-		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, monthAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			t := seasonStart(y, s.season)
 			return t, t.AddDate(0, 3, -1), true
 		})
@@ -559,7 +559,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		if g == uHalf {
 			months = 6
 		}
-		t, ok := c.pickYear(a, d, func(y int) (time.Time, time.Time, bool) {
+		t, ok := c.pickYear(a, d, dayAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			t := day(y, months*(n-1)+1, 1)
 			return t, t.AddDate(0, months, -1), true
 		})
@@ -587,8 +587,10 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 }
 
 // pickYear chooses among the occurrences of a yearly recurring stretch
-// [first, last] (from occ) the one the direction d selects relative to a.
-func (c *ctx) pickYear(a time.Time, d dir, occ func(y int) (first, last time.Time, ok bool)) (time.Time, bool) {
+// [first, last] (from occ) the one the direction d selects relative to a;
+// againstPast weighs the distance of a future occurrence in a past-tense
+// clause.
+func (c *ctx) pickYear(a time.Time, d dir, againstPast time.Duration, occ func(y int) (first, last time.Time, ok bool)) (time.Time, bool) {
 	y := a.Year()
 	cand := func(y int) (time.Time, time.Time, bool) { return occ(y) }
 	switch d {
@@ -625,12 +627,13 @@ func (c *ctx) pickYear(a time.Time, d dir, occ func(y int) (first, last time.Tim
 		}
 	case dirTense:
 		// the nearest occurrence, one against the tense of the clause
-		// counting three times as far: "the judge set a hearing for Jan.
+		// counting againstPast (a future one in a past clause) or three (a
+		// past one in a future clause) times as far: "the judge set a hearing for Jan.
 		// 14" a week before it is the coming Jan. 14, "in October" in a
 		// past-tense May sentence is last October, and "expects
 		// third-quarter profit to fall" in October is about the quarter
 		// just ended
-		const againstPast, againstFuture = 3, 3
+		const againstFuture = 3
 		best, bestDist, found := time.Time{}, time.Duration(0), false
 		for yy := y - 1; yy <= y+1; yy++ {
 			f, l, ok := cand(yy)
@@ -658,3 +661,13 @@ func (c *ctx) pickYear(a time.Time, d dir, occ func(y int) (first, last time.Tim
 	}
 	return time.Time{}, false
 }
+
+// How much farther an occurrence against the past tense of its clause
+// counts. A day named in a past-tense sentence is often the day something
+// was set for ("declared a dividend payable Dec. 1 to holders of record Nov.
+// 10"); a month or a season rarely is: "changed to a calendar year in
+// December", said in late October, is last December.
+const (
+	dayAgainstPast   = 3
+	monthAgainstPast = 10
+)

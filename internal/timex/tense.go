@@ -173,18 +173,24 @@ func cueAt(toks []token, k int) tense {
 		return noLex
 	}
 	if t.lx == nil || t.lx.cue == tenseNone && t.lx.id == wEnded {
-		if t.ed {
+		if t.ed && !adjectiveEd(toks, k) {
 			return tensePast
 		}
 		return tenseNone
 	}
 	l := t.lx
+	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
+		// set to resume, agreed to buy, an agreement to acquire, the plan to
+		// close: what is to happen
+		return tenseFuture
+	}
+	if (l.word == "set" || l.word == "due") && next().id == wFor {
+		// a summit set for April, a vote due for Friday: scheduled
+		return tenseFuture
+	}
 	if k > 0 && determiner(toks[k-1].lx) && !modal(toks, k) {
 		// the plan, a set, its bid, their cut: a noun, not a verb
 		return tenseNone
-	}
-	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
-		return tenseFuture
 	}
 	switch {
 	case l.id == wMay && t.cap:
@@ -236,3 +242,22 @@ func determiner(l *lexeme) bool {
 	}
 	return false
 }
+
+// adjectiveEd reports whether the -ed word at k modifies a noun rather than
+// being a verb: it follows a determiner, possibly through an adverb ("a
+// still unspecified date", "the newly elected board").
+func adjectiveEd(toks []token, k int) bool {
+	if k > 0 && determiner(toks[k-1].lx) {
+		return true
+	}
+	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lx != nil && degreeAdverb[toks[k-1].lx.word] && determiner(toks[k-2].lx) {
+		return true
+	}
+	return false
+}
+
+// degreeAdverb lists the adverbs found between a determiner and an -ed
+// adjective.
+var degreeAdverb = map[string]bool{"still": true, "yet": true, "newly": true, "recently": true, "previously": true,
+	"already": true, "long": true, "much": true, "so": true, "very": true, "more": true, "most": true, "less": true,
+	"well": true, "widely": true, "largely": true, "once": true, "just": true}

@@ -28,5 +28,19 @@ func TestTagTenseCues(t *testing.T) {
 		{"until: had not been told", "The crew had not been told of the closure until Monday morning.", []want{{"Monday morning", "TIME 2017-04-10TMO"}}},
 		{"until: lasted", "The talks lasted until Friday.", []want{{"Friday", "DATE 2017-04-07"}}},
 		{"until: sentence-initial", "Until Thursday, the crew had not heard.", []want{{"Thursday", "DATE 2017-04-06"}}},
+		// plan with an infinitive looks ahead, as a noun too, and so do the
+		// nouns of a deal
+		{"an agreement to", "The bank announced an agreement to acquire the ferry line in June.", []want{{"June", "DATE 2017-06"}}},
+		{"the plan to", "The council approved the plan to reopen the pier in May.", []want{{"May", "DATE 2017-05"}}},
+		// an -ed word after a determiner, even through an adverb, is an
+		// adjective and no past-tense cue
+		{"a still unspecified date", "The bonus would be paid on a still unspecified date in June.", []want{{"June", "DATE 2017-06"}}},
+		// set for, due for: scheduled
+		{"set for", "The issue will dominate a summit set for Lisbon in June.", []want{{"June", "DATE 2017-06"}}},
+		// a month weeks ahead in a past-tense clause is last year's: one
+		// ahead counts ten times as far, a day three times
+		{"a past month weeks ahead", "The operator changed its accounts in June.", []want{{"June", "DATE 2016-06"}}},
+		{"a past month far behind", "The ferry sank in October.", []want{{"October", "DATE 2016-10"}}},
+		{"a day just ahead in a past clause", "The board declared a dividend payable May 1 to holders of record April 20.", []want{{"May 1", "DATE 2017-05-01"}, {"April 20", "DATE 2017-04-20"}}},
 	})
 }
