@@ -58,21 +58,46 @@ func StripDateline(s string) string {
 }
 
 // hasAgencyDash is a cheap test for what agencyMark needs: a closing
-// bracket followed by a dash.
+// bracket (")" or "-RRB-") followed by a dash, with at most a space between.
 func hasAgencyDash(s string) bool {
-	for _, m := range []string{"RB- -", "RB- —", "RB- –", ") -", ") —", ") –", ")-", "RB--"} {
-		if strings.Contains(s, m) {
-			return true
+	for _, close := range []string{")", "RB-"} {
+		for rest := s; ; {
+			i := strings.Index(rest, close)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(close):]
+			if after := strings.TrimPrefix(rest, " "); strings.HasPrefix(after, "-") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// hasClock is a cheap test for what timeStamp needs: a digit, a colon or a
-// dot, and two more digits.
+// hasClock is a cheap test for what timeStamp needs: digits with a colon
+// or a dot ("4:23", "23.24") and, after spaces, an a.m./p.m. mark or a
+// time zone.
 func hasClock(s string) bool {
 	for i := 1; i+2 < len(s); i++ {
 		if (s[i] == ':' || s[i] == '.') && isDigit(s[i-1]) && isDigit(s[i+1]) && isDigit(s[i+2]) {
+			j := i + 3
+			for j < len(s) && isSpace(s[j]) {
+				j++
+			}
+			if clockMark(s[j:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clockMark reports whether s starts with a mark timeStamp accepts after a
+// time of day.
+func clockMark(s string) bool {
+	for _, m := range []string{"a.m.", "p.m.", "am", "pm", "AM", "PM", "GMT", "BST", "UTC", "UK time"} {
+		if strings.HasPrefix(s, m) {
 			return true
 		}
 	}

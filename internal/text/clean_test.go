@@ -24,6 +24,51 @@ func TestStripDateline(t *testing.T) {
 	}
 }
 
+// The cheap tests before the regular expressions must never rule out a
+// text the expressions match: each case is matched by its expression, and
+// its prefilter must say yes; the cases without a match must get a no.
+func TestPrefiltersAgreeWithPatterns(t *testing.T) {
+	tests := []struct {
+		in    string
+		agent bool // agencyMark matches
+		clock bool // timeStamp matches
+	}{
+		{"HARBOURTOWN -LRB- Reuters -RRB- - The pier", true, false},
+		{"Port Elvin -LRB- CNN -RRB- -- Fishermen", true, false},
+		{"PORT ELVIN (Reuters) - The council", true, false},
+		{"PORT ELVIN (AP) — The council", true, false},
+		{"PORT ELVIN (AP)— The council", true, false},
+		{"PORT ELVIN (Reuters)-  The council", true, false},
+		{"2031 4:23 pm EST HARBOURTOWN", false, true},
+		{"25 April 2031 23.24 BST The ferry", false, true},
+		{"2031 ; 4:57 PM The mayor", false, true},
+		{"at 10:35 a.m. the ferry", false, true},
+		{"18:00 UK time , Saturday", false, true},
+		{"at 7.30\tGMT", false, true},
+		{"at 7.30 apiece", false, false},
+		{"rates rose 3.25 percent (estimate) to 4.10", false, false},
+		{"up 12.50 Pounds at 4.05 a share", false, false},
+		{"The vote (7-2) surprised nobody", false, false},
+	}
+	for _, tt := range tests {
+		if got := agencyMark.MatchString(tt.in); got != tt.agent {
+			t.Errorf("agencyMark.MatchString(%q) = %v, the case says %v", tt.in, got, tt.agent)
+		}
+		if got := timeStamp.MatchString(tt.in); got != tt.clock {
+			t.Errorf("timeStamp.MatchString(%q) = %v, the case says %v", tt.in, got, tt.clock)
+		}
+		if tt.agent && !hasAgencyDash(tt.in) {
+			t.Errorf("hasAgencyDash(%q) = false, but agencyMark matches", tt.in)
+		}
+		if tt.clock && !hasClock(tt.in) {
+			t.Errorf("hasClock(%q) = false, but timeStamp matches", tt.in)
+		}
+		if !tt.agent && !tt.clock && (hasAgencyDash(tt.in) || hasClock(tt.in)) {
+			t.Errorf("a prefilter says yes to %q, which neither pattern matches", tt.in)
+		}
+	}
+}
+
 func TestIsBoilerplate(t *testing.T) {
 	tests := []struct {
 		in   string

@@ -58,9 +58,16 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		n += len(d.Sentences) + 1
 	}
 	c.sents = make([]sentence, 0, n)
-	var buf []int32             // scratch space for term ids
-	var lowered strings.Builder // every sentence lower-cased, one after the other
-	var spans [][2]int
+	var buf []int32 // scratch space for term ids
+	size := 0
+	for _, d := range docs {
+		size += len(d.Article.Title)
+		for _, sn := range d.Sentences {
+			size += len(sn.Text)
+		}
+	}
+	lowered := make([]byte, 0, size) // every sentence lower-cased, one after the other
+	spans := make([][2]int, 0, n)
 	for di, d := range docs {
 		pub := dayOf(d.Article.Published)
 		first := 0
@@ -68,9 +75,9 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 			// The headline says what the article is about: it joins the
 			// article's lead, with no day references of its own.
 			s := sentence{doc: di, idx: -1, pub: pub}
-			start := lowered.Len()
-			writeLower(&lowered, title)
-			spans = append(spans, [2]int{start, lowered.Len()})
+			start := len(lowered)
+			lowered = appendLower(lowered, title)
+			spans = append(spans, [2]int{start, len(lowered)})
 			s.terms, s.words, buf = c.termCounts(title, buf)
 			s.boiler = text.IsBoilerplate(title)
 			c.sents = append(c.sents, s)
@@ -79,9 +86,9 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		for si, sn := range d.Sentences {
 			refs, explicit := days(sn.Timexes)
 			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, refs: refs, explicit: explicit}
-			start := lowered.Len()
-			writeLower(&lowered, sn.Text)
-			spans = append(spans, [2]int{start, lowered.Len()})
+			start := len(lowered)
+			lowered = appendLower(lowered, sn.Text)
+			spans = append(spans, [2]int{start, len(lowered)})
 			s.terms, s.words, buf = c.termCounts(sn.Text, buf)
 			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
 				s.cut = len(sn.Text) - len(clean)
@@ -91,7 +98,7 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 			c.sents = append(c.sents, s)
 		}
 	}
-	all := lowered.String()
+	all := string(lowered)
 	for i := range c.sents {
 		c.sents[i].lower = all[spans[i][0]:spans[i][1]]
 	}
@@ -255,22 +262,22 @@ func matchKeywords(lower string, keywords []string) bool {
 	return false
 }
 
-// writeLower writes strings.ToLower(s) to b, without an intermediate copy
-// when s is ASCII.
-func writeLower(b *strings.Builder, s string) {
+// appendLower appends strings.ToLower(s) to b, without an intermediate
+// copy when s is ASCII.
+func appendLower(b []byte, s string) []byte {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			b.WriteString(strings.ToLower(s))
-			return
+			return append(b, strings.ToLower(s)...)
 		}
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
 		}
-		b.WriteByte(c)
 	}
+	return b
 }
 
 // containsAll reports whether the term counts tf have every id of want.
