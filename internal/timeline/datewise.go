@@ -54,8 +54,67 @@ func (c *Corpus) Build(opt Options) Timeline {
 		}
 		entries = append(entries, e)
 	}
+	if len(entries) < opt.Dates && !opt.Recipe.NoPub {
+		entries = v.fillFromPublication(entries, opt)
+	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Date.Before(entries[j].Date) })
 	return Timeline{Entries: entries}
+}
+
+// fillFromPublication adds dates to a timeline that came out shorter than
+// asked, when few of the eligible sentences name a day or open an article
+// (a narrow query): an eligible sentence that names no day then speaks for
+// its article's publication day. The days with the most such articles (then
+// sentences) come first; they rank below every date of the main pass.
+func (v *view) fillFromPublication(entries []Entry, opt Options) []Entry {
+	type place struct {
+		id  string
+		idx int
+	}
+	taken, used := map[day]bool{}, map[place]bool{}
+	for _, e := range entries {
+		taken[dayOf(e.Date)] = true
+		for _, it := range e.Items {
+			used[place{it.ArticleID, it.Sentence}] = true
+		}
+	}
+	byDay := map[day][]int{}
+	docs := map[day]map[int]bool{}
+	for i := range v.sel {
+		s := v.sent(i)
+		if !v.eligible[i] || len(s.refs) > 0 || taken[s.pub] || !v.inRange(s.pub) {
+			continue
+		}
+		if it := v.item(i); used[place{it.ArticleID, it.Sentence}] {
+			continue
+		}
+		byDay[s.pub] = append(byDay[s.pub], i)
+		if docs[s.pub] == nil {
+			docs[s.pub] = map[int]bool{}
+		}
+		docs[s.pub][s.doc] = true
+	}
+	order := make([]rankedDay, 0, len(byDay))
+	for d := range byDay {
+		// articles first, then sentences
+		order = append(order, rankedDay{d, float64(len(docs[d])) + float64(len(byDay[d]))/1e6})
+	}
+	sortRanked(order)
+	for _, rd := range order {
+		if len(entries) == opt.Dates {
+			break
+		}
+		picked := v.centroidOpt(byDay[rd.d], opt.PerDate)
+		if len(picked) == 0 {
+			continue
+		}
+		e := Entry{Date: rd.d.time()}
+		for _, i := range picked {
+			e.Items = append(e.Items, v.item(i))
+		}
+		entries = append(entries, e)
+	}
+	return entries
 }
 
 // item describes selected sentence i for output.

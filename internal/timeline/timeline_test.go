@@ -53,7 +53,8 @@ func story() []annotate.Doc {
 // separated: increasing dates within the range, at most PerDate distinct
 // items a date, each eligible and each speaking for its date (it refers to
 // the date, or it is an undated lead sentence of an article published that
-// day or the next).
+// day or the next, or, filling a short timeline, an undated sentence of an
+// article published that day).
 func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 	t.Helper()
 	opt = opt.withDefaults()
@@ -93,7 +94,8 @@ func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 				ref = ds[0]
 			}
 			pubDiff := int(dayOf(it.Published) - dayOf(e.Date))
-			if ref != dayOf(e.Date) && !(ref == noDay && it.Sentence < leadSentences && pubDiff >= 0 && pubDiff < pubWindow) {
+			lead := it.Sentence < leadSentences && pubDiff >= 0 && pubDiff < pubWindow
+			if ref != dayOf(e.Date) && !(ref == noDay && (lead || pubDiff == 0)) {
 				t.Errorf("%s: %s %q does not speak for the date", ds, key, it.Text)
 			}
 		}
@@ -134,6 +136,45 @@ func TestBuild(t *testing.T) {
 	tl := Build(story(), with(march, func(o *Options) { o.Dates = 1; o.PerDate = 2 }))
 	if n := len(tl.Entries[0].Items); n != 2 {
 		t.Errorf("%d items for a date with 4 candidates, want 2", n)
+	}
+}
+
+// A query that few dated or lead sentences match still gets the dates it
+// asks for, when undated sentences further into articles match it: each
+// stands for its article's publication day, the days with more such
+// articles first, after the days the main pass found.
+func TestBuildFillsShortTimelines(t *testing.T) {
+	filler := []string{"Crews worked on the quay.", "Gulls circled.", "Traffic was light.", "The tide was high.", "Rain fell.", "Shops opened late."}
+	late := func(id, pub, s string) annotate.Doc { return art(id, pub, append(append([]string(nil), filler...), s)...) }
+	docs := []annotate.Doc{
+		art("b1", "2031-04-01", "[2031-04-01] The lighthouse keeper retired on Monday."),
+		late("b2", "2031-04-03", "The lighthouse lamp failed overnight."),
+		late("b3", "2031-04-05", "A new lighthouse lamp was ordered."),
+		late("b4", "2031-04-05", "The lighthouse stood dark for a second night."),
+		late("b5", "2031-04-07", "Engineers tested the lighthouse wiring."),
+		late("b6", "2031-04-09", "The harbour fees rose."),
+	}
+	tests := []struct {
+		dates int
+		want  string
+	}{
+		{1, "2031-04-01"},
+		// 04-05 has two articles with a lighthouse sentence, then the earliest of the rest
+		{2, "2031-04-01 2031-04-05"},
+		{3, "2031-04-01 2031-04-03 2031-04-05"},
+		{10, "2031-04-01 2031-04-03 2031-04-05 2031-04-07"},
+	}
+	for _, tt := range tests {
+		opt := Options{Dates: tt.dates, Keywords: []string{"lighthouse"}, Recipe: BaselineRecipe}
+		if got := check(t, docs, Build(docs, opt), opt); got != tt.want {
+			t.Errorf("%d dates: %q, want %q", tt.dates, got, tt.want)
+		}
+	}
+	// the main pass alone, without publication days, keeps the timeline short
+	opt := Options{Dates: 3, Keywords: []string{"lighthouse"}, Recipe: BaselineRecipe}
+	opt.Recipe.NoPub = true
+	if got := check(t, docs, Build(docs, opt), opt); got != "2031-04-01" {
+		t.Errorf("NoPub: %q, want only the dated day", got)
 	}
 }
 
