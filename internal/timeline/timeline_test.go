@@ -145,7 +145,9 @@ func TestBuild(t *testing.T) {
 // articles first, after the days the main pass found.
 func TestBuildFillsShortTimelines(t *testing.T) {
 	filler := []string{"Crews worked on the quay.", "Gulls circled.", "Traffic was light.", "The tide was high.", "Rain fell.", "Shops opened late."}
-	late := func(id, pub, s string) annotate.Doc { return art(id, pub, append(append([]string(nil), filler...), s)...) }
+	late := func(id, pub, s string) annotate.Doc {
+		return art(id, pub, append(append([]string(nil), filler...), s)...)
+	}
 	docs := []annotate.Doc{
 		art("b1", "2031-04-01", "[2031-04-01] The lighthouse keeper retired on Monday."),
 		late("b2", "2031-04-03", "The lighthouse lamp failed overnight."),
