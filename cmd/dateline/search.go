@@ -36,7 +36,7 @@ prefix*) is used as written.`,
 		if err != nil {
 			return err
 		}
-		st, err := store.Open(dbPath)
+		st, err := store.OpenExisting(dbPath)
 		if err != nil {
 			return err
 		}
@@ -60,7 +60,7 @@ var statsCmd = &cobra.Command{
 		if err != nil {
 			return err
 		}
-		st, err := store.Open(dbPath)
+		st, err := store.OpenExisting(dbPath)
 		if err != nil {
 			return err
 		}

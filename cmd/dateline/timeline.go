@@ -88,7 +88,7 @@ annotates them in memory; without, it uses the articles in the database
 		if len(args) > 0 {
 			docs = readDocs(args, 0)
 		} else {
-			st, err := store.Open(dbPath)
+			st, err := store.OpenExisting(dbPath)
 			if err != nil {
 				return err
 			}

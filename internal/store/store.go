@@ -5,8 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"iter"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,6 +50,23 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
 	return s, nil
+}
+
+// ErrNoStore is returned by OpenExisting when the database file does not
+// exist.
+var ErrNoStore = errors.New("no such store")
+
+// OpenExisting opens the store at path like Open, but only if the file
+// exists: commands that only read must not leave an empty database behind
+// a mistyped --db.
+func OpenExisting(path string) (*Store, error) {
+	if _, err := os.Stat(path); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("open store %s: %w (ingest articles first: dateline --db %s ingest PATH)", path, ErrNoStore, path)
+		}
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return Open(path)
 }
 
 // Path returns the file the store was opened from.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"iter"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -217,5 +219,36 @@ func TestFTSQuery(t *testing.T) {
 		if got := FTSQuery(tt.in); got != tt.want {
 			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// Reading commands open with OpenExisting: a mistyped path is an error that
+// names it, and leaves no empty database behind; an existing store opens.
+func TestOpenExisting(t *testing.T) {
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "typo.db")
+	if _, err := OpenExisting(missing); !errors.Is(err, ErrNoStore) || !strings.Contains(err.Error(), missing) {
+		t.Errorf("OpenExisting(missing) error = %v, want ErrNoStore naming the path", err)
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("OpenExisting created %s (stat: %v)", missing, err)
+	}
+	path := filepath.Join(dir, "real.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Put(context.Background(), []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.")}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = OpenExisting(path)
+	if err != nil {
+		t.Fatalf("OpenExisting(existing): %v", err)
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	if err != nil || st.Articles != 1 {
+		t.Errorf("reopened store: %+v, %v; want 1 article", st, err)
 	}
 }
