@@ -84,7 +84,15 @@ func ingest(ctx context.Context, st *store.Store, paths []string, workers int, o
 			r.Read, r.Added, st.Path())
 		return r, err
 	}
-	fmt.Fprintf(out, "ingested %d articles in %.1fs (%.0f articles/s): %d added, %d already stored, %d bad records; store %s\n",
-		r.Read, secs, float64(r.Read)/secs, r.Added, r.Skipped, r.Bad, st.Path())
+	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d already stored, %s; store %s\n",
+		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), st.Path())
 	return r, err
+}
+
+// plural writes n and noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
