@@ -148,6 +148,15 @@ type view struct {
 	vecs     []vector // TF-IDF vectors of sel, unit length
 	eligible []bool   // whether sel[i] may enter the timeline
 	recipe   Recipe   // the choices of the timeline being built
+	accs     [2]*acc  // scratch accumulators over the vocabulary (see acc)
+}
+
+// acc returns scratch accumulator n of the view, empty.
+func (v *view) acc(n int) *acc {
+	if v.accs[n] == nil {
+		v.accs[n] = newAcc(v.vocab.Len())
+	}
+	return v.accs[n]
 }
 
 // inRange reports whether d lies within the view's bounds.

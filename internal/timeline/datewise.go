@@ -207,19 +207,14 @@ func sortRanked(out []rankedDay) {
 	})
 }
 
-// sumVectors returns the sum of the vectors of the given selected sentences,
-// each scaled by f, as a map from term to weight.
-func (v *view) sumVectors(ids []int, f float64, into map[int32]float64) map[int32]float64 {
-	if into == nil {
-		into = map[int32]float64{}
-	}
+// sumVectors adds the vectors of the given selected sentences, each scaled
+// by f, to a.
+func (v *view) sumVectors(ids []int, f float64, a *acc) {
 	for _, i := range ids {
-		for _, x := range v.vecs[i] {
-			into[x.term] += f * float64(x.w)
-		}
+		a.add(v.vecs[i], f)
 	}
-	return into
 }
+
 
 // candidates picks the sentences that speak for a day: those that refer to
 // it and the undated lead sentences published on it or the day after, kept
@@ -288,24 +283,15 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 	if len(cands) == 0 {
 		return nil
 	}
-	centroid := v.sumVectors(cands, 1, nil)
-	var cn float64
-	for _, w := range centroid {
-		cn += w * w
-	}
-	cn = math.Sqrt(cn)
+	centroid, sum := v.acc(0), v.acc(1)
+	defer centroid.reset()
+	defer sum.reset()
+	v.sumVectors(cands, 1, centroid)
+	cn := centroid.norm()
 	if cn == 0 {
 		cn = 1
 	}
-	dotMap := func(m map[int32]float64, x vector) float64 {
-		var s float64
-		for _, e := range x {
-			s += m[e.term] * float64(e.w)
-		}
-		return s
-	}
 	// cos(sum+x, c) = (sum·c + x·c) / (|c| sqrt(|sum|² + 2 sum·x + |x|²)); vectors are unit length.
-	sum := map[int32]float64{}
 	var sumC, sumSq float64
 	remaining := append([]int(nil), cands...)
 	var picked []int
@@ -317,8 +303,8 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 		ranked := make([]scored, len(remaining))
 		for j, i := range remaining {
 			x := v.vecs[i]
-			xc := dotMap(centroid, x)
-			norm := math.Sqrt(sumSq + 2*dotMap(sum, x) + dot(x, x))
+			xc := centroid.dot(x)
+			norm := math.Sqrt(sumSq + 2*sum.dot(x) + dot(x, x))
 			score := 0.0
 			if norm > 0 {
 				score = (sumC + xc) / (cn * norm)
@@ -352,11 +338,9 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 		}
 		picked = append(picked, next)
 		x := v.vecs[next]
-		sumSq += 2*dotMap(sum, x) + dot(x, x)
-		sumC += dotMap(centroid, x)
-		for _, e := range x {
-			sum[e.term] += float64(e.w)
-		}
+		sumSq += 2*sum.dot(x) + dot(x, x)
+		sumC += centroid.dot(x)
+		sum.add(x, 1)
 		remaining = keep
 	}
 	return picked
@@ -391,12 +375,15 @@ func (v *view) cleanText(i int) string {
 // sharedVector is the mean of the vectors of a and the mean of those of b,
 // added over the terms both means use, at unit length.
 func (v *view) sharedVector(a, b []int) vector {
-	ma := v.sumVectors(a, 1/float64(len(a)), nil)
-	mb := v.sumVectors(b, 1/float64(len(b)), nil)
-	out := make(vector, 0, len(ma))
-	for t, w := range ma {
-		if wb, ok := mb[t]; ok {
-			out = append(out, weight{t, float32(w + wb)})
+	ma, mb := v.acc(0), v.acc(1)
+	defer ma.reset()
+	defer mb.reset()
+	v.sumVectors(a, 1/float64(len(a)), ma)
+	v.sumVectors(b, 1/float64(len(b)), mb)
+	out := make(vector, 0, len(ma.terms))
+	for _, t := range ma.terms {
+		if mb.on[t] {
+			out = append(out, weight{t, float32(ma.w[t] + mb.w[t])})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].term < out[j].term })

@@ -57,3 +57,51 @@ func dot(a, b vector) float64 {
 	}
 	return s
 }
+
+// acc adds up sparse vectors over a vocabulary of term ids in dense
+// arrays, remembering the terms it touched so that reset costs what was
+// added and not the vocabulary's size.
+type acc struct {
+	w     []float64 // weight by term id
+	on    []bool    // whether a term has been added
+	terms []int32   // the terms added, in order of first addition
+}
+
+func newAcc(n int) *acc { return &acc{w: make([]float64, n), on: make([]bool, n)} }
+
+// add adds f times x.
+func (a *acc) add(x vector, f float64) {
+	for _, e := range x {
+		if !a.on[e.term] {
+			a.on[e.term] = true
+			a.terms = append(a.terms, e.term)
+		}
+		a.w[e.term] += f * float64(e.w)
+	}
+}
+
+// dot is the inner product of the sum with x.
+func (a *acc) dot(x vector) float64 {
+	var s float64
+	for _, e := range x {
+		s += a.w[e.term] * float64(e.w)
+	}
+	return s
+}
+
+// norm is the Euclidean length of the sum.
+func (a *acc) norm() float64 {
+	var s float64
+	for _, t := range a.terms {
+		s += a.w[t] * a.w[t]
+	}
+	return math.Sqrt(s)
+}
+
+// reset empties the accumulator.
+func (a *acc) reset() {
+	for _, t := range a.terms {
+		a.w[t], a.on[t] = 0, false
+	}
+	a.terms = a.terms[:0]
+}
