@@ -215,7 +215,6 @@ func (v *view) sumVectors(ids []int, f float64, a *acc) {
 	}
 }
 
-
 // candidates picks the sentences that speak for a day: those that refer to
 // it and the undated lead sentences published on it or the day after, kept
 // when they are close to the day's vector (the mean of both groups over the
