@@ -222,6 +222,11 @@ func TestTagModifiers(t *testing.T) {
 		{"earlier in the year", "Prices fell earlier in the year.", []want{{"earlier in the year", "DATE 2017 START"}}},
 		{"the end of", "by the end of 1990", []want{{"the end of 1990", "DATE 1990 END"}}},
 		{"year-end", "by year-end", []want{{"year-end", "DATE 2017 END"}}},
+		// the decade and the century are dates only after a mod: "the
+		// decade" alone is too often a span
+		{"the end of the decade", "Costs will double by the end of the decade.", []want{{"the end of the decade", "DATE 201 END"}}},
+		{"the turn of the century", "The pier was built at the turn of the century.", []want{{"the turn of the century", "DATE 20 START"}}},
+		{"the decade alone", "Costs doubled during the decade.", nil},
 		{"the beginning of", "at the beginning of October 2016", []want{{"the beginning of October 2016", "DATE 2016-10 START"}}},
 		{"early next year", "early next year", []want{{"early next year", "DATE 2018 START"}}},
 		{"and beyond", "2018 and beyond", []want{{"2018 and beyond", "DATE 2018 ON_OR_AFTER"}}},

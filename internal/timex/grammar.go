@@ -373,6 +373,13 @@ func (p *parser) modded(i int) (match, bool) {
 		return m, true
 	}
 	m, ok := p.core(k)
+	if !ok && the && p.id(k) == wThe {
+		// the end of the decade, the turn of the century: the narrative's
+		// decade or century (alone, "the decade" is too often a span)
+		if u := p.lx(k + 1); (u.unit == uDecade || u.unit == uCentury) && !u.plural {
+			m, ok = match{i, k + 2, spec{typ: Date, kind: skRel, unit: u.unit, gran: u.unit, narr: true}}, true
+		}
+	}
 	if !ok || m.s.typ == Duration || m.s.typ == Set || m.s.kind == skLit {
 		// "the end of" a non-date; "early" alone
 		return p.core(i)
