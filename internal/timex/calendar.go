@@ -209,21 +209,23 @@ func (p *parser) seasonLed(i int) (match, bool) {
 	if y, k2, ok := p.yearAt(k); ok {
 		return match{i, k2, spec{typ: Date, kind: skAbs, year: y, season: int(l.season), gran: uSeason}}, true
 	}
-	if (l.id == wSpring || l.id == wFall) && !p.seasonContext(i) {
+	if (l.id == wSpring || l.id == wFall) && (!p.seasonContext(i) || p.id(j) == wOf) {
+		// "the fall of the regime" is no season
 		return match{}, false
 	}
 	return match{i, j, spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason}}, true
 }
 
 // seasonContext accepts "spring" and "fall" as seasons after words that
-// introduce a time: in the fall, this spring, early fall.
+// introduce a time: in the fall, this spring, early fall, scheduled for the
+// fall.
 func (p *parser) seasonContext(i int) bool {
 	k := i - 1
 	if p.id(k) == wThe {
 		k--
 	}
 	switch p.id(k) {
-	case wIn, wDuring, wThis, wLast, wNext, wEarly, wLate, wMid, wUntil, wSince, wBy, wEvery, wEach, wPast, wComing, wThrough, wBefore, wAfter, wOf:
+	case wIn, wDuring, wThis, wLast, wNext, wEarly, wLate, wMid, wUntil, wSince, wBy, wEvery, wEach, wPast, wComing, wThrough, wBefore, wAfter, wOf, wFor:
 		return true
 	}
 	return p.punct(k, '-') && p.id(k-1) == wMid
@@ -236,8 +238,11 @@ func (p *parser) seasonAfterThe(k int) (match, bool) {
 	if l.id != wSpring && l.id != wFall {
 		return match{}, false
 	}
+	if p.id(k+1) == wOf {
+		return match{}, false // the fall of the regime
+	}
 	switch p.id(k - 2) {
-	case wIn, wDuring, wBy, wUntil, wSince, wThrough, wOver:
+	case wIn, wDuring, wBy, wUntil, wSince, wThrough, wOver, wFor:
 		return match{k, k + 1, spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason}}, true
 	}
 	return match{}, false
