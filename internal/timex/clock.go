@@ -116,7 +116,7 @@ func (p *parser) attachDay(m *match) {
 	m.j = d.j
 }
 
-// clockWord: noon, midnight, midday, and "noon Thursday".
+// clockWord: noon, midnight, midday, and "noon Thursday", "noon ET on Friday".
 func (p *parser) clockWord(i int) (match, bool) {
 	var tod string
 	switch p.id(i) {
@@ -127,7 +127,11 @@ func (p *parser) clockWord(i int) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m := match{i, i + 1, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: tod}}
+	j := i + 1
+	if p.id(j) == wTZ && p.toks[j].upper {
+		j++ // noon ET on Friday
+	}
+	m := match{i, j, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: tod}}
 	p.attachDay(&m)
 	return m, true
 }

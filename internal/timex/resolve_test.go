@@ -115,7 +115,9 @@ func TestResolveWeekday(t *testing.T) {
 		{1, dirTense, tensePast, "2017-04-10"},
 		{1, dirTense, tenseFuture, "2017-04-17"},
 		{3, dirTense, tensePast, "2017-04-05"},
-		{3, dirTense, tenseNone, "2017-04-05"},
+		{3, dirTense, tenseNone, "2017-04-12"}, // no tense: the nearest, the past weighed 3:1
+		{4, dirTense, tenseNone, "2017-04-06"},
+		{7, dirTense, tenseNone, "2017-04-09"},
 		{3, dirTense, tensePresent, "2017-04-12"},
 		{7, dirTense, tensePresent, "2017-04-09"},
 		{2, dirLast, tenseNone, "2017-04-04"},

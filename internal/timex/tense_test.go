@@ -35,6 +35,12 @@ func TestTagTenseCues(t *testing.T) {
 		// an -ed word after a determiner, even through an adverb, is an
 		// adjective and no past-tense cue
 		{"a still unspecified date", "The bonus would be paid on a still unspecified date in June.", []want{{"June", "DATE 2017-06"}}},
+		// no verb the tagger knows: the nearest day, one ahead counting
+		// three times as far; a possessive day is one already known
+		{"no known verb, tomorrow", "The truce expires Wednesday.", []want{{"Wednesday", "DATE 2017-04-12"}}},
+		{"no known verb, plural", "The two leaders meet Wednesday.", []want{{"Wednesday", "DATE 2017-04-12"}}},
+		{"no known verb, in two days", "The truce expires Thursday.", []want{{"Thursday", "DATE 2017-04-06"}}},
+		{"possessive, no verb", "a premium over Thursday's closing price", []want{{"Thursday", "DATE 2017-04-06"}}},
 		// set for, due for: scheduled
 		{"set for", "The issue will dominate a summit set for Lisbon in June.", []want{{"June", "DATE 2017-06"}}},
 		// a month weeks ahead in a past-tense clause is last year's: one
