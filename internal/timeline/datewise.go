@@ -39,53 +39,52 @@ func (c *Corpus) Build(opt Options) Timeline {
 		gap := float64(hi-lo+1) / float64(opt.Dates) // the mean distance between dates of an even timeline
 		ranked = spread(ranked, opt.Recipe.Spread, gap)
 	}
+	taken := map[day]bool{} // days in the timeline
+	used := map[int]bool{}  // selected sentences in the timeline
+	add := func(d day, score float64, cands []int) {
+		picked := v.centroidOpt(cands, opt.PerDate)
+		if len(picked) == 0 {
+			return
+		}
+		e := Entry{Date: d.time(), Score: score}
+		for _, i := range picked {
+			e.Items = append(e.Items, v.item(i))
+			used[i] = true
+		}
+		entries = append(entries, e)
+		taken[d] = true
+	}
 	for _, rd := range ranked {
 		if len(entries) == opt.Dates {
 			break
 		}
-		cands := v.candidates(byRef[rd.d], byPub[rd.d])
-		picked := v.centroidOpt(cands, opt.PerDate)
-		if len(picked) == 0 {
-			continue
-		}
-		e := Entry{Date: rd.d.time(), Score: rd.score}
-		for _, i := range picked {
-			e.Items = append(e.Items, v.item(i))
-		}
-		entries = append(entries, e)
+		add(rd.d, rd.score, v.candidates(byRef[rd.d], byPub[rd.d]))
 	}
 	if len(entries) < opt.Dates && !opt.Recipe.NoPub {
-		entries = v.fillFromPublication(entries, opt)
+		days, cands := v.publicationDays(taken, used)
+		for _, rd := range days {
+			if len(entries) == opt.Dates {
+				break
+			}
+			add(rd.d, 0, cands[rd.d])
+		}
 	}
 	sort.Slice(entries, func(i, j int) bool { return entries[i].Date.Before(entries[j].Date) })
 	return Timeline{Entries: entries}
 }
 
-// fillFromPublication adds dates to a timeline that came out shorter than
-// asked, when few of the eligible sentences name a day or open an article
-// (a narrow query): an eligible sentence that names no day then speaks for
-// its article's publication day. The days with the most such articles (then
-// sentences) come first; they rank below every date of the main pass.
-func (v *view) fillFromPublication(entries []Entry, opt Options) []Entry {
-	type place struct {
-		id  string
-		idx int
-	}
-	taken, used := map[day]bool{}, map[place]bool{}
-	for _, e := range entries {
-		taken[dayOf(e.Date)] = true
-		for _, it := range e.Items {
-			used[place{it.ArticleID, it.Sentence}] = true
-		}
-	}
+// publicationDays fills a timeline that came out shorter than asked, when
+// few of the eligible sentences name a day or open an article (a narrow
+// query): an eligible sentence that names no day, and is not in the
+// timeline yet, then speaks for its article's publication day. It returns
+// those days not taken yet, the days with the most such articles (then
+// sentences) first, and their sentences.
+func (v *view) publicationDays(taken map[day]bool, used map[int]bool) ([]rankedDay, map[day][]int) {
 	byDay := map[day][]int{}
 	docs := map[day]map[int]bool{}
 	for i := range v.sel {
 		s := v.sent(i)
-		if !v.eligible[i] || len(s.refs) > 0 || taken[s.pub] || !v.inRange(s.pub) {
-			continue
-		}
-		if it := v.item(i); used[place{it.ArticleID, it.Sentence}] {
+		if !v.eligible[i] || used[i] || len(s.refs) > 0 || taken[s.pub] || !v.inRange(s.pub) {
 			continue
 		}
 		byDay[s.pub] = append(byDay[s.pub], i)
@@ -100,21 +99,7 @@ func (v *view) fillFromPublication(entries []Entry, opt Options) []Entry {
 		order = append(order, rankedDay{d, float64(len(docs[d])) + float64(len(byDay[d]))/1e6})
 	}
 	sortRanked(order)
-	for _, rd := range order {
-		if len(entries) == opt.Dates {
-			break
-		}
-		picked := v.centroidOpt(byDay[rd.d], opt.PerDate)
-		if len(picked) == 0 {
-			continue
-		}
-		e := Entry{Date: rd.d.time()}
-		for _, i := range picked {
-			e.Items = append(e.Items, v.item(i))
-		}
-		entries = append(entries, e)
-	}
-	return entries
+	return order, byDay
 }
 
 // item describes selected sentence i for output.
