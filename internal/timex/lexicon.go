@@ -172,6 +172,7 @@ const (
 	tensePast
 	tensePresent
 	tenseFuture
+	tenseWould // future in the past: "said he would step down on Feb. 28"
 )
 
 // lexeme is what a lower-case word can mean.

@@ -471,7 +471,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 	wd := d // the direction for weekdays: strictly by tense
 	if d == dirTense {
 		switch c.tense {
-		case tenseFuture:
+		case tenseFuture, tenseWould:
 			wd = dirFuture
 		case tensePresent:
 			wd = dirNearest // "the deadline is Wednesday", "he says Monday"
@@ -663,7 +663,7 @@ func (c *ctx) pickYear(a time.Time, d dir, againstPast time.Duration, occ func(y
 				}
 			case a.After(l):
 				dist = a.Sub(l)
-				if c.tense == tenseFuture {
+				if c.tense == tenseFuture || c.tense == tenseWould {
 					dist *= againstFuture
 				}
 			}

@@ -6,7 +6,10 @@ package timex
 // it ("Friday's meeting will..."). Cues are auxiliaries and modals (will,
 // 'll, would, is going to, was, has), past-tense verbs (said, met, -ed),
 // present-tense forms (is, says) and "to be". The auxiliaries before a verb
-// decide for it: "would be paid" is future, "has risen" past. A preposition
+// decide for it: "will be paid" is future, "has risen" past; "would" is the
+// future of a past ("said he would step down on Feb. 28"): a weekday after
+// it looks ahead, a date is the nearest one, a past one counting three
+// times as far. A preposition
 // can decide too: "until Thursday", "effective Feb. 1" and "as soon as
 // Monday" look ahead, "since January" back.
 //
@@ -58,7 +61,7 @@ func pastUntil(toks []token, s, u int) bool {
 		if toks[k].kind == tPunct && (toks[k].ch == ';' || toks[k].ch == ':' || toks[k].ch == ',') {
 			return false
 		}
-		if cueAt(toks, k) == tenseFuture {
+		if t := cueAt(toks, k); t == tenseFuture || t == tenseWould {
 			return false
 		}
 		if toks[k].lx != nil && toks[k].lx.word == "had" {
@@ -120,6 +123,9 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 			break
 		}
 		if modal(toks, a) {
+			if l.word == "would" || l.word == "'d" {
+				return tenseWould
+			}
 			return tenseFuture
 		}
 		if l.id == wTo {
@@ -179,6 +185,9 @@ func cueAt(toks []token, k int) tense {
 		return tenseNone
 	}
 	l := t.lx
+	if l.word == "would" || l.word == "'d" {
+		return tenseWould
+	}
 	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
 		// set to resume, agreed to buy, an agreement to acquire, the plan to
 		// close: what is to happen

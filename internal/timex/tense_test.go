@@ -41,6 +41,11 @@ func TestTagTenseCues(t *testing.T) {
 		{"no known verb, plural", "The two leaders meet Wednesday.", []want{{"Wednesday", "DATE 2017-04-12"}}},
 		{"no known verb, in two days", "The truce expires Thursday.", []want{{"Thursday", "DATE 2017-04-06"}}},
 		{"possessive, no verb", "a premium over Thursday's closing price", []want{{"Thursday", "DATE 2017-04-06"}}},
+		// would is the future of a past: the date it looks to may already
+		// be past when the article appears; a weekday after it still looks ahead
+		{"would, date just past", "The pope said he would step down on March 30.", []want{{"March 30", "DATE 2017-03-30"}}},
+		{"would, weekday", "The minister said she would resign Friday.", []want{{"Friday", "DATE 2017-04-14"}}},
+		{"will, date just past", "The pope will step down on March 30.", []want{{"March 30", "DATE 2018-03-30"}}},
 		// set for, due for: scheduled
 		{"set for", "The issue will dominate a summit set for Lisbon in June.", []want{{"June", "DATE 2017-06"}}},
 		// a month weeks ahead in a past-tense clause is last year's: one
