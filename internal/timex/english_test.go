@@ -130,6 +130,15 @@ func TestTagMonthsAndDays(t *testing.T) {
 		{"May the month", "Elections are due in May.", []want{{"May", "DATE 2017-05"}}},
 		{"may the verb, May the name", "It may rain, Theresa May said.", nil},
 		{"march the verb", "They march on the capital.", nil},
+		// a bare day of the month after a preposition: the story's month,
+		// else the tense's occurrence around the DCT; not "the 15th floor"
+		{"the 15th, past", "The vote was held on the 3rd.", []want{{"the 3rd", "DATE 2017-04-03"}}},
+		{"the 31st, past", "The vote was held on the 31st.", []want{{"the 31st", "DATE 2017-03-31"}}},
+		{"the 20th, future", "The report will be out by the 20th.", []want{{"the 20th", "DATE 2017-04-20"}}},
+		{"the story's month", "The trip began on March 9. He came home on the 22nd.",
+			[]want{{"March 9", "DATE 2017-03-09"}, {"the 22nd", "DATE 2017-03-22"}}},
+		{"the 15th floor", "He lives on the 15th floor.", nil},
+		{"the 20th anniversary", "They met on the 20th anniversary.", nil},
 	})
 }
 

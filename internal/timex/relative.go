@@ -45,6 +45,11 @@ func (p *parser) theLed(i int) (match, bool) {
 		if m, ok := p.dayMonth(k); ok {
 			try(m, true)
 		}
+		if !found {
+			if m, ok := p.bareDay(i, k); ok {
+				try(m, true)
+			}
+		}
 	case l.ord != 0 || l.tens:
 		if m, ok := p.ordinalLed(k); ok {
 			if p.hyphen(m.j - 2) {
@@ -500,4 +505,26 @@ func (p *parser) relLed(k, from int) (match, bool) {
 		}
 	}
 	return match{}, false
+}
+
+// bareDay: "on the 15th", "by the 20th," — a day of the month with no month,
+// after a preposition of time and before the end of the phrase (so not "the
+// 15th floor", "the 20th anniversary").
+func (p *parser) bareDay(i, k int) (match, bool) {
+	t := &p.toks[k]
+	if t.suf != sufOrd || t.apos || t.num < 1 || t.num > 31 {
+		return match{}, false
+	}
+	switch p.id(i - 1) {
+	case wOn, wBy, wUntil, wSince, wBefore, wAfter, wFrom, wTo:
+	default:
+		return match{}, false
+	}
+	if k+1 < p.n {
+		next := &p.toks[k+1]
+		if next.kind == tWord && p.id(k+1) != wAnd && p.id(k+1) != wOr || p.punct(k+1, '-') {
+			return match{}, false
+		}
+	}
+	return match{i, k + 1, spec{typ: Date, kind: skCal, day: t.num, gran: uDay, narr: true}}, true
 }

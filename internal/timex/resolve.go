@@ -456,9 +456,9 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 // resolveCal picks the occurrence of a calendar name (a weekday, a month, a
 // season, a holiday...) that the direction and the tense call for.
 func (c *ctx) resolveCal(s *spec) (string, point, bool) {
-	ref := point{t: c.dct, gran: uDay}
+	ref, inStory := point{t: c.dct, gran: uDay}, false
 	if s.narr {
-		ref, _ = c.anchor(true, uDay)
+		ref, inStory = c.anchor(true, uDay)
 	}
 	a := ref.t
 	d := s.dir
@@ -524,6 +524,39 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		if s.weekend {
 			p.gran = uWeekend
 		}
+	case s.day != 0 && s.month == 0 && s.hol == nil:
+		// "on the 15th": that day of the month the story is in; with no
+		// story yet, the occurrence the tense selects around the DCT, as
+		// for a weekday
+		y, m := a.Year(), int(a.Month())
+		var t time.Time
+		if inStory || wd == dirThis {
+			if !validDay(y, m, s.day) {
+				return "", point{}, false
+			}
+			t = day(y, m, s.day)
+		} else {
+			best, bestDist := time.Time{}, time.Duration(-1)
+			for dm := -2; dm <= 2; dm++ { // two months either way: a 31st
+				first := day(y, m+dm, 1) // normalizes across the year
+				if !validDay(first.Year(), int(first.Month()), s.day) {
+					continue
+				}
+				cand := day(first.Year(), int(first.Month()), s.day)
+				dist := cand.Sub(a)
+				if wd == dirPast && dist > 0 || wd == dirFuture && dist < 0 {
+					continue
+				}
+				if w := absDur(dist, wd); bestDist < 0 || w < bestDist {
+					best, bestDist = cand, w
+				}
+			}
+			if best.IsZero() {
+				return "", point{}, false
+			}
+			t = best
+		}
+		p = point{t: t, gran: uDay}
 	case s.hol != nil:
 		t, ok := c.pickYear(a, d, dayAgainstPast, func(y int) (time.Time, time.Time, bool) {
 			t, ok := s.hol.date(y)
@@ -693,3 +726,15 @@ const (
 // TempEval-3 values are no worse than with the past alone, 1 or 2 lose
 // 0.0015 of T17 Date-F1.)
 const nearBias = 3
+
+// absDur is how far an occurrence d away counts for the weekday direction
+// wd: its distance, times nearBias when ahead for dirNearestPast.
+func absDur(d time.Duration, wd dir) time.Duration {
+	switch {
+	case d < 0:
+		return -d
+	case wd == dirNearestPast:
+		return d * nearBias
+	}
+	return d
+}
