@@ -80,7 +80,7 @@ var BaselineRecipe = Recipe{Name: "datewise"}
 // apart from each other, headlines join their article's lead, sentences
 // are cleaned of wire datelines and boilerplate, kept to 50 words and
 // different from each other within a day.
-var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true}
+var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true}
 
 // Ablation lists the recipes that go from the baseline to the default one
 // choice at a time, then the default without each choice: what
@@ -92,12 +92,12 @@ var Ablation = []Recipe{
 	{Name: "+ clean wire copy", AllRefs: true, Learned: true, Clean: true},
 	{Name: "+ at most 50 words", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
 	{Name: "+ diverse sentences in a day", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3},
-	{Name: "+ dates kept apart", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03},
-	{Name: "+ headlines (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
-	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
-	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true},
-	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true, NoPub: true},
-	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.03, Titles: true, NoKnee: true},
+	{Name: "+ dates kept apart", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02},
+	{Name: "+ headlines (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
+	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
+	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
+	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoPub: true},
+	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoKnee: true},
 }
 
 // RecipeNamed returns the recipe of that name among DefaultRecipe and
