@@ -530,7 +530,7 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 		// for a weekday
 		y, m := a.Year(), int(a.Month())
 		var t time.Time
-		if inStory || wd == dirThis {
+		if inStory {
 			if !validDay(y, m, s.day) {
 				return "", point{}, false
 			}
