@@ -58,16 +58,16 @@ func StripDateline(s string) string {
 }
 
 // hasAgencyDash is a cheap test for what agencyMark needs: a closing
-// bracket (")" or "-RRB-") followed by a dash, with at most a space between.
+// bracket (")" or "-RRB-") followed by a dash, with only spaces between.
 func hasAgencyDash(s string) bool {
-	for _, close := range []string{")", "RB-"} {
+	for _, mark := range []string{")", "RB-"} {
 		for rest := s; ; {
-			i := strings.Index(rest, close)
+			i := strings.Index(rest, mark)
 			if i < 0 {
 				break
 			}
-			rest = rest[i+len(close):]
-			if after := strings.TrimPrefix(rest, " "); strings.HasPrefix(after, "-") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") {
+			rest = rest[i+len(mark):]
+			if after := strings.TrimLeft(rest, " \t\n\r\f\v"); strings.HasPrefix(after, "-") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "–") {
 				return true
 			}
 		}

@@ -39,6 +39,7 @@ func TestPrefiltersAgreeWithPatterns(t *testing.T) {
 		{"PORT ELVIN (AP) — The council", true, false},
 		{"PORT ELVIN (AP)— The council", true, false},
 		{"PORT ELVIN (Reuters)-  The council", true, false},
+		{"PORT ELVIN (AP)  -  The council", true, false},
 		{"2031 4:23 pm EST HARBOURTOWN", false, true},
 		{"25 April 2031 23.24 BST The ferry", false, true},
 		{"2031 ; 4:57 PM The mayor", false, true},
