@@ -248,6 +248,11 @@ func (p *parser) seasonAfterThe(k int) (match, bool) {
 	return match{}, false
 }
 
+// placeAfterHoliday lists the capitalized words that make a holiday's name
+// the name of something else.
+var placeAfterHoliday = map[string]bool{"island": true, "islands": true, "rising": true, "uprising": true,
+	"offensive": true, "carol": true, "parade": true, "bowl": true}
+
 // holidayLed: Christmas, Thanksgiving Day, New Year's Day, Easter 2017.
 func (p *parser) holidayLed(i int, d dir) (match, bool) {
 	first := p.lx(i).word
@@ -279,6 +284,9 @@ func (p *parser) holidayLed(i int, d dir) (match, bool) {
 	}
 	if best.name == "may day" && !p.cap(i+1) {
 		return match{}, false
+	}
+	if p.cap(bestJ) && placeAfterHoliday[strings.ToLower(p.word(bestJ))] {
+		return match{}, false // Easter Island, the Easter Rising
 	}
 	k := bestJ
 	if y, k2, ok := p.yearAt(k); ok {

@@ -38,7 +38,7 @@ func (e *English) Tag(text string, dct time.Time) []Timex {
 		p.s, p.n = s, e
 		for i := s; i < e; {
 			m, ok := p.expr(i)
-			if !ok || m.j <= i {
+			if !ok || m.j <= i || p.inWord(i) {
 				i++
 				continue
 			}

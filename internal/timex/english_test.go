@@ -186,6 +186,8 @@ func TestTagQuartersSeasonsHolidays(t *testing.T) {
 		{"holiday week", "Hotels fill up in Easter week; Christmas week was quiet.",
 			[]want{{"Easter week", "DATE 2017-W15"}, {"Christmas week", "DATE 2016-W51"}}},
 		{"New Year's Day", "on New Year's Day", []want{{"New Year's Day", "DATE 2017-01-01"}}},
+		{"a place named for a holiday", "They sailed to Easter Island and Christmas Island.", nil},
+		{"an event named for a holiday", "The Easter Rising failed.", nil},
 	})
 }
 
@@ -340,6 +342,9 @@ func TestTagFailureModes(t *testing.T) {
 		{"slashes impossible", "on 13/45/2017", []want{{"13/45/2017", "DATE "}}},
 		{"empty", "", nil},
 		{"punctuation only", "-- ,, '' `` -LRB- -RRB- ...", nil},
+		// digits inside a code or a link are no time
+		{"inside a link", "See pic.twitter.com/P2qpm3h3Pm for the clip.", nil},
+		{"inside a code", "Flight A4pm3 and model x10am.", nil},
 	})
 	tg := New()
 	for _, s := range []string{"\xff\xfe Friday \x00", "on the", "the", "every", "twice a", "5 1/", "1/2", "the end of", "April 3-", "'", "9:", "''80s", "a.m.", strings.Repeat("last ", 100)} {

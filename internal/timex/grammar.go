@@ -41,6 +41,13 @@ func (p *parser) glued(i int) bool {
 	return i > 0 && i < p.n && p.toks[i].b0 == p.toks[i-1].b1
 }
 
+// inWord reports whether token i is a number glued to the letters or digits
+// before it, as inside a code or a link ("pic.twitter.com/P2qpm3h3Pm"): no
+// time expression starts there.
+func (p *parser) inWord(i int) bool {
+	return p.toks[i].kind == tNum && p.glued(i) && (p.toks[i-1].kind == tWord || p.toks[i-1].kind == tNum)
+}
+
 // hyphen reports whether token i is a hyphen joining i-1 and i+1 (both glued,
 // as in "third-quarter"), or a spaced hyphen in PTB text ("third - quarter"
 // never occurs there: PTB keeps hyphenated words whole).
