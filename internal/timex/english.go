@@ -65,6 +65,12 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 	} else {
 		c.tense = tenseAt(p.toks, p.s, m.i, m.j)
 	}
+	if m.s.typ == Time && m.s.kind == skRel && m.s.narr && p.alone(m) {
+		// a time of day standing alone, as the entries of a live blog
+		// ("___. 4:30 p.m. Hillary Clinton says ..."), is the day of the
+		// article, whatever day the entry before told of
+		m.s.narr = false
+	}
 	v, pt, ok := c.resolve(&m.s)
 	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0 {
 		c.hist = append(c.hist, pt)

@@ -313,6 +313,8 @@ func TestTagTimes(t *testing.T) {
 		{"clock then day", "The deadline is 10 p.m. Wednesday.", []want{{"10 p.m. Wednesday", "TIME 2017-04-12T22:00"}}},
 		{"noon day", "The polls closed at noon Monday.", []want{{"noon Monday", "TIME 2017-04-10T12:00"}}},
 		{"noon, zone, day", "The deadline is noon ET on Friday.", []want{{"noon ET on Friday", "TIME 2017-04-14T12:00"}}},
+		{"a live blog's entry time", "The debate was held on Monday.\n\n___.\n\n4:30 p.m.\n\nThe senator says the debate went well.",
+			[]want{{"Monday", "DATE 2017-04-10"}, {"4:30 p.m.", "TIME 2017-04-11T16:30"}}},
 		{"24-hour clock", "at 14:30", []want{{"14:30", "TIME 2017-04-11T14:30"}}},
 		{"compact", "at 10am", []want{{"10am", "TIME 2017-04-11T10:00"}}},
 		{"military with zone", "on Radio 4 at 2000 BST", []want{{"2000 BST", "TIME 2017-04-11T20:00"}}},

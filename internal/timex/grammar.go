@@ -41,6 +41,16 @@ func (p *parser) glued(i int) bool {
 	return i > 0 && i < p.n && p.toks[i].b0 == p.toks[i-1].b1
 }
 
+// alone reports whether m is all its sentence holds, but for punctuation.
+func (p *parser) alone(m *match) bool {
+	for k := p.s; k < p.n; k++ {
+		if (k < m.i || k >= m.j) && p.toks[k].kind != tPunct {
+			return false
+		}
+	}
+	return true
+}
+
 // inWord reports whether token i is a number glued to the letters or digits
 // before it, as inside a code or a link ("pic.twitter.com/P2qpm3h3Pm"): no
 // time expression starts there.
