@@ -165,8 +165,11 @@ func (p *parser) rateBefore(i int) bool {
 func (p *parser) setExpr(i int) (match, bool) {
 	l := p.lx(i)
 	if l.freq != uNone {
-		// "daily" and friends; not the Daily Mail
+		// "daily" and friends; not the Daily Mail, nor Breitbart News Daily
 		if p.toks[i].cap && i+1 < p.n && p.toks[i+1].cap && newspaperWords[strings.ToLower(p.word(i+1))] {
+			return match{}, false
+		}
+		if p.toks[i].cap && i > p.s && p.toks[i-1].kind == tWord && p.toks[i-1].cap {
 			return match{}, false
 		}
 		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true

@@ -291,6 +291,8 @@ func TestTagSetsAndRefs(t *testing.T) {
 		{"every Monday", "every Monday", []want{{"every Monday", "SET XXXX-WXX-1"}}},
 		{"each July", "each July", []want{{"each July", "SET XXXX-07"}}},
 		{"the Daily Mail is a name", "The Daily Mail said so.", nil},
+		{"a show's name ends in Daily", "He spoke on Breitbart News Daily.", nil},
+		{"Daily opening a sentence", "Daily, the ferry crosses twice.", []want{{"Daily", "SET P1D freq=1X"}}},
 		{"now", "He is now in Paris.", []want{{"now", "DATE PRESENT_REF"}}},
 		{"currently", "currently", []want{{"currently", "DATE PRESENT_REF"}}},
 		{"recently", "recently", []want{{"recently", "DATE PAST_REF"}}},
