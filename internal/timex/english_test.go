@@ -250,6 +250,12 @@ func TestTagModifiers(t *testing.T) {
 		{"about: inside an ago date", "about two years ago", []want{{"about two years ago", "DATE 2015 APPROX"}}},
 		{"within", "within 18 months", []want{{"18 months", "DURATION P18M EQUAL_OR_LESS"}}},
 		{"or so", "a week or so ago", []want{{"a week or so ago", "DATE 2017-W14 APPROX"}}},
+		// "about" and "up to" are quantity modifiers: not of a topic or a
+		// phrasal verb
+		{"about the future", "They argued about the future.", []want{{"the future", "DATE FUTURE_REF"}}},
+		{"about this year's", "They argued about this year's contest.", []want{{"this year", "DATE 2017"}}},
+		{"leading up to", "In the days leading up to Monday's vote, he spoke.", []want{{"Monday", "DATE 2017-04-10"}}},
+		{"up to a duration", "for up to 180 days", []want{{"up to 180 days", "DURATION P180D EQUAL_OR_LESS"}}},
 	})
 }
 

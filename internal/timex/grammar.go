@@ -299,6 +299,14 @@ func (p *parser) quantMod(i int) (match, bool) {
 		if m.s.typ == Duration && !p.agoFollows(m.j) {
 			return m, true
 		}
+		if p.id(i) == wAbout && m.s.typ == Date && (m.s.kind == skLit || m.s.kind == skRel && m.s.n == 0 && m.s.unit >= uWeek && !p.agoFollows(m.j)) {
+			// "about the future", "about this year's contest": the topic
+			return match{}, false
+		}
+	case wUp:
+		if m.s.typ != Duration {
+			return match{}, false // leading up to Monday's caucuses
+		}
 	}
 	m.i = i
 	return m, true
