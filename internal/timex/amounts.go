@@ -252,8 +252,8 @@ func (p *parser) ref(i int) (match, bool) {
 			return match{i, i + 2, spec{typ: Date, kind: skLit, lit: "PRESENT_REF"}}, true
 		}
 	}
-	if lit == "" {
-		return match{}, false
+	if lit == "" || p.hyphen(i-1) {
+		return match{}, false // a Johnny-come-lately
 	}
 	return match{i, j, spec{typ: Date, kind: skLit, lit: lit}}, true
 }

@@ -7,6 +7,8 @@ package timex
 // and pre-modifiers (the, early, about) belong to the expression,
 // prepositions (in, on, at) and possessive 's do not.
 
+import "strings"
+
 // match is a matched expression: tokens [i, j) and what they say.
 type match struct {
 	i, j int
@@ -50,6 +52,11 @@ func (p *parser) alone(m *match) bool {
 	}
 	return true
 }
+
+// namedDay lists the words that make a weekday the name of a day whose date
+// the weekday alone does not give: Super Tuesday, Black Friday, Cyber Monday,
+// Bloody Sunday.
+var namedDay = map[string]bool{"super": true, "black": true, "cyber": true, "bloody": true, "giving": true}
 
 // inWord reports whether token i is a number glued to the letters or digits
 // before it, as inside a code or a link ("pic.twitter.com/P2qpm3h3Pm"): no
@@ -191,7 +198,7 @@ func (p *parser) core(i int) (match, bool) {
 	if l.month != 0 {
 		try(p.monthLed(i))
 	}
-	if l.wday != 0 {
+	if l.wday != 0 && !(p.cap(i-1) && namedDay[strings.ToLower(p.word(i-1))]) {
 		try(p.weekdayLed(i))
 	}
 	if l.season != 0 {

@@ -252,8 +252,8 @@ func (p *parser) periodYearAgo(i, k int) (match, bool) {
 // year ended March 31" is a duration.
 func (p *parser) theUnit(i, k int) (match, bool) {
 	l := p.lx(k)
-	if l.plural {
-		return match{}, false
+	if l.plural || p.hyphen(k+1) {
+		return match{}, false // the year-end rush: "year-end" is matched on its own
 	}
 	j := k + 1
 	switch p.id(j) {
