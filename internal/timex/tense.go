@@ -103,8 +103,8 @@ func clauseTense(toks []token, s, i, j int) tense {
 func tenseAfter(toks []token, j, s int) tense {
 	const window = 24
 	for k, n := j, 0; k < len(toks) && n < window; k, n = k+1, n+1 {
-		if toks[k].sent {
-			break
+		if toks[k].sent || quote(&toks[k]) {
+			break // a quotation has tenses of its own
 		}
 		if t := cueAt(toks, k); t != tenseNone {
 			return verbGroup(toks, k, s, t)
@@ -270,3 +270,8 @@ func adjectiveEd(toks []token, k int) bool {
 var degreeAdverb = map[string]bool{"still": true, "yet": true, "newly": true, "recently": true, "previously": true,
 	"already": true, "long": true, "much": true, "so": true, "very": true, "more": true, "most": true, "less": true,
 	"well": true, "widely": true, "largely": true, "once": true, "just": true}
+
+// quote reports whether t is a quotation mark: " “ ” `` ''.
+func quote(t *token) bool {
+	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.b1-t.b0 == 2)
+}

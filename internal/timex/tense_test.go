@@ -46,6 +46,11 @@ func TestTagTenseCues(t *testing.T) {
 		{"would, date just past", "The pope said he would step down on March 30.", []want{{"March 30", "DATE 2017-03-30"}}},
 		{"would, weekday", "The minister said she would resign Friday.", []want{{"Friday", "DATE 2017-04-14"}}},
 		{"will, date just past", "The pope will step down on March 30.", []want{{"March 30", "DATE 2018-03-30"}}},
+		// a quotation has tenses of its own: the clause of a day before it
+		// does not look into it, with straight, curly or PTB quotes
+		{"quote after, straight", `In his column on March 30, "The piling on must stop," he wrote.`, []want{{"March 30", "DATE 2017-03-30"}}},
+		{"quote after, curly", "In his column on March 30, \u201cThe piling on must stop,\u201d he wrote.", []want{{"March 30", "DATE 2017-03-30"}}},
+		{"quote after, PTB", "In his column on March 30 , `` The piling on must stop , '' he wrote .", []want{{"March 30", "DATE 2017-03-30"}}},
 		// set for, due for: scheduled
 		{"set for", "The issue will dominate a summit set for Lisbon in June.", []want{{"June", "DATE 2017-06"}}},
 		// a month weeks ahead in a past-tense clause is last year's: one

@@ -208,11 +208,23 @@ func tokenize(text string, toks []token) []token {
 				i = j
 			default:
 				t.kind = tPunct
-				t.ch = '?'
-				if ru == '\u2013' || ru == '\u2010' || ru == '\u2011' {
+				switch ru {
+				case '\u2013', '\u2010', '\u2011':
 					t.ch = '-' // en dash and hyphens join like '-'
-				} else if ru == '\u2014' {
+				case '\u2014':
 					t.ch = '_' // em dash: a separator
+				case '\u201c', '\u201d', '\u201e':
+					t.ch = '"' // curly double quotes
+				case '\u2018':
+					t.ch = '\''
+				case '\u2026':
+					t.ch = '.' // an ellipsis ends a sentence as a period does
+				case '\uff1f', '\u203d':
+					t.ch = '?'
+				case '\uff01':
+					t.ch = '!'
+				default:
+					t.ch = '~' // another mark: no meaning to the grammar
 				}
 				t.b1 = i + size
 				r++

@@ -87,3 +87,29 @@ func TestSentenceStarts(t *testing.T) {
 		}
 	}
 }
+
+// Marks outside ASCII are no sentence breaks unless they are one (an
+// ellipsis, a full-width question mark): curly quotes used to end a
+// sentence and cut the tense of a clause off its verb.
+func TestNonASCIIMarksAndSentences(t *testing.T) {
+	tests := []struct {
+		text  string
+		sents int
+	}{
+		{"He said \u201cwe will win\u201d on Tuesday.", 1},
+		{"The \u2018Friday\u2019 vote \u2022 passed.", 1},
+		{"It ended\u2026 Then it began again.", 2},
+		{"Why\uff1f Nobody knows.", 2},
+	}
+	for _, tt := range tests {
+		n := 0
+		for _, tk := range tokenize(tt.text, nil) {
+			if tk.sent {
+				n++
+			}
+		}
+		if n != tt.sents {
+			t.Errorf("%q: %d sentences, want %d", tt.text, n, tt.sents)
+		}
+	}
+}
