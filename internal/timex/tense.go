@@ -271,7 +271,8 @@ var degreeAdverb = map[string]bool{"still": true, "yet": true, "newly": true, "r
 	"already": true, "long": true, "much": true, "so": true, "very": true, "more": true, "most": true, "less": true,
 	"well": true, "widely": true, "largely": true, "once": true, "just": true}
 
-// quote reports whether t is a quotation mark: " “ ” “ ”.
+// quote reports whether t is a quotation mark: a straight or curly double
+// quote, or a PTB quote (two backquotes or two apostrophes).
 func quote(t *token) bool {
 	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.b1-t.b0 == 2)
 }
