@@ -78,8 +78,9 @@ func (p *parser) monthLed(i int) (match, bool) {
 			}
 		}
 		m := match{i, end, spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay}}
-		// the Aug. 7 bombings: a day that names an event already known
-		if p.id(i-1) == wThe && end < p.n && p.toks[end].kind == tWord && !p.toks[end].cap {
+		// the Aug. 7 bombings, their Oct. 13 debate: a day that names an
+		// event already known
+		if i > 0 && determiner(p.toks[i-1].lx) && end < p.n && p.toks[end].kind == tWord && !p.toks[end].cap {
 			m.s.attrib = true
 		}
 		return m, true

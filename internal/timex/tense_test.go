@@ -20,6 +20,7 @@ func TestTagTenseCues(t *testing.T) {
 		// clause may still look back for it
 		{"the day of a past event in a future clause", "The family will appeal the March 30 ruling.", []want{{"March 30", "DATE 2017-03-30"}}},
 		{"the day of a coming event in a future clause", "Both will attend the April 20 summit.", []want{{"April 20", "DATE 2017-04-20"}}},
+		{"a possessive's day of a past event in a future clause", "They will debate again after their March 30 debate.", []want{{"March 30", "DATE 2017-03-30"}}},
 		{"a day in a future clause, no noun after", "The court will rule on March 30.", []want{{"March 30", "DATE 2018-03-30"}}},
 		// until sets a deadline, except after a past perfect or a past
 		// verb of duration, which close a stretch of the past
