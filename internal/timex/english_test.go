@@ -224,6 +224,8 @@ func TestTagRelative(t *testing.T) {
 		{"the week of", "the week of April 3, 2017", []want{{"the week of April 3, 2017", "DATE 2017-W14"}}},
 		{"year-ago quarter", "Profit rose in the third quarter from a year earlier.",
 			[]want{{"the third quarter", "DATE 2016-Q3"}, {"a year earlier", "DATE 2015-Q3"}}},
+		// that November: the November of the year the story is in
+		{"that November", "He lost the 1972 election that November.", []want{{"1972", "DATE 1972"}, {"that November", "DATE 1972-11"}}},
 	})
 }
 

@@ -463,6 +463,11 @@ func (p *parser) relLed(k, from int) (match, bool) {
 		d, narr = dirLast, true
 	case wFollowing:
 		d, narr = dirNext, true
+	case wThat:
+		if l.month == 0 && l.season == 0 {
+			return match{}, false
+		}
+		d, narr = dirThis, true // that November: the story's
 	default:
 		return match{}, false
 	}

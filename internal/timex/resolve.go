@@ -457,7 +457,11 @@ func (c *ctx) resolveRel(s *spec) (string, point, bool) {
 // season, a holiday...) that the direction and the tense call for.
 func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 	ref, inStory := point{t: c.dct, gran: uDay}, false
-	if s.narr {
+	switch {
+	case s.narr && s.dir == dirThis && s.day == 0 && (s.month != 0 || s.season != 0):
+		// that November, that spring: the year the story is in
+		ref, inStory = c.anchor(true, uYear)
+	case s.narr:
 		ref, inStory = c.anchor(true, uDay)
 	}
 	a := ref.t
