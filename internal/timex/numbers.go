@@ -49,16 +49,8 @@ func (p *parser) number(i int) (qty, int, bool) {
 	switch l.id {
 	case wA, wAn:
 		switch p.id(i + 1) {
-		case wCouple:
-			j := i + 2
-			if p.id(j) == wOf {
-				j++
-			}
-			return qty{v: 2, approx: true, word: true}, j, true
-		case wFew:
-			return qty{x: true, word: true}, i + 2, true
-		case wDozen:
-			return qty{v: 12, word: true}, i + 2, true
+		case wCouple, wFew, wDozen:
+			return p.number(i + 1) // a couple of, a few, a dozen: as without the article
 		case wHundred:
 			return qty{v: 100, word: true}, i + 2, true
 		case wThousand:

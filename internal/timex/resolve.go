@@ -502,11 +502,8 @@ func (c *ctx) resolveCal(s *spec) (string, point, bool) {
 			delta = -((aw - s.wday + 7) % 7)
 		case dirNearest, dirNearestPast:
 			delta = -((aw - s.wday + 7) % 7)
-			bias := 1
-			if wd == dirNearestPast {
-				bias = nearBias
-			}
-			if ahead := (s.wday - aw + 7) % 7; ahead*bias < -delta {
+			const dayLen = 24 * time.Hour
+			if ahead := (s.wday - aw + 7) % 7; absDur(time.Duration(ahead)*dayLen, wd) < time.Duration(-delta)*dayLen {
 				delta = ahead
 			}
 		case dirFuture:
@@ -731,8 +728,9 @@ const (
 // 0.0015 of T17 Date-F1.)
 const nearBias = 3
 
-// absDur is how far an occurrence d away counts for the weekday direction
-// wd: its distance, times nearBias when ahead for dirNearestPast.
+// absDur is how far an occurrence d away counts for the direction wd of a
+// weekday or a bare day of the month: its distance, times nearBias when
+// ahead for dirNearestPast.
 func absDur(d time.Duration, wd dir) time.Duration {
 	switch {
 	case d < 0:
