@@ -54,18 +54,16 @@ type sentence struct {
 func NewCorpus(docs []annotate.Doc) *Corpus {
 	c := &Corpus{docs: docs, vocab: text.NewVocabulary()}
 	n := 0
+	size := 0 // bytes of text, headlines included
 	for _, d := range docs {
 		n += len(d.Sentences) + 1
-	}
-	c.sents = make([]sentence, 0, n)
-	var buf []int32 // scratch space for term ids
-	size := 0
-	for _, d := range docs {
 		size += len(d.Article.Title)
 		for _, sn := range d.Sentences {
 			size += len(sn.Text)
 		}
 	}
+	c.sents = make([]sentence, 0, n)
+	var buf []int32 // scratch space for term ids
 	lowered := make([]byte, 0, size) // every sentence lower-cased, one after the other
 	spans := make([][2]int, 0, n)
 	for di, d := range docs {
