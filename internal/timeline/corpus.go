@@ -63,7 +63,7 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		}
 	}
 	c.sents = make([]sentence, 0, n)
-	var buf []int32 // scratch space for term ids
+	var buf []int32                  // scratch space for term ids
 	lowered := make([]byte, 0, size) // every sentence lower-cased, one after the other
 	spans := make([][2]int, 0, n)
 	for di, d := range docs {
