@@ -35,7 +35,7 @@ func (p *parser) duration(i int) (match, bool) {
 		return match{}, false
 	}
 	// the Thirty Years War, the Six-Day War: a name
-	if p.cap(k) && j < p.n && p.toks[j].cap && p.toks[j].kind == tWord && p.toks[j].lx == nil {
+	if p.cap(k) && j < p.n && p.tok(j).cap && p.tok(j).kind == tWord && p.tok(j).lx == nil {
 		return match{}, false
 	}
 	// three quarters of the dividends, a quarter of the vote: fractions
@@ -140,7 +140,7 @@ func (p *parser) yearFollows(k int) bool {
 // "24 hours a day", "700 seats a week".
 func (p *parser) rateBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-3; k-- {
-		t := &p.toks[k]
+		t := p.tok(k)
 		if t.kind == tNum || t.kind == tPunct && (t.ch == '%' || t.ch == '$') {
 			return true
 		}
@@ -166,10 +166,10 @@ func (p *parser) setExpr(i int) (match, bool) {
 	l := p.lx(i)
 	if l.freq != uNone {
 		// "daily" and friends; not the Daily Mail, nor Breitbart News Daily
-		if p.toks[i].cap && i+1 < p.n && p.toks[i+1].cap && newspaperWords[strings.ToLower(p.word(i+1))] {
+		if p.tok(i).cap && i+1 < p.n && p.tok(i+1).cap && newspaperWords[strings.ToLower(p.word(i+1))] {
 			return match{}, false
 		}
-		if p.toks[i].cap && i > p.s && p.toks[i-1].kind == tWord && p.toks[i-1].cap {
+		if p.tok(i).cap && i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap {
 			return match{}, false
 		}
 		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true

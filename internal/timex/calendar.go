@@ -9,7 +9,7 @@ import "strings"
 // for the ambiguous May and March (and abbreviations), followed by a day or a
 // year or preceded by a word that introduces a date.
 func (p *parser) monthOK(i int, followed bool) bool {
-	t := &p.toks[i]
+	t := p.tok(i)
 	if !t.cap {
 		return false
 	}
@@ -66,7 +66,7 @@ func (p *parser) monthLed(i int) (match, bool) {
 			return match{i, k2, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
 		}
 		// Jan. 3 or 4, 2000: the year after the second day is the first's
-		if w := p.id(end); (w == wAnd || w == wOr) && p.toks[min(end+1, p.n-1)].kind == tNum {
+		if w := p.id(end); (w == wAnd || w == wOr) && p.tok(min(end+1, p.n-1)).kind == tNum {
 			yk := end + 2
 			if p.punct(yk, ',') {
 				yk++
@@ -80,7 +80,7 @@ func (p *parser) monthLed(i int) (match, bool) {
 		m := match{i, end, spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay}}
 		// the Aug. 7 bombings, their Oct. 13 debate: a day that names an
 		// event already known
-		if i > 0 && determiner(p.toks[i-1].lx) && end < p.n && p.toks[end].kind == tWord && !p.toks[end].cap {
+		if i > 0 && determiner(p.tok(i-1).lx) && end < p.n && p.tok(end).kind == tWord && !p.tok(end).cap {
 			m.s.attrib = true
 		}
 		return m, true
@@ -120,7 +120,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	if l.month == 0 || !p.cap(k) {
 		return match{}, false
 	}
-	if p.toks[i].kind != tNum && p.id(k-1) != wOf {
+	if p.tok(i).kind != tNum && p.id(k-1) != wOf {
 		return match{}, false // "Second March" is not a date
 	}
 	mo := int(l.month)
@@ -142,7 +142,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 // Mondays.
 func (p *parser) weekdayLed(i int) (match, bool) {
 	l := p.lx(i)
-	t := &p.toks[i]
+	t := p.tok(i)
 	j := i + 1
 	if l.abbr {
 		j = p.skipDot(j)
@@ -157,7 +157,7 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 			m.i = i
 			return m, true
 		}
-	} else if p.toks[min(k, p.n-1)].kind == tNum && k < p.n {
+	} else if p.tok(min(k, p.n-1)).kind == tNum && k < p.n {
 		if m, ok := p.dayMonth(k); ok {
 			m.i = i
 			return m, true
@@ -176,7 +176,7 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 		return m, true
 	}
 	// the Sunday Times, Britain's Sunday Telegraph: a name, not a day
-	if j < p.n && p.toks[j].cap && newspaperWords[strings.ToLower(p.word(j))] {
+	if j < p.n && p.tok(j).cap && newspaperWords[strings.ToLower(p.word(j))] {
 		return match{}, false
 	}
 	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: p.id(j) == wPossessive}}
@@ -266,7 +266,7 @@ func (p *parser) holidayLed(i int, d dir) (match, bool) {
 	bestJ := 0
 	j := i
 	for w := 0; w < maxw+2 && j < p.n; w++ {
-		t := &p.toks[j]
+		t := p.tok(j)
 		if t.kind == tPunct && t.ch == '.' && p.glued(j) {
 			key.WriteByte('.')
 		} else {
@@ -338,7 +338,7 @@ func (p *parser) ofYear(m *match) {
 	k := m.j
 	if p.id(k) == wOf {
 		k++
-	} else if y, k2, ok := p.yearAt(k); ok && p.toks[k].kind == tNum {
+	} else if y, k2, ok := p.yearAt(k); ok && p.tok(k).kind == tNum {
 		// third quarter 1989
 		m.s.kind, m.s.year, m.j = skAbs, y, k2
 		return
@@ -369,11 +369,11 @@ func (p *parser) ofYear(m *match) {
 
 // quarterCode: Q3, Q3 2017, H1.
 func (p *parser) quarterCode(i int) (match, bool) {
-	if !p.toks[i].cap || !p.glued(i+1) {
+	if !p.tok(i).cap || !p.glued(i+1) {
 		return match{}, false
 	}
 	v, ok := p.plainNum(i + 1)
-	if !ok || p.toks[i+1].ndig != 1 {
+	if !ok || p.tok(i+1).ndig != 1 {
 		return match{}, false
 	}
 	m := match{i, i + 2, spec{typ: Date, kind: skCal, gran: uQuarter, quarter: v}}
@@ -405,7 +405,7 @@ func (p *parser) fiscal(i int) (match, bool) {
 	}
 	// FY17
 	if p.id(i) == wFY {
-		if v, ok := p.plainNum(k); ok && p.toks[k].ndig == 2 {
+		if v, ok := p.plainNum(k); ok && p.tok(k).ndig == 2 {
 			return match{i, k + 1, spec{typ: Date, kind: skAbs, year: twoDigitYear(v), gran: uYear}}, true
 		}
 	}

@@ -7,7 +7,7 @@ package timex
 // Wednesday, 5 p.m. EST, Nov. 6. A bare 9:33 must look like a time: after
 // at, from, until... or with a zone or a day after it, or past 12:59.
 func (p *parser) clock(i int) (match, bool) {
-	t := &p.toks[i]
+	t := p.tok(i)
 	h := t.num
 	if t.kind != tNum || t.apos || t.comma || h < 0 || h > 24 || t.ndig > 2 {
 		return match{}, false
@@ -15,12 +15,12 @@ func (p *parser) clock(i int) (match, bool) {
 	j, mi := i+1, -1
 	if t.suf == sufNone && p.punct(j, ':') && p.glued(j) && p.glued(j+1) {
 		v, ok := p.plainNum(j + 1)
-		if !ok || p.toks[j+1].ndig != 2 || v > 59 {
+		if !ok || p.tok(j+1).ndig != 2 || v > 59 {
 			return match{}, false
 		}
 		mi, j = v, j+2
 		if p.punct(j, ':') && p.glued(j) && p.glued(j+1) { // seconds
-			if _, ok := p.plainNum(j + 1); ok && p.toks[j+1].ndig == 2 {
+			if _, ok := p.plainNum(j + 1); ok && p.tok(j+1).ndig == 2 {
 				j += 2
 			}
 		}
@@ -69,7 +69,7 @@ func (p *parser) clock(i int) (match, bool) {
 		}
 	}
 	zone := false
-	if p.id(j) == wTZ && p.toks[j].upper {
+	if p.id(j) == wTZ && p.tok(j).upper {
 		j, zone = j+1, true
 	}
 	m := match{i, j, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)}}
@@ -128,7 +128,7 @@ func (p *parser) clockWord(i int) (match, bool) {
 		return match{}, false
 	}
 	j := i + 1
-	if p.id(j) == wTZ && p.toks[j].upper {
+	if p.id(j) == wTZ && p.tok(j).upper {
 		j++ // noon ET on Friday
 	}
 	m := match{i, j, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: tod}}

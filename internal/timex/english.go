@@ -81,7 +81,7 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 	case ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0:
 		c.monthsSpan = false // a later date is the period spoken of
 	}
-	a, b := &p.toks[m.i], &p.toks[m.j-1]
+	a, b := p.tok(m.i), p.tok(m.j-1)
 	return Timex{
 		Start: a.r0,
 		End:   b.r1,
@@ -107,7 +107,7 @@ func (p *parser) conjDay(m *match) (int, int, int, bool) {
 	}
 	k := m.j + 1
 	d, ok := p.plainNum(k)
-	if !ok || p.toks[k].ndig > 2 || d <= s.day || d > 31 {
+	if !ok || p.tok(k).ndig > 2 || d <= s.day || d > 31 {
 		return 0, 0, 0, false
 	}
 	yk := k + 1
@@ -119,7 +119,7 @@ func (p *parser) conjDay(m *match) (int, int, int, bool) {
 	}
 	// "May 5 and 6 people": only when what follows cannot be counted
 	if n := k + 1; n < p.n {
-		t := &p.toks[n]
+		t := p.tok(n)
 		switch {
 		case t.kind == tPunct:
 			if t.ch == ':' || t.ch == '%' || t.ch == '-' || t.ch == '/' {
@@ -146,6 +146,6 @@ func (c *ctx) emitConjDay(p *parser, prev *Timex, k, e, d int) (Timex, bool) {
 	}
 	pt := point{t: day(y, int(mo), d), gran: uDay}
 	c.hist = append(c.hist, pt)
-	a, b := &p.toks[k], &p.toks[e-1]
+	a, b := p.tok(k), p.tok(e-1)
 	return Timex{Start: a.r0, End: b.r1, Text: p.text[a.b0:b.b1], Type: Date, Value: pt.value()}, true
 }

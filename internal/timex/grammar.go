@@ -25,28 +25,43 @@ type parser struct {
 
 var noLex = &lexeme{}
 
+// endTok is what the grammar reads outside the sentence's tokens: a token of
+// no kind, with no lexeme and no number, that no production matches. Every
+// read of a token goes through tok, so a production that looks past the end
+// of its sentence ("Friday at") sees endTok, never an index out of range.
+var endTok = token{kind: tEnd, num: -1}
+
+// tok returns token i, or endTok when i is outside [0, n).
+func (p *parser) tok(i int) *token {
+	if i < 0 || i >= p.n {
+		e := endTok
+		return &e
+	}
+	return &p.toks[i]
+}
+
 func (p *parser) lx(i int) *lexeme {
-	if i < 0 || i >= p.n || p.toks[i].lx == nil {
+	if i < 0 || i >= p.n || p.tok(i).lx == nil {
 		return noLex
 	}
-	return p.toks[i].lx
+	return p.tok(i).lx
 }
 
 func (p *parser) id(i int) word { return p.lx(i).id }
 
 func (p *parser) punct(i int, ch byte) bool {
-	return i >= 0 && i < p.n && p.toks[i].kind == tPunct && p.toks[i].ch == ch
+	return i >= 0 && i < p.n && p.tok(i).kind == tPunct && p.tok(i).ch == ch
 }
 
 // glued reports whether token i starts right where token i-1 ends.
 func (p *parser) glued(i int) bool {
-	return i > 0 && i < p.n && p.toks[i].b0 == p.toks[i-1].b1
+	return i > 0 && i < p.n && p.tok(i).b0 == p.tok(i-1).b1
 }
 
 // alone reports whether m is all its sentence holds, but for punctuation.
 func (p *parser) alone(m *match) bool {
 	for k := p.s; k < p.n; k++ {
-		if (k < m.i || k >= m.j) && p.toks[k].kind != tPunct {
+		if (k < m.i || k >= m.j) && p.tok(k).kind != tPunct {
 			return false
 		}
 	}
@@ -62,7 +77,7 @@ var namedDay = map[string]bool{"super": true, "black": true, "cyber": true, "blo
 // before it, as inside a code or a link ("pic.twitter.com/P2qpm3h3Pm"): no
 // time expression starts there.
 func (p *parser) inWord(i int) bool {
-	return p.toks[i].kind == tNum && p.glued(i) && (p.toks[i-1].kind == tWord || p.toks[i-1].kind == tNum)
+	return p.tok(i).kind == tNum && p.glued(i) && (p.tok(i-1).kind == tWord || p.tok(i-1).kind == tNum)
 }
 
 // hyphen reports whether token i is a hyphen joining i-1 and i+1 (both glued,
@@ -90,20 +105,20 @@ func (p *parser) plainNum(i int) (int, bool) {
 	if i < 0 || i >= p.n {
 		return 0, false
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind != tNum || t.suf != sufNone || t.apos || t.comma || t.num < 0 {
 		return 0, false
 	}
 	return t.num, true
 }
 
-func (p *parser) cap(i int) bool { return i >= 0 && i < p.n && p.toks[i].cap }
+func (p *parser) cap(i int) bool { return i >= 0 && i < p.n && p.tok(i).cap }
 
 func (p *parser) word(i int) string {
 	if i < 0 || i >= p.n {
 		return ""
 	}
-	return p.text[p.toks[i].b0:p.toks[i].b1]
+	return p.text[p.tok(i).b0:p.tok(i).b1]
 }
 
 // skipDot returns i+1 when token i is a period glued to the token before it
@@ -122,13 +137,13 @@ func (p *parser) expr(i int) (match, bool) {
 	if i >= p.n {
 		return match{}, false
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind != tNum && (t.lx == nil || !t.lx.start) {
 		return match{}, false
 	}
 	if id := t.lx; id != nil && (id.id == wThe || id.id == wA || id.id == wAn) {
 		// "the", "a": only before a word of the lexicon or a number
-		if k := i + 1; k >= p.n || p.toks[k].kind != tNum && p.toks[k].lx == nil && !(p.toks[k].kind == tPunct && p.toks[k].ch == '\'') {
+		if k := i + 1; k >= p.n || p.tok(k).kind != tNum && p.tok(k).lx == nil && !(p.tok(k).kind == tPunct && p.tok(k).ch == '\'') {
 			return match{}, false
 		}
 	}
@@ -180,7 +195,7 @@ func (p *parser) core(i int) (match, bool) {
 			best, found = m, true
 		}
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind == tNum {
 		try(p.numberLed(i))
 		try(p.dayMonth(i))
@@ -444,7 +459,7 @@ func (p *parser) suffixes(m *match) {
 		case wBefore, wAfter:
 			// "two days before" at the end of a clause; "two days after the
 			// attack" is a duration and a signal
-			if k := j + 1; k >= p.n || p.toks[k].kind == tPunct {
+			if k := j + 1; k >= p.n || p.tok(k).kind == tPunct {
 				sign := -1
 				if p.id(j) == wAfter {
 					sign = 1

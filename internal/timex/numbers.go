@@ -23,7 +23,7 @@ func (p *parser) number(i int) (qty, int, bool) {
 	if i >= p.n {
 		return qty{}, 0, false
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind == tNum {
 		if t.suf != sufNone || t.apos || t.num < 0 {
 			// decimals: 1.5 years
@@ -135,7 +135,7 @@ func (p *parser) ordAt(i int) (int, int, bool) {
 	if i >= p.n {
 		return 0, 0, false
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind == tNum && t.suf == sufOrd && !t.apos && t.num > 0 {
 		return t.num, i + 1, true
 	}
@@ -156,7 +156,7 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 	if i >= p.n {
 		return 0, 0, false
 	}
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind == tNum {
 		if t.apos || t.comma || t.ndig > 2 || t.num < 1 || t.num > 31 || (t.suf != sufNone && t.suf != sufOrd) {
 			return 0, 0, false
@@ -183,7 +183,7 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 // year4 recognizes a four-digit year at i (1000-2099) and returns it.
 func (p *parser) year4(i int) (int, bool) {
 	v, ok := p.plainNum(i)
-	if !ok || p.toks[i].ndig != 4 || v < 1000 || v > 2099 {
+	if !ok || p.tok(i).ndig != 4 || v < 1000 || v > 2099 {
 		return 0, false
 	}
 	return v, true
@@ -194,13 +194,13 @@ func (p *parser) year4(i int) (int, bool) {
 // returns the year and the end.
 func (p *parser) yearAt(i int) (y, j int, ok bool) {
 	if v, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.n && p.toks[i+2].kind == tNum && p.glued(i+2) {
+		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.n && p.tok(i+2).kind == tNum && p.glued(i+2) {
 			return 0, 0, false // 1998-99, 2017-04: not a plain year
 		}
 		return v, i + 1, true
 	}
-	if i < p.n && p.toks[i].kind == tNum && p.toks[i].apos && p.toks[i].suf == sufNone && p.toks[i].ndig == 2 {
-		return twoDigitYear(p.toks[i].num), i + 1, true
+	if i < p.n && p.tok(i).kind == tNum && p.tok(i).apos && p.tok(i).suf == sufNone && p.tok(i).ndig == 2 {
+		return twoDigitYear(p.tok(i).num), i + 1, true
 	}
 	if y, j, ok := p.spelledYear(i); ok {
 		return y, j, true
@@ -248,14 +248,14 @@ func twoDigitYear(yy int) int {
 // than years: $1990, 1990 percent, No. 1990.
 func (p *parser) yearContext(i int) bool {
 	if i > 0 {
-		pt := &p.toks[i-1]
+		pt := p.tok(i - 1)
 		if pt.kind == tPunct && (pt.ch == '$' || pt.ch == '#' || pt.ch == '.' && p.glued(i) || pt.ch == ':' || pt.ch == '/' && p.glued(i)) {
 			return false
 		}
 		if pt.kind == tPunct && pt.ch == '?' && p.glued(i) { // £, €
 			return false
 		}
-		if pt.kind == tNum && !p.toks[i].sp {
+		if pt.kind == tNum && !p.tok(i).sp {
 			return false
 		}
 		if pl := pt.lx; pl != nil && pl.abbr && pl.word == "no" {
@@ -263,7 +263,7 @@ func (p *parser) yearContext(i int) bool {
 		}
 	}
 	if j := i + 1; j < p.n {
-		nt := &p.toks[j]
+		nt := p.tok(j)
 		if nt.kind == tPunct && (nt.ch == '%' || nt.ch == '/' && p.glued(j)) {
 			return false
 		}
@@ -278,7 +278,7 @@ func (p *parser) yearContext(i int) bool {
 }
 
 func (p *parser) numberLed(i int) (match, bool) {
-	t := &p.toks[i]
+	t := p.tok(i)
 	if t.kind != tNum {
 		if y, j, ok := p.spelledYear(i); ok && p.yearContext(i) {
 			return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
@@ -313,9 +313,9 @@ func (p *parser) numberLed(i int) (match, bool) {
 	}
 	// ISO 8601: 2017-04-11, 2017-04, 2017-04-11T14:30
 	if t.ndig == 4 && p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) {
-		if mo, ok := p.plainNum(i + 2); ok && p.toks[i+2].ndig == 2 && mo >= 1 && mo <= 12 {
+		if mo, ok := p.plainNum(i + 2); ok && p.tok(i+2).ndig == 2 && mo >= 1 && mo <= 12 {
 			if p.punct(i+3, '-') && p.glued(i+3) && p.glued(i+4) {
-				if d, ok := p.plainNum(i + 4); ok && p.toks[i+4].ndig == 2 {
+				if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).ndig == 2 {
 					return match{i, i + 5, spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay}}, true
 				}
 				return match{}, false
@@ -329,13 +329,13 @@ func (p *parser) numberLed(i int) (match, bool) {
 		var ok1, ok2 bool
 		b, ok1 = p.plainNum(i + 2)
 		c, ok2 = p.plainNum(i + 4)
-		if next := i + 5; ok1 && ok2 && !(p.glued(next) && (p.toks[next].kind != tPunct || p.toks[next].ch == '/')) {
+		if next := i + 5; ok1 && ok2 && !(p.glued(next) && (p.tok(next).kind != tPunct || p.tok(next).ch == '/')) {
 			switch {
 			case t.ndig == 4:
 				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: a, month: b, day: c, gran: uDay}}, true
-			case p.toks[i+4].ndig == 4 || p.toks[i+4].ndig == 2:
+			case p.tok(i+4).ndig == 4 || p.tok(i+4).ndig == 2:
 				y := c
-				if p.toks[i+4].ndig == 2 {
+				if p.tok(i+4).ndig == 2 {
 					y = 1900 + c
 					if c < 50 {
 						y = 2000 + c
@@ -350,14 +350,14 @@ func (p *parser) numberLed(i int) (match, bool) {
 		}
 	}
 	// 2000 BST, 1430 GMT: a time of day
-	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.toks[i+1].upper {
+	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.tok(i+1).upper {
 		m := match{i, i + 2, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)}}
 		p.attachDay(&m)
 		return m, true
 	}
 	// a year
 	if y, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.toks[i+2].kind == tNum {
+		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.tok(i+2).kind == tNum {
 			return match{}, false // 1998-99, a score
 		}
 		if !p.yearContext(i) {

@@ -20,7 +20,7 @@ func (p *parser) theLed(i int) (match, bool) {
 		}
 	}
 	l := p.lx(k)
-	t := &p.toks[k]
+	t := p.tok(k)
 	switch {
 	case t.kind == tNum:
 		if m, ok := p.numberLed(k); ok && (m.s.gran == uDecade) {
@@ -516,7 +516,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 // after a preposition of time and before the end of the phrase (so not "the
 // 15th floor", "the 20th anniversary").
 func (p *parser) bareDay(i, k int) (match, bool) {
-	t := &p.toks[k]
+	t := p.tok(k)
 	if t.suf != sufOrd || t.apos || t.num < 1 || t.num > 31 {
 		return match{}, false
 	}
@@ -526,7 +526,7 @@ func (p *parser) bareDay(i, k int) (match, bool) {
 		return match{}, false
 	}
 	if k+1 < p.n {
-		next := &p.toks[k+1]
+		next := p.tok(k + 1)
 		if next.kind == tWord && p.id(k+1) != wAnd && p.id(k+1) != wOr || p.punct(k+1, '-') {
 			return match{}, false
 		}

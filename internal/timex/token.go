@@ -18,6 +18,7 @@ const (
 	tWord  tkind = iota // letters, possibly with internal periods (a.m., U.S.)
 	tNum                // digits, possibly with a suffix (1990s, 11th, 10am)
 	tPunct              // one punctuation rune
+	tEnd                // past the end of the sentence (see parser.tok)
 )
 
 // suffix is what follows the digits of a number token.
