@@ -56,7 +56,7 @@ database, and prints the timeline built from the database.`,
 			if _, err := ingest(cmd.Context(), st, paths, 0, g.verbose, status, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
-			docs, err := st.Docs(cmd.Context(), storeFilter(opt))
+			docs, err := st.Docs(cmd.Context(), storeFilter(opt.Selection))
 			if err != nil {
 				return err
 			}

@@ -37,7 +37,7 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Query: f.query}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -72,9 +72,12 @@ func parseDay(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-// storeFilter is what the store is asked for to build a timeline with opt.
-func storeFilter(opt timeline.Options) store.Filter {
-	return store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords}
+// storeFilter is what the store is asked for to build a timeline of sel:
+// the articles of its publication days. Keywords and query are not passed
+// on: they choose sentences, not articles (see timeline.Selection), and
+// timeline.Build applies them.
+func storeFilter(sel timeline.Selection) store.Filter {
+	return store.Filter{From: sel.From, To: sel.To}
 }
 
 // newTimelineCmd builds `dateline timeline`.
@@ -87,7 +90,13 @@ func newTimelineCmd(g *globals) *cobra.Command {
 		Long: `Timeline picks the dates that matter in a set of articles and summarizes each
 with the sentences that say what happened then. Given paths, it reads and
 annotates them in memory; without, it uses the articles in the database
-(--db), selected by --from/--to and, when given, by --query or --keywords.`,
+(--db). Both give the same timeline of the same articles.
+
+--from and --to select the articles by publication day, and the dates.
+--keywords and --query choose the sentences that may speak for a date (one
+of the keywords, compared without regard to case; every word of the query,
+compared by stem); every article in the range still counts toward which
+dates matter, as in the TLS protocol's keyword filter.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt, format, err := f.options()
 			if err != nil {
@@ -103,7 +112,7 @@ annotates them in memory; without, it uses the articles in the database
 					return err
 				}
 				defer st.Close()
-				if docs, err = st.Docs(cmd.Context(), storeFilter(opt)); err != nil {
+				if docs, err = st.Docs(cmd.Context(), storeFilter(opt.Selection)); err != nil {
 					return err
 				}
 			}

@@ -50,7 +50,7 @@ func NewTask(t *Topic, gold eval.Gold, margin int) Task {
 	for _, d := range dates {
 		sents += len(gold.Timeline[d])
 	}
-	opt := timeline.Options{Keywords: t.Keywords}
+	opt := timeline.Options{Selection: timeline.Selection{Keywords: t.Keywords}}
 	if len(dates) > 0 {
 		opt.Dates = len(dates)
 		opt.PerDate = int(math.RoundToEven(float64(sents) / float64(len(dates))))

@@ -69,7 +69,7 @@ func TestLearnedRankingFollowsWeights(t *testing.T) {
 	}
 	m := &Model{Days: make([]float64, numDayFeatures)}
 	m.Days[fPub0] = 1
-	opt := Options{Dates: 1, From: d("2031-03-01"), To: d("2031-03-31"), Recipe: Recipe{Learned: true, Model: m}}
+	opt := Options{Dates: 1, Selection: Selection{From: d("2031-03-01"), To: d("2031-03-31")}, Recipe: Recipe{Learned: true, Model: m}}
 	tl := Build(docs, opt)
 	if len(tl.Entries) != 1 || !tl.Entries[0].Date.Equal(d("2031-03-09")) {
 		t.Fatalf("learned ranking picked %+v, want 2031-03-09", tl.Entries)
@@ -83,7 +83,7 @@ func TestLearnedRankingFollowsWeights(t *testing.T) {
 func TestExamplesLabelGoldDays(t *testing.T) {
 	c := NewCorpus(story())
 	gold := Timeline{Entries: []Entry{{Date: d("2031-03-05")}, {Date: d("2031-03-09")}}}
-	ex := c.Examples(Options{From: d("2031-03-01"), To: d("2031-03-31")}, gold)
+	ex := c.Examples(Options{Selection: Selection{From: d("2031-03-01"), To: d("2031-03-31")}}, gold)
 	if len(ex.Days.X) != 3 || len(ex.Days.Y) != 3 {
 		t.Fatalf("%d candidate days, want 3 (03-02, 03-05, 03-09)", len(ex.Days.X))
 	}

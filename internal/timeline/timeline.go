@@ -6,12 +6,10 @@ import (
 
 // Options say what timeline to build.
 type Options struct {
-	Dates    int       // how many dates (l); 0 means 10
-	PerDate  int       // sentences per date (k); 0 means 1
-	From, To time.Time // only articles published, and dates, within [From, To] (inclusive days); zero means unbounded
-	Keywords []string  // a sentence may enter only if it contains one of them (case-insensitive substring)
-	Query    string    // a sentence may enter only if it contains every word of the query (compared by stem)
-	Recipe   Recipe    // how dates are ranked and summarized; the zero value means DefaultRecipe
+	Dates     int    // how many dates (l); 0 means 10
+	PerDate   int    // sentences per date (k); 0 means 1
+	Selection        // which articles, dates and sentences
+	Recipe    Recipe // how dates are ranked and summarized; the zero value means DefaultRecipe
 }
 
 func (o Options) withDefaults() Options {
