@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/dateline-news/dateline/internal/tilse"
 	"os"
 	"path/filepath"
 	"testing"
@@ -67,7 +68,7 @@ func BenchmarkScoreTopic(b *testing.B) {
 	pred := eval.Timeline{}
 	for _, e := range tl.Entries {
 		for _, it := range e.Items {
-			pred[eval.DateOf(e.Date)] = append(pred[eval.DateOf(e.Date)], it.Text)
+			pred[tilse.DateOf(e.Date)] = append(pred[tilse.DateOf(e.Date)], it.Text)
 		}
 	}
 	b.ResetTimer()

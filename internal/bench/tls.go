@@ -17,6 +17,7 @@ import (
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/eval"
 	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -172,7 +173,7 @@ func runTask(tk Task, cfg Config) (eval.Row, error) {
 	if err := f.Close(); err != nil {
 		return row, fmt.Errorf("bench: write %s: %w", path, err)
 	}
-	pred, _, err := eval.ReadTimelineFile(path)
+	pred, _, err := tilse.ReadFile(path)
 	if err != nil {
 		return row, fmt.Errorf("bench: read back: %w", err)
 	}
