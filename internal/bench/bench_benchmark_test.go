@@ -50,7 +50,7 @@ func BenchmarkTopicTimelines(b *testing.B) {
 		c := timeline.NewCorpus(t.Docs)
 		for _, g := range t.Golds {
 			tk := NewTask(t, g, 0)
-			tk.Options.Recipe, _ = RecipeFor(timeline.DefaultRecipe, t)
+			tk.Options.Recipe, _ = timeline.DefaultRecipe.ForCorpus(t.Print)
 			c.Build(tk.Options)
 		}
 	}
@@ -94,7 +94,7 @@ func BenchmarkBuildTopic(b *testing.B) {
 	for b.Loop() {
 		for _, g := range t.Golds {
 			tk := NewTask(t, g, 0)
-			tk.Options.Recipe, _ = RecipeFor(timeline.DefaultRecipe, t)
+			tk.Options.Recipe, _ = timeline.DefaultRecipe.ForCorpus(t.Print)
 			t.Corpus.Build(tk.Options)
 		}
 	}

@@ -89,13 +89,13 @@ func TestRunWritesAndScoresWhatItWrote(t *testing.T) {
 	}
 }
 
-func TestRecipeFor(t *testing.T) {
+func TestRecipeForCorpus(t *testing.T) {
 	tp := &Topic{Print: "not a training topic"}
-	r, how := RecipeFor(timeline.Recipe{}, tp)
+	r, how := timeline.Recipe{}.ForCorpus(tp.Print)
 	if r.Name != timeline.DefaultRecipe.Name || r.Model != timeline.ShippedModel() || !strings.Contains(how, "shipped") {
 		t.Errorf("unknown topic: recipe %q model %p (%s)", r.Name, r.Model, how)
 	}
-	if r, how := RecipeFor(timeline.BaselineRecipe, tp); r.Model != nil || how != "" {
+	if r, how := timeline.BaselineRecipe.ForCorpus(tp.Print); r.Model != nil || how != "" {
 		t.Errorf("baseline got a model: %s", how)
 	}
 }

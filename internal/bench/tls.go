@@ -95,25 +95,6 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 	return rep, topics, nil
 }
 
-// RecipeFor returns the recipe to run on topic t: r itself, except that a
-// learned recipe without a model of its own gets the shipped ranker, or —
-// when t is one of the topics that ranker learned from — the ranker
-// trained without t (leave-one-topic-out). The second result says which.
-func RecipeFor(r timeline.Recipe, t *Topic) (timeline.Recipe, string) {
-	if r == (timeline.Recipe{}) {
-		r = timeline.DefaultRecipe
-	}
-	if !r.Learned || r.Model != nil {
-		return r, ""
-	}
-	if m, name, ok := timeline.HeldOutModel(t.Print); ok {
-		r.Model = m
-		return r, "ranker trained without " + name
-	}
-	r.Model = timeline.ShippedModel()
-	return r, "shipped ranker (topic not in its training data)"
-}
-
 // runTopics builds, writes and scores every task of every topic.
 func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, error) {
 	var rows []eval.Row
@@ -122,7 +103,7 @@ func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, er
 			return nil, err
 		}
 		start := time.Now()
-		rec, how := RecipeFor(cfg.Recipe, t)
+		rec, how := cfg.Recipe.ForCorpus(t.Print)
 		topicRows := make([]eval.Row, len(t.Golds))
 		var wg sync.WaitGroup
 		errs := make([]error, len(t.Golds))

@@ -44,7 +44,7 @@ func TestSelectionIsEligibility(t *testing.T) {
 		{Keywords: []string{"cracks"}, Query: "pier"},
 	}
 	for _, sel := range sels {
-		v := c.newView(Options{Selection: sel, Recipe: Recipe{Titles: true}})
+		v := c.newView(Options{Selection: sel, Recipe: baseline(func(r *Recipe) { r.Titles = true })})
 		n := 0
 		for i := range v.sel {
 			s := v.sent(i)

@@ -174,9 +174,9 @@ func TestBuildFillsShortTimelines(t *testing.T) {
 	}
 	// the main pass alone, without publication days, keeps the timeline short
 	opt := Options{Dates: 3, Selection: Selection{Keywords: []string{"lighthouse"}}, Recipe: BaselineRecipe}
-	opt.Recipe.NoPub = true
+	opt.Recipe.Leads = false
 	if got := check(t, docs, Build(docs, opt), opt); got != "2031-04-01" {
-		t.Errorf("NoPub: %q, want only the dated day", got)
+		t.Errorf("without Leads: %q, want only the dated day", got)
 	}
 }
 
@@ -218,6 +218,32 @@ func TestKneePoint(t *testing.T) {
 	for _, tt := range tests {
 		if got := kneePoint(tt.ys); got != tt.want {
 			t.Errorf("kneePoint(%v) = %d, want %d", tt.ys, got, tt.want)
+		}
+	}
+}
+
+// TestRecipes pins the default recipe and the ablation: the steps lead from
+// the baseline to the default, each variant undoes one choice of it.
+func TestRecipes(t *testing.T) {
+	want := Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, Leads: true, MaxWords: 50, SameDay: 0.3,
+		Spread: 0.02, Titles: true, Knee: true}
+	if DefaultRecipe != want {
+		t.Errorf("DefaultRecipe = %+v, want %+v", DefaultRecipe, want)
+	}
+	if len(Ablation) != 12 || Ablation[0] != BaselineRecipe {
+		t.Fatalf("Ablation has %d rows, first %+v", len(Ablation), Ablation[0])
+	}
+	last := Ablation[7]
+	last.Name = DefaultRecipe.Name
+	if last != DefaultRecipe {
+		t.Errorf("the last step %+v is not DefaultRecipe", Ablation[7])
+	}
+	if r := Ablation[11]; r.Knee || r.Name != "dateline without the knee cut" {
+		t.Errorf("%+v", r)
+	}
+	for _, r := range Ablation {
+		if got, ok := RecipeNamed(r.Name); !ok || got != r {
+			t.Errorf("RecipeNamed(%q) = %+v, %v", r.Name, got, ok)
 		}
 	}
 }
