@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,4 +257,82 @@ func baseline(f func(*Recipe)) Recipe {
 	r := BaselineRecipe
 	f(&r)
 	return r
+}
+
+// spreadCubic is spread as first written: every step sums the penalties of
+// every taken day afresh. spread must give exactly its order.
+func spreadCubic(ranked []rankedDay, penalty, gap float64) []rankedDay {
+	n := float64(len(ranked))
+	taken := make([]bool, len(ranked))
+	out := make([]rankedDay, 0, len(ranked))
+	for len(out) < len(ranked) {
+		best, bestScore := -1, math.Inf(-1)
+		for i, rd := range ranked {
+			rank := 1 - float64(i)/n
+			if rank < bestScore {
+				break
+			}
+			if taken[i] {
+				continue
+			}
+			sc := rank
+			for _, o := range out {
+				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		taken[best] = true
+		out = append(out, ranked[best])
+	}
+	return out
+}
+
+// randomRanked returns n distinct days in [0, span) with random scores,
+// sorted as rankDays sorts them; ties in score are frequent.
+func randomRanked(rng *rand.Rand, n, span int) []rankedDay {
+	seen := map[day]bool{}
+	var out []rankedDay
+	for len(out) < n {
+		d := day(rng.IntN(span))
+		if seen[d] {
+			continue
+		}
+		seen[d] = true
+		out = append(out, rankedDay{d, float64(rng.IntN(20))})
+	}
+	sortRanked(out)
+	return out
+}
+
+func TestSpreadIsTheCubicOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 200; trial++ {
+		n := 1 + rng.IntN(120)
+		ranked := randomRanked(rng, n, 1+n+rng.IntN(4*n))
+		penalty := []float64{0.02, 0.2, 1, 5}[rng.IntN(4)]
+		gap := float64(1+rng.IntN(60)) / float64(1+rng.IntN(20))
+		got := spread(slices.Clone(ranked), penalty, gap)
+		want := spreadCubic(slices.Clone(ranked), penalty, gap)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (n %d, penalty %v, gap %v):\n got %v\nwant %v", trial, n, penalty, gap, got, want)
+		}
+	}
+}
+
+// BenchmarkSpread takes the 20 dates of a timeline among n candidate days,
+// as Build does (the order is computed only as far as it is consumed).
+func BenchmarkSpread(b *testing.B) {
+	for _, n := range []int{600, 5000, 50000} {
+		ranked := randomRanked(rand.New(rand.NewPCG(3, 4)), n, 3*n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				s := newSpreader(ranked, 0.02, float64(3*n)/20)
+				for k := 0; k < 20; k++ {
+					s.next()
+				}
+			}
+		})
+	}
 }
