@@ -109,5 +109,6 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTLSCmd(g))
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
+	bench.AddCommand(newBenchCorpusCmd(g))
 	return bench
 }
