@@ -18,6 +18,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
@@ -61,7 +62,7 @@ func addWorkersFlag(fs *pflag.FlagSet, w *workers) {
 
 // warnBad reports a record that could not be read and goes on.
 func warnBad(w io.Writer) func(error) {
-	return func(err error) { fmt.Fprintf(w, "dateline: skipped %v\n", err) }
+	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
 }
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
@@ -120,11 +121,11 @@ func ingest(ctx context.Context, st *store.Store, paths []string, w workers, ver
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		fmt.Fprintf(out, "stopped after %d articles (%d added before the failed batch, which was rolled back); store %s\n",
-			r.Read, r.Added, st.Path())
+			r.Read, r.Added, render.Safe(st.Path()))
 		return r, err
 	}
 	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d already stored, %s; store %s\n",
-		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), st.Path())
+		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), render.Safe(st.Path()))
 	return r, err
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 )
 
@@ -22,7 +23,8 @@ type globals struct {
 
 // run executes the command line args with the given standard streams and
 // returns the process exit code: 0 on success, 1 when the command failed
-// (the error is printed on stderr, once, prefixed with "dateline: ").
+// (the error is printed on stderr, once, prefixed with "dateline: ", with
+// control characters neutralized: file names and article ids are hostile).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
@@ -30,7 +32,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
-		fmt.Fprintln(root.ErrOrStderr(), "dateline:", err)
+		fmt.Fprintln(root.ErrOrStderr(), "dateline:", render.Safe(err.Error()))
 		var ec exitCoder
 		if errors.As(err, &ec) {
 			return ec.ExitCode()
