@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
@@ -38,10 +37,10 @@ normalized TimeML value. Several articles make a stream of JSON objects.`,
 					return err
 				}
 			}
-			if n == 0 && bad > 0 {
-				return fmt.Errorf("no article could be read")
+			if err := out.Flush(); err != nil {
+				return err
 			}
-			return nil
+			return readErr(n, bad)
 		},
 	}
 	addWorkersFlag(cmd.Flags(), &w)

@@ -66,18 +66,20 @@ func warnBad(w io.Writer) func(error) {
 }
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
-// bad records on stderr.
-func readDocs(paths []string, w workers, stderr io.Writer) []annotate.Doc {
+// bad records on stderr, and returns how many there were.
+func readDocs(paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
+	bad := 0
 	warn := warnBad(stderr)
 	for d, err := range newAnnotator().Stream(article.Read(paths...), w.n()) {
 		if err != nil {
+			bad++
 			warn(err)
 			continue
 		}
 		docs = append(docs, d)
 	}
-	return docs
+	return docs, bad
 }
 
 // isTerminal reports whether w is a terminal.
@@ -124,8 +126,8 @@ func ingest(ctx context.Context, st *store.Store, paths []string, w workers, ver
 			r.Read, r.Added, render.Safe(st.Path()))
 		return r, err
 	}
-	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d already stored, %s; store %s\n",
-		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), render.Safe(st.Path()))
+	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d updated, %d already stored, %s; store %s\n",
+		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Updated, r.Skipped, plural(r.Bad, "bad record"), render.Safe(st.Path()))
 	return r, err
 }
 

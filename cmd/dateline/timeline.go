@@ -104,8 +104,11 @@ dates matter, as in the TLS protocol's keyword filter.`,
 			}
 			warnShippedModel(cmd.ErrOrStderr())
 			var docs []annotate.Doc
+			bad := 0
 			if len(args) > 0 {
-				docs = readDocs(args, w, cmd.ErrOrStderr())
+				if docs, bad = readDocs(args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+					return readErr(0, bad)
+				}
 			} else {
 				st, err := openStore(g.db)
 				if err != nil {
@@ -116,7 +119,10 @@ dates matter, as in the TLS protocol's keyword filter.`,
 					return err
 				}
 			}
-			return render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format)
+			if err := render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format); err != nil {
+				return err
+			}
+			return readErr(len(docs), bad)
 		},
 	}
 	f.register(cmd.Flags(), 10)

@@ -94,12 +94,16 @@ func (s *Store) migrate() error {
 	return nil
 }
 
-// Put writes docs in one transaction and returns how many were new; docs
-// whose article id is already stored are skipped whole.
-func (s *Store) Put(ctx context.Context, docs []annotate.Doc) (added int, err error) {
+// Put writes docs in one transaction and returns how many were new and how
+// many replaced a stored article. An article whose id is stored with the
+// same content (publication time, title, URL, source and text) is skipped
+// whole; one whose content changed replaces the stored version — its
+// sentences, time expressions and index entries with it. An id given twice
+// in docs is written once, the first time.
+func (s *Store) Put(ctx context.Context, docs []annotate.Doc) (added, updated int, err error) {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return 0, fmt.Errorf("store: begin: %w", err)
+		return 0, 0, fmt.Errorf("store: begin: %w", err)
 	}
 	defer func() {
 		if err != nil {
@@ -107,38 +111,56 @@ func (s *Store) Put(ctx context.Context, docs []annotate.Doc) (added int, err er
 		}
 	}()
 	insArticle, err := tx.PrepareContext(ctx, `INSERT INTO articles(id, published, day, title, url, source, origin, body, ingested)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return 0, fmt.Errorf("store: prepare: %w", err)
+		return 0, 0, fmt.Errorf("store: prepare: %w", err)
 	}
 	defer insArticle.Close()
+	stored, err := tx.PrepareContext(ctx, storedContent)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: prepare: %w", err)
+	}
+	defer stored.Close()
 	// Sentence ids are assigned here (the transaction holds the write lock),
 	// so that sentences, time expressions and the full-text index can be
 	// written as multi-row statements.
 	var lastID int64
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&lastID); err != nil {
-		return 0, fmt.Errorf("store: %w", err)
+		return 0, 0, fmt.Errorf("store: %w", err)
 	}
 	firstID := lastID + 1
 	sents := newBulk(tx, "sentences(id, article_id, idx, start, end, text)", 6)
 	timexes := newBulk(tx, "timexes(sentence_id, start, end, text, type, value, mod, quant, freq, day, gran)", 11)
 	timexes.after = sents // a time expression's sentence must be written first
 	now := time.Now().UTC().Format(time.RFC3339)
+	seen := map[string]bool{}
 	for _, d := range docs {
 		a := d.Article
-		res, err := insArticle.ExecContext(ctx, a.ID, a.Published.Format(time.RFC3339), a.Day().Format(time.DateOnly),
-			a.Title, a.URL, a.Source, a.Origin, a.Text, now)
-		if err != nil {
-			return 0, fmt.Errorf("store article %s: %w", a.ID, err)
+		if seen[a.ID] {
+			continue
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			continue // already stored
+		seen[a.ID] = true
+		switch state, err := contentState(ctx, stored, a); {
+		case err != nil:
+			return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
+		case state == unchanged:
+			continue
+		case state == changed:
+			if err := deleteArticle(ctx, tx, a.ID); err != nil {
+				return 0, 0, fmt.Errorf("store article %s: replace: %w", a.ID, err)
+			}
+			updated++
+		default:
+			added++
 		}
-		added++
+		if _, err := insArticle.ExecContext(ctx, a.ID, a.Published.Format(time.RFC3339), a.Day().Format(time.DateOnly),
+			a.Title, a.URL, a.Source, a.Origin, a.Text, now); err != nil {
+			return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
+		}
 		for _, sn := range d.Sentences {
 			lastID++
 			if err := sents.add(ctx, lastID, a.ID, sn.Index, sn.Start, sn.End, sn.Text); err != nil {
-				return 0, fmt.Errorf("store article %s sentence %d: %w", a.ID, sn.Index, err)
+				return 0, 0, fmt.Errorf("store article %s sentence %d: %w", a.ID, sn.Index, err)
 			}
 			for _, x := range sn.Timexes {
 				var day, gran any
@@ -147,24 +169,60 @@ func (s *Store) Put(ctx context.Context, docs []annotate.Doc) (added int, err er
 				}
 				if err := timexes.add(ctx, lastID, x.Start, x.End, x.Text, string(x.Type), x.Value,
 					x.Mod, x.Quant, x.Freq, day, gran); err != nil {
-					return 0, fmt.Errorf("store article %s sentence %d time expression %q: %w", a.ID, sn.Index, x.Text, err)
+					return 0, 0, fmt.Errorf("store article %s sentence %d time expression %q: %w", a.ID, sn.Index, x.Text, err)
 				}
 			}
 		}
 	}
 	for _, b := range []*bulk{sents, timexes} {
 		if err := b.flush(ctx); err != nil {
-			return 0, fmt.Errorf("store: %w", err)
+			return 0, 0, fmt.Errorf("store: %w", err)
 		}
 		b.close()
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?`, firstID); err != nil {
-		return 0, fmt.Errorf("store: index sentences: %w", err)
+		return 0, 0, fmt.Errorf("store: index sentences: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return 0, fmt.Errorf("store: commit: %w", err)
+		return 0, 0, fmt.Errorf("store: commit: %w", err)
 	}
-	return added, nil
+	return added, updated, nil
+}
+
+// storedContent selects what decides whether a stored article changed.
+const storedContent = `SELECT published, title, url, source, body FROM articles WHERE id = ?`
+
+// The states of an incoming article against the store.
+const (
+	absent    = iota // no article with its id
+	unchanged        // stored with the same content
+	changed          // stored with other content
+)
+
+// contentState compares a with the stored article of its id.
+func contentState(ctx context.Context, stored *sql.Stmt, a article.Article) (int, error) {
+	var pub, title, url, source, body string
+	err := stored.QueryRowContext(ctx, a.ID).Scan(&pub, &title, &url, &source, &body)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return absent, nil
+	case err != nil:
+		return 0, err
+	case pub == a.Published.Format(time.RFC3339) && title == a.Title && url == a.URL && source == a.Source && body == a.Text:
+		return unchanged, nil
+	}
+	return changed, nil
+}
+
+// deleteArticle removes an article, its sentences and time expressions
+// (by cascade) and its sentences' full-text index entries.
+func deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts(sentences_fts, rowid, text)
+		SELECT 'delete', id, text FROM sentences WHERE article_id = ?`, id); err != nil {
+		return err
+	}
+	_, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
+	return err
 }
 
 // bulk inserts rows into one table many at a time.
@@ -244,7 +302,8 @@ func (b *bulk) statement(n int) string {
 type IngestResult struct {
 	Read    int // articles read
 	Added   int // articles new to the store
-	Skipped int // articles already stored (not annotated again)
+	Updated int // articles stored before with other content, replaced
+	Skipped int // articles already stored as they are, or given twice (not annotated again)
 	Bad     int // records that could not be read
 }
 
@@ -254,8 +313,9 @@ type Annotator interface {
 	Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[annotate.Doc, error]
 }
 
-// Ingest annotates the articles of arts that the store does not hold yet
-// (an article whose id is stored is skipped before annotation) and writes
+// Ingest annotates the articles of arts that the store does not hold yet,
+// or holds with other content (see Put: the new version replaces the old;
+// an article stored as it is is skipped before annotation) and writes
 // them in transactions of batch documents. Read errors go to onBad, are
 // counted, and ingest goes on; progress (if not nil) gets the running totals
 // after every article and every batch. A failure to write stops ingest:
@@ -275,7 +335,7 @@ func (s *Store) Ingest(ctx context.Context, arts iter.Seq2[article.Article, erro
 			progress(r)
 		}
 	}
-	has, err := s.db.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+	has, err := s.db.PrepareContext(ctx, storedContent)
 	if err != nil {
 		return r, fmt.Errorf("store: %w", err)
 	}
@@ -285,14 +345,14 @@ func (s *Store) Ingest(ctx context.Context, arts iter.Seq2[article.Article, erro
 		seen := map[string]bool{} // ids read in this run, written or not yet
 		for a, err := range arts {
 			if err == nil {
-				var one int
-				switch e := has.QueryRowContext(ctx, a.ID).Scan(&one); {
-				case e == nil || seen[a.ID]:
-					report(func(r *IngestResult) { r.Read++; r.Skipped++ })
-					continue
-				case !errors.Is(e, sql.ErrNoRows):
+				state, e := contentState(ctx, has, a)
+				switch {
+				case e != nil:
 					hasErr = e
 					return
+				case state == unchanged || seen[a.ID]:
+					report(func(r *IngestResult) { r.Read++; r.Skipped++ })
+					continue
 				}
 				seen[a.ID] = true
 			}
@@ -306,11 +366,11 @@ func (s *Store) Ingest(ctx context.Context, arts iter.Seq2[article.Article, erro
 		if len(buf) == 0 {
 			return nil
 		}
-		added, err := s.Put(ctx, buf)
+		added, updated, err := s.Put(ctx, buf)
 		if err != nil {
 			return err
 		}
-		report(func(r *IngestResult) { r.Added += added; r.Skipped += len(buf) - added })
+		report(func(r *IngestResult) { r.Added += added; r.Updated += updated; r.Skipped += len(buf) - added - updated })
 		buf = buf[:0]
 		return nil
 	}

@@ -57,13 +57,13 @@ func TestPutIsIdempotent(t *testing.T) {
 		doc("b", "2031-03-05", "Repairs will take weeks.", "The ferry was moved."),
 		doc("a", "2031-03-02", "A second copy of a in the same batch."),
 	}
-	added, err := s.Put(ctx, docs)
-	if err != nil || added != 2 {
-		t.Fatalf("first Put: added %d, err %v; want 2", added, err)
+	added, updated, err := s.Put(ctx, docs)
+	if err != nil || added != 2 || updated != 0 {
+		t.Fatalf("first Put: added %d, updated %d, err %v; want 2, 0", added, updated, err)
 	}
-	added, err = s.Put(ctx, docs[:2])
-	if err != nil || added != 0 {
-		t.Fatalf("second Put: added %d, err %v; want 0", added, err)
+	added, updated, err = s.Put(ctx, docs[:2])
+	if err != nil || added != 0 || updated != 0 {
+		t.Fatalf("second Put: added %d, updated %d, err %v; want 0", added, updated, err)
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {
@@ -85,7 +85,7 @@ func TestDocsRoundTripAndFilter(t *testing.T) {
 		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks."),
 		doc("c", "2031-03-09", "The council met on Monday about the ferry."),
 	}
-	if _, err := s.Put(ctx, in); err != nil {
+	if _, _, err := s.Put(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -161,7 +161,9 @@ func (o *oneSentence) Stream(in iter.Seq2[article.Article, error], workers int) 
 				continue
 			}
 			o.annotated = append(o.annotated, a.ID)
-			if !yield(doc(a.ID, a.Published.Format(time.DateOnly), a.Text), nil) {
+			d := doc(a.ID, a.Published.Format(time.DateOnly), a.Text)
+			d.Article = a // annotation keeps the article as it is
+			if !yield(d, nil) {
 				return
 			}
 		}
@@ -234,7 +236,7 @@ func TestOpenExisting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Put(context.Background(), []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.")}); err != nil {
+	if _, _, err := s.Put(context.Background(), []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.")}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -246,5 +248,54 @@ func TestOpenExisting(t *testing.T) {
 	st, err := s.Stats(context.Background())
 	if err != nil || st.Articles != 1 {
 		t.Errorf("reopened store: %+v, %v; want 1 article", st, err)
+	}
+}
+
+// TestChangedArticleReplacesTheStoredOne: the policy for new text under a
+// known id is that the new version replaces the old one, re-annotated, in
+// documents, search and statistics alike; unchanged articles are skipped.
+func TestChangedArticleReplacesTheStoredOne(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	v1 := article.Article{ID: "a", Published: day("2031-03-02"), Title: "Pier", Text: "The pier closed on Monday."}
+	v2 := v1
+	v2.Text = "The lighthouse closed on Monday."
+	one := func(as ...article.Article) iter.Seq2[article.Article, error] {
+		return func(yield func(article.Article, error) bool) {
+			for _, a := range as {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+	}
+	if r, err := s.Ingest(ctx, one(v1), &oneSentence{}, 1, 8, nil, nil); err != nil || r.Added != 1 {
+		t.Fatalf("first ingest: %+v %v", r, err)
+	}
+	an := &oneSentence{}
+	r, err := s.Ingest(ctx, one(v2), an, 1, 8, nil, nil)
+	if err != nil || r != (IngestResult{Read: 1, Updated: 1}) || len(an.annotated) != 1 {
+		t.Fatalf("changed article: %+v %v, annotated %v", r, err, an.annotated)
+	}
+	docs, err := s.Docs(ctx, Filter{})
+	if err != nil || len(docs) != 1 || len(docs[0].Sentences) != 1 || docs[0].Sentences[0].Text != v2.Text {
+		t.Fatalf("docs after the update: %+v %v", docs, err)
+	}
+	if hits, err := s.Search(ctx, "pier", Filter{}, 10); err != nil || len(hits) != 0 {
+		t.Errorf("the old text is still found: %+v %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, "lighthouse", Filter{}, 10); err != nil || len(hits) != 1 {
+		t.Errorf("the new text is not found: %+v %v", hits, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 1 || st.Sentences != 1 {
+		t.Errorf("stats after the update: %+v %v", st, err)
+	}
+	an = &oneSentence{}
+	if r, err := s.Ingest(ctx, one(v2), an, 1, 8, nil, nil); err != nil || r != (IngestResult{Read: 1, Skipped: 1}) || len(an.annotated) != 0 {
+		t.Errorf("unchanged article: %+v %v, annotated %v", r, err, an.annotated)
+	}
+	// The full-text index agrees with its content table.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS integrity check: %v", err)
 	}
 }
