@@ -30,43 +30,86 @@ type Store struct {
 	path string
 }
 
-// Open opens (creating if needed) the database at path.
-func Open(path string) (*Store, error) {
-	q := url.Values{}
-	q.Set("_busy_timeout", "10000")
-	q.Set("_journal_mode", "WAL")
-	q.Set("_synchronous", "NORMAL")
-	q.Set("_foreign_keys", "1")
-	q.Set("_txlock", "immediate")
-	q.Add("_pragma", "cache_size(-65536)") // 64 MiB: index pages stay in memory during ingest
-	q.Add("_pragma", "temp_store(memory)")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	s := &Store{db: db, path: path}
-	if err := s.migrate(); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	return s, nil
-}
+// Open opens (creating if needed) the database at path for reading and
+// writing. path is a file name, whatever characters it has ("a#b.db",
+// "%41", "x?y" are names); only a name that starts with "file:" is taken as
+// an SQLite URI. Opening is safe when other processes open or create the
+// same store at the same time.
+func Open(path string) (*Store, error) { return openMode(path, false) }
 
 // ErrNoStore is returned by OpenExisting when the database file does not
 // exist.
 var ErrNoStore = errors.New("no such store")
 
-// OpenExisting opens the store at path like Open, but only if the file
-// exists: commands that only read must not leave an empty database behind
-// a mistyped --db.
+// OpenExisting opens the store at path read-only, and only if it exists:
+// commands that only read must not leave an empty database behind a
+// mistyped path, and must work on a store they may not write (a read-only
+// file or directory).
 func OpenExisting(path string) (*Store, error) {
-	if _, err := os.Stat(path); err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("open store %s: %w", path, ErrNoStore)
+	if !strings.HasPrefix(path, "file:") {
+		if _, err := os.Stat(path); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("open store %s: %w", path, ErrNoStore)
+			}
+			return nil, fmt.Errorf("open store %s: %w", path, err)
 		}
+	}
+	s, err := openMode(path, true)
+	if err != nil && !strings.HasPrefix(path, "file:") {
+		// A WAL database in a directory this process cannot write has no
+		// -shm file to share: read it as immutable (nobody can be writing
+		// it through this directory either).
+		if s2, err2 := openDSN(path, dsn(path, true)+"&immutable=1", true); err2 == nil {
+			return s2, nil
+		}
+	}
+	return s, err
+}
+
+// dsn is the driver's data source name for path: a file: URI whose path is
+// percent-encoded, so that no character of a file name is read as URI
+// syntax, with the connection's settings.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_busy_timeout", "10000")
+	q.Set("_foreign_keys", "1")
+	q.Add("_pragma", "temp_store(memory)")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("_txlock", "immediate")
+		q.Add("_pragma", "cache_size(-65536)") // 64 MiB: index pages stay in memory during ingest
+	}
+	if strings.HasPrefix(path, "file:") {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		return path + sep + q.Encode()
+	}
+	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
+}
+
+// uriPath escapes what SQLite would read as URI syntax in a file name.
+var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
+
+func openMode(path string, readOnly bool) (*Store, error) {
+	return openDSN(path, dsn(path, readOnly), readOnly)
+}
+
+func openDSN(path, dsn string, readOnly bool) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	return Open(path)
+	s := &Store{db: db, path: path}
+	if err := s.migrate(readOnly); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
+	}
+	return s, nil
 }
 
 // Path returns the file the store was opened from.
@@ -75,19 +118,39 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database.
 func (s *Store) Close() error { return s.db.Close() }
 
-func (s *Store) migrate() error {
-	if _, err := s.db.Exec(schema); err != nil {
+// migrate creates the schema if needed, in one immediate transaction so
+// that processes creating the same store at once wait for each other, and
+// checks its version. Read-only, it only checks.
+func (s *Store) migrate(readOnly bool) error {
+	var v string
+	if readOnly {
+		if err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v); err != nil {
+			return fmt.Errorf("not a dateline store: %w", err)
+		}
+		return checkVersion(v)
+	}
+	tx, err := s.db.Begin() // BEGIN IMMEDIATE (_txlock): one creator at a time
+	if err != nil {
 		return fmt.Errorf("create schema: %w", err)
 	}
-	var v string
-	err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = s.db.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?)`, strconv.Itoa(schemaVersion))
-		return err
-	case err != nil:
+	defer tx.Rollback()
+	if _, err := tx.Exec(schema); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if _, err := tx.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING`, strconv.Itoa(schemaVersion)); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if err := tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if err := checkVersion(v); err != nil {
 		return err
 	}
+	return tx.Commit()
+}
+
+// checkVersion refuses a schema newer than this build's.
+func checkVersion(v string) error {
 	if n, _ := strconv.Atoi(v); n > schemaVersion {
 		return fmt.Errorf("database schema %s is newer than this dateline understands (%d)", v, schemaVersion)
 	}
