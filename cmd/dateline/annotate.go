@@ -5,13 +5,13 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/render"
 )
 
 // newAnnotateCmd builds `dateline annotate`.
 func newAnnotateCmd(g *globals) *cobra.Command {
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "annotate PATH...",
 		Short: "Print the sentences and resolved time expressions of articles, as JSON",
@@ -26,7 +26,7 @@ normalized TimeML value. Several articles make a stream of JSON objects.`,
 			defer out.Flush()
 			warn := warnBad(cmd.ErrOrStderr())
 			n, bad := 0, 0
-			for d, err := range newAnnotator().Stream(article.Read(args...), w.n()) {
+			for d, err := range newAnnotator().Stream(rf.reader().Read(args...), w.n()) {
 				if err != nil {
 					bad++
 					warn(err)
@@ -44,5 +44,6 @@ normalized TimeML value. Several articles make a stream of JSON objects.`,
 		},
 	}
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	return cmd
 }

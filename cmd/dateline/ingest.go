@@ -12,6 +12,7 @@ import (
 // newIngestCmd builds `dateline ingest`.
 func newIngestCmd(g *globals) *cobra.Command {
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH...",
 		Short: "Read, annotate and store articles (files, directories, .gz, - for stdin)",
@@ -38,7 +39,7 @@ A bad record is reported as file:line and skipped; the exit code is then 2
 				return err
 			}
 			defer st.Close()
-			r, err := ingest(cmd.Context(), st, args, w, g.verbose, cmd.OutOrStdout(), cmd.ErrOrStderr())
+			r, err := ingest(cmd.Context(), st, rf.reader(), args, w, g.verbose, cmd.OutOrStdout(), cmd.ErrOrStderr())
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
@@ -46,6 +47,7 @@ A bad record is reported as file:line and skipped; the exit code is then 2
 		},
 	}
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	return cmd
 }
 

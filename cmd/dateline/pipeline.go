@@ -60,6 +60,19 @@ func addWorkersFlag(fs *pflag.FlagSet, w *workers) {
 	fs.Var(w, "workers", fmt.Sprintf("annotation workers, 1 to %d (0: one per CPU)", maxWorkers))
 }
 
+// readFlags are the input limits of the commands that read articles.
+type readFlags struct {
+	maxBytes int
+}
+
+// register binds --max-article-size.
+func (f *readFlags) register(fs *pflag.FlagSet) {
+	fs.IntVar(&f.maxBytes, "max-article-size", article.DefaultMaxBytes, "largest article (a text file or a JSONL line) read, in bytes; larger ones are skipped")
+}
+
+// reader is the article reader of the flags.
+func (f readFlags) reader() article.Reader { return article.Reader{MaxBytes: f.maxBytes} }
+
 // warnBad reports a record that could not be read and goes on.
 func warnBad(w io.Writer) func(error) {
 	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
@@ -67,11 +80,11 @@ func warnBad(w io.Writer) func(error) {
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
 // bad records on stderr, and returns how many there were.
-func readDocs(paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
+func readDocs(rd article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
 	bad := 0
 	warn := warnBad(stderr)
-	for d, err := range newAnnotator().Stream(article.Read(paths...), w.n()) {
+	for d, err := range newAnnotator().Stream(rd.Read(paths...), w.n()) {
 		if err != nil {
 			bad++
 			warn(err)
@@ -90,7 +103,7 @@ func isTerminal(w io.Writer) bool {
 
 // ingest reads, annotates and stores the articles at paths, with a progress
 // bar when stderr is a terminal, prints what it did on out, and returns it.
-func ingest(ctx context.Context, st *store.Store, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
+func ingest(ctx context.Context, st *store.Store, rd article.Reader, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress
@@ -115,7 +128,7 @@ func ingest(ctx context.Context, st *store.Store, paths []string, w workers, ver
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, article.Read(paths...), newAnnotator(), w.n(), 1024, onBad, progress)
+	r, err := st.Ingest(ctx, rd.Read(paths...), newAnnotator(), w.n(), 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

@@ -84,6 +84,7 @@ func storeFilter(sel timeline.Selection) store.Filter {
 func newTimelineCmd(g *globals) *cobra.Command {
 	var f timelineFlags
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "timeline [PATH...]",
 		Short: "Build a timeline from stored articles, or directly from files",
@@ -106,7 +107,7 @@ dates matter, as in the TLS protocol's keyword filter.`,
 			var docs []annotate.Doc
 			bad := 0
 			if len(args) > 0 {
-				if docs, bad = readDocs(args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+				if docs, bad = readDocs(rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
 					return readErr(0, bad)
 				}
 			} else {
@@ -127,5 +128,6 @@ dates matter, as in the TLS protocol's keyword filter.`,
 	}
 	f.register(cmd.Flags(), 10)
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	return cmd
 }
