@@ -40,7 +40,7 @@ func TestOpenExistingIsReadOnly(t *testing.T) {
 	if docs, err := s.Docs(context.Background(), Filter{}); err != nil || len(docs) != 1 {
 		t.Errorf("Docs read-only: %d docs, %v", len(docs), err)
 	}
-	if hits, err := s.Search(context.Background(), "pier", Filter{}, 5); err != nil || len(hits) != 1 {
+	if hits, err := s.Search(context.Background(), Query{Text: "pier"}, Filter{}, 5); err != nil || len(hits) != 1 {
 		t.Errorf("Search read-only: %v, %v", hits, err)
 	}
 }

@@ -129,21 +129,44 @@ func TestSearch(t *testing.T) {
 		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks in the pier."),
 		doc("b", "2031-03-05", "The ferry moved."),
 	})
-	hits, err := s.Search(ctx, "pier", Filter{}, 10)
+	hits, err := s.Search(ctx, Query{Text: "pier"}, Filter{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(hits) != 2 || hits[0].ArticleID != "a" || hits[0].Score <= 0 {
 		t.Fatalf("hits = %+v", hits)
 	}
-	if hits, _ := s.Search(ctx, "pier", Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
+	if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
 		t.Errorf("date filter ignored: %+v", hits)
 	}
-	if hits, _ := s.Search(ctx, `U.S. "pier"`, Filter{}, 10); len(hits) != 0 {
-		t.Errorf("odd query: %+v", hits)
+	// Whatever is typed, plain text is words and phrases, never an error.
+	for _, q := range []string{`"pier`, `pier)`, `-pier`, `^pier`, `"divers found"`, `found divers`, `pier*`, `pi*`} {
+		hits, err := s.Search(ctx, Query{Text: q}, Filter{}, 10)
+		if err != nil || len(hits) == 0 {
+			t.Errorf("plain %q: %d hits, %v", q, len(hits), err)
+		}
 	}
-	if _, err := s.Search(ctx, `"unbalanced`, Filter{}, 10); err == nil {
-		t.Errorf("a malformed FTS query gave no error")
+	// Syntax is read as words: "text:pier" needs the word text.
+	for _, q := range []string{`NEAR(pier`, `pier AND`, `text:pier`} {
+		if hits, err := s.Search(ctx, Query{Text: q}, Filter{}, 10); err != nil || len(hits) != 0 {
+			t.Errorf("plain %q: %d hits, %v; want none, no error", q, len(hits), err)
+		}
+	}
+	if hits, _ := s.Search(ctx, Query{Text: `"found divers"`}, Filter{}, 10); len(hits) != 0 {
+		t.Errorf("a phrase matched its words in another order: %+v", hits)
+	}
+	// Raw: FTS5 syntax works, its errors are QueryErrors.
+	if hits, err := s.Search(ctx, Query{Text: "ferry OR divers", Raw: true}, Filter{}, 10); err != nil || len(hits) != 2 {
+		t.Errorf("raw OR: %d hits, %v", len(hits), err)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "text:ferry", Raw: true}, Filter{}, 10); err != nil || len(hits) != 1 {
+		t.Errorf("raw column filter: %d hits, %v", len(hits), err)
+	}
+	for _, q := range []string{`"unbalanced`, `NEAR(`, `pier AND`, `nosuch:pier`} {
+		var qe *QueryError
+		if _, err := s.Search(ctx, Query{Text: q, Raw: true}, Filter{}, 10); !errors.As(err, &qe) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("raw %q: error %v, want one line of *QueryError", q, err)
+		}
 	}
 }
 
@@ -205,17 +228,26 @@ func TestIngestCountsAndGoesOn(t *testing.T) {
 	}
 }
 
-func TestFTSQuery(t *testing.T) {
+func TestPlainQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"chemical attack", `"chemical" "attack"`},
-		{"U.S. troops", `"U.S" "troops"`},
-		{`"exact phrase"`, `"exact phrase"`},
-		{"syria OR libya", "syria OR libya"},
-		{"attack*", "attack*"},
+		{"U.S. troops", `"U" "S" "troops"`},
+		{`"exact phrase" here`, `"exact phrase" "here"`},
+		{`"unclosed phrase`, `"unclosed phrase"`},
+		{"syria OR libya", `"syria" "OR" "libya"`},
+		{"attack*", `"attack"*`},
+		{"text:oil", `"text" "oil"`},
+		{"NEAR(oil", `"NEAR" "oil"`},
+		{"Österreich", `"Österreich"`},
 	}
 	for _, tt := range tests {
-		if got := FTSQuery(tt.in); got != tt.want {
-			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		if got, err := (Query{Text: tt.in}).fts(); got != tt.want || err != nil {
+			t.Errorf("plain %q = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, q := range []Query{{Text: ""}, {Text: "  \t"}, {Text: `"" ** ()`}, {Text: " ", Raw: true}} {
+		if _, err := q.fts(); !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("%+v: err %v, want ErrEmptyQuery", q, err)
 		}
 	}
 }
@@ -281,10 +313,10 @@ func TestChangedArticleReplacesTheStoredOne(t *testing.T) {
 	if err != nil || len(docs) != 1 || len(docs[0].Sentences) != 1 || docs[0].Sentences[0].Text != v2.Text {
 		t.Fatalf("docs after the update: %+v %v", docs, err)
 	}
-	if hits, err := s.Search(ctx, "pier", Filter{}, 10); err != nil || len(hits) != 0 {
+	if hits, err := s.Search(ctx, Query{Text: "pier"}, Filter{}, 10); err != nil || len(hits) != 0 {
 		t.Errorf("the old text is still found: %+v %v", hits, err)
 	}
-	if hits, err := s.Search(ctx, "lighthouse", Filter{}, 10); err != nil || len(hits) != 1 {
+	if hits, err := s.Search(ctx, Query{Text: "lighthouse"}, Filter{}, 10); err != nil || len(hits) != 1 {
 		t.Errorf("the new text is not found: %+v %v", hits, err)
 	}
 	if st, err := s.Stats(ctx); err != nil || st.Articles != 1 || st.Sentences != 1 {
