@@ -71,7 +71,7 @@ func (f *readFlags) register(fs *pflag.FlagSet) {
 }
 
 // reader is the article reader of the flags.
-func (f readFlags) reader() article.Reader { return article.Reader{MaxBytes: f.maxBytes} }
+func (f readFlags) reader() *article.Reader { return &article.Reader{MaxBytes: f.maxBytes} }
 
 // warnBad reports a record that could not be read and goes on.
 func warnBad(w io.Writer) func(error) {
@@ -80,7 +80,7 @@ func warnBad(w io.Writer) func(error) {
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
 // bad records on stderr, and returns how many there were.
-func readDocs(rd article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
+func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
 	bad := 0
 	warn := warnBad(stderr)
@@ -103,7 +103,7 @@ func isTerminal(w io.Writer) bool {
 
 // ingest reads, annotates and stores the articles at paths, with a progress
 // bar when stderr is a terminal, prints what it did on out, and returns it.
-func ingest(ctx context.Context, st *store.Store, rd article.Reader, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
+func ingest(ctx context.Context, st *store.Store, rd *article.Reader, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress

@@ -21,7 +21,7 @@ func TestLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	var ids, errs []string
-	for a, err := range (Reader{MaxBytes: 4096}).Read(dir, "/dev/zero") {
+	for a, err := range (&Reader{MaxBytes: 4096}).Read(dir, "/dev/zero") {
 		if err != nil {
 			errs = append(errs, err.Error())
 			continue
@@ -43,7 +43,7 @@ func TestLimits(t *testing.T) {
 			t.Errorf("error %d = %q, want …%q", i, errs[i], w)
 		}
 	}
-	for _, err := range (Reader{MaxBytes: 10}).Read(filepath.Join(dir, "big.txt")) {
+	for _, err := range (&Reader{MaxBytes: 10}).Read(filepath.Join(dir, "big.txt")) {
 		if !errors.Is(err, ErrTooLarge) {
 			t.Errorf("err = %v, want ErrTooLarge", err)
 		}

@@ -24,7 +24,7 @@ import (
 // same way, with line 0. Stop the iteration early to stop reading.
 //
 // Read applies the limits of DefaultMaxBytes; see Reader for others.
-func Read(paths ...string) iter.Seq2[Article, error] { return Reader{}.Read(paths...) }
+func Read(paths ...string) iter.Seq2[Article, error] { return (&Reader{}).Read(paths...) }
 
 // DefaultMaxBytes is the largest article Read accepts: 4 MiB of text (a
 // long news article is 50 KB).
@@ -44,10 +44,7 @@ type Reader struct {
 
 // Read streams the articles at paths as the package's Read does, within
 // r's limits.
-func (r Reader) Read(paths ...string) iter.Seq2[Article, error] {
-	if r.MaxBytes <= 0 {
-		r.MaxBytes = DefaultMaxBytes
-	}
+func (r *Reader) Read(paths ...string) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		for _, p := range paths {
 			if !r.readPath(p, yield) {
@@ -57,7 +54,15 @@ func (r Reader) Read(paths ...string) iter.Seq2[Article, error] {
 	}
 }
 
-func (r Reader) readPath(path string, yield func(Article, error) bool) bool {
+// maxBytes is the size limit of a record.
+func (r *Reader) maxBytes() int {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
+}
+
+func (r *Reader) readPath(path string, yield func(Article, error) bool) bool {
 	if path == "-" {
 		return r.readStream("<stdin>", os.Stdin, formatSniff, yield)
 	}
@@ -78,7 +83,7 @@ var articleFiles = []string{"articles.jsonl", "articles.jsonl.gz"}
 
 // readDir walks dir in lexical order, reading files whose names end in .txt,
 // .jsonl or .ndjson (optionally followed by .gz) and skipping hidden entries.
-func (r Reader) readDir(dir string, yield func(Article, error) bool) bool {
+func (r *Reader) readDir(dir string, yield func(Article, error) bool) bool {
 	for _, name := range articleFiles {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
@@ -141,7 +146,7 @@ func formatOf(name string) format {
 
 // readFile reads one file; a file named on the command line with an unknown
 // extension is sniffed.
-func (r Reader) readFile(path string, yield func(Article, error) bool) bool {
+func (r *Reader) readFile(path string, yield func(Article, error) bool) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: path, Err: err})
@@ -155,7 +160,7 @@ func (r Reader) readFile(path string, yield func(Article, error) bool) bool {
 }
 
 // readStream decompresses r if it is gzip data and reads it in format fm.
-func (rd Reader) readStream(name string, r io.Reader, fm format, yield func(Article, error) bool) bool {
+func (rd *Reader) readStream(name string, r io.Reader, fm format, yield func(Article, error) bool) bool {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -169,9 +174,9 @@ func (rd Reader) readStream(name string, r io.Reader, fm format, yield func(Arti
 		fm = sniff(br)
 	}
 	if fm == formatJSONL {
-		return readJSONL(name, br, rd.MaxBytes, yield)
+		return readJSONL(name, br, rd.maxBytes(), yield)
 	}
-	return readText(name, br, rd.MaxBytes, yield)
+	return readText(name, br, rd.maxBytes(), yield)
 }
 
 // sniff looks past leading white space: JSON Lines start with '{'.
