@@ -29,7 +29,7 @@ func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
 
 // maxWorkers bounds --workers: more annotation workers than this only cost
 // memory (each holds articles in flight).
-const maxWorkers = 256
+const maxWorkers = annotate.MaxWorkers
 
 // workers is the value of a --workers flag: 0 means one per CPU.
 type workers int
