@@ -6,7 +6,10 @@
 //
 //	go run ./scripts/killtest -data ../shared/data/tls/t17 -kills 8 -seed 1
 //
-// It prints one line per kill and a verdict; it exits 1 on any difference.
+// Kills come after a random delay up to -max (by default the time the clean
+// ingest took, so that they fall while the store is being written); once an
+// ingest finishes before its kill, killing stops. It prints one line per
+// kill and a verdict; it exits 1 on any difference.
 package main
 
 import (
@@ -30,7 +33,7 @@ func main() {
 	data := flag.String("data", "../shared/data/tls/t17", "dataset to ingest")
 	kills := flag.Int("kills", 8, "how many times to kill the ingest")
 	seed := flag.Uint64("seed", uint64(time.Now().UnixNano()), "random seed of the kill times")
-	maxDelay := flag.Duration("max", 4*time.Second, "longest time before a kill")
+	maxDelay := flag.Duration("max", 0, "longest time before a kill (default: the clean ingest's time)")
 	keep := flag.String("dir", "", "work directory (default: a temporary one, removed)")
 	flag.Parse()
 	if err := run(*data, *kills, *seed, *maxDelay, *keep); err != nil {
@@ -57,7 +60,11 @@ func run(data string, kills int, seed uint64, maxDelay time.Duration, dir string
 	if out, err := exec.Command(bin, "--db", clean, "ingest", data).CombinedOutput(); err != nil {
 		return fmt.Errorf("clean ingest: %v\n%s", err, out)
 	}
-	fmt.Printf("clean ingest in %.1fs\n", time.Since(start).Seconds())
+	cleanTime := time.Since(start)
+	fmt.Printf("clean ingest in %.1fs\n", cleanTime.Seconds())
+	if maxDelay <= 0 {
+		maxDelay = cleanTime
+	}
 	rng := rand.New(rand.NewPCG(seed, 1))
 	fmt.Printf("seed %d\n", seed)
 	for k := 1; k <= kills; k++ {
@@ -70,7 +77,8 @@ func run(data string, kills int, seed uint64, maxDelay time.Duration, dir string
 		go func() { done <- cmd.Wait() }()
 		select {
 		case err := <-done:
-			fmt.Printf("kill %d: ingest finished before %.2fs (%v)\n", k, delay.Seconds(), err)
+			fmt.Printf("kill %d: ingest finished before %.2fs (%v); no more kills\n", k, delay.Seconds(), err)
+			k = kills
 		case <-time.After(delay):
 			cmd.Process.Signal(syscall.SIGKILL)
 			<-done
