@@ -22,28 +22,58 @@ import (
 // A record that cannot be read is yielded as a *RecordError (with a zero
 // Article) and reading goes on; a file that cannot be opened is reported the
 // same way, with line 0. Stop the iteration early to stop reading.
-func Read(paths ...string) iter.Seq2[Article, error] {
+//
+// Read applies the limits of DefaultMaxBytes; see Reader for others.
+func Read(paths ...string) iter.Seq2[Article, error] { return (&Reader{}).Read(paths...) }
+
+// DefaultMaxBytes is the largest article Read accepts: 4 MiB of text (a
+// long news article is 50 KB).
+const DefaultMaxBytes = 4 << 20
+
+// ErrTooLarge is the reason of a record larger than the reader's limit.
+var ErrTooLarge = errors.New("article larger than the size limit")
+
+// Reader reads articles with limits: no record (a text file, a JSONL line)
+// larger than MaxBytes is read into memory — a larger one is reported as a
+// *RecordError wrapping ErrTooLarge and skipped — and only regular files
+// are read from directories (a FIFO or a device there would block or
+// never end).
+type Reader struct {
+	MaxBytes int // 0 means DefaultMaxBytes
+}
+
+// Read streams the articles at paths as the package's Read does, within
+// r's limits.
+func (r *Reader) Read(paths ...string) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		for _, p := range paths {
-			if !readPath(p, yield) {
+			if !r.readPath(p, yield) {
 				return
 			}
 		}
 	}
 }
 
-func readPath(path string, yield func(Article, error) bool) bool {
+// maxBytes is the size limit of a record.
+func (r *Reader) maxBytes() int {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
+}
+
+func (r *Reader) readPath(path string, yield func(Article, error) bool) bool {
 	if path == "-" {
-		return readStream("<stdin>", os.Stdin, formatSniff, yield)
+		return r.readStream("<stdin>", os.Stdin, formatSniff, yield)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: path, Err: err})
 	}
 	if info.IsDir() {
-		return readDir(path, yield)
+		return r.readDir(path, yield)
 	}
-	return readFile(path, yield)
+	return r.readFile(path, yield)
 }
 
 // articleFiles are the names that hold a whole benchmark topic's articles
@@ -53,11 +83,11 @@ var articleFiles = []string{"articles.jsonl", "articles.jsonl.gz"}
 
 // readDir walks dir in lexical order, reading files whose names end in .txt,
 // .jsonl or .ndjson (optionally followed by .gz) and skipping hidden entries.
-func readDir(dir string, yield func(Article, error) bool) bool {
+func (r *Reader) readDir(dir string, yield func(Article, error) bool) bool {
 	for _, name := range articleFiles {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
-			return readFile(p, yield)
+			return r.readFile(p, yield)
 		}
 	}
 	entries, err := os.ReadDir(dir)
@@ -72,7 +102,7 @@ func readDir(dir string, yield func(Article, error) bool) bool {
 		}
 		p := filepath.Join(dir, name)
 		if e.IsDir() {
-			if !readDir(p, yield) {
+			if !r.readDir(p, yield) {
 				return false
 			}
 			continue
@@ -80,7 +110,13 @@ func readDir(dir string, yield func(Article, error) bool) bool {
 		if formatOf(name) == formatNone {
 			continue
 		}
-		if !readFile(p, yield) {
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			if !yield(Article{}, &RecordError{Path: p, Err: fmt.Errorf("not a regular file (%s); skipped", fi.Mode().Type())}) {
+				return false
+			}
+			continue
+		}
+		if !r.readFile(p, yield) {
 			return false
 		}
 	}
@@ -110,7 +146,7 @@ func formatOf(name string) format {
 
 // readFile reads one file; a file named on the command line with an unknown
 // extension is sniffed.
-func readFile(path string, yield func(Article, error) bool) bool {
+func (r *Reader) readFile(path string, yield func(Article, error) bool) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: path, Err: err})
@@ -120,11 +156,11 @@ func readFile(path string, yield func(Article, error) bool) bool {
 	if fm == formatNone || strings.HasSuffix(strings.ToLower(path), ".json") {
 		fm = formatSniff
 	}
-	return readStream(path, f, fm, yield)
+	return r.readStream(path, f, fm, yield)
 }
 
 // readStream decompresses r if it is gzip data and reads it in format fm.
-func readStream(name string, r io.Reader, fm format, yield func(Article, error) bool) bool {
+func (rd *Reader) readStream(name string, r io.Reader, fm format, yield func(Article, error) bool) bool {
 	br := bufio.NewReaderSize(r, 1<<16)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
@@ -138,9 +174,9 @@ func readStream(name string, r io.Reader, fm format, yield func(Article, error) 
 		fm = sniff(br)
 	}
 	if fm == formatJSONL {
-		return readJSONL(name, br, yield)
+		return readJSONL(name, br, rd.maxBytes(), yield)
 	}
-	return readText(name, br, yield)
+	return readText(name, br, rd.maxBytes(), yield)
 }
 
 // sniff looks past leading white space: JSON Lines start with '{'.
@@ -174,10 +210,14 @@ type jsonArticle struct {
 }
 
 // readJSONL yields one article per non-blank line.
-func readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
+func readJSONL(name string, br *bufio.Reader, max int, yield func(Article, error) bool) bool {
 	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(b)) > 0 {
+		b, long, err := readLine(br, max)
+		if long {
+			if !yield(Article{}, &RecordError{Path: name, Line: line, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)}) {
+				return false
+			}
+		} else if len(bytes.TrimSpace(b)) > 0 {
 			a, perr := parseJSONArticle(b)
 			if perr != nil {
 				if !yield(Article{}, &RecordError{Path: name, Line: line, Err: perr}) {
@@ -195,6 +235,24 @@ func readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) b
 				return yield(Article{}, &RecordError{Path: name, Line: line, Err: err})
 			}
 			return true
+		}
+	}
+}
+
+// readLine reads one line of at most max bytes; of a longer line it keeps
+// nothing, reads to its end and reports it long.
+func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !long {
+			if len(line)+len(frag) > max+1 { // +1: the newline
+				long, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, long, err
 		}
 	}
 }
@@ -224,10 +282,13 @@ func parseJSONArticle(b []byte) (Article, error) {
 // readText reads the one-article text format: a first line beginning with
 // "date YYYY-MM-DD" (the text may go on on the same line), optional "title",
 // "url" and "source" header lines, then the text.
-func readText(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
-	data, err := io.ReadAll(br)
+func readText(name string, br *bufio.Reader, max int, yield func(Article, error) bool) bool {
+	data, err := io.ReadAll(io.LimitReader(br, int64(max)+1))
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: name, Err: err})
+	}
+	if len(data) > max {
+		return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)})
 	}
 	a, line, err := parseText(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	if err != nil {
