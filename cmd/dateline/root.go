@@ -14,9 +14,21 @@ import (
 	"github.com/dateline-news/dateline/internal/store"
 )
 
+// envDB names the environment variable that gives the store when --db is
+// not set.
+const envDB = "DATELINE_DB"
+
+// defaultDB is the store used without --db.
+func defaultDB() string {
+	if v := os.Getenv(envDB); v != "" {
+		return v
+	}
+	return store.DefaultPath
+}
+
 // globals are the flags every command sees (persistent flags of the root).
 type globals struct {
-	db         string // --db: the store file
+	db         string // --db: the store (a file, or a postgres:// URL)
 	verbose    bool   // --verbose: log progress and decisions
 	cpuProfile string // --cpuprofile (hidden)
 }
@@ -117,7 +129,7 @@ func newRootCmd() *cobra.Command {
 		},
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.db, "db", store.DefaultPath, "the database file")
+	pf.StringVar(&g.db, "db", defaultDB(), "the store: an SQLite file, or a postgres:// URL (default: $"+envDB+", else "+store.DefaultPath+")")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "log progress and decisions to standard error")
 	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = pf.MarkHidden("cpuprofile")

@@ -75,11 +75,15 @@ func parseDay(flag, s string) (time.Time, error) {
 }
 
 // storeFilter is what the store is asked for to build a timeline of sel:
-// the articles of its publication days. Keywords and query are not passed
-// on: they choose sentences, not articles (see timeline.Selection), and
-// timeline.Build applies them.
+// the articles of its publication days that may belong to its topic (see
+// timeline.Selection; the store widens, the timeline decides), or every
+// article of those days when the selection counts them all.
 func storeFilter(sel timeline.Selection) store.Filter {
-	return store.Filter{From: sel.From, To: sel.To}
+	f := store.Filter{From: sel.From, To: sel.To}
+	if !sel.AllArticles {
+		f.Keywords, f.Query = sel.Keywords, sel.Query
+	}
+	return f
 }
 
 // newTimelineCmd builds `dateline timeline`.

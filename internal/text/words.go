@@ -62,6 +62,11 @@ func Terms(s string) []string {
 	return out
 }
 
+// Term returns the term that word (one of Words) contributes to Terms —
+// lower-cased and stemmed — and false for stop words and clitics, which
+// contribute none.
+func Term(word string) (string, bool) { return term(strings.ToLower(word)) }
+
 // term is the stemmed term of a lower-case word; false for stop words and
 // clitics.
 func term(w string) (string, bool) {

@@ -1,0 +1,535 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+)
+
+// pgStore is the PostgreSQL backend: the tables of pgSchema in the
+// database (and search_path) the URL names; full text in a tsvector column
+// with a GIN index.
+type pgStore struct {
+	pool *pgxpool.Pool
+}
+
+// openPostgres connects to the database at the URL and migrates its schema
+// (readOnly: checks it, and opens every transaction read-only).
+func openPostgres(location string, readOnly bool) (*pgStore, error) {
+	cfg, err := pgxpool.ParseConfig(location)
+	if err != nil {
+		return nil, fmt.Errorf("bad PostgreSQL URL: %w", errors.Unwrap(err))
+	}
+	if readOnly {
+		cfg.ConnConfig.RuntimeParams["default_transaction_read_only"] = "on"
+	}
+	if cfg.MaxConns < int32(maxConns) {
+		cfg.MaxConns = int32(maxConns)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	p := &pgStore{pool: pool}
+	if err := p.migrate(ctx, readOnly); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+func (p *pgStore) close() error {
+	p.pool.Close()
+	return nil
+}
+
+// pgQuery runs q on p's pool and calls fn for each row.
+func pgQuery(ctx context.Context, q interface {
+	Query(context.Context, string, ...any) (pgx.Rows, error)
+}, query string, args []any, fn func(scan func(...any) error) error) error {
+	rows, err := q.Query(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows.Scan); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// pgQuerier is a rowQuerier over a pool.
+type pgQuerier struct{ pool *pgxpool.Pool }
+
+func (q pgQuerier) queryRow(ctx context.Context, query string, dest ...any) error {
+	return q.pool.QueryRow(ctx, query).Scan(dest...)
+}
+
+func (q pgQuerier) query(ctx context.Context, query string, args []any, fn func(scan func(...any) error) error) error {
+	return pgQuery(ctx, q.pool, query, args, fn)
+}
+
+func (p *pgStore) digests(ctx context.Context, ids []string) (map[string]string, error) {
+	out := make(map[string]string, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	err := pgQuery(ctx, p.pool, `SELECT id, digest FROM articles WHERE id = ANY($1)`, []any{ids}, func(scan func(...any) error) error {
+		var id, d string
+		if err := scan(&id, &d); err != nil {
+			return err
+		}
+		out[id] = d
+		return nil
+	})
+	return out, err
+}
+
+// pgArgs numbers the parameters of a statement being written.
+type pgArgs struct{ args []any }
+
+func (a *pgArgs) add(v any) string {
+	a.args = append(a.args, v)
+	return fmt.Sprintf("$%d", len(a.args))
+}
+
+// pgDayConds adds the conditions of f's date range on the day column of
+// articles alias a.
+func pgDayConds(f Filter, a string, conds []string, args *pgArgs) []string {
+	if !f.From.IsZero() {
+		conds = append(conds, a+".day >= "+args.add(f.From.Format(time.DateOnly))+"::date")
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, a+".day <= "+args.add(f.To.Format(time.DateOnly))+"::date")
+	}
+	return conds
+}
+
+// pgMatch writes m as an SQL expression of type tsquery. Terms go through
+// the same parser ('simple' configuration) as the index terms did when the
+// tsvector was made.
+func pgMatch(m *match, args *pgArgs) string {
+	switch m.op {
+	case opTerm:
+		return "plainto_tsquery('simple', " + args.add(m.terms[0]) + ")"
+	case opPhrase:
+		return "phraseto_tsquery('simple', " + args.add(strings.Join(m.terms, " ")) + ")"
+	case opPrefix:
+		return "to_tsquery('simple', " + args.add(tsqueryPrefix(m.terms[0])) + ")"
+	}
+	parts := make([]string, len(m.args))
+	for i, a := range m.args {
+		parts[i] = pgMatch(a, args)
+	}
+	op := " && "
+	if m.op == opOr {
+		op = " || "
+	}
+	return "(" + strings.Join(parts, op) + ")"
+}
+
+// tsqueryPrefix is the to_tsquery text of a prefix: a quoted lexeme, :*.
+func tsqueryPrefix(p string) string {
+	p = strings.NewReplacer(`\`, `\\`, `'`, `''`).Replace(p)
+	return "'" + p + "':*"
+}
+
+func (p *pgStore) docs(ctx context.Context, f Filter, m *match, fn func(annotate.Doc) error) error {
+	args := &pgArgs{}
+	conds := pgDayConds(f, "a", []string{"true"}, args)
+	if m != nil {
+		conds = append(conds, fmt.Sprintf("a.seq IN (SELECT id >> %d FROM sentences WHERE terms @@ %s)", sentenceBits, pgMatch(m, args)))
+	}
+	return pgQuery(ctx, p.pool, `SELECT `+articleColumns+` FROM articles a WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
+		args.args, func(scan func(...any) error) error {
+			d, err := scanArticle(scan)
+			if err != nil {
+				return err
+			}
+			return fn(d)
+		})
+}
+
+func (p *pgStore) article(ctx context.Context, id string) (annotate.Doc, error) {
+	d, err := scanArticle(p.pool.QueryRow(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = $1`, id).Scan)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return d, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("load article %q: %w", id, err)
+	}
+	return d, nil
+}
+
+// compile writes a search query as a tsquery expression: plain words and
+// phrases through websearch_to_tsquery, prefixes through to_tsquery; a raw
+// query (web-search syntax) through websearch_to_tsquery.
+func (p *pgStore) compile(q Query) (compiledQuery, error) {
+	cq := compiledQuery{raw: q.Raw, q: q}
+	args := &pgArgs{}
+	if q.Raw {
+		text := websearchRaw(q.Text)
+		if text == "" {
+			return cq, ErrEmptyQuery
+		}
+		cq.text = "websearch_to_tsquery('simple', " + args.add(text) + ")"
+		cq.args = args.args
+		return cq, nil
+	}
+	m, err := plainMatch(q.Text)
+	if err != nil {
+		return cq, err
+	}
+	clauses := []*match{m}
+	if m.op == opAnd {
+		clauses = m.args
+	}
+	var words []string
+	var parts []string
+	for _, c := range clauses {
+		switch c.op {
+		case opTerm:
+			words = append(words, websearchWords(c.terms))
+		case opPhrase:
+			words = append(words, `"`+strings.ReplaceAll(strings.Join(c.terms, " "), `"`, " ")+`"`)
+		default:
+			parts = append(parts, pgMatch(c, args))
+		}
+	}
+	if len(words) > 0 {
+		parts = append([]string{"websearch_to_tsquery('simple', " + args.add(strings.Join(words, " ")) + ")"}, parts...)
+	}
+	cq.text = "(" + strings.Join(parts, " && ") + ")"
+	cq.args = args.args
+	return cq, nil
+}
+
+func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit int) ([]Hit, error) {
+	args := &pgArgs{args: append([]any(nil), q.args...)}
+	from := "sentences s"
+	conds := []string{"s.terms @@ qq.q"}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		from += fmt.Sprintf(" JOIN articles a ON a.seq = s.id >> %d", sentenceBits)
+		conds = pgDayConds(f, "a", conds, args)
+	}
+	query := fmt.Sprintf(`SELECT s.id, ts_rank(s.terms, qq.q) AS r FROM %s, (SELECT %s AS q) qq WHERE %s ORDER BY r DESC, s.id LIMIT %s`,
+		from, q.text, strings.Join(conds, " AND "), args.add(limit))
+	type scored struct {
+		id    int64
+		score float32
+	}
+	var found []scored
+	err := pgQuery(ctx, p.pool, query, args.args, func(scan func(...any) error) error {
+		var sc scored
+		if err := scan(&sc.id, &sc.score); err != nil {
+			return err
+		}
+		found = append(found, sc)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
+	}
+	seqs := make([]int64, 0, len(found))
+	for _, sc := range found {
+		seq, _ := splitSentenceID(sc.id)
+		seqs = append(seqs, seq)
+	}
+	docs := map[int64]annotate.Doc{}
+	err = pgQuery(ctx, p.pool, `SELECT a.seq, `+articleColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
+		func(scan func(...any) error) error {
+			var seq int64
+			d, err := scanArticle(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
+			if err != nil {
+				return err
+			}
+			docs[seq] = d
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
+	}
+	hits := make([]Hit, 0, len(found))
+	for _, sc := range found {
+		seq, pos := splitSentenceID(sc.id)
+		if h, ok := hitOf(docs[seq], pos, float64(sc.score)); ok {
+			hits = append(hits, h)
+		}
+	}
+	return hits, nil
+}
+
+func (p *pgStore) vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error) {
+	var out []wordTerm
+	err := pgQuery(ctx, p.pool, `SELECT word, term FROM words WHERE strpos(word, $1) > 0 LIMIT $2`, []any{piece, limit + 1},
+		func(scan func(...any) error) error {
+			var w wordTerm
+			if err := scan(&w.word, &w.term); err != nil {
+				return err
+			}
+			out = append(out, w)
+			return nil
+		})
+	return out, err
+}
+
+func (p *pgStore) version(ctx context.Context) (int64, error) {
+	var v int64
+	err := p.pool.QueryRow(ctx, `SELECT count(*) FROM batches`).Scan(&v)
+	return v, err
+}
+
+func (p *pgStore) stats(ctx context.Context) (Stats, error) {
+	st := Stats{Backend: "postgres"}
+	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+		WHERE c.relkind = 'r' AND c.oid IN ('articles'::regclass, 'sentences'::regclass, 'words'::regclass,
+		'days'::regclass, 'sources'::regclass, 'batches'::regclass)`).Scan(&st.Bytes)
+	if err != nil {
+		return st, err
+	}
+	return st, countStats(ctx, pgQuerier{p.pool}, &st, "to_char(day, 'YYYY-MM')", "to_char(day, 'YYYY-MM-DD')")
+}
+
+// pgRetries is how many times a batch is tried again after a deadlock or a
+// serialization failure between concurrent writers.
+const pgRetries = 8
+
+// write stores recs in one transaction, trying again when concurrent
+// writers made PostgreSQL abort it.
+func (p *pgStore) write(ctx context.Context, recs []*record, words []wordTerm) (added, updated int, err error) {
+	recs = append([]*record(nil), recs...)
+	sort.Slice(recs, func(i, j int) bool { return recs[i].a.ID < recs[j].a.ID }) // lock rows in one order
+	for attempt := 0; ; attempt++ {
+		added, updated, err = p.writeOnce(ctx, recs, words)
+		var pe *pgconn.PgError
+		if err == nil || attempt == pgRetries || !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
+			return added, updated, err
+		}
+		select {
+		case <-time.After(time.Duration(attempt+1) * 20 * time.Millisecond):
+		case <-ctx.Done():
+			return 0, 0, ctx.Err()
+		}
+	}
+}
+
+func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTerm) (added, updated int, err error) {
+	tx, err := p.pool.Begin(ctx)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: begin: %w", err)
+	}
+	defer tx.Rollback(ctx)
+	old, err := pgStored(ctx, tx, recs)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: %w", err)
+	}
+	var fresh, changed []*record
+	for _, r := range recs {
+		st, ok := old[r.a.ID]
+		switch {
+		case !ok:
+			fresh = append(fresh, r)
+		case st.digest != r.digest:
+			changed = append(changed, r)
+		}
+	}
+	seqs, err := pgInsert(ctx, tx, fresh)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: %w", err)
+	}
+	delta := newCountDelta()
+	var ids []int64
+	var terms []string
+	index := func(seq int64, r *record) {
+		for i, t := range r.terms {
+			if t != "" {
+				ids = append(ids, sentenceID(seq, i))
+				terms = append(terms, t)
+			}
+		}
+		delta.add(r.counts, 1)
+	}
+	for _, r := range fresh {
+		if seq, ok := seqs[r.a.ID]; ok { // else another writer stored it meanwhile
+			index(seq, r)
+			added++
+		}
+	}
+	for _, r := range changed {
+		st := old[r.a.ID]
+		if err := pgReplace(ctx, tx, st.seq, r); err != nil {
+			return 0, 0, fmt.Errorf("store article %s: replace: %w", r.a.ID, err)
+		}
+		delta.add(st.counts, -1)
+		index(st.seq, r)
+		updated++
+	}
+	if len(ids) > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO sentences (id, terms) SELECT u.id, to_tsvector('simple', u.t)
+			FROM unnest($1::bigint[], $2::text[]) AS u(id, t)`, ids, terms); err != nil {
+			return 0, 0, fmt.Errorf("store: index sentences: %w", err)
+		}
+	}
+	if err := pgWords(ctx, tx, words); err != nil {
+		return 0, 0, fmt.Errorf("store: vocabulary: %w", err)
+	}
+	if err := pgCounts(ctx, tx, delta); err != nil {
+		return 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	if added+updated > 0 {
+		if _, err := tx.Exec(ctx, `INSERT INTO batches (added, updated) VALUES ($1, $2)`, added, updated); err != nil {
+			return 0, 0, fmt.Errorf("store: %w", err)
+		}
+	}
+	if err := tx.Commit(ctx); err != nil {
+		return 0, 0, fmt.Errorf("store: commit: %w", err)
+	}
+	return added, updated, nil
+}
+
+// pgStored reads, and locks, what is stored of the records' ids.
+func pgStored(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]stored, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.a.ID
+	}
+	out := map[string]stored{}
+	err := pgQuery(ctx, tx, `SELECT id, seq, digest, day::text, source, nsent, ntimex, nresolved, refs FROM articles
+		WHERE id = ANY($1) ORDER BY id FOR UPDATE`, []any{ids}, func(scan func(...any) error) error {
+		var id, refs string
+		var st stored
+		c := &st.counts
+		if err := scan(&id, &st.seq, &st.digest, &c.day, &c.source, &c.sentences, &c.timexes, &c.resolved, &refs); err != nil {
+			return err
+		}
+		c.refs = parseRefs(refs)
+		out[id] = st
+		return nil
+	})
+	return out, err
+}
+
+// pgInsert inserts the articles of recs whose id no one has stored, and
+// returns the sequence numbers of those it inserted.
+func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64, error) {
+	out := map[string]int64{}
+	if len(recs) == 0 {
+		return out, nil
+	}
+	n := len(recs)
+	cols := make([][]string, 11)
+	for i := range cols {
+		cols[i] = make([]string, n)
+	}
+	nums := make([][]int64, 3)
+	for i := range nums {
+		nums[i] = make([]int64, n)
+	}
+	for i, r := range recs {
+		a := r.a
+		for j, v := range []string{a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest, r.counts.refsString()} {
+			cols[j][i] = v
+		}
+		nums[0][i], nums[1][i], nums[2][i] = int64(r.counts.sentences), int64(r.counts.timexes), int64(r.counts.resolved)
+	}
+	args := []any{}
+	for _, c := range cols {
+		args = append(args, c)
+	}
+	for _, c := range nums {
+		args = append(args, c)
+	}
+	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, sentences, digest, refs,
+			nsent, ntimex, nresolved)
+		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.sentences, u.digest, u.refs,
+			u.nsent, u.ntimex, u.nresolved
+		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+			$10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::bigint[])
+			AS u(id, published, day, title, url, source, origin, body, sentences, digest, refs, nsent, ntimex, nresolved)
+		ON CONFLICT (id) DO NOTHING RETURNING id, seq`, args, func(scan func(...any) error) error {
+		var id string
+		var seq int64
+		if err := scan(&id, &seq); err != nil {
+			return err
+		}
+		out[id] = seq
+		return nil
+	})
+	return out, err
+}
+
+// pgReplace overwrites the stored article seq with r, and takes its old
+// sentences out of the index.
+func pgReplace(ctx context.Context, tx pgx.Tx, seq int64, r *record) error {
+	a := r.a
+	if _, err := tx.Exec(ctx, `DELETE FROM sentences WHERE id BETWEEN $1 AND $2`, sentenceID(seq, 0), sentenceID(seq, maxSentences)); err != nil {
+		return err
+	}
+	_, err := tx.Exec(ctx, `UPDATE articles SET published = $1, day = $2::date, title = $3, url = $4, source = $5, origin = $6,
+		body = $7, sentences = $8, digest = $9, nsent = $10, ntimex = $11, nresolved = $12, refs = $13, ingested = now() WHERE seq = $14`,
+		r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest,
+		r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), seq)
+	return err
+}
+
+// pgWords adds the words the vocabulary may lack, in order.
+func pgWords(ctx context.Context, tx pgx.Tx, words []wordTerm) error {
+	if len(words) == 0 {
+		return nil
+	}
+	ws, ts := make([]string, len(words)), make([]string, len(words))
+	for i, w := range words {
+		ws[i], ts[i] = w.word, w.term
+	}
+	_, err := tx.Exec(ctx, `INSERT INTO words (word, term) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING`, ws, ts)
+	return err
+}
+
+// pgCounts adds delta to the counts tables, rows in order.
+func pgCounts(ctx context.Context, tx pgx.Tx, delta *countDelta) error {
+	days := delta.dayKeys()
+	if len(days) > 0 {
+		cols := make([][]int64, 5)
+		for i := range cols {
+			cols[i] = make([]int64, len(days))
+		}
+		for i, d := range days {
+			for j, v := range delta.days[d] {
+				cols[j][i] = int64(v)
+			}
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO days (day, articles, sentences, timexes, resolved, refs)
+			SELECT u.day::date, u.a, u.s, u.t, u.r, u.f FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[])
+				AS u(day, a, s, t, r, f)
+			ON CONFLICT (day) DO UPDATE SET articles = days.articles + excluded.articles, sentences = days.sentences + excluded.sentences,
+				timexes = days.timexes + excluded.timexes, resolved = days.resolved + excluded.resolved, refs = days.refs + excluded.refs`,
+			days, cols[0], cols[1], cols[2], cols[3], cols[4]); err != nil {
+			return err
+		}
+	}
+	sources := delta.sourceKeys()
+	if len(sources) > 0 {
+		ns := make([]int64, len(sources))
+		for i, s := range sources {
+			ns[i] = int64(delta.sources[s])
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO sources (source, articles) SELECT * FROM unnest($1::text[], $2::bigint[])
+			ON CONFLICT (source) DO UPDATE SET articles = sources.articles + excluded.articles`, sources, ns); err != nil {
+			return err
+		}
+	}
+	return nil
+}
