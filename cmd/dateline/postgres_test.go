@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// The PostgreSQL half of the command-line tests runs when
+// DATELINE_TEST_POSTGRES names a server (.ci/postgres sets one up); each
+// test or script gets a schema of its own, dropped afterwards.
+
+const envTestPostgres = "DATELINE_TEST_POSTGRES"
+
+// newPGSchema creates a schema on the server and returns a store URL that
+// uses it, and a function that drops it.
+func newPGSchema(base string) (string, func() error, error) {
+	b := make([]byte, 6)
+	rand.Read(b)
+	schema := "dateline_cli_" + hex.EncodeToString(b)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, base)
+	if err != nil {
+		return "", nil, err
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
+		return "", nil, err
+	}
+	drop := func() error {
+		conn, err := pgx.Connect(ctx, base)
+		if err != nil {
+			return err
+		}
+		defer conn.Close(ctx)
+		_, err = conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
+		return err
+	}
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema, drop, nil
+}
+
+// pgStore returns the URL of a new PostgreSQL store for the test, or skips.
+func pgStore(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv(envTestPostgres)
+	if base == "" {
+		t.Skip("PostgreSQL half skipped: set " + envTestPostgres + " to a database URL (.ci/postgres sets one up)")
+	}
+	url, drop, err := newPGSchema(base)
+	if err != nil {
+		t.Fatalf("%s: %v", envTestPostgres, err)
+	}
+	t.Cleanup(func() {
+		if err := drop(); err != nil {
+			t.Error(err)
+		}
+	})
+	return url
+}
+
+// scriptPostgres gives a script $PGSTORE, a store URL of its own, when the
+// server is there.
+func scriptPostgres(env *testscript.Env) error {
+	base := os.Getenv(envTestPostgres)
+	if base == "" {
+		return nil
+	}
+	url, drop, err := newPGSchema(base)
+	if err != nil {
+		return fmt.Errorf("%s: %w", envTestPostgres, err)
+	}
+	env.Setenv("PGSTORE", url)
+	env.Defer(func() { drop() })
+	return nil
+}
+
+// cmdSameCounts is the script command "samecounts A.json B.json": the two
+// files of stats --format json count the same articles, sentences and time
+// expressions.
+func cmdSameCounts(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: samecounts A.json B.json")
+	}
+	var counts [2]map[string]any
+	for i, a := range args {
+		if err := json.Unmarshal([]byte(ts.ReadFile(a)), &counts[i]); err != nil {
+			ts.Fatalf("%s: %v", a, err)
+		}
+	}
+	for _, k := range []string{"articles", "sentences", "timexes", "resolved_timexes", "first", "last"} {
+		if counts[0][k] != counts[1][k] && !neg {
+			ts.Fatalf("%s: %v in %s, %v in %s", k, counts[0][k], args[0], counts[1][k], args[1])
+		}
+	}
+}
+
+func TestSameTimelineFromFilesAndPostgres(t *testing.T) {
+	db := pgStore(t)
+	dir := t.TempDir()
+	arts := writeSelectionArticles(t, dir)
+	mustRunIn(t, "--db", db, "ingest", arts)
+	sameTimelines(t, arts, db, selections)
+}
+
+func TestSameTimelineFromFilesAndPostgresOnT17Syria(t *testing.T) {
+	topic := shared(t, "data/tls/t17/syria")
+	db := pgStore(t)
+	mustRunIn(t, "--db", db, "ingest", topic)
+	sameTimelines(t, topic, db, t17SyriaSelections)
+}
