@@ -44,8 +44,12 @@ repository (it is copyrighted news text), or pipe it into ingest:
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d articles (%d copies of %d, %d days apart; published %s to %s; %d MB of JSON) to %s\n",
+			fmt.Fprintf(cmd.ErrOrStderr(), "wrote %d articles (%d copies of %d, %d days apart; published %s to %s; %d MB of JSON) to %s",
 				r.Articles, r.Copies, r.Base, r.Period, r.First.Format("2006-01-02"), r.Last.Format("2006-01-02"), r.Bytes>>20, out)
+			if r.Empty > 0 {
+				fmt.Fprintf(cmd.ErrOrStderr(), "; %s with an empty text left out", plural(r.Empty, "source record"))
+			}
+			fmt.Fprintln(cmd.ErrOrStderr())
 			return nil
 		},
 	}

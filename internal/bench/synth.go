@@ -37,7 +37,8 @@ type SynthResult struct {
 	Period        int       // days between copies
 	First, Last   time.Time // first and last publication day written
 	Bytes         int64     // bytes written (before compression)
-	SourceRecords int       // records read, bad ones included
+	SourceRecords int       // records read
+	Empty         int       // records left out because their text is empty (ingest would skip them)
 }
 
 // Synthesize writes s.Articles articles to w, as JSON Lines: the articles of
@@ -47,16 +48,18 @@ type SynthResult struct {
 // later. The text is not changed: relative expressions ("on Tuesday")
 // resolve against the moved date, explicit ones ("March 15, 2011") keep
 // naming their original day. The last copy takes the first articles of the
-// sources, in the order they were read, until the count is reached.
+// sources, in the order they were read, until the count is reached. Records
+// with an empty text (which ingest skips) are left out, so that the corpus
+// ingests as exactly s.Articles articles.
 //
 // Nothing is written to the repository: the corpus goes where w goes (a
 // file outside it, or straight into `dateline ingest -`).
 func Synthesize(w io.Writer, s Synth) (SynthResult, error) {
-	base, records, err := readSources(s.Sources)
+	base, records, empty, err := readSources(s.Sources)
 	if err != nil {
 		return SynthResult{}, err
 	}
-	r := SynthResult{Base: len(base), SourceRecords: records, Period: s.Period}
+	r := SynthResult{Base: len(base), SourceRecords: records, Empty: empty, Period: s.Period}
 	if len(base) == 0 {
 		return r, fmt.Errorf("synthesize: no articles in %s", strings.Join(s.Sources, ", "))
 	}
@@ -158,15 +161,15 @@ func (b baseRecord) rewrite(id string, pub time.Time) ([]byte, error) {
 	return append(line, "}\n"...), nil
 }
 
-// readSources reads every record of the sources. A record without an id or
-// a readable date is an error naming its file and line: a copy of it could
-// not be told from the others.
-func readSources(sources []string) ([]baseRecord, int, error) {
+// readSources reads every record of the sources, and counts those left out
+// for an empty text. A record without an id or a readable date is an error
+// naming its file and line: a copy of it could not be told from the others.
+func readSources(sources []string) ([]baseRecord, int, int, error) {
 	var files []string
 	for _, src := range sources {
 		fi, err := os.Stat(src)
 		if err != nil {
-			return nil, 0, fmt.Errorf("synthesize: %w", err)
+			return nil, 0, 0, fmt.Errorf("synthesize: %w", err)
 		}
 		if !fi.IsDir() {
 			files = append(files, src)
@@ -180,31 +183,31 @@ func readSources(sources []string) ([]baseRecord, int, error) {
 			return err
 		})
 		if err != nil {
-			return nil, 0, fmt.Errorf("synthesize: %w", err)
+			return nil, 0, 0, fmt.Errorf("synthesize: %w", err)
 		}
 		sort.Strings(found)
 		files = append(files, found...)
 	}
 	var out []baseRecord
-	records := 0
+	records, empty := 0, 0
 	for _, path := range files {
-		recs, n, err := readSourceFile(path)
+		recs, n, e, err := readSourceFile(path)
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, 0, err
 		}
 		out = append(out, recs...)
 		records += n
+		empty += e
 	}
-	return out, records, nil
+	return out, records, empty, nil
 }
 
-func readSourceFile(path string) ([]baseRecord, int, error) {
+func readSourceFile(path string) (out []baseRecord, records, empty int, err error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("synthesize: %w", err)
+		return nil, 0, 0, fmt.Errorf("synthesize: %w", err)
 	}
 	defer f.Close()
-	var out []baseRecord
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 64<<20)
 	line := 0
@@ -213,17 +216,22 @@ func readSourceFile(path string) ([]baseRecord, int, error) {
 		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
 			continue
 		}
+		records++
 		b := baseRecord{}
 		if err := json.Unmarshal(sc.Bytes(), &b.fields); err != nil {
-			return nil, line, &article.RecordError{Path: path, Line: line, Err: err}
+			return nil, records, empty, &article.RecordError{Path: path, Line: line, Err: err}
 		}
-		var date string
+		var date, text string
 		if json.Unmarshal(b.fields["id"], &b.id) != nil || b.id == "" ||
 			json.Unmarshal(b.fields["date"], &date) != nil {
-			return nil, line, &article.RecordError{Path: path, Line: line, Err: fmt.Errorf("a record to copy needs an id and a date")}
+			return nil, records, empty, &article.RecordError{Path: path, Line: line, Err: fmt.Errorf("a record to copy needs an id and a date")}
 		}
 		if b.published, err = article.ParseDate(date); err != nil {
-			return nil, line, &article.RecordError{Path: path, Line: line, Err: err}
+			return nil, records, empty, &article.RecordError{Path: path, Line: line, Err: err}
+		}
+		if json.Unmarshal(b.fields["text"], &text) != nil || strings.TrimSpace(text) == "" {
+			empty++
+			continue
 		}
 		b.dateOnly = len(date) == len(time.DateOnly)
 		for k := range b.fields {
@@ -233,9 +241,9 @@ func readSourceFile(path string) ([]baseRecord, int, error) {
 		out = append(out, b)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, line, &article.RecordError{Path: path, Line: line, Err: err}
+		return nil, records, empty, &article.RecordError{Path: path, Line: line, Err: err}
 	}
-	return out, line, nil
+	return out, records, empty, nil
 }
 
 type countingWriter struct {

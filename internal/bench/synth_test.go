@@ -16,6 +16,7 @@ func TestSynthesize(t *testing.T) {
 {"id": "b", "date": "2031-03-09T10:30:00Z", "text": "Divers found cracks.", "source": "Gazette"}
 
 {"id": "c", "date": "2031-03-04", "text": "The ferry moved."}
+{"id": "e", "date": "2031-03-04", "text": " "}
 `
 	if err := os.WriteFile(filepath.Join(dir, "articles.jsonl"), []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -26,7 +27,7 @@ func TestSynthesize(t *testing.T) {
 		t.Fatal(err)
 	}
 	// span 2031-03-02..2031-03-09 is 8 days: two whole weeks, plus one week
-	if r.Base != 3 || r.Articles != 7 || r.Copies != 3 || r.Period != 21 {
+	if r.Base != 3 || r.Articles != 7 || r.Copies != 3 || r.Period != 21 || r.Empty != 1 || r.SourceRecords != 4 {
 		t.Errorf("result %+v", r)
 	}
 	type rec struct{ ID, Date, Text, Title, Source string }

@@ -245,11 +245,18 @@ func TestSearch(t *testing.T) {
 		if texts[0] != "Divers found cracks in the pier." || texts[1] != "The pier closed on Monday." {
 			t.Errorf("hit texts %q", texts)
 		}
-		if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
-			t.Errorf("date filter ignored: %+v", hits)
-		}
-		if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{To: day("2031-03-02")}, 1); len(hits) != 1 {
-			t.Errorf("limit with a date filter: %+v", hits)
+		for _, limit := range []int{0, 1000} { // the index first; the range first
+			s.rangeLimit = limit
+			if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
+				t.Errorf("date filter ignored: %+v", hits)
+			}
+			if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{To: day("2031-03-02")}, 1); len(hits) != 1 {
+				t.Errorf("limit with a date filter: %+v", hits)
+			}
+			if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-01"), To: day("2031-03-02")}, 5); len(hits) != 2 ||
+				hits[0].Score < hits[1].Score {
+				t.Errorf("range %d: %+v", limit, hits)
+			}
 		}
 		// Plain text is words, phrases and prefixes, by index term; never an error.
 		for _, tt := range []struct {
@@ -495,39 +502,50 @@ func TestPrefilterWidens(t *testing.T) {
 		if _, _, err := s.Put(ctx, docs); err != nil {
 			t.Fatal(err)
 		}
-		for _, tt := range sels {
-			sel := tt.sel
-			got, err := s.Docs(ctx, Filter{Keywords: sel.Keywords, Query: sel.Query})
-			if err != nil {
-				t.Fatalf("%+v: %v", sel, err)
-			}
-			have := map[string]bool{}
-			for _, d := range got {
-				have[d.Article.ID] = true
-			}
-			var want []string
-			for _, d := range docs {
-				if sel.Match(d.Sentences[0].Text) {
-					want = append(want, d.Article.ID)
-					if !have[d.Article.ID] {
-						t.Errorf("%+v: %s (%q) matches but was not loaded", sel, d.Article.ID, d.Sentences[0].Text)
-					}
+		plans := []struct {
+			name  string
+			f     Filter
+			limit int
+		}{{"whole store", Filter{}, byRangeLimit}, {"a range through the index", Filter{From: day("2031-04-01"), To: day("2031-05-31")}, 0},
+			{"a range read article by article", Filter{From: day("2031-04-01"), To: day("2031-05-31")}, byRangeLimit}}
+		for _, plan := range plans {
+			s.rangeLimit = plan.limit
+			for _, tt := range sels {
+				sel := tt.sel
+				f := plan.f
+				f.Keywords, f.Query = sel.Keywords, sel.Query
+				got, err := s.Docs(ctx, f)
+				if err != nil {
+					t.Fatalf("%+v: %v", sel, err)
 				}
-			}
-			switch tt.loaded {
-			case "all":
-				if len(got) != len(docs) {
-					t.Errorf("%+v: loaded %s, want all", sel, ids(got))
-				}
-			default:
-				extra := []string{}
+				have := map[string]bool{}
 				for _, d := range got {
-					if !slices.Contains(want, d.Article.ID) {
-						extra = append(extra, d.Article.ID)
+					have[d.Article.ID] = true
+				}
+				var want []string
+				for _, d := range docs {
+					if sel.Match(d.Sentences[0].Text) {
+						want = append(want, d.Article.ID)
+						if !have[d.Article.ID] {
+							t.Errorf("%+v: %s (%q) matches but was not loaded", sel, d.Article.ID, d.Sentences[0].Text)
+						}
 					}
 				}
-				if strings.Join(extra, " ") != tt.loaded {
-					t.Errorf("%+v: loaded %s beyond the matches %v, want %q", sel, extra, want, tt.loaded)
+				switch tt.loaded {
+				case "all":
+					if len(got) != len(docs) {
+						t.Errorf("%+v: loaded %s, want all", sel, ids(got))
+					}
+				default:
+					extra := []string{}
+					for _, d := range got {
+						if !slices.Contains(want, d.Article.ID) {
+							extra = append(extra, d.Article.ID)
+						}
+					}
+					if strings.Join(extra, " ") != tt.loaded {
+						t.Errorf("%s, %+v: loaded %s beyond the matches %v, want %q", plan.name, sel, extra, want, tt.loaded)
+					}
 				}
 			}
 		}

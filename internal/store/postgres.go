@@ -147,13 +147,21 @@ func tsqueryPrefix(p string) string {
 	return "'" + p + "':*"
 }
 
-func (p *pgStore) docs(ctx context.Context, f Filter, m *match, fn func(annotate.Doc) error) error {
+// pgSentencesOf is the condition that s.id is a sentence of article alias a.
+var pgSentencesOf = fmt.Sprintf("s.id BETWEEN a.seq << %[1]d AND (a.seq << %[1]d) + %[2]d", sentenceBits, maxSentences)
+
+func (p *pgStore) docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error {
 	args := &pgArgs{}
 	conds := pgDayConds(f, "a", []string{"true"}, args)
-	if m != nil {
+	from := "articles a"
+	switch {
+	case m != nil && byRange:
+		from = "articles a, (SELECT " + pgMatch(m, args) + " AS q) qq"
+		conds = append(conds, "EXISTS (SELECT 1 FROM sentences s WHERE "+pgSentencesOf+" AND s.terms @@ qq.q)")
+	case m != nil:
 		conds = append(conds, fmt.Sprintf("a.seq IN (SELECT id >> %d FROM sentences WHERE terms @@ %s)", sentenceBits, pgMatch(m, args)))
 	}
-	return pgQuery(ctx, p.pool, `SELECT `+articleColumns+` FROM articles a WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
+	return pgQuery(ctx, p.pool, `SELECT `+articleColumns+` FROM `+from+` WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
 		args.args, func(scan func(...any) error) error {
 			d, err := scanArticle(scan)
 			if err != nil {
@@ -217,11 +225,15 @@ func (p *pgStore) compile(q Query) (compiledQuery, error) {
 	return cq, nil
 }
 
-func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit int) ([]Hit, error) {
+func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error) {
 	args := &pgArgs{args: append([]any(nil), q.args...)}
 	from := "sentences s"
 	conds := []string{"s.terms @@ qq.q"}
-	if !f.From.IsZero() || !f.To.IsZero() {
+	switch {
+	case byRange:
+		from = "articles a JOIN sentences s ON " + pgSentencesOf
+		conds = pgDayConds(f, "a", conds, args)
+	case !f.From.IsZero() || !f.To.IsZero():
 		from += fmt.Sprintf(" JOIN articles a ON a.seq = s.id >> %d", sentenceBits)
 		conds = pgDayConds(f, "a", conds, args)
 	}
@@ -270,6 +282,14 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit i
 		}
 	}
 	return hits, nil
+}
+
+func (p *pgStore) articlesIn(ctx context.Context, f Filter) (int, error) {
+	args := &pgArgs{}
+	conds := pgDayConds(f, "d", []string{"true"}, args)
+	var n int
+	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(articles), 0) FROM days d WHERE `+strings.Join(conds, " AND "), args.args...).Scan(&n)
+	return n, err
 }
 
 func (p *pgStore) vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error) {

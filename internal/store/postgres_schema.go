@@ -41,10 +41,9 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_day ON articles (day, id);
 CREATE TABLE sentences (
-	id    bigint NOT NULL,
+	id    bigint PRIMARY KEY,
 	terms tsvector NOT NULL
 );
-CREATE INDEX sentences_id ON sentences USING brin (id);
 CREATE INDEX sentences_terms ON sentences USING gin (terms);
 CREATE TABLE words (
 	word text COLLATE "C" NOT NULL,

@@ -188,9 +188,17 @@ func scanArticle(scan func(...any) error) (annotate.Doc, error) {
 	return d, nil
 }
 
-func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, fn func(annotate.Doc) error) error {
+// sentencesOf is the condition that rowid (of the full-text index) is a
+// sentence of article alias a.
+var sentencesOf = fmt.Sprintf("rowid BETWEEN a.seq << %[1]d AND (a.seq << %[1]d) + %[2]d", sentenceBits, maxSentences)
+
+func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error {
 	conds, args := dayConds(f, "a", []string{"1"}, nil)
-	if m != nil {
+	switch {
+	case m != nil && byRange:
+		conds = append(conds, "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND "+sentencesOf+")")
+		args = append(args, fts5Match(m))
+	case m != nil:
 		conds = append(conds, fmt.Sprintf("a.seq IN (SELECT rowid >> %d FROM sentences_fts WHERE sentences_fts MATCH ?)", sentenceBits))
 		args = append(args, fts5Match(m))
 	}
@@ -232,12 +240,18 @@ func (s *sqliteStore) compile(q Query) (compiledQuery, error) {
 	return cq, nil
 }
 
-func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, limit int) ([]Hit, error) {
+func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error) {
 	// Without a date range the best sentences are found in the index alone;
-	// with one, each match is joined to its article to be filtered by day.
+	// with one, each match is joined to its article to be filtered by day,
+	// or — a short range — each article of the range looks up its matches.
 	query := `SELECT rowid, -rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`
 	args := []any{q.text}
-	if !f.From.IsZero() || !f.To.IsZero() {
+	switch {
+	case byRange:
+		var conds []string
+		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?", strings.ReplaceAll(sentencesOf, "rowid", "f.rowid")}, args)
+		query = `SELECT f.rowid, -f.rank FROM articles a JOIN sentences_fts f WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY f.rank LIMIT ?`
+	case !f.From.IsZero() || !f.To.IsZero():
 		var conds []string
 		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?"}, args)
 		query = fmt.Sprintf(`SELECT f.rowid, -f.rank FROM sentences_fts f JOIN articles a ON a.seq = f.rowid >> %d
@@ -300,6 +314,13 @@ func (q compiledQuery) wrap(err error) error {
 		}
 	}
 	return fmt.Errorf("search %q: %w", q.q.Text, err)
+}
+
+func (s *sqliteStore) articlesIn(ctx context.Context, f Filter) (int, error) {
+	conds, args := dayConds(f, "d", []string{"1"}, nil)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(articles), 0) FROM days d WHERE `+strings.Join(conds, " AND "), args...).Scan(&n)
+	return n, err
 }
 
 func (s *sqliteStore) vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error) {

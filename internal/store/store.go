@@ -20,8 +20,9 @@ const DefaultPath = "dateline.db"
 // Store is an open dateline database: an SQLite file or a PostgreSQL
 // database. It is safe for concurrent use.
 type Store struct {
-	b   backend
-	loc string // where the store is, for messages (a URL without its password)
+	b          backend
+	loc        string // where the store is, for messages (a URL without its password)
+	rangeLimit int    // byRangeLimit, unless a test changes it
 }
 
 // backend is what each database does; Store adds what both share (ingest's
@@ -36,10 +37,16 @@ type backend interface {
 	digests(ctx context.Context, ids []string) (map[string]string, error)
 	// docs calls fn with the articles of the date range that have a
 	// sentence matching m (every article of the range when m is nil), by
-	// publication day, then id.
-	docs(ctx context.Context, f Filter, m *match, fn func(annotate.Doc) error) error
-	// search returns the hits of the condition, best first.
-	search(ctx context.Context, q compiledQuery, f Filter, limit int) ([]Hit, error)
+	// publication day, then id. byRange asks for the plan that reads the
+	// range's articles and looks up each one's sentences in the index,
+	// rather than the one that reads the index's matches and keeps those in
+	// range: see plan.
+	docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error
+	// search returns the hits of the condition, best first; byRange as for
+	// docs.
+	search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error)
+	// articlesIn counts the articles published in f's date range.
+	articlesIn(ctx context.Context, f Filter) (int, error)
 	// compile turns a search query into what search takes.
 	compile(q Query) (compiledQuery, error)
 	// vocabulary returns the distinct (folded word, term) pairs whose word
@@ -99,7 +106,7 @@ func open(location string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	return &Store{b: b, loc: loc}, nil
+	return &Store{b: b, loc: loc, rangeLimit: byRangeLimit}, nil
 }
 
 // IsURL reports whether location names a PostgreSQL database rather than
@@ -189,10 +196,35 @@ func (s *Store) EachDoc(ctx context.Context, f Filter, fn func(annotate.Doc) err
 	if none {
 		return nil
 	}
-	if err := s.b.docs(ctx, f, m, fn); err != nil {
+	byRange, err := s.plan(ctx, f, m != nil)
+	if err != nil {
+		return fmt.Errorf("load documents: %w", err)
+	}
+	if err := s.b.docs(ctx, f, m, byRange, fn); err != nil {
 		return fmt.Errorf("load documents: %w", err)
 	}
 	return nil
+}
+
+// byRangeLimit is the most articles a date range may hold for its articles
+// to be read first and each looked up in the full-text index; a range of
+// more (or none) is looked up in the index first. Each lookup costs about a
+// search of the article's own sentences, so below the limit reading the
+// range costs less than reading every match of a common word in an archive
+// many times larger than the range.
+const byRangeLimit = 20000
+
+// plan says whether a full-text condition on f's articles is best checked
+// article by article in its date range (see byRangeLimit).
+func (s *Store) plan(ctx context.Context, f Filter, indexed bool) (byRange bool, err error) {
+	if !indexed || (f.From.IsZero() && f.To.IsZero()) {
+		return false, nil
+	}
+	n, err := s.b.articlesIn(ctx, f)
+	if err != nil {
+		return false, err
+	}
+	return n <= s.rangeLimit, nil
 }
 
 // Search returns the sentences that match q, best first, among the articles
@@ -207,7 +239,11 @@ func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit
 	if err != nil {
 		return nil, err
 	}
-	return s.b.search(ctx, cq, f, limit)
+	byRange, err := s.plan(ctx, f, true)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	return s.b.search(ctx, cq, f, limit, byRange)
 }
 
 // Stats summarizes what the store holds, from the counts kept at ingest.
