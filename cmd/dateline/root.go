@@ -157,5 +157,6 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
 	bench.AddCommand(newBenchCorpusCmd(g))
+	bench.AddCommand(newBenchSearchCmd(g))
 	return bench
 }

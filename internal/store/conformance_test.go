@@ -245,8 +245,8 @@ func TestSearch(t *testing.T) {
 		if texts[0] != "Divers found cracks in the pier." || texts[1] != "The pier closed on Monday." {
 			t.Errorf("hit texts %q", texts)
 		}
-		for _, limit := range []int{0, 1000} { // the index first; the range first
-			s.rangeLimit = limit
+		for _, limit := range []int{2, 1000} { // the window just holds the two matches of a; all
+			s.window = limit
 			if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
 				t.Errorf("date filter ignored: %+v", hits)
 			}
@@ -505,11 +505,8 @@ func TestPrefilterWidens(t *testing.T) {
 		plans := []struct {
 			name  string
 			f     Filter
-			limit int
-		}{{"whole store", Filter{}, byRangeLimit}, {"a range through the index", Filter{From: day("2031-04-01"), To: day("2031-05-31")}, 0},
-			{"a range read article by article", Filter{From: day("2031-04-01"), To: day("2031-05-31")}, byRangeLimit}}
+		}{{"whole store", Filter{}}, {"a range (its span of ids)", Filter{From: day("2031-04-01"), To: day("2031-05-31")}}}
 		for _, plan := range plans {
-			s.rangeLimit = plan.limit
 			for _, tt := range sels {
 				sel := tt.sel
 				f := plan.f
@@ -633,6 +630,49 @@ func TestOpenExistingAndNoStore(t *testing.T) {
 		}
 		if _, _, err := r.Put(context.Background(), []annotate.Doc{doc("b", "2031-03-02", "Another.")}); err == nil {
 			t.Errorf("a write through OpenExisting succeeded")
+		}
+	})
+}
+
+// TestSearchWindow: search ranks the most recently stored matches, at most
+// the window; below it, every match.
+func TestSearchWindow(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		s := openAt(t, loc)
+		ctx := context.Background()
+		var docs []annotate.Doc
+		for i := range 30 {
+			// the older the article, the shorter (the more relevant) its sentence
+			docs = append(docs, doc(fmt.Sprintf("a%02d", i), "2031-03-02", "The pier"+strings.Repeat(" closed again", i/3)+"."))
+		}
+		for i := range docs { // one article a batch: stored in this order
+			if _, _, err := s.Put(ctx, docs[i:i+1]); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, tt := range []struct {
+			window int
+			f      Filter
+			want   string // the oldest article allowed among the hits, the best hit
+			best   []string
+		}{
+			{100, Filter{}, "a00", []string{"a00", "a01", "a02"}}, // three equal sentences
+			{10, Filter{}, "a20", []string{"a20"}},
+			{10, Filter{From: day("2031-03-01")}, "a20", []string{"a20"}},
+		} {
+			s.window = tt.window
+			hits, err := s.Search(ctx, Query{Text: "pier"}, tt.f, 5)
+			if err != nil || len(hits) != 5 {
+				t.Fatalf("window %d: %d hits, %v", tt.window, len(hits), err)
+			}
+			if !slices.Contains(tt.best, hits[0].ArticleID) {
+				t.Errorf("window %d %+v: best hit %s, want one of %v", tt.window, tt.f, hits[0].ArticleID, tt.best)
+			}
+			for _, h := range hits {
+				if h.ArticleID < tt.want {
+					t.Errorf("window %d: hit %s is older than the window", tt.window, h.ArticleID)
+				}
+			}
 		}
 	})
 }

@@ -147,19 +147,17 @@ func tsqueryPrefix(p string) string {
 	return "'" + p + "':*"
 }
 
-// pgSentencesOf is the condition that s.id is a sentence of article alias a.
-var pgSentencesOf = fmt.Sprintf("s.id BETWEEN a.seq << %[1]d AND (a.seq << %[1]d) + %[2]d", sentenceBits, maxSentences)
-
-func (p *pgStore) docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error {
+func (p *pgStore) docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error {
 	args := &pgArgs{}
 	conds := pgDayConds(f, "a", []string{"true"}, args)
 	from := "articles a"
-	switch {
-	case m != nil && byRange:
-		from = "articles a, (SELECT " + pgMatch(m, args) + " AS q) qq"
-		conds = append(conds, "EXISTS (SELECT 1 FROM sentences s WHERE "+pgSentencesOf+" AND s.terms @@ qq.q)")
-	case m != nil:
-		conds = append(conds, fmt.Sprintf("a.seq IN (SELECT id >> %d FROM sentences WHERE terms @@ %s)", sentenceBits, pgMatch(m, args)))
+	if m != nil {
+		in := fmt.Sprintf("a.seq IN (SELECT id >> %d FROM sentences WHERE terms @@ %s", sentenceBits, pgMatch(m, args))
+		if !sp.all {
+			lo, hi := sp.ids()
+			in += " AND id BETWEEN " + args.add(lo) + " AND " + args.add(hi)
+		}
+		conds = append(conds, in+")")
 	}
 	return pgQuery(ctx, p.pool, `SELECT `+articleColumns+` FROM `+from+` WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
 		args.args, func(scan func(...any) error) error {
@@ -225,20 +223,21 @@ func (p *pgStore) compile(q Query) (compiledQuery, error) {
 	return cq, nil
 }
 
-func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error) {
+func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error) {
+	// As in SQLite: the newest window matches (of the span) ranked.
 	args := &pgArgs{args: append([]any(nil), q.args...)}
 	from := "sentences s"
 	conds := []string{"s.terms @@ qq.q"}
-	switch {
-	case byRange:
-		from = "articles a JOIN sentences s ON " + pgSentencesOf
-		conds = pgDayConds(f, "a", conds, args)
-	case !f.From.IsZero() || !f.To.IsZero():
+	if !sp.all {
+		lo, hi := sp.ids()
 		from += fmt.Sprintf(" JOIN articles a ON a.seq = s.id >> %d", sentenceBits)
+		conds = append(conds, "s.id BETWEEN "+args.add(lo)+" AND "+args.add(hi))
 		conds = pgDayConds(f, "a", conds, args)
 	}
-	query := fmt.Sprintf(`SELECT s.id, ts_rank(s.terms, qq.q) AS r FROM %s, (SELECT %s AS q) qq WHERE %s ORDER BY r DESC, s.id LIMIT %s`,
-		from, q.text, strings.Join(conds, " AND "), args.add(limit))
+	query := fmt.Sprintf(`WITH qq AS MATERIALIZED (SELECT %s AS q),
+		m AS (SELECT s.id, s.terms FROM %s, qq WHERE %s ORDER BY s.id DESC LIMIT %s)
+		SELECT m.id, ts_rank(m.terms, qq.q) AS r FROM m, qq ORDER BY r DESC, m.id LIMIT %s`,
+		q.text, from, strings.Join(conds, " AND "), args.add(window), args.add(limit))
 	type scored struct {
 		id    int64
 		score float32
@@ -260,15 +259,15 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit i
 		seq, _ := splitSentenceID(sc.id)
 		seqs = append(seqs, seq)
 	}
-	docs := map[int64]annotate.Doc{}
-	err = pgQuery(ctx, p.pool, `SELECT a.seq, `+articleColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
+	rows := map[int64]hitRow{}
+	err = pgQuery(ctx, p.pool, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
 		func(scan func(...any) error) error {
 			var seq int64
-			d, err := scanArticle(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
+			r, err := scanHit(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
 			if err != nil {
 				return err
 			}
-			docs[seq] = d
+			rows[seq] = r
 			return nil
 		})
 	if err != nil {
@@ -277,19 +276,30 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit i
 	hits := make([]Hit, 0, len(found))
 	for _, sc := range found {
 		seq, pos := splitSentenceID(sc.id)
-		if h, ok := hitOf(docs[seq], pos, float64(sc.score)); ok {
+		r, ok := rows[seq]
+		if !ok {
+			continue
+		}
+		h, ok, err := r.hit(pos, float64(sc.score))
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.q.Text, damaged(r.h.ArticleID, err))
+		}
+		if ok {
 			hits = append(hits, h)
 		}
 	}
 	return hits, nil
 }
 
-func (p *pgStore) articlesIn(ctx context.Context, f Filter) (int, error) {
+func (p *pgStore) span(ctx context.Context, f Filter) (span, error) {
 	args := &pgArgs{}
-	conds := pgDayConds(f, "d", []string{"true"}, args)
-	var n int
-	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(articles), 0) FROM days d WHERE `+strings.Join(conds, " AND "), args.args...).Scan(&n)
-	return n, err
+	conds := pgDayConds(f, "a", []string{"true"}, args)
+	var lo, hi *int64
+	err := p.pool.QueryRow(ctx, `SELECT min(seq), max(seq) FROM articles a WHERE `+strings.Join(conds, " AND "), args.args...).Scan(&lo, &hi)
+	if err != nil || lo == nil {
+		return span{empty: err == nil}, err
+	}
+	return span{lo: *lo, hi: *hi}, nil
 }
 
 func (p *pgStore) vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error) {
@@ -450,35 +460,38 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64,
 		return out, nil
 	}
 	n := len(recs)
-	cols := make([][]string, 11)
+	cols := make([][]string, 10)
 	for i := range cols {
 		cols[i] = make([]string, n)
 	}
+	sents := make([][]byte, n)
 	nums := make([][]int64, 3)
 	for i := range nums {
 		nums[i] = make([]int64, n)
 	}
 	for i, r := range recs {
 		a := r.a
-		for j, v := range []string{a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest, r.counts.refsString()} {
+		for j, v := range []string{a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.digest, r.counts.refsString()} {
 			cols[j][i] = v
 		}
+		sents[i] = r.sentences
 		nums[0][i], nums[1][i], nums[2][i] = int64(r.counts.sentences), int64(r.counts.timexes), int64(r.counts.resolved)
 	}
 	args := []any{}
 	for _, c := range cols {
 		args = append(args, c)
 	}
+	args = append(args, sents)
 	for _, c := range nums {
 		args = append(args, c)
 	}
-	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, sentences, digest, refs,
+	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, digest, refs, sentences,
 			nsent, ntimex, nresolved)
-		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.sentences, u.digest, u.refs,
+		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.digest, u.refs, u.sentences,
 			u.nsent, u.ntimex, u.nresolved
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-			$10::text[], $11::text[], $12::bigint[], $13::bigint[], $14::bigint[])
-			AS u(id, published, day, title, url, source, origin, body, sentences, digest, refs, nsent, ntimex, nresolved)
+			$10::text[], $11::bytea[], $12::bigint[], $13::bigint[], $14::bigint[])
+			AS u(id, published, day, title, url, source, origin, body, digest, refs, sentences, nsent, ntimex, nresolved)
 		ON CONFLICT (id) DO NOTHING RETURNING id, seq`, args, func(scan func(...any) error) error {
 		var id string
 		var seq int64

@@ -13,7 +13,7 @@ import (
 // versions applied. Every text that is ordered or compared is in the "C"
 // collation, so that both backends order ids and labels alike.
 //
-// Version 1: an article's sentences and time expressions are one JSON
+// Version 1: an article's sentences and time expressions are one binary
 // column of its row (see encodeSentences); sentences holds each sentence's
 // index terms as a tsvector ('simple' configuration over text.Terms) under
 // the sentence id (see sentenceID), with a GIN index; words is the
@@ -31,7 +31,7 @@ CREATE TABLE articles (
 	source    text COLLATE "C" NOT NULL DEFAULT '',
 	origin    text NOT NULL DEFAULT '',
 	body      text NOT NULL,
-	sentences text NOT NULL,
+	sentences bytea NOT NULL,
 	digest    text NOT NULL,
 	nsent     bigint NOT NULL,
 	ntimex    bigint NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE articles (
 	refs      text NOT NULL,
 	ingested  timestamptz NOT NULL DEFAULT now()
 );
-CREATE INDEX articles_day ON articles (day, id);
+CREATE INDEX articles_day ON articles (day, id) INCLUDE (seq);
 CREATE TABLE sentences (
 	id    bigint PRIMARY KEY,
 	terms tsvector NOT NULL

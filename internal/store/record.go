@@ -3,12 +3,10 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
@@ -38,7 +36,7 @@ type record struct {
 	a         article.Article
 	pub, day  string     // publication time (timeFormat) and day (YYYY-MM-DD)
 	digest    string     // of the content that decides whether a stored article changed
-	sentences string     // the sentences and their time expressions (see encodeSentences)
+	sentences []byte     // the sentences and their time expressions (see encodeSentences)
 	terms     []string   // each sentence's index terms (text.Terms), space-separated
 	words     []wordTerm // the article's distinct words, folded, with their terms
 	counts    counts     // what the article adds to the per-day counts
@@ -165,10 +163,7 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 			}
 		}
 	}
-	var err error
-	if r.sentences, err = encodeSentences(a.Text, d.Sentences); err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
-	}
+	r.sentences = encodeSentences(a.Text, d.Sentences)
 	return r, nil
 }
 
@@ -180,123 +175,6 @@ func digest(a article.Article) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// storedSentence is how a sentence is kept, in JSON, in its article's row.
-// Text is left out when it is the article text's runes Start..End, as
-// annotate makes it; so is a time expression's.
-type storedSentence struct {
-	I int           `json:"i"`           // Index
-	S int           `json:"s"`           // Start (runes)
-	E int           `json:"e"`           // End (runes)
-	T *string       `json:"t,omitempty"` // Text, when it is not the span of the article text
-	X []storedTimex `json:"x,omitempty"`
-}
-
-type storedTimex struct {
-	S int     `json:"s"`
-	E int     `json:"e"`
-	T *string `json:"t,omitempty"`
-	Y string  `json:"y"`
-	V string  `json:"v,omitempty"`
-	M string  `json:"m,omitempty"`
-	Q string  `json:"q,omitempty"`
-	F string  `json:"f,omitempty"`
-}
-
-// runeIndex converts rune offsets of a text to byte offsets.
-type runeIndex struct {
-	text  string
-	ascii bool
-	at    []int32 // byte offset of each rune, and of the end
-}
-
-func newRuneIndex(s string) runeIndex {
-	ri := runeIndex{text: s, ascii: true}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ri.ascii = false
-			break
-		}
-	}
-	if !ri.ascii {
-		ri.at = make([]int32, 0, len(s)+1)
-		for i := range s {
-			ri.at = append(ri.at, int32(i))
-		}
-		ri.at = append(ri.at, int32(len(s)))
-	}
-	return ri
-}
-
-// span returns the text of runes start..end, false when out of range.
-func (ri runeIndex) span(start, end int) (string, bool) {
-	n := len(ri.text)
-	if !ri.ascii {
-		n = len(ri.at) - 1
-	}
-	if start < 0 || end < start || end > n {
-		return "", false
-	}
-	if ri.ascii {
-		return ri.text[start:end], true
-	}
-	return ri.text[ri.at[start]:ri.at[end]], true
-}
-
-// encodeSentences writes the sentences of an article with text body.
-func encodeSentences(body string, sents []annotate.Sentence) (string, error) {
-	ri := newRuneIndex(body)
-	out := make([]storedSentence, len(sents))
-	for i, sn := range sents {
-		ss := storedSentence{I: sn.Index, S: sn.Start, E: sn.End}
-		if t, ok := ri.span(sn.Start, sn.End); !ok || t != sn.Text {
-			ss.T = &sn.Text
-		}
-		for _, x := range sn.Timexes {
-			sx := storedTimex{S: x.Start, E: x.End, Y: string(x.Type), V: x.Value, M: x.Mod, Q: x.Quant, F: x.Freq}
-			if t, ok := ri.span(x.Start, x.End); !ok || t != x.Text {
-				sx.T = &x.Text
-			}
-			ss.X = append(ss.X, sx)
-		}
-		out[i] = ss
-	}
-	b, err := json.Marshal(out)
-	return string(b), err
-}
-
-// decodeSentences reads what encodeSentences wrote. The sentences' texts
-// share the memory of body.
-func decodeSentences(body, data string) ([]annotate.Sentence, error) {
-	var in []storedSentence
-	if err := json.Unmarshal([]byte(data), &in); err != nil {
-		return nil, fmt.Errorf("stored sentences: %w", err)
-	}
-	ri := newRuneIndex(body)
-	out := make([]annotate.Sentence, len(in))
-	for i, ss := range in {
-		sn := annotate.Sentence{Index: ss.I, Start: ss.S, End: ss.E}
-		if ss.T != nil {
-			sn.Text = *ss.T
-		} else {
-			sn.Text, _ = ri.span(ss.S, ss.E)
-		}
-		if len(ss.X) > 0 {
-			sn.Timexes = make([]timex.Timex, len(ss.X))
-			for j, sx := range ss.X {
-				x := timex.Timex{Start: sx.S, End: sx.E, Type: timex.Type(sx.Y), Value: sx.V, Mod: sx.M, Quant: sx.Q, Freq: sx.F}
-				if sx.T != nil {
-					x.Text = *sx.T
-				} else {
-					x.Text, _ = ri.span(sx.S, sx.E)
-				}
-				sn.Timexes[j] = x
-			}
-		}
-		out[i] = sn
-	}
-	return out, nil
 }
 
 // batchWords returns the distinct vocabulary entries of recs, sorted

@@ -174,7 +174,8 @@ const articleColumns = `a.id, a.published, a.title, a.url, a.source, a.origin, a
 func scanArticle(scan func(...any) error) (annotate.Doc, error) {
 	var d annotate.Doc
 	a := &d.Article
-	var pub, sents string
+	var pub string
+	var sents []byte
 	if err := scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text, &sents); err != nil {
 		return d, err
 	}
@@ -183,24 +184,57 @@ func scanArticle(scan func(...any) error) (annotate.Doc, error) {
 		return d, fmt.Errorf("article %s: bad publication time %q: %w", a.ID, pub, err)
 	}
 	if d.Sentences, err = decodeSentences(a.Text, sents); err != nil {
-		return d, fmt.Errorf("article %s: %w", a.ID, err)
+		return d, damaged(a.ID, err)
 	}
 	return d, nil
 }
 
-// sentencesOf is the condition that rowid (of the full-text index) is a
-// sentence of article alias a.
-var sentencesOf = fmt.Sprintf("rowid BETWEEN a.seq << %[1]d AND (a.seq << %[1]d) + %[2]d", sentenceBits, maxSentences)
+// hitColumns are the columns scanHit reads, after the article's seq.
+const hitColumns = `a.id, a.published, a.title, a.source, a.url, a.body, a.sentences`
 
-func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error {
+// hitRow is an article row read for the hits in it.
+type hitRow struct {
+	h     Hit // the article's fields
+	body  string
+	sents []byte
+}
+
+// scanHit reads a row of hitColumns.
+func scanHit(scan func(...any) error) (hitRow, error) {
+	var r hitRow
+	var pub string
+	if err := scan(&r.h.ArticleID, &pub, &r.h.Title, &r.h.Source, &r.h.URL, &r.body, &r.sents); err != nil {
+		return r, err
+	}
+	var err error
+	if r.h.Published, err = time.Parse(timeFormat, pub); err != nil {
+		return r, fmt.Errorf("article %s: bad publication time %q: %w", r.h.ArticleID, pub, err)
+	}
+	return r, nil
+}
+
+// hit is the hit of the sentence at pos, false when there is none.
+func (r hitRow) hit(pos int, score float64) (Hit, bool, error) {
+	sn, ok, err := decodeSentence(r.body, r.sents, pos)
+	if err != nil || !ok {
+		return Hit{}, false, err
+	}
+	h := r.h
+	h.Sentence, h.Text, h.Score = sn.Index, sn.Text, score
+	return h, true, nil
+}
+
+func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error {
 	conds, args := dayConds(f, "a", []string{"1"}, nil)
-	switch {
-	case m != nil && byRange:
-		conds = append(conds, "EXISTS (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? AND "+sentencesOf+")")
+	if m != nil {
+		in := fmt.Sprintf("a.seq IN (SELECT rowid >> %d FROM sentences_fts WHERE sentences_fts MATCH ?", sentenceBits)
 		args = append(args, fts5Match(m))
-	case m != nil:
-		conds = append(conds, fmt.Sprintf("a.seq IN (SELECT rowid >> %d FROM sentences_fts WHERE sentences_fts MATCH ?)", sentenceBits))
-		args = append(args, fts5Match(m))
+		if !sp.all {
+			lo, hi := sp.ids()
+			in += " AND rowid BETWEEN ? AND ?"
+			args = append(args, lo, hi)
+		}
+		conds = append(conds, in+")")
 	}
 	return queryRows(ctx, s.db, `SELECT `+articleColumns+` FROM articles a WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
 		args, func(rows *sql.Rows) error {
@@ -240,22 +274,20 @@ func (s *sqliteStore) compile(q Query) (compiledQuery, error) {
 	return cq, nil
 }
 
-func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error) {
-	// Without a date range the best sentences are found in the index alone;
-	// with one, each match is joined to its article to be filtered by day,
-	// or — a short range — each article of the range looks up its matches.
-	query := `SELECT rowid, -rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?`
-	args := []any{q.text}
-	switch {
-	case byRange:
+func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error) {
+	// The newest window matches are read from the index (those of the span,
+	// joined to their articles to be filtered by day, when there is a
+	// range), then ranked.
+	query := `SELECT rowid, -rank FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
+		ORDER BY rank LIMIT ?`
+	args := []any{q.text, window}
+	if !sp.all {
+		lo, hi := sp.ids()
 		var conds []string
-		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?", strings.ReplaceAll(sentencesOf, "rowid", "f.rowid")}, args)
-		query = `SELECT f.rowid, -f.rank FROM articles a JOIN sentences_fts f WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY f.rank LIMIT ?`
-	case !f.From.IsZero() || !f.To.IsZero():
-		var conds []string
-		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?"}, args)
-		query = fmt.Sprintf(`SELECT f.rowid, -f.rank FROM sentences_fts f JOIN articles a ON a.seq = f.rowid >> %d
-			WHERE %s ORDER BY f.rank LIMIT ?`, sentenceBits, strings.Join(conds, " AND "))
+		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?", "f.rowid BETWEEN ? AND ?"}, []any{q.text, lo, hi})
+		args = append(args, window)
+		query = fmt.Sprintf(`SELECT id, -r FROM (SELECT f.rowid AS id, f.rank AS r FROM sentences_fts f JOIN articles a ON a.seq = f.rowid >> %d
+			WHERE %s ORDER BY f.rowid DESC LIMIT ?) ORDER BY r LIMIT ?`, sentenceBits, strings.Join(conds, " AND "))
 	}
 	args = append(args, limit)
 	type scored struct {
@@ -275,31 +307,25 @@ func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, lim
 		return nil, q.wrap(err)
 	}
 	hits := make([]Hit, 0, len(found))
-	docs := map[int64]annotate.Doc{}
+	rows := map[int64]hitRow{}
 	for _, sc := range found {
 		seq, pos := splitSentenceID(sc.id)
-		d, ok := docs[seq]
+		r, ok := rows[seq]
 		if !ok {
-			if d, err = scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.seq = ?`, seq).Scan); err != nil {
+			if r, err = scanHit(s.db.QueryRowContext(ctx, `SELECT `+hitColumns+` FROM articles a WHERE a.seq = ?`, seq).Scan); err != nil {
 				return nil, fmt.Errorf("search %q: article of sentence %d: %w", q.q.Text, sc.id, err)
 			}
-			docs[seq] = d
+			rows[seq] = r
 		}
-		if h, ok := hitOf(d, pos, sc.score); ok {
+		h, ok, err := r.hit(pos, sc.score)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.q.Text, damaged(r.h.ArticleID, err))
+		}
+		if ok {
 			hits = append(hits, h)
 		}
 	}
 	return hits, nil
-}
-
-// hitOf is the hit of sentence pos of d.
-func hitOf(d annotate.Doc, pos int, score float64) (Hit, bool) {
-	if pos >= len(d.Sentences) {
-		return Hit{}, false
-	}
-	a, sn := d.Article, d.Sentences[pos]
-	return Hit{ArticleID: a.ID, Published: a.Published, Title: a.Title, Source: a.Source, URL: a.URL,
-		Sentence: sn.Index, Text: sn.Text, Score: score}, true
 }
 
 // wrap turns the error of running a raw query into a *QueryError when FTS5
@@ -316,11 +342,11 @@ func (q compiledQuery) wrap(err error) error {
 	return fmt.Errorf("search %q: %w", q.q.Text, err)
 }
 
-func (s *sqliteStore) articlesIn(ctx context.Context, f Filter) (int, error) {
-	conds, args := dayConds(f, "d", []string{"1"}, nil)
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(articles), 0) FROM days d WHERE `+strings.Join(conds, " AND "), args...).Scan(&n)
-	return n, err
+func (s *sqliteStore) span(ctx context.Context, f Filter) (span, error) {
+	conds, args := dayConds(f, "a", []string{"1"}, nil)
+	var lo, hi sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT min(seq), max(seq) FROM articles a INDEXED BY articles_day WHERE `+strings.Join(conds, " AND "), args...).Scan(&lo, &hi)
+	return span{lo: lo.Int64, hi: hi.Int64, empty: !lo.Valid}, err
 }
 
 func (s *sqliteStore) vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error) {

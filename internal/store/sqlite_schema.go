@@ -23,7 +23,7 @@ const sqliteVersion = 2
 var errOldSchema = errors.New("the store has an older schema")
 
 // sqliteSchema is version 2. An article's sentences and time expressions
-// are one JSON column of its row (see encodeSentences); the full-text index
+// are one binary column of its row (see encodeSentences); the full-text index
 // is contentless and holds each sentence's index terms (text.Terms), its
 // rowid the sentence id (see sentenceID); words is the vocabulary that
 // keyword prefilters search; days, sources and batches are the counts kept
@@ -39,7 +39,7 @@ CREATE TABLE articles (
 	source    TEXT NOT NULL DEFAULT '',
 	origin    TEXT NOT NULL DEFAULT '',
 	body      TEXT NOT NULL,
-	sentences TEXT NOT NULL,        -- JSON: sentences and their time expressions
+	sentences BLOB NOT NULL,        -- sentences and their time expressions (see encodeSentences)
 	digest    TEXT NOT NULL,        -- of the content, to tell a changed article
 	nsent     INTEGER NOT NULL,     -- what the article adds to the counts
 	ntimex    INTEGER NOT NULL,

@@ -20,9 +20,9 @@ const DefaultPath = "dateline.db"
 // Store is an open dateline database: an SQLite file or a PostgreSQL
 // database. It is safe for concurrent use.
 type Store struct {
-	b          backend
-	loc        string // where the store is, for messages (a URL without its password)
-	rangeLimit int    // byRangeLimit, unless a test changes it
+	b      backend
+	loc    string // where the store is, for messages (a URL without its password)
+	window int    // SearchWindow, unless a test changes it
 }
 
 // backend is what each database does; Store adds what both share (ingest's
@@ -37,16 +37,14 @@ type backend interface {
 	digests(ctx context.Context, ids []string) (map[string]string, error)
 	// docs calls fn with the articles of the date range that have a
 	// sentence matching m (every article of the range when m is nil), by
-	// publication day, then id. byRange asks for the plan that reads the
-	// range's articles and looks up each one's sentences in the index,
-	// rather than the one that reads the index's matches and keeps those in
-	// range: see plan.
-	docs(ctx context.Context, f Filter, m *match, byRange bool, fn func(annotate.Doc) error) error
-	// search returns the hits of the condition, best first; byRange as for
-	// docs.
-	search(ctx context.Context, q compiledQuery, f Filter, limit int, byRange bool) ([]Hit, error)
-	// articlesIn counts the articles published in f's date range.
-	articlesIn(ctx context.Context, f Filter) (int, error)
+	// publication day, then id; sp bounds the sentence ids the index is
+	// asked for (see span).
+	docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error
+	// search returns the hits of the condition, best first among the
+	// window most recently stored matches within sp.
+	search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error)
+	// span returns the span of the articles of f's date range.
+	span(ctx context.Context, f Filter) (span, error)
 	// compile turns a search query into what search takes.
 	compile(q Query) (compiledQuery, error)
 	// vocabulary returns the distinct (folded word, term) pairs whose word
@@ -106,7 +104,7 @@ func open(location string, readOnly bool) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	return &Store{b: b, loc: loc, rangeLimit: byRangeLimit}, nil
+	return &Store{b: b, loc: loc, window: SearchWindow}, nil
 }
 
 // IsURL reports whether location names a PostgreSQL database rather than
@@ -196,41 +194,56 @@ func (s *Store) EachDoc(ctx context.Context, f Filter, fn func(annotate.Doc) err
 	if none {
 		return nil
 	}
-	byRange, err := s.plan(ctx, f, m != nil)
+	sp, err := s.span(ctx, f, m != nil)
 	if err != nil {
 		return fmt.Errorf("load documents: %w", err)
 	}
-	if err := s.b.docs(ctx, f, m, byRange, fn); err != nil {
+	if sp.empty {
+		return nil
+	}
+	if err := s.b.docs(ctx, f, m, sp, fn); err != nil {
 		return fmt.Errorf("load documents: %w", err)
 	}
 	return nil
 }
 
-// byRangeLimit is the most articles a date range may hold for its articles
-// to be read first and each looked up in the full-text index; a range of
-// more (or none) is looked up in the index first. Each lookup costs about a
-// search of the article's own sentences, so below the limit reading the
-// range costs less than reading every match of a common word in an archive
-// many times larger than the range.
-const byRangeLimit = 20000
-
-// plan says whether a full-text condition on f's articles is best checked
-// article by article in its date range (see byRangeLimit).
-func (s *Store) plan(ctx context.Context, f Filter, indexed bool) (byRange bool, err error) {
-	if !indexed || (f.From.IsZero() && f.To.IsZero()) {
-		return false, nil
-	}
-	n, err := s.b.articlesIn(ctx, f)
-	if err != nil {
-		return false, err
-	}
-	return n <= s.rangeLimit, nil
+// span is a range of article sequence numbers, and so of sentence ids:
+// those of the articles of a date range. Articles are numbered as they are
+// stored, so an archive ingested more or less in order of publication has
+// the articles of a date range in a narrow span, and the full-text index,
+// asked for the ids of one span, reads the matches of that span only — not
+// every match of a common word in an archive many times larger than the
+// range. (It is right whatever the order; it only saves less.)
+type span struct {
+	lo, hi int64 // inclusive; both 0 with all
+	all    bool  // no bound: every sentence id
+	empty  bool  // the range has no articles
 }
 
+// ids returns the first and last sentence ids of the span.
+func (sp span) ids() (int64, int64) { return sentenceID(sp.lo, 0), sentenceID(sp.hi, maxSentences) }
+
+// span returns the span of f's date range when the index will be asked
+// (indexed), and when the range is bounded.
+func (s *Store) span(ctx context.Context, f Filter, indexed bool) (span, error) {
+	if !indexed || (f.From.IsZero() && f.To.IsZero()) {
+		return span{all: true}, nil
+	}
+	return s.b.span(ctx, f)
+}
+
+// SearchWindow is how many of the most recently stored matching sentences
+// Search ranks, at most: the cost of a search is then bounded whatever the
+// size of the archive (a word common in a million articles has millions of
+// matches, and bm25 or ts_rank is computed for every one it ranks). In a
+// store, or a date range read article by article, with fewer matches, every
+// match is ranked.
+const SearchWindow = 5000
+
 // Search returns the sentences that match q, best first, among the articles
-// that f's date range selects (f's keywords and query are not used). An
-// empty query is ErrEmptyQuery; a raw query that the backend refuses is a
-// *QueryError.
+// that f's date range selects (f's keywords and query are not used) — best
+// of the SearchWindow most recently stored matches. An empty query is
+// ErrEmptyQuery; a raw query that the backend refuses is a *QueryError.
 func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
@@ -239,11 +252,14 @@ func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit
 	if err != nil {
 		return nil, err
 	}
-	byRange, err := s.plan(ctx, f, true)
+	sp, err := s.span(ctx, f, true)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	return s.b.search(ctx, cq, f, limit, byRange)
+	if sp.empty {
+		return nil, nil
+	}
+	return s.b.search(ctx, cq, f, limit, s.window, sp)
 }
 
 // Stats summarizes what the store holds, from the counts kept at ingest.
