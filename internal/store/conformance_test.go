@@ -503,8 +503,8 @@ func TestPrefilterWidens(t *testing.T) {
 			t.Fatal(err)
 		}
 		plans := []struct {
-			name  string
-			f     Filter
+			name string
+			f    Filter
 		}{{"whole store", Filter{}}, {"a range (its span of ids)", Filter{From: day("2031-04-01"), To: day("2031-05-31")}}}
 		for _, plan := range plans {
 			for _, tt := range sels {
