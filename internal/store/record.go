@@ -119,7 +119,9 @@ func (p *preparer) form(w string) *form {
 	}
 	f := &form{}
 	f.term, f.ok = text.Term(w)
-	p.forms[w] = f
+	// The key is copied: w is a slice of an article's text, which the map
+	// must not keep alive (nor look up in, scattered over memory).
+	p.forms[strings.Clone(w)] = f
 	return f
 }
 

@@ -505,7 +505,14 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 	}
 	now := time.Now().UTC().Format(timeFormat)
 	arts := newBulk(tx, "articles(seq, id, published, day, title, url, source, origin, body, sentences, digest, nsent, ntimex, nresolved, refs, ingested)", 16, 64)
-	fts := newBulk(tx, "sentences_fts(rowid, text)", 2, 500)
+	// The index is written in one statement from a staging table: FTS5
+	// writes its pending terms out as a segment of its own at the start of
+	// every statement (a savepoint), so that inserting in many statements
+	// wrote hundreds of small segments a batch, to be merged again.
+	if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS fts_stage (id INTEGER PRIMARY KEY, text TEXT NOT NULL)`); err != nil {
+		return 0, 0, fmt.Errorf("store: %w", err)
+	}
+	fts := newBulk(tx, "temp.fts_stage(id, text)", 2, 500)
 	delta := newCountDelta()
 	for _, r := range recs {
 		a := r.a
@@ -541,6 +548,11 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 			return 0, 0, fmt.Errorf("store: %w", err)
 		}
 		b.close()
+	}
+	for _, q := range []string{`INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM temp.fts_stage`, `DELETE FROM temp.fts_stage`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return 0, 0, fmt.Errorf("store: index sentences: %w", err)
+		}
 	}
 	if err := sqliteWords(ctx, tx, words); err != nil {
 		return 0, 0, fmt.Errorf("store: vocabulary: %w", err)
