@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dateline-news/dateline/internal/store/storetest"
 )
 
 // TestMain lets the test binary run as the dateline command inside the
@@ -37,7 +39,7 @@ func TestScripts(t *testing.T) {
 			case "shared":
 				return shared != "", nil
 			case "postgres":
-				return os.Getenv(envTestPostgres) != "", nil
+				return os.Getenv(storetest.EnvPostgres) != "", nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},

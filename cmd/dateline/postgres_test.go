@@ -1,85 +1,33 @@
 package main
 
 import (
-	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dateline-news/dateline/internal/store/storetest"
 )
 
 // The PostgreSQL half of the command-line tests runs when
 // DATELINE_TEST_POSTGRES names a server (.ci/postgres sets one up); each
 // test or script gets a schema of its own, dropped afterwards.
 
-const envTestPostgres = "DATELINE_TEST_POSTGRES"
-
-// newPGSchema creates a schema on the server and returns a store URL that
-// uses it, and a function that drops it.
-func newPGSchema(base string) (string, func() error, error) {
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "dateline_cli_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		return "", nil, err
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		return "", nil, err
-	}
-	drop := func() error {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			return err
-		}
-		defer conn.Close(ctx)
-		_, err = conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-		return err
-	}
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema, drop, nil
-}
-
 // pgStore returns the URL of a new PostgreSQL store for the test, or skips.
-func pgStore(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv(envTestPostgres)
-	if base == "" {
-		t.Skip("PostgreSQL half skipped: set " + envTestPostgres + " to a database URL (.ci/postgres sets one up)")
-	}
-	url, drop, err := newPGSchema(base)
-	if err != nil {
-		t.Fatalf("%s: %v", envTestPostgres, err)
-	}
-	t.Cleanup(func() {
-		if err := drop(); err != nil {
-			t.Error(err)
-		}
-	})
-	return url
-}
+func pgStore(t *testing.T) string { return storetest.Postgres(t) }
 
 // scriptPostgres gives a script $PGSTORE, a store URL of its own, when the
 // server is there.
 func scriptPostgres(env *testscript.Env) error {
-	base := os.Getenv(envTestPostgres)
+	base := os.Getenv(storetest.EnvPostgres)
 	if base == "" {
 		return nil
 	}
-	url, drop, err := newPGSchema(base)
+	url, drop, err := storetest.NewSchema(base)
 	if err != nil {
-		return fmt.Errorf("%s: %w", envTestPostgres, err)
+		return fmt.Errorf("%s: %w", storetest.EnvPostgres, err)
 	}
 	env.Setenv("PGSTORE", url)
 	env.Defer(func() { drop() })

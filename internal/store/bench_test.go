@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/store/storetest"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
@@ -107,7 +108,7 @@ func BenchmarkWriteSQLite(b *testing.B) {
 
 func BenchmarkWritePostgres(b *testing.B) {
 	recs := t17Records(b)
-	benchWrite(b, recs, func() string { return pgTestLocation(b) })
+	benchWrite(b, recs, func() string { return storetest.Postgres(b) })
 }
 
 // BenchmarkPrepare is the workers' share of ingest after annotation.

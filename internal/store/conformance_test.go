@@ -2,13 +2,9 @@ package store
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"iter"
-	"os"
-	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
@@ -16,10 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/store/storetest"
 	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -30,53 +25,7 @@ import (
 
 // forEachBackend runs test with the location of a new, empty store of each
 // backend.
-func forEachBackend(t *testing.T, test func(t *testing.T, loc string)) {
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		test(t, filepath.Join(t.TempDir(), "t.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		t.Parallel()
-		test(t, pgTestLocation(t))
-	})
-}
-
-// pgTestLocation returns the URL of a new schema on the server that
-// DATELINE_TEST_POSTGRES names, or skips the test.
-func pgTestLocation(t testing.TB) string {
-	base := os.Getenv("DATELINE_TEST_POSTGRES")
-	if base == "" {
-		t.Skip("PostgreSQL half skipped: set DATELINE_TEST_POSTGRES to a database URL (.ci/postgres sets one up)")
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "dateline_test_" + hex.EncodeToString(b)
-	ctx := context.Background()
-	conn, err := pgx.Connect(ctx, base)
-	if err != nil {
-		t.Fatalf("DATELINE_TEST_POSTGRES: %v", err)
-	}
-	defer conn.Close(ctx)
-	if _, err := conn.Exec(ctx, `CREATE SCHEMA `+schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		conn, err := pgx.Connect(ctx, base)
-		if err != nil {
-			t.Error(err)
-			return
-		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP SCHEMA `+schema+` CASCADE`); err != nil {
-			t.Error(err)
-		}
-	})
-	sep := "?"
-	if strings.Contains(base, "?") {
-		sep = "&"
-	}
-	return base + sep + "search_path=" + schema
-}
+func forEachBackend(t *testing.T, test func(t *testing.T, loc string)) { storetest.ForEach(t, test) }
 
 // openAt opens the store at loc for the test.
 func openAt(t testing.TB, loc string) *Store {
