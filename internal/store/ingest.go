@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"hash/maphash"
 	"iter"
 	"sync"
 
@@ -52,7 +53,7 @@ func (in *ingest) fresh(ctx context.Context, arts iter.Seq2[article.Article, err
 			err    error
 			digest string
 		}
-		seen := map[string]bool{} // ids read in this run, written or not yet
+		seen := idSet{} // ids read in this run, written or not yet
 		var chunk []item
 		flush := func() bool {
 			ids := make([]string, 0, len(chunk))
@@ -68,11 +69,10 @@ func (in *ingest) fresh(ctx context.Context, arts iter.Seq2[article.Article, err
 			}
 			for _, it := range chunk {
 				if it.err == nil {
-					if stored[it.a.ID] == it.digest || seen[it.a.ID] {
+					if stored[it.a.ID] == it.digest || !seen.add(it.a.ID) {
 						in.report(func(r *IngestResult) { r.Read++; r.Skipped++ })
 						continue
 					}
-					seen[it.a.ID] = true
 				}
 				if !yield(it.a, it.err) {
 					return false
@@ -98,6 +98,23 @@ func (in *ingest) fresh(ctx context.Context, arts iter.Seq2[article.Article, err
 			flush()
 		}
 	}
+}
+
+// idSet is a set of article ids kept as 128-bit hashes: 16 bytes an id
+// however long the ids, for the ids of a whole ingest run. (Two ids share a
+// hash with a probability of about n²/2¹²⁹: never, in practice.)
+type idSet map[[2]uint64]struct{}
+
+var idSeeds = [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}
+
+// add adds id and reports whether it was new.
+func (s idSet) add(id string) bool {
+	k := [2]uint64{maphash.String(idSeeds[0], id), maphash.String(idSeeds[1], id)}
+	if _, ok := s[k]; ok {
+		return false
+	}
+	s[k] = struct{}{}
+	return true
 }
 
 // writer writes batches in a goroutine of its own, so that the workers

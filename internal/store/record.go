@@ -103,9 +103,9 @@ type form struct {
 	sent bool // a record's vocabulary has had it
 }
 
-// maxForms bounds a preparer's memory (a few tens of megabytes); past it,
-// it starts again.
-const maxForms = 1 << 20
+// maxForms bounds a preparer's memory (some 25 MB); past it, it starts
+// again.
+const maxForms = 1 << 18
 
 func newPreparer() *preparer { return &preparer{forms: map[string]*form{}} }
 
