@@ -31,6 +31,7 @@ type globals struct {
 	db         string // --db: the store (a file, or a postgres:// URL)
 	verbose    bool   // --verbose: log progress and decisions
 	cpuProfile string // --cpuprofile (hidden)
+	memProfile string // --memprofile (hidden)
 }
 
 // run executes the command line args with the given standard streams and
@@ -126,6 +127,12 @@ func newRootCmd() *cobra.Command {
 				pprof.StopCPUProfile()
 				profile.Close()
 			}
+			if g.memProfile != "" {
+				if f, err := os.Create(g.memProfile); err == nil {
+					pprof.Lookup("allocs").WriteTo(f, 0)
+					f.Close()
+				}
+			}
 		},
 	}
 	pf := root.PersistentFlags()
@@ -133,6 +140,8 @@ func newRootCmd() *cobra.Command {
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "log progress and decisions to standard error")
 	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = pf.MarkHidden("cpuprofile")
+	pf.StringVar(&g.memProfile, "memprofile", "", "write a profile of the memory allocated to this file")
+	_ = pf.MarkHidden("memprofile")
 
 	root.AddCommand(newIngestCmd(g))
 	root.AddCommand(newAnnotateCmd(g))
