@@ -29,13 +29,32 @@ timed() {
 	rm -f "$t" "$t.err"
 }
 
-echo "# $(date -u +%FT%TZ) n=$n store=${db%%\?*} load=$(cut -d' ' -f1-3 /proc/loadavg)"
+# pgcpu: the CPU seconds of the PostgreSQL server's processes, sampled
+# every second into $1 (per process, the last reading) until killed.
+pgcpu() {
+	while sleep 1; do
+		ps -u postgres -o pid=,times= >>"$1" 2>/dev/null || true
+	done
+}
+
+echo "# $(date -u +%FT%TZ) n=$n store=$(echo "${db%%\?*}" | sed -E 's,//([^:@/]*):[^@/]*@,//\1:xxxxx@,') load=$(cut -d' ' -f1-3 /proc/loadavg)"
 if [ -z "${SKIP_INGEST:-}" ]; then
-	start=$(date +%s.%N)
+	samples=$(mktemp)
+	case $db in postgres*)
+		ps -u postgres -o pid=,times= | sed 's/^/base /' >"$samples"
+		pgcpu "$samples" &
+		sampler=$!
+		;;
+	esac
 	"$dl" bench corpus --data "$shared/data/tls/t17" --data "$shared/data/tls/entities-dev" --articles "$n" --out - 2>/dev/null |
 		/usr/bin/time -f '%e %M %U %S' -o /tmp/scale-ingest.time "$dl" --db "$db" ingest -
 	read -r wall rss user sys </tmp/scale-ingest.time
 	printf '%-80s %8.2f s %7.0f MB  (cpu %.1f s)\n' "ingest $n" "$wall" "$((rss / 1024))" "$(echo "$user + $sys" | bc)"
+	if [ -n "${sampler:-}" ]; then
+		kill "$sampler"
+		awk '$1 == "base" {first[$2] = $3; next} {last[$1] = $2} END {for (p in last) s += last[p] - first[p]; printf "PostgreSQL server CPU during ingest: %d s\n", s}' "$samples"
+	fi
+	rm -f "$samples"
 fi
 "$dl" --db "$db" stats >/tmp/scale-stats.txt
 head -6 /tmp/scale-stats.txt
