@@ -18,17 +18,7 @@ var ptbBlanks = strings.NewReplacer("-LRB-", "     ", "-RRB-", "     ", "-LSB-",
 // segments that contain a letter or a digit, without PTB bracket tokens.
 func Words(s string) []string {
 	var out []string
-	if strings.Contains(s, "-L") || strings.Contains(s, "-R") {
-		s = ptbBlanks.Replace(s)
-	}
-	it := words.FromString(s)
-	for it.Next() {
-		w := it.Value()
-		if !isWord(w) {
-			continue
-		}
-		out = append(out, w)
-	}
+	forEachWord(s, func(w string) { out = append(out, w) })
 	return out
 }
 
@@ -81,6 +71,10 @@ func term(w string) (string, bool) {
 func forEachWord(s string, f func(w string)) {
 	if strings.Contains(s, "-L") || strings.Contains(s, "-R") {
 		s = ptbBlanks.Replace(s)
+	}
+	if isASCII(s) {
+		asciiWords(s, f)
+		return
 	}
 	it := words.FromString(s)
 	for it.Next() {
