@@ -397,6 +397,33 @@ func TestStatsAndVersion(t *testing.T) {
 	})
 }
 
+// prefilterCases are TestPrefilterWidens's selections; loaded is what Docs
+// loads beyond the matching articles: "" none, "all" the whole range (the
+// keyword cannot be looked up), or the ids.
+var prefilterCases = []struct {
+	sel    timeline.Selection
+	loaded string
+}{
+	{timeline.Selection{Keywords: []string{"flu"}}, ""},
+	{timeline.Selection{Keywords: []string{"quake"}}, ""},
+	{timeline.Selection{Keywords: []string{"strauss-kahn"}}, ""},
+	{timeline.Selection{Keywords: []string{"oil spill"}}, "d06"}, // soil ... spill
+	{timeline.Selection{Keywords: []string{"österreich"}}, ""},
+	{timeline.Selection{Keywords: []string{"kelvin"}}, ""},
+	{timeline.Selection{Keywords: []string{"he"}}, "all"},  // inside stop words: the, she
+	{timeline.Selection{Keywords: []string{"lrb"}}, "all"}, // a bracket token: not an indexed word
+	{timeline.Selection{Keywords: []string{"nosuchword"}}, ""},
+	{timeline.Selection{Keywords: []string{"nosuchword", "spill"}}, ""},
+	{timeline.Selection{Keywords: []string{"  "}}, "all"},
+	{timeline.Selection{Query: "official vote"}, ""},
+	{timeline.Selection{Query: "quakes"}, ""},
+	{timeline.Selection{Query: "the of"}, "all"},
+	{timeline.Selection{Keywords: []string{"spill"}, Query: "coast"}, ""},
+	{timeline.Selection{Keywords: []string{"ra"}}, ""}, // inside a word: strauss
+	{timeline.Selection{Keywords: []string{"ΟΔΥΣΣΕΥΣ"}}, ""},
+	{timeline.Selection{Keywords: []string{"日本"}}, "all"}, // Han: no piece the segmenter keeps whole
+}
+
 // TestPrefilterWidens: the articles Docs returns for a filter's keywords
 // and query include every article with a sentence that timeline.Selection
 // accepts — exactly those, here, where the index can tell, and more only
@@ -420,31 +447,6 @@ func TestPrefilterWidens(t *testing.T) {
 	for i, s := range texts {
 		docs = append(docs, doc(fmt.Sprintf("d%02d", i), "2031-05-01", s))
 	}
-	// loaded is what Docs loads beyond the matching articles: "" none, "all"
-	// the whole range (the keyword cannot be looked up), or the ids.
-	sels := []struct {
-		sel    timeline.Selection
-		loaded string
-	}{
-		{timeline.Selection{Keywords: []string{"flu"}}, ""},
-		{timeline.Selection{Keywords: []string{"quake"}}, ""},
-		{timeline.Selection{Keywords: []string{"strauss-kahn"}}, ""},
-		{timeline.Selection{Keywords: []string{"oil spill"}}, "d06"}, // soil ... spill
-		{timeline.Selection{Keywords: []string{"österreich"}}, ""},
-		{timeline.Selection{Keywords: []string{"kelvin"}}, ""},
-		{timeline.Selection{Keywords: []string{"he"}}, "all"},  // inside stop words: the, she
-		{timeline.Selection{Keywords: []string{"lrb"}}, "all"}, // a bracket token: not an indexed word
-		{timeline.Selection{Keywords: []string{"nosuchword"}}, ""},
-		{timeline.Selection{Keywords: []string{"nosuchword", "spill"}}, ""},
-		{timeline.Selection{Keywords: []string{"  "}}, "all"},
-		{timeline.Selection{Query: "official vote"}, ""},
-		{timeline.Selection{Query: "quakes"}, ""},
-		{timeline.Selection{Query: "the of"}, "all"},
-		{timeline.Selection{Keywords: []string{"spill"}, Query: "coast"}, ""},
-		{timeline.Selection{Keywords: []string{"ra"}}, ""}, // inside a word: strauss
-		{timeline.Selection{Keywords: []string{"ΟΔΥΣΣΕΥΣ"}}, ""},
-		{timeline.Selection{Keywords: []string{"日本"}}, "all"}, // Han: no piece the segmenter keeps whole
-	}
 	forEachBackend(t, func(t *testing.T, loc string) {
 		s := openAt(t, loc)
 		ctx := context.Background()
@@ -456,7 +458,7 @@ func TestPrefilterWidens(t *testing.T) {
 			f    Filter
 		}{{"whole store", Filter{}}, {"a range (its span of ids)", Filter{From: day("2031-04-01"), To: day("2031-05-31")}}}
 		for _, plan := range plans {
-			for _, tt := range sels {
+			for _, tt := range prefilterCases {
 				sel := tt.sel
 				f := plan.f
 				f.Keywords, f.Query = sel.Keywords, sel.Query
