@@ -4,8 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -19,7 +21,10 @@ import (
 // database (and search_path) the URL names; full text in a tsvector column
 // with a GIN index.
 type pgStore struct {
-	pool *pgxpool.Pool
+	pool      *pgxpool.Pool
+	blockBits int            // blockBits, unless a test changes it before writing
+	mu        sync.Mutex     // guards parts
+	parts     map[int64]bool // blocks whose partition of sentences is known to exist
 }
 
 // openPostgres connects to the database at the URL and migrates its schema
@@ -41,7 +46,7 @@ func openPostgres(location string, readOnly bool) (*pgStore, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &pgStore{pool: pool}
+	p := &pgStore{pool: pool, blockBits: blockBits, parts: map[int64]bool{}}
 	if err := p.migrate(ctx, readOnly); err != nil {
 		pool.Close()
 		return nil, err
@@ -224,35 +229,50 @@ func (p *pgStore) compile(q Query) (compiledQuery, error) {
 }
 
 func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error) {
-	// As in SQLite: the newest window matches (of the span) ranked.
-	args := &pgArgs{args: append([]any(nil), q.args...)}
-	from := "sentences s"
-	conds := []string{"s.terms @@ qq.q"}
-	if !sp.all {
-		lo, hi := sp.ids()
-		from += fmt.Sprintf(" JOIN articles a ON a.seq = s.id >> %d", sentenceBits)
-		conds = append(conds, "s.id BETWEEN "+args.add(lo)+" AND "+args.add(hi))
-		conds = pgDayConds(f, "a", conds, args)
+	// As in SQLite, the newest window matches (of the span) are ranked: the
+	// partitions of the newest block are asked first, then four times as
+	// many blocks each time the window is not full, until the span is
+	// covered (see blockBits).
+	lo, hi := sp.lo, sp.hi
+	if sp.all {
+		if err := p.pool.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&hi); err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
+		}
 	}
-	query := fmt.Sprintf(`WITH qq AS MATERIALIZED (SELECT %s AS q),
-		m AS (SELECT s.id, s.terms FROM %s, qq WHERE %s ORDER BY s.id DESC LIMIT %s)
-		SELECT m.id, ts_rank(m.terms, qq.q) AS r FROM m, qq ORDER BY r DESC, m.id LIMIT %s`,
-		q.text, from, strings.Join(conds, " AND "), args.add(window), args.add(limit))
 	type scored struct {
 		id    int64
 		score float32
 	}
 	var found []scored
-	err := pgQuery(ctx, p.pool, query, args.args, func(scan func(...any) error) error {
-		var sc scored
-		if err := scan(&sc.id, &sc.score); err != nil {
-			return err
+	for blocks := int64(1); ; blocks *= 4 {
+		from := max(lo, (hi>>p.blockBits-blocks+1)<<p.blockBits)
+		args := &pgArgs{args: append([]any(nil), q.args...)}
+		conds := []string{"s.terms @@ qq.q", fmt.Sprintf("s.id BETWEEN %d AND %d", sentenceID(from, 0), sentenceID(hi, maxSentences))}
+		join := ""
+		if !sp.all {
+			join = fmt.Sprintf(" JOIN articles a ON a.seq = s.id >> %d", sentenceBits)
+			conds = pgDayConds(f, "a", conds, args)
 		}
-		found = append(found, sc)
-		return nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
+		query := fmt.Sprintf(`WITH qq AS MATERIALIZED (SELECT %s AS q),
+			m AS MATERIALIZED (SELECT s.id, s.terms FROM sentences s%s, qq WHERE %s ORDER BY s.id DESC LIMIT %s)
+			SELECT m.id, ts_rank(m.terms, qq.q) AS r, (SELECT count(*) FROM m) FROM m, qq ORDER BY r DESC, m.id LIMIT %s`,
+			q.text, join, strings.Join(conds, " AND "), args.add(window), args.add(limit))
+		found = found[:0]
+		matches := 0
+		err := pgQuery(ctx, p.pool, query, args.args, func(scan func(...any) error) error {
+			var sc scored
+			if err := scan(&sc.id, &sc.score, &matches); err != nil {
+				return err
+			}
+			found = append(found, sc)
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
+		}
+		if matches >= window || from <= lo {
+			break
+		}
 	}
 	seqs := make([]int64, 0, len(found))
 	for _, sc := range found {
@@ -260,7 +280,7 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 		seqs = append(seqs, seq)
 	}
 	rows := map[int64]hitRow{}
-	err = pgQuery(ctx, p.pool, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
+	err := pgQuery(ctx, p.pool, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
 		func(scan func(...any) error) error {
 			var seq int64
 			r, err := scanHit(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
@@ -342,8 +362,12 @@ const pgRetries = 8
 func (p *pgStore) write(ctx context.Context, recs []*record, words []wordTerm) (added, updated int, err error) {
 	recs = append([]*record(nil), recs...)
 	sort.Slice(recs, func(i, j int) bool { return recs[i].a.ID < recs[j].a.ID }) // lock rows in one order
+	seqs, err := p.reserve(ctx, recs)
+	if err != nil {
+		return 0, 0, fmt.Errorf("store: %w", err)
+	}
 	for attempt := 0; ; attempt++ {
-		added, updated, err = p.writeOnce(ctx, recs, words)
+		added, updated, err = p.writeOnce(ctx, recs, words, seqs)
 		var pe *pgconn.PgError
 		if err == nil || attempt == pgRetries || !errors.As(err, &pe) || (pe.Code != "40P01" && pe.Code != "40001") {
 			return added, updated, err
@@ -356,7 +380,7 @@ func (p *pgStore) write(ctx context.Context, recs []*record, words []wordTerm) (
 	}
 }
 
-func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTerm) (added, updated int, err error) {
+func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTerm, reserved map[string]int64) (added, updated int, err error) {
 	tx, err := p.pool.Begin(ctx)
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: begin: %w", err)
@@ -370,13 +394,15 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 	for _, r := range recs {
 		st, ok := old[r.a.ID]
 		switch {
+		case !ok && reserved[r.a.ID] == 0:
+			return 0, 0, fmt.Errorf("store article %s: no sequence number reserved", r.a.ID) // never: nothing is deleted
 		case !ok:
 			fresh = append(fresh, r)
 		case st.digest != r.digest:
 			changed = append(changed, r)
 		}
 	}
-	seqs, err := pgInsert(ctx, tx, fresh)
+	seqs, err := pgInsert(ctx, tx, fresh, reserved)
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: %w", err)
 	}
@@ -430,6 +456,87 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 	return added, updated, nil
 }
 
+// Sentences are partitioned by ranges of ids, a block of 2^blockBits
+// articles a partition, created as ingest reaches it: the newest matches of
+// a search, or those of a date range (whose articles have nearby sequence
+// numbers), are looked up in the GIN indexes of a few partitions, not in
+// one index of every sentence of the archive — a GIN index returns its
+// matches unordered, and reading them all is what a common word costs.
+const blockBits = 14
+
+// partitionName is the name of block b's partition.
+func partitionName(b int64) string { return fmt.Sprintf("sentences_%d", b) }
+
+// reserve takes sequence numbers for the records whose ids are not stored
+// yet, and makes sure the partitions of those numbers exist: before the
+// write's transaction, which then holds no lock while one is created.
+func (p *pgStore) reserve(ctx context.Context, recs []*record) (map[string]int64, error) {
+	ids := make([]string, len(recs))
+	for i, r := range recs {
+		ids[i] = r.a.ID
+	}
+	stored, err := p.digests(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var need []string
+	for _, id := range ids {
+		if _, ok := stored[id]; !ok {
+			need = append(need, id)
+		}
+	}
+	out := make(map[string]int64, len(need))
+	if len(need) == 0 {
+		return out, nil
+	}
+	var seqs []int64
+	err = pgQuery(ctx, p.pool, `SELECT nextval('article_seq') FROM generate_series(1, $1)`, []any{len(need)},
+		func(scan func(...any) error) error {
+			var v int64
+			err := scan(&v)
+			seqs = append(seqs, v)
+			return err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("reserve sequence numbers: %w", err)
+	}
+	slices.Sort(seqs)
+	blocks := map[int64]bool{}
+	for i, id := range need {
+		out[id] = seqs[i]
+		blocks[seqs[i]>>p.blockBits] = true
+	}
+	for b := range blocks {
+		if err := p.partition(ctx, b); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// partition creates block b's partition of sentences unless it exists.
+func (p *pgStore) partition(ctx context.Context, b int64) error {
+	p.mu.Lock()
+	known := p.parts[b]
+	p.mu.Unlock()
+	if known {
+		return nil
+	}
+	_, err := p.pool.Exec(ctx, fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %s PARTITION OF sentences FOR VALUES FROM (%d) TO (%d)`,
+		partitionName(b), sentenceID(b<<p.blockBits, 0), sentenceID((b+1)<<p.blockBits, 0)))
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && (pe.Code == "42P07" || pe.Code == "23505") {
+		err = nil // created meanwhile by another process
+	}
+	if err != nil {
+		return fmt.Errorf("create partition %s: %w", partitionName(b), err)
+	}
+	p.mu.Lock()
+	p.parts[b] = true
+	p.mu.Unlock()
+	return nil
+}
+
 // pgStored reads, and locks, what is stored of the records' ids.
 func pgStored(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]stored, error) {
 	ids := make([]string, len(recs))
@@ -454,7 +561,7 @@ func pgStored(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]stored
 
 // pgInsert inserts the articles of recs whose id no one has stored, and
 // returns the sequence numbers of those it inserted.
-func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64, error) {
+func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record, reserved map[string]int64) (map[string]int64, error) {
 	out := map[string]int64{}
 	if len(recs) == 0 {
 		return out, nil
@@ -465,7 +572,7 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64,
 		cols[i] = make([]string, n)
 	}
 	sents := make([][]byte, n)
-	nums := make([][]int64, 3)
+	nums := make([][]int64, 4)
 	for i := range nums {
 		nums[i] = make([]int64, n)
 	}
@@ -476,6 +583,7 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64,
 		}
 		sents[i] = r.sentences
 		nums[0][i], nums[1][i], nums[2][i] = int64(r.counts.sentences), int64(r.counts.timexes), int64(r.counts.resolved)
+		nums[3][i] = reserved[a.ID]
 	}
 	args := []any{}
 	for _, c := range cols {
@@ -486,12 +594,12 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]int64,
 		args = append(args, c)
 	}
 	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, digest, refs, sentences,
-			nsent, ntimex, nresolved)
+			nsent, ntimex, nresolved, seq)
 		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.digest, u.refs, u.sentences,
-			u.nsent, u.ntimex, u.nresolved
+			u.nsent, u.ntimex, u.nresolved, u.seq
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-			$10::text[], $11::bytea[], $12::bigint[], $13::bigint[], $14::bigint[])
-			AS u(id, published, day, title, url, source, origin, body, digest, refs, sentences, nsent, ntimex, nresolved)
+			$10::text[], $11::bytea[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[])
+			AS u(id, published, day, title, url, source, origin, body, digest, refs, sentences, nsent, ntimex, nresolved, seq)
 		ON CONFLICT (id) DO NOTHING RETURNING id, seq`, args, func(scan func(...any) error) error {
 		var id string
 		var seq int64

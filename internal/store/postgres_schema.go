@@ -16,7 +16,8 @@ import (
 // Version 1: an article's sentences and time expressions are one binary
 // column of its row (see encodeSentences); sentences holds each sentence's
 // index terms as a tsvector ('simple' configuration over text.Terms) under
-// the sentence id (see sentenceID), with a GIN index; words is the
+// the sentence id (see sentenceID), with a GIN index, partitioned by ranges
+// of ids (see blockBits); words is the
 // vocabulary that keyword prefilters search; days, sources and batches are
 // the counts kept at ingest.
 var pgMigrations = []string{`
@@ -41,9 +42,10 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_day ON articles (day, id) INCLUDE (seq);
 CREATE TABLE sentences (
-	id    bigint PRIMARY KEY,
-	terms tsvector NOT NULL
-);
+	id    bigint NOT NULL,
+	terms tsvector NOT NULL,
+	PRIMARY KEY (id)
+) PARTITION BY RANGE (id);
 CREATE INDEX sentences_terms ON sentences USING gin (terms);
 CREATE TABLE words (
 	word text COLLATE "C" NOT NULL,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -94,5 +95,45 @@ func TestPostgresURLs(t *testing.T) {
 	}
 	if _, err := Open("postgres://%zz"); err == nil || !strings.Contains(err.Error(), "bad PostgreSQL URL") {
 		t.Errorf("bad URL: %v", err)
+	}
+}
+
+// TestPostgresPartitions: articles spread over many partitions (blocks of
+// 4 articles here) are found, newest first, and a date range's articles
+// through the partitions of its span.
+func TestPostgresPartitions(t *testing.T) {
+	s := openAt(t, storetest.Postgres(t))
+	s.b.(*pgStore).blockBits = 2
+	ctx := context.Background()
+	for i := range 30 {
+		d := doc(fmt.Sprintf("a%02d", i), fmt.Sprintf("2031-03-%02d", 1+i%28), "The pier"+strings.Repeat(" closed again", i/3)+".")
+		if _, _, err := s.Put(ctx, []annotate.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var parts int
+	s.b.(*pgStore).pool.QueryRow(ctx, `SELECT count(*) FROM pg_inherits WHERE inhparent = 'sentences'::regclass`).Scan(&parts)
+	if parts < 8 {
+		t.Errorf("%d partitions, want at least 8 for 30 articles in blocks of 4", parts)
+	}
+	for _, tt := range []struct {
+		window int
+		f      Filter
+		best   []string
+		n      int
+	}{
+		{100, Filter{}, []string{"a00", "a01", "a02"}, 5},
+		{6, Filter{}, []string{"a24"}, 5},
+		{100, Filter{From: day("2031-03-05"), To: day("2031-03-06")}, []string{"a04"}, 2},
+	} {
+		s.window = tt.window
+		hits, err := s.Search(ctx, Query{Text: "pier"}, tt.f, 5)
+		if err != nil || len(hits) != tt.n || !slices.Contains(tt.best, hits[0].ArticleID) {
+			t.Errorf("window %d %+v: %+v %v", tt.window, tt.f, hits, err)
+		}
+	}
+	docs, err := s.Docs(ctx, Filter{From: day("2031-03-05"), To: day("2031-03-06"), Keywords: []string{"pier"}})
+	if err != nil || ids(docs) != "a04 a05" {
+		t.Errorf("docs of a range: %s %v", ids(docs), err)
 	}
 }
