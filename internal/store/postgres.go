@@ -232,7 +232,9 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 	// As in SQLite, the newest window matches (of the span) are ranked: the
 	// partitions of the newest block are asked first, then four times as
 	// many blocks each time the window is not full, until the span is
-	// covered (see blockBits).
+	// covered (see blockBits). (ORDER BY id + 0: the GIN index, not a
+	// backward scan of the primary key filtering every row until the window
+	// is full, which the planner prefers when it cannot see the query.)
 	lo, hi := sp.lo, sp.hi
 	if sp.all {
 		if err := p.pool.QueryRow(ctx, `SELECT coalesce(max(seq), 0) FROM articles`).Scan(&hi); err != nil {
@@ -254,7 +256,7 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 			conds = pgDayConds(f, "a", conds, args)
 		}
 		query := fmt.Sprintf(`WITH qq AS MATERIALIZED (SELECT %s AS q),
-			m AS MATERIALIZED (SELECT s.id, s.terms FROM sentences s%s, qq WHERE %s ORDER BY s.id DESC LIMIT %s)
+			m AS MATERIALIZED (SELECT s.id, s.terms FROM sentences s%s, qq WHERE %s ORDER BY s.id + 0 DESC LIMIT %s)
 			SELECT m.id, ts_rank(m.terms, qq.q) AS r, (SELECT count(*) FROM m) FROM m, qq ORDER BY r DESC, m.id LIMIT %s`,
 			q.text, join, strings.Join(conds, " AND "), args.add(window), args.add(limit))
 		found = found[:0]
@@ -344,9 +346,9 @@ func (p *pgStore) version(ctx context.Context) (int64, error) {
 
 func (p *pgStore) stats(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: "postgres"}
-	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
-		WHERE c.relkind = 'r' AND c.oid IN ('articles'::regclass, 'sentences'::regclass, 'words'::regclass,
-		'days'::regclass, 'sources'::regclass, 'batches'::regclass)`).Scan(&st.Bytes)
+	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(r)), 0) FROM (
+		SELECT unnest(ARRAY['articles'::regclass, 'words'::regclass, 'days'::regclass, 'sources'::regclass, 'batches'::regclass]) AS r
+		UNION ALL SELECT relid FROM pg_partition_tree('sentences'::regclass)) t`).Scan(&st.Bytes)
 	if err != nil {
 		return st, err
 	}
