@@ -230,9 +230,11 @@ func (p *pgStore) compile(q Query) (compiledQuery, error) {
 
 func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error) {
 	// As in SQLite, the newest window matches (of the span) are ranked: the
-	// partitions of the newest block are asked first, then four times as
-	// many blocks each time the window is not full, until the span is
-	// covered (see blockBits). (ORDER BY id + 0: the GIN index, not a
+	// partitions of the newest blocks are asked first (searchStart articles
+	// at least), then, while the window is not full, the blocks that the
+	// matches so far say will fill it, until the span is covered (see
+	// blockBits). Whole blocks: the planner then has no range of ids to look
+	// up within a partition. (ORDER BY id + 0: the GIN index, not a
 	// backward scan of the primary key filtering every row until the window
 	// is full, which the planner prefers when it cannot see the query.)
 	lo, hi := sp.lo, sp.hi
@@ -246,8 +248,13 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 		score float32
 	}
 	var found []scored
-	for blocks := int64(1); ; blocks *= 4 {
-		from := max(lo, (hi>>p.blockBits-blocks+1)<<p.blockBits)
+	bits := int64(p.blockBits)
+	first := hi >> bits // the first block asked; at least searchStart articles
+	if hi-first<<bits+1 < searchStart && first > lo>>bits {
+		first--
+	}
+	for {
+		from := max(lo, first<<bits)
 		args := &pgArgs{args: append([]any(nil), q.args...)}
 		conds := []string{"s.terms @@ qq.q", fmt.Sprintf("s.id BETWEEN %d AND %d", sentenceID(from, 0), sentenceID(hi, maxSentences))}
 		join := ""
@@ -275,6 +282,11 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 		if matches >= window || from <= lo {
 			break
 		}
+		// Ask next for the whole blocks of as many articles as the matches
+		// so far say fill the window, and at least twice as many.
+		covered := hi - from + 1
+		want := max(2*covered, covered*int64(window)/int64(max(matches, 1))*5/4)
+		first = max(lo>>bits, min(first-1, (hi-want+1)>>bits))
 	}
 	seqs := make([]int64, 0, len(found))
 	for _, sc := range found {
@@ -464,7 +476,11 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 // numbers), are looked up in the GIN indexes of a few partitions, not in
 // one index of every sentence of the archive — a GIN index returns its
 // matches unordered, and reading them all is what a common word costs.
-const blockBits = 14
+const blockBits = 12
+
+// searchStart is how many of the newest articles a PostgreSQL search asks
+// about first.
+const searchStart = 2048
 
 // partitionName is the name of block b's partition.
 func partitionName(b int64) string { return fmt.Sprintf("sentences_%d", b) }
