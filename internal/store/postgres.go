@@ -22,7 +22,7 @@ import (
 // with a GIN index.
 type pgStore struct {
 	pool      *pgxpool.Pool
-	blockBits int            // blockBits, unless a test changes it before writing
+	blockBits int            // the store's setting (blockBits when it was made), unless a test changes it before writing
 	mu        sync.Mutex     // guards parts
 	parts     map[int64]bool // blocks whose partition of sentences is known to exist
 }
@@ -48,6 +48,10 @@ func openPostgres(location string, readOnly bool) (*pgStore, error) {
 	}
 	p := &pgStore{pool: pool, blockBits: blockBits, parts: map[int64]bool{}}
 	if err := p.migrate(ctx, readOnly); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	if err := p.settings(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
@@ -471,7 +475,7 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 }
 
 // Sentences are partitioned by ranges of ids, a block of 2^blockBits
-// articles a partition, created as ingest reaches it: the newest matches of
+// articles a partition (the value of a new store's setting block_bits), created as ingest reaches it: the newest matches of
 // a search, or those of a date range (whose articles have nearby sequence
 // numbers), are looked up in the GIN indexes of a few partitions, not in
 // one index of every sentence of the archive — a GIN index returns its

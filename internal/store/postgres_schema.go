@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/jackc/pgx/v5/pgconn"
 )
@@ -64,6 +65,11 @@ CREATE TABLE sources (
 	source   text COLLATE "C" PRIMARY KEY,
 	articles bigint NOT NULL DEFAULT 0
 );
+CREATE TABLE settings (
+	key   text PRIMARY KEY,
+	value text NOT NULL
+);
+INSERT INTO settings VALUES ('block_bits', '12');  -- articles a partition of sentences: 2^12 (see blockBits)
 CREATE TABLE batches (
 	id      bigserial PRIMARY KEY,
 	at      timestamptz NOT NULL DEFAULT now(),
@@ -123,4 +129,18 @@ func (p *pgStore) migrate(ctx context.Context, readOnly bool) error {
 		}
 	}
 	return tx.Commit(ctx)
+}
+
+// settings reads what the store was created with.
+func (p *pgStore) settings(ctx context.Context) error {
+	var v string
+	if err := p.pool.QueryRow(ctx, `SELECT value FROM settings WHERE key = 'block_bits'`).Scan(&v); err != nil {
+		return fmt.Errorf("read settings: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 30 {
+		return fmt.Errorf("read settings: block_bits %q", v)
+	}
+	p.blockBits = n
+	return nil
 }
