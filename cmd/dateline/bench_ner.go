@@ -1,0 +1,83 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline-news/dateline/internal/conll"
+	"github.com/dateline-news/dateline/internal/entity"
+)
+
+// newBenchNERCmd is `dateline bench ner`: score the recognizer on a
+// CoNLL-2003 file as conlleval does.
+func newBenchNERCmd() *cobra.Command {
+	var data, model, jsonOut string
+	var top int
+	cmd := &cobra.Command{
+		Use:   "ner --data FILE",
+		Short: "Score the named-entity recognizer on CoNLL-2003 (phrase-level exact P/R/F1)",
+		Long: `Bench ner writes each document of a CoNLL-2003 file as a user's file would
+hold it (one sentence per line, tokens separated by single spaces), runs the
+recognizer on it, and scores the mentions against the gold names as conlleval
+does: a name is found when its type and both boundaries match. It prints
+precision, recall and F1 per type and overall, the most frequent error kinds,
+and the throughput of recognition on one core.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if data == "" {
+				return fmt.Errorf("--data FILE is required")
+			}
+			docs, err := readCoNLL(data)
+			if err != nil {
+				return err
+			}
+			rec := entity.New()
+			if model != "" {
+				b, err := os.ReadFile(model)
+				if err != nil {
+					return err
+				}
+				m, err := entity.ReadModel(b)
+				if err != nil {
+					return fmt.Errorf("%s: %w", model, err)
+				}
+				rec = entity.NewRecognizer(m)
+			}
+			rep := conll.Evaluate(docs, rec)
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "%s: %d documents, %d sentences, %d tokens\n\n", data, rep.Docs, rep.Sentences, rep.Tokens)
+			if err := rep.Score.WriteTable(w); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "\nthroughput: %.2f MB/s (%d bytes in %.3fs, one core)\n", rep.MBPerSecond(), rep.Bytes, rep.Seconds)
+			if rep.OffToken > 0 {
+				fmt.Fprintf(w, "mentions off token boundaries: %d\n", rep.OffToken)
+			}
+			fmt.Fprintf(w, "\nmost frequent errors:\n")
+			for _, k := range rep.Score.TopErrors(top) {
+				fmt.Fprintf(w, "  %5d  %s\n", k.Count, k.Kind)
+			}
+			if jsonOut != "" {
+				b, err := json.MarshalIndent(rep, "", "  ")
+				if err != nil {
+					return err
+				}
+				if err := os.WriteFile(jsonOut, append(b, '\n'), 0o644); err != nil {
+					return fmt.Errorf("write %s: %w", jsonOut, err)
+				}
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&data, "data", "", "CoNLL-2003 file to score on (dev.conll)")
+	f.StringVar(&model, "model", "", "score this model file instead of the embedded one")
+	f.StringVar(&jsonOut, "json", "", "also write the report as JSON to this file")
+	f.IntVar(&top, "top", 10, "number of most frequent error kinds to print")
+	return cmd
+}
+
+func init() { benchCmd.AddCommand(newBenchNERCmd()) }

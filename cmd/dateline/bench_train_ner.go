@@ -1,0 +1,210 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/cluster"
+	"github.com/dateline-news/dateline/internal/conll"
+	"github.com/dateline-news/dateline/internal/entity"
+)
+
+// newBenchTrainNERCmd is `dateline bench train-ner`: learn word classes
+// from unlabelled news text, train the recognizer on CoNLL-2003 and write
+// the model that internal/entity embeds.
+func newBenchTrainNERCmd() *cobra.Command {
+	var (
+		train, dev, out, reuse string
+		from                   []string
+		classes, minCount      int
+		epochs, featMin        int
+		seed                   uint64
+	)
+	cmd := &cobra.Command{
+		Use:   "train-ner --train FILE --clusters-from PATH... --out FILE",
+		Short: "Train the named-entity recognizer (word classes, then the labeller)",
+		Long: `Train-ner learns word classes with the exchange algorithm from the
+unlabelled text under the --clusters-from paths (articles.jsonl files of the
+TLS datasets, directories of .txt articles such as PolNeAR's, and the tokens
+of --train), then trains the averaged-perceptron labeller on the --train
+CoNLL file and writes the model. With --dev it prints the development score
+after every epoch (to choose --epochs; never tune on anything else).
+
+The shipped model is retrained with:
+
+  dateline bench train-ner --train ../shared/data/conll2003/train.conll \
+    --dev ../shared/data/conll2003/dev.conll \
+    --clusters-from ../shared/data/tls/t17 --clusters-from ../shared/data/tls/entities-dev \
+    --clusters-from ../shared/data/polnear/train/text --out internal/entity/model.bin`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if train == "" || out == "" {
+				return fmt.Errorf("--train and --out are required")
+			}
+			w := cmd.OutOrStdout()
+			start := time.Now()
+			trainDocs, err := readCoNLL(train)
+			if err != nil {
+				return err
+			}
+			var devDocs []conll.Document
+			if dev != "" {
+				if devDocs, err = readCoNLL(dev); err != nil {
+					return err
+				}
+			}
+			var cl *cluster.Clustering
+			switch {
+			case reuse != "":
+				if cl, err = classesOf(reuse); err != nil {
+					return err
+				}
+			case len(from) > 0:
+				if cl, err = learnClasses(w, from, trainDocs, classes, minCount); err != nil {
+					return err
+				}
+			}
+			info := fmt.Sprintf("trained on %s, word classes from %s, %d epochs", filepath.Base(train), strings.Join(from, " "), epochs)
+			t0 := time.Now()
+			m, err := entity.Train(conll.TrainingDocs(trainDocs), entity.TrainOptions{
+				Epochs: epochs, Seed: seed, MinCount: featMin, Classes: cl, Info: info,
+				Epoch: func(e, wrong int, m *entity.Model) {
+					line := fmt.Sprintf("epoch %2d: %6d tokens wrong", e, wrong)
+					if devDocs != nil {
+						rep := conll.Evaluate(devDocs, entity.NewRecognizer(m))
+						_, _, f := rep.Score.All.PRF()
+						line += fmt.Sprintf(", dev F1 %.2f", f)
+					}
+					fmt.Fprintf(w, "%s (%.0fs)\n", line, time.Since(t0).Seconds())
+				},
+			})
+			if err != nil {
+				return err
+			}
+			b, err := m.MarshalBinary()
+			if err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, b, 0o644); err != nil {
+				return fmt.Errorf("write %s: %w", out, err)
+			}
+			fmt.Fprintf(w, "wrote %s: %d bytes, %s; %.0fs in all\n", out, len(b), m.Stats(), time.Since(start).Seconds())
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&train, "train", "", "CoNLL-2003 training file")
+	f.StringVar(&dev, "dev", "", "CoNLL-2003 development file, scored after every epoch")
+	f.StringVar(&out, "out", "", "where to write the model")
+	f.StringArrayVar(&from, "clusters-from", nil, "unlabelled text to learn word classes from (repeatable)")
+	f.StringVar(&reuse, "reuse-classes", "", "take the word classes of this model instead of learning them")
+	f.IntVar(&classes, "classes", 1024, "word classes of the finest level (coarser levels: a quarter each, down to 16)")
+	f.IntVar(&minCount, "class-min-count", 3, "words seen fewer times get no class")
+	f.IntVar(&epochs, "epochs", 15, "passes over the training data")
+	f.IntVar(&featMin, "feature-min-count", 1, "features seen fewer times are dropped")
+	f.Uint64Var(&seed, "seed", 1, "order of the training instances")
+	return cmd
+}
+
+func init() { benchCmd.AddCommand(newBenchTrainNERCmd()) }
+
+func readCoNLL(path string) ([]conll.Document, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return conll.Read(f, path)
+}
+
+// classesOf returns the word classes of a saved model.
+func classesOf(path string) (*cluster.Clustering, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m, err := entity.ReadModel(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m.Classes(), nil
+}
+
+// learnClasses clusters the words of the unlabelled text and of the
+// training tokens.
+func learnClasses(w interface{ Write([]byte) (int, error) }, from []string, train []conll.Document, classes, minCount int) (*cluster.Clustering, error) {
+	t0 := time.Now()
+	corpus := cluster.NewCorpus()
+	texts := 0
+	for _, p := range from {
+		n, err := addUnlabelled(corpus, p)
+		if err != nil {
+			return nil, err
+		}
+		texts += n
+	}
+	for _, d := range train {
+		for _, s := range d.Sentences {
+			entity.AddUnlabelled(corpus, strings.Join(s.Tokens, " ")+"\n")
+		}
+	}
+	fmt.Fprintf(w, "word classes: %d texts, %d tokens read in %.0fs\n", texts, corpus.Tokens(), time.Since(t0).Seconds())
+	levels := []int{}
+	for n := classes / 4; n >= 16; n /= 4 {
+		levels = append(levels, n)
+	}
+	cl, err := corpus.Cluster(cluster.Options{
+		Classes: classes, Levels: levels, MinCount: minCount, Iterations: 20, Workers: runtime.GOMAXPROCS(0),
+		Log: func(level, pass, moved int, ll float64) {
+			fmt.Fprintf(w, "  level %d pass %d: %d moved, log-likelihood %.6g (%.0fs)\n", level, pass, moved, ll, time.Since(t0).Seconds())
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(w, "word classes: %d words, levels %v, %.0fs\n", len(cl.Words), cl.Sizes, time.Since(t0).Seconds())
+	return cl, nil
+}
+
+// addUnlabelled adds the texts under path: the articles of each
+// articles.jsonl (a directory holding one is read through it alone, as
+// the TLS datasets are laid out) and every .txt file as plain text.
+func addUnlabelled(corpus *cluster.Corpus, path string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if _, err := os.Stat(filepath.Join(p, "articles.jsonl")); err == nil {
+				for a, err := range article.Read(filepath.Join(p, "articles.jsonl")) {
+					if err != nil {
+						continue // a bad record costs its text only
+					}
+					entity.AddUnlabelled(corpus, a.Text)
+					n++
+				}
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".txt") {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			entity.AddUnlabelled(corpus, string(b))
+			n++
+		}
+		return nil
+	})
+	return n, err
+}
