@@ -16,6 +16,7 @@ import (
 func newBenchNERCmd() *cobra.Command {
 	var data, model, jsonOut string
 	var top int
+	var errs bool
 	cmd := &cobra.Command{
 		Use:   "ner --data FILE",
 		Short: "Score the named-entity recognizer on CoNLL-2003 (phrase-level exact P/R/F1)",
@@ -34,18 +35,11 @@ and the throughput of recognition on one core.`,
 			if err != nil {
 				return err
 			}
-			rec := entity.New()
-			if model != "" {
-				b, err := os.ReadFile(model)
-				if err != nil {
-					return err
-				}
-				m, err := entity.ReadModel(b)
-				if err != nil {
-					return fmt.Errorf("%s: %w", model, err)
-				}
-				rec = entity.NewRecognizer(m)
+			m, err := loadNERModel(model)
+			if err != nil {
+				return err
 			}
+			rec := entity.NewRecognizer(m)
 			rep := conll.Evaluate(docs, rec)
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "%s: %d documents, %d sentences, %d tokens\n\n", data, rep.Docs, rep.Sentences, rep.Tokens)
@@ -59,6 +53,12 @@ and the throughput of recognition on one core.`,
 			fmt.Fprintf(w, "\nmost frequent errors:\n")
 			for _, k := range rep.Score.TopErrors(top) {
 				fmt.Fprintf(w, "  %5d  %s\n", k.Count, k.Kind)
+			}
+			if errs {
+				fmt.Fprintln(w)
+				for _, e := range rep.Errors {
+					fmt.Fprintln(w, e)
+				}
 			}
 			if jsonOut != "" {
 				b, err := json.MarshalIndent(rep, "", "  ")
@@ -77,7 +77,25 @@ and the throughput of recognition on one core.`,
 	f.StringVar(&model, "model", "", "score this model file instead of the embedded one")
 	f.StringVar(&jsonOut, "json", "", "also write the report as JSON to this file")
 	f.IntVar(&top, "top", 10, "number of most frequent error kinds to print")
+	f.BoolVar(&errs, "errors", false, "list every error with its sentence")
 	return cmd
 }
 
 func init() { benchCmd.AddCommand(newBenchNERCmd()) }
+
+// loadNERModel reads a model file, or returns the embedded model when path
+// is empty.
+func loadNERModel(path string) (*entity.Model, error) {
+	if path == "" {
+		return entity.Shipped()
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	m, err := entity.ReadModel(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
+}

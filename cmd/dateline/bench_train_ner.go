@@ -22,10 +22,10 @@ import (
 // the model that internal/entity embeds.
 func newBenchTrainNERCmd() *cobra.Command {
 	var (
-		train, dev, out, reuse string
+		train, dev, out, classesFile string
 		from                   []string
 		classes, minCount      int
-		epochs, featMin        int
+		epochs, featMin, folds int
 		seed                   uint64
 	)
 	cmd := &cobra.Command{
@@ -63,19 +63,28 @@ The shipped model is retrained with:
 			}
 			var cl *cluster.Clustering
 			switch {
-			case reuse != "":
-				if cl, err = classesOf(reuse); err != nil {
+			case classesFile != "" && fileExists(classesFile):
+				if cl, err = readClasses(classesFile); err != nil {
 					return err
 				}
+				fmt.Fprintf(w, "word classes: %d words, levels %v, read from %s\n", len(cl.Words), cl.Sizes, classesFile)
 			case len(from) > 0:
 				if cl, err = learnClasses(w, from, trainDocs, classes, minCount); err != nil {
 					return err
+				}
+				if classesFile != "" {
+					if err := writeClasses(classesFile, cl); err != nil {
+						return err
+					}
 				}
 			}
 			info := fmt.Sprintf("trained on %s, word classes from %s, %d epochs", filepath.Base(train), strings.Join(from, " "), epochs)
 			t0 := time.Now()
 			m, err := entity.Train(conll.TrainingDocs(trainDocs), entity.TrainOptions{
-				Epochs: epochs, Seed: seed, MinCount: featMin, Classes: cl, Info: info,
+				Epochs: epochs, Seed: seed, MinCount: featMin, Classes: cl, Info: info, Folds: folds,
+				Log: func(format string, args ...any) {
+					fmt.Fprintf(w, format+" (%.0fs)\n", append(args, time.Since(t0).Seconds())...)
+				},
 				Epoch: func(e, wrong int, m *entity.Model) {
 					line := fmt.Sprintf("epoch %2d: %6d tokens wrong", e, wrong)
 					if devDocs != nil {
@@ -105,11 +114,12 @@ The shipped model is retrained with:
 	f.StringVar(&dev, "dev", "", "CoNLL-2003 development file, scored after every epoch")
 	f.StringVar(&out, "out", "", "where to write the model")
 	f.StringArrayVar(&from, "clusters-from", nil, "unlabelled text to learn word classes from (repeatable)")
-	f.StringVar(&reuse, "reuse-classes", "", "take the word classes of this model instead of learning them")
+	f.StringVar(&classesFile, "classes-file", "", "read the word classes from this file if it exists (instead of learning them), else write the learned ones to it")
 	f.IntVar(&classes, "classes", 1024, "word classes of the finest level (coarser levels: a quarter each, down to 16)")
 	f.IntVar(&minCount, "class-min-count", 3, "words seen fewer times get no class")
 	f.IntVar(&epochs, "epochs", 15, "passes over the training data")
 	f.IntVar(&featMin, "feature-min-count", 1, "features seen fewer times are dropped")
+	f.IntVar(&folds, "folds", 5, "folds of the first-pass labels that document features learn from (0: no document features)")
 	f.Uint64Var(&seed, "seed", 1, "order of the training instances")
 	return cmd
 }
@@ -125,17 +135,30 @@ func readCoNLL(path string) ([]conll.Document, error) {
 	return conll.Read(f, path)
 }
 
-// classesOf returns the word classes of a saved model.
-func classesOf(path string) (*cluster.Clustering, error) {
-	b, err := os.ReadFile(path)
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func readClasses(path string) (*cluster.Clustering, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	m, err := entity.ReadModel(b)
+	defer f.Close()
+	return cluster.Read(f, path)
+}
+
+func writeClasses(path string, cl *cluster.Clustering) error {
+	f, err := os.Create(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return err
 	}
-	return m.Classes(), nil
+	if _, err := cl.WriteTo(f); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // learnClasses clusters the words of the unlabelled text and of the

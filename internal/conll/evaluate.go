@@ -1,6 +1,8 @@
 package conll
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dateline-news/dateline/internal/entity"
@@ -23,6 +25,19 @@ type Report struct {
 	// boundaries of one sentence (each is scored as found over the tokens
 	// it touches).
 	OffToken int `json:"off_token"`
+	// Errors lists every error: "line: kind: gold [text] found [text] in: sentence".
+	Errors []string `json:"errors"`
+}
+
+// describe writes one error for people.
+func describe(s Sentence, e PhraseError) string {
+	text := func(p *Phrase) string {
+		if p == nil {
+			return "-"
+		}
+		return "[" + strings.Join(s.Tokens[p.Start:p.End], " ") + "]"
+	}
+	return fmt.Sprintf("%d: %s: gold %s found %s in: %s", s.Line, e.Kind, text(e.Gold), text(e.Found), strings.Join(s.Tokens, " "))
 }
 
 // MBPerSecond is the throughput of recognition.
@@ -50,6 +65,9 @@ func Evaluate(docs []Document, rec Recognizer) *Report {
 			rep.Sentences++
 			rep.Tokens += len(s.Tokens)
 			rep.Score.Add(s.Phrases, found[k])
+			for _, e := range ErrorKinds(s.Phrases, found[k]) {
+				rep.Errors = append(rep.Errors, describe(s, e))
+			}
 		}
 	}
 	return rep

@@ -67,7 +67,7 @@ func (s *Score) Add(gold, found []Phrase) {
 		}
 	}
 	for _, k := range ErrorKinds(gold, found) {
-		s.Errors[k]++
+		s.Errors[k.Kind]++
 	}
 }
 
@@ -81,8 +81,8 @@ func (s *Score) Add(gold, found []Phrase) {
 //	ORG as LOC, boundary    overlaps a phrase of another type, other bounds
 //
 // A pair of overlapping phrases is one error, named from the gold side.
-func ErrorKinds(gold, found []Phrase) []string {
-	var out []string
+func ErrorKinds(gold, found []Phrase) []PhraseError {
+	var out []PhraseError
 	overlaps := func(a, b Phrase) bool { return a.Start < b.End && b.Start < a.End }
 	isFound := map[Phrase]bool{}
 	for _, f := range found {
@@ -96,22 +96,23 @@ func ErrorKinds(gold, found []Phrase) []string {
 		if isFound[g] {
 			continue
 		}
-		kind := "missed " + g.Type
+		e := PhraseError{Kind: "missed " + g.Type, Gold: &g}
 		for _, f := range found {
 			if !overlaps(g, f) || isGold[f] {
 				continue
 			}
 			switch {
 			case f.Start == g.Start && f.End == g.End:
-				kind = g.Type + " as " + f.Type
+				e.Kind = g.Type + " as " + f.Type
 			case f.Type == g.Type:
-				kind = g.Type + " boundary"
+				e.Kind = g.Type + " boundary"
 			default:
-				kind = g.Type + " as " + f.Type + ", boundary"
+				e.Kind = g.Type + " as " + f.Type + ", boundary"
 			}
+			e.Found = &f
 			break
 		}
-		out = append(out, kind)
+		out = append(out, e)
 	}
 	for _, f := range found {
 		if isGold[f] {
@@ -125,10 +126,18 @@ func ErrorKinds(gold, found []Phrase) []string {
 			}
 		}
 		if alone {
-			out = append(out, "spurious "+f.Type)
+			out = append(out, PhraseError{Kind: "spurious " + f.Type, Found: &f})
 		}
 	}
 	return out
+}
+
+// PhraseError is one error of a sentence: its kind and the gold and found
+// phrases involved (either may be nil).
+type PhraseError struct {
+	Kind  string
+	Gold  *Phrase
+	Found *Phrase
 }
 
 // Kind is an error kind and how often it occurred.

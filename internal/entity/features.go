@@ -210,22 +210,26 @@ func tokenFeatures(dst []seq.Feature, infos []*wordInfo, pad *wordInfo, i int) [
 	for k := -window; k <= window; k++ {
 		dst = append(dst, at(i + k).feats[k+window]...)
 	}
-	dst = appendConjunctions(dst, at(i-1), infos[i], at(i+1), i == 0)
-	return dst
+	p, c, n := at(i-1), infos[i], at(i+1)
+	return appendConjunctions(dst, [3]seq.Feature{p.shape, c.shape, n.shape}, [3]seq.Feature{p.lower, c.lower, n.lower}, i == 0)
 }
 
 // appendConjunctions adds the features that join two tokens: the shapes and
 // the words of the token and each neighbour, and the shape and word of a
 // sequence's first token.
-func appendConjunctions(dst []seq.Feature, prev, cur, next *wordInfo, first bool) []seq.Feature {
+// The arguments are the shapes and lower-case forms of the previous token,
+// the token and the next one.
+func appendConjunctions(dst []seq.Feature, shapes, lowers [3]seq.Feature, first bool) []seq.Feature {
 	dst = append(dst,
-		tSS[0].WithInt(int(prev.shape)).WithInt(int(cur.shape)),
-		tSS[1].WithInt(int(cur.shape)).WithInt(int(next.shape)),
-		tLL[0].WithInt(int(prev.lower)).WithInt(int(cur.lower)),
-		tLL[1].WithInt(int(cur.lower)).WithInt(int(next.lower)),
+		tSS[0].WithInt(int(shapes[0])).WithInt(int(shapes[1])),
+		tSS[1].WithInt(int(shapes[1])).WithInt(int(shapes[2])),
+	)
+	dst = append(dst,
+		tLL[0].WithInt(int(lowers[0])).WithInt(int(lowers[1])),
+		tLL[1].WithInt(int(lowers[1])).WithInt(int(lowers[2])),
 	)
 	if first {
-		dst = append(dst, tFirstS.WithInt(int(cur.shape)), tFirstL.WithInt(int(cur.lower)))
+		dst = append(dst, tFirstS.WithInt(int(shapes[1])), tFirstL.WithInt(int(lowers[1])))
 	}
 	return dst
 }
@@ -253,3 +257,29 @@ func sequenceMode(toks []token) mode {
 	}
 	return mixedCase
 }
+
+// isOpener reports whether w is a function word written with a capital
+// first letter, as at the start of a sentence: "The", "But", "He".
+func isOpener(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || strings.ToLower(w[n:]) != w[n:] {
+		return false
+	}
+	return functionWords[strings.ToLower(w)]
+}
+
+// functionWords are words that begin sentences but almost never names.
+var functionWords = setOf(
+	"a", "an", "the", "this", "that", "these", "those", "some", "many", "most", "all", "any", "each",
+	"every", "no", "not", "both", "such", "other", "another", "more", "few", "several",
+	"i", "he", "she", "it", "we", "they", "you", "his", "her", "its", "our", "their", "my", "your",
+	"there", "here", "what", "who", "whom", "whose", "which", "where", "when", "why", "how",
+	"and", "but", "or", "nor", "so", "yet", "if", "because", "although", "though", "while", "as",
+	"after", "before", "since", "until", "unless", "once", "whether", "than", "then", "now",
+	"in", "on", "at", "by", "for", "from", "of", "to", "with", "without", "about", "against",
+	"among", "between", "during", "over", "under", "into", "through", "across", "despite",
+	"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did",
+	"will", "would", "can", "could", "should", "may", "might", "must", "shall",
+	"also", "still", "even", "only", "just", "however", "meanwhile", "instead", "indeed",
+	"last", "next", "first", "earlier", "later", "today", "yesterday", "asked", "according",
+)

@@ -25,14 +25,21 @@ type Model struct {
 }
 
 // types are the entity types, in the order of the labeller's span types.
-var types = []Type{Person, Organization, Location, Misc}
+var types = [numTypes]Type{Person, Organization, Location, Misc}
+
+// numTypes is the number of entity types.
+const numTypes = 4
+
+// numLabels is the number of labels of the BIO scheme: O, then B- and I-
+// of each type.
+const numLabels = 1 + 2*numTypes
 
 func newScheme() *seq.Scheme {
-	names := make([]string, len(types))
+	names := make([]string, numTypes)
 	for i, t := range types {
 		names[i] = string(t)
 	}
-	return seq.BILOU(names...)
+	return seq.BIO(names...)
 }
 
 // modelMagic opens a serialized model (after decompression).

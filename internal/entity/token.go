@@ -19,7 +19,8 @@ import (
 //
 // The labeller reads sequences: a line of tokenized text; in prose, the
 // tokens up to sentence-final punctuation (and the closing quotes after
-// it) or a blank line. These are windows for the labeller, not the
+// it) or a line break, unless the next line goes on in lower case (a
+// wrapped line). These are windows for the labeller, not the
 // sentences annotate reports (internal/text splits those).
 
 // token is one token of the text.
@@ -97,8 +98,13 @@ func spaceAt(s string, i int) int {
 // nextSpace returns the offset of the first white space at or after byte
 // i, or len(s).
 func nextSpace(s string, i int) int {
-	for i < len(s) && spaceAt(s, i) == 0 {
-		i++
+	for ; i < len(s); i++ {
+		if c := s[i]; c > ' ' && c < utf8.RuneSelf {
+			continue
+		}
+		if spaceAt(s, i) > 0 {
+			return i
+		}
 	}
 	return i
 }
@@ -140,14 +146,13 @@ func (t *tokens) tokenizeProse(text string) {
 	for i := 0; i < len(text); {
 		if n := spaceAt(text, i); n > 0 {
 			if text[i] == '\n' {
-				p.newline(i)
+				p.broken = true
 			}
 			i += n
 			continue
 		}
 		j := nextSpace(text, i+1)
 		p.chunk(i, j)
-		p.lastNL = -1
 		i = j
 	}
 }
@@ -158,15 +163,7 @@ type proseSplitter struct {
 	cur    runeCursor
 	newSeq bool // the next token starts a sequence
 	ended  bool // the last token ended a sentence: closers may follow, then a new sequence
-	lastNL int  // byte offset of the last newline with no token since, or -1
-}
-
-// newline ends the sequence at a blank line.
-func (p *proseSplitter) newline(i int) {
-	if p.lastNL >= 0 && strings.TrimSpace(p.text[p.lastNL:i]) == "" {
-		p.newSeq = true
-	}
-	p.lastNL = i
+	broken bool // a line break since the last token
 }
 
 func (p *proseSplitter) emit(i, j int) {
@@ -174,7 +171,12 @@ func (p *proseSplitter) emit(i, j int) {
 	if p.ended && !isCloser(w) {
 		p.newSeq = true
 	}
-	p.ended = false
+	if p.broken {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsLower(r) {
+			p.newSeq = true
+		}
+	}
+	p.ended, p.broken = false, false
 	if p.newSeq {
 		p.seqs = append(p.seqs, len(p.toks))
 		p.newSeq = false
@@ -372,11 +374,17 @@ func setOf(words ...string) map[string]bool {
 // normalize returns the form of a token that features read: PTB escapes
 // and typographic marks as CoNLL-2003 writes them.
 func normalize(w string) string {
-	if n, ok := normForms[w]; ok {
-		return n
+	switch w[0] {
+	case '`', '\'', '-', '[', ']', '{', '}':
+		if n, ok := normForms[w]; ok {
+			return n
+		}
 	}
 	for i := 0; i < len(w); i++ {
 		if w[i] >= utf8.RuneSelf {
+			if n, ok := normForms[w]; ok {
+				return n
+			}
 			return typographic.Replace(w)
 		}
 	}

@@ -27,7 +27,7 @@ func TestTokenizeProse(t *testing.T) {
 		{"J. R. Doe—an expert—said so! Then left.", "J. R. Doe — an expert — said so ! | Then left ."},
 		{"Acme Corp. rose 5%; Beta fell -- again...", "Acme Corp. rose 5 % ; Beta fell -- again ..."},
 		{"Jones' car, O'Neill's 'plan'", "Jones ' car , O'Neill 's ' plan '"},
-		{"Title line\n\nBody starts here\nand wraps.", "Title line | Body starts here and wraps ."},
+		{"Title line\n\nBody starts here\nand wraps.\nA line\nBy line", "Title line | Body starts here and wraps . | A line | By line"},
 		{"Ende.\u00a0Neu", "Ende . | Neu"},
 		{"`` Quoted , '' he said 's", "`` Quoted , '' he said 's"},
 		{"", ""},

@@ -30,6 +30,13 @@ type TrainOptions struct {
 	MinCount int                 // features seen fewer times are dropped
 	Classes  *cluster.Clustering // word classes (see AddUnlabelled); nil for none
 	Info     string              // recorded in Model.Info
+	// Folds is the number of parts the documents are cut into to make the
+	// first-pass labels that document features are trained on: each part
+	// is labelled by a model trained on the others (0: no document
+	// features).
+	Folds int
+	// Log, if set, is told about the stages of training.
+	Log func(format string, args ...any)
 	// Epoch, if set, is called after each pass with the number of tokens
 	// it labelled wrongly and the averaged model so far.
 	Epoch func(epoch, wrong int, m *Model)
@@ -40,13 +47,27 @@ func Train(docs []TrainingDoc, opt TrainOptions) (*Model, error) {
 	if opt.Epochs < 1 {
 		return nil, errors.New("entity: train: want at least one epoch")
 	}
+	if opt.Log == nil {
+		opt.Log = func(string, ...any) {}
+	}
 	m := &Model{Info: opt.Info, scheme: newScheme(), classes: &classTable{byWord: map[string]classes{}}}
 	if opt.Classes != nil {
 		m.classes = newClassTable(opt.Classes)
 	}
-	data, err := m.instances(docs)
+	sents, err := m.sentences(docs)
 	if err != nil {
 		return nil, err
+	}
+	data := make([]seq.Sequence, 0, 2*len(sents))
+	for _, s := range sents {
+		data = append(data, seq.Sequence{Features: s.feats, Labels: s.labels})
+	}
+	if opt.Folds > 1 {
+		first, err := m.jackknife(sents, opt)
+		if err != nil {
+			return nil, err
+		}
+		data = append(data, withDocFeatures(sents, first)...)
 	}
 	tr, err := seq.NewTrainer(m.scheme.Labels(), data, seq.Options{Seed: opt.Seed, MinCount: opt.MinCount, Allowed: m.scheme.Allowed})
 	if err != nil {
@@ -74,10 +95,18 @@ func typeIndex(t Type) int {
 	return -1
 }
 
-// instances turns labelled sentences into the labeller's training data.
-func (m *Model) instances(docs []TrainingDoc) ([]seq.Sequence, error) {
+// trainSentence is a training sentence with its features.
+type trainSentence struct {
+	doc    int
+	toks   []token
+	feats  [][]seq.Feature
+	labels []int
+}
+
+// sentences computes the features and labels of every training sentence.
+func (m *Model) sentences(docs []TrainingDoc) ([]trainSentence, error) {
 	fz := newFeaturizer(m.classes)
-	var data []seq.Sequence
+	var out []trainSentence
 	for d, doc := range docs {
 		for s, sent := range doc {
 			toks := make([]token, len(sent.Tokens))
@@ -92,13 +121,74 @@ func (m *Model) instances(docs []TrainingDoc) ([]seq.Sequence, error) {
 				}
 				spans = append(spans, seq.Span{Start: n.Start, End: n.End, Type: ti})
 			}
-			data = append(data, seq.Sequence{
-				Features: sequenceFeatures(fz, toks),
-				Labels:   m.scheme.Encode(spans, len(toks), nil),
-			})
+			out = append(out, trainSentence{doc: d, toks: toks, feats: sequenceFeatures(fz, toks), labels: m.scheme.Encode(spans, len(toks), nil)})
 		}
 	}
-	return data, nil
+	return out, nil
+}
+
+// jackknife labels every sentence with a model trained on the documents of
+// the other folds, without document features, and returns the labels.
+func (m *Model) jackknife(sents []trainSentence, opt TrainOptions) ([][]int, error) {
+	out := make([][]int, len(sents))
+	for f := 0; f < opt.Folds; f++ {
+		var data []seq.Sequence
+		for _, s := range sents {
+			if s.doc%opt.Folds != f {
+				data = append(data, seq.Sequence{Features: s.feats, Labels: s.labels})
+			}
+		}
+		tr, err := seq.NewTrainer(m.scheme.Labels(), data, seq.Options{Seed: opt.Seed + uint64(f), MinCount: opt.MinCount, Allowed: m.scheme.Allowed})
+		if err != nil {
+			return nil, fmt.Errorf("entity: train: %w", err)
+		}
+		for e := 0; e < opt.Epochs; e++ {
+			tr.Epoch()
+		}
+		fm := tr.Model(0)
+		for i, s := range sents {
+			if s.doc%opt.Folds == f {
+				out[i] = fm.Tag(s.feats)
+			}
+		}
+		opt.Log("first-pass labels of fold %d of %d", f+1, opt.Folds)
+	}
+	return out, nil
+}
+
+// withDocFeatures returns the sentences with the document features that
+// the first-pass labels give.
+func withDocFeatures(sents []trainSentence, first [][]int) []seq.Sequence {
+	scheme := newScheme()
+	var out []seq.Sequence
+	var spans []seq.Span
+	for lo := 0; lo < len(sents); {
+		hi := lo
+		for hi < len(sents) && sents[hi].doc == sents[lo].doc {
+			hi++
+		}
+		v := newVotes()
+		class := make([][]int, hi-lo)
+		keys := make([][]string, hi-lo)
+		for i := lo; i < hi; i++ {
+			spans = scheme.Decode(first[i], spans)
+			class[i-lo] = classOf(nil, len(first[i]), spans)
+			for j, t := range sents[i].toks {
+				keys[i-lo] = append(keys[i-lo], docKey(t.norm))
+				v.add(keys[i-lo][j], class[i-lo][j])
+			}
+		}
+		for i := lo; i < hi; i++ {
+			s := sents[i]
+			feats := make([][]seq.Feature, len(s.feats))
+			for j := range s.feats {
+				feats[j] = v.features(s.feats[j][:len(s.feats[j]):len(s.feats[j])], keys[i-lo][j], class[i-lo][j])
+			}
+			out = append(out, seq.Sequence{Features: feats, Labels: s.labels})
+		}
+		lo = hi
+	}
+	return out
 }
 
 // sequenceFeatures returns the features of every token of a sequence.
