@@ -93,6 +93,7 @@ const (
 	formatNone  format = iota
 	formatText         // one article: "date YYYY-MM-DD ..." then the text
 	formatJSONL        // one JSON article per line
+	formatHTML         // one web page
 	formatSniff        // decide from the first byte
 )
 
@@ -104,6 +105,8 @@ func formatOf(name string) format {
 		return formatText
 	case ".jsonl", ".ndjson":
 		return formatJSONL
+	case ".html", ".htm":
+		return formatHTML
 	}
 	return formatNone
 }
@@ -137,8 +140,11 @@ func readStream(name string, r io.Reader, fm format, yield func(Article, error) 
 	if fm == formatSniff {
 		fm = sniff(br)
 	}
-	if fm == formatJSONL {
+	switch fm {
+	case formatJSONL:
 		return readJSONL(name, br, yield)
+	case formatHTML:
+		return readHTML(name, br, yield)
 	}
 	return readText(name, br, yield)
 }
