@@ -47,15 +47,21 @@ func HashID(published time.Time, title, text string) string {
 }
 
 // RecordError reports a record that could not be read: the file, the line
-// the record starts on, and why.
+// the record starts on (or, in a WARC file, its byte offset), and why.
 type RecordError struct {
-	Path string
-	Line int // 1-based; 0 when the error concerns the whole file
-	Err  error
+	Path     string
+	Line     int   // 1-based; 0 when the error concerns the whole file
+	Offset   int64 // the record's byte offset, when AtOffset
+	AtOffset bool  // the record is located by Offset (a WARC record), not Line
+	Err      error
 }
 
-// Error formats the error as "path:line: reason".
+// Error formats the error as "path:line: reason", or "path:offset: reason"
+// for a WARC record.
 func (e *RecordError) Error() string {
+	if e.AtOffset {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Offset, e.Err)
+	}
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %v", e.Path, e.Err)
 	}

@@ -94,6 +94,7 @@ const (
 	formatText         // one article: "date YYYY-MM-DD ..." then the text
 	formatJSONL        // one JSON article per line
 	formatHTML         // one web page
+	formatWARC         // a web archive
 	formatSniff        // decide from the first byte
 )
 
@@ -101,6 +102,8 @@ const (
 func formatOf(name string) format {
 	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(name) {
+	case ".warc":
+		return formatWARC
 	case ".txt":
 		return formatText
 	case ".jsonl", ".ndjson":
@@ -120,6 +123,9 @@ func readFile(path string, yield func(Article, error) bool) bool {
 	}
 	defer f.Close()
 	fm := formatOf(filepath.Base(path))
+	if fm == formatWARC {
+		return readWARC(path, f, yield) // gzip record by record: gowarc undoes it
+	}
 	if fm == formatNone || strings.HasSuffix(strings.ToLower(path), ".json") {
 		fm = formatSniff
 	}
