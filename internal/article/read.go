@@ -78,6 +78,10 @@ func (r *Reader) readPath(path string, yield func(Article, error) bool) bool {
 	return r.readFile(path, yield)
 }
 
+// forgetter is a Fetcher that can be told to fetch a URL whole next time
+// (fetch.Client remembers validators for conditional requests).
+type forgetter interface{ Forget(url string) }
+
 // readURL fetches a page or feed and reads it as its content says; an
 // unchanged page (ErrNotModified) gives nothing.
 func (r *Reader) readURL(u string, yield func(Article, error) bool) bool {
@@ -92,7 +96,15 @@ func (r *Reader) readURL(u string, yield func(Article, error) bool) bool {
 		return yield(Article{}, &RecordError{Path: u, Err: err})
 	}
 	if sniffBytes(page.Body) == formatFeed {
-		return r.readFeed(u, page.Body, yield)
+		failed := false
+		more := r.readFeed(u, page.Body, func(a Article, err error) bool {
+			failed = failed || (err != nil && !errors.Is(err, ErrNotArticle))
+			return yield(a, err)
+		})
+		if f, ok := r.Fetcher.(forgetter); ok && (failed || !more) {
+			f.Forget(u) // fetch the whole feed again next time, to retry what failed or was not read
+		}
+		return more
 	}
 	a, err := ParseHTML(page)
 	if err != nil {
