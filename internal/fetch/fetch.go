@@ -89,7 +89,7 @@ type host struct {
 	mu   sync.Mutex // held for the whole of a page request to the host
 	next time.Time  // no page request before then; guarded by mu
 
-	rmu    sync.Mutex       // guards robots and delay, set once
+	rmu    sync.Mutex            // guards robots and delay, set once
 	robots *robotstxt.RobotsData // nil until robots.txt was read
 	delay  time.Duration
 }
