@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/sample"
 	"github.com/dateline-news/dateline/internal/store"
@@ -50,7 +51,7 @@ database, and prints the timeline built from the database.`,
 		if format != render.Text {
 			status = os.Stderr // keep machine-readable output clean
 		}
-		if _, err := ingest(cmd.Context(), st, paths, workers, status); err != nil {
+		if _, err := ingest(cmd.Context(), st, article.Read(paths...), workers, status); err != nil {
 			return err
 		}
 		docs, err := st.Docs(cmd.Context(), store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords})

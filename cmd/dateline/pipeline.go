@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"os"
 	"time"
@@ -46,9 +47,9 @@ func isTerminal(f *os.File) bool {
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
 }
 
-// ingest reads, annotates and stores the articles at paths, with a progress
-// bar on a terminal, and returns what it did.
-func ingest(ctx context.Context, st *store.Store, paths []string, workers int, out io.Writer) (store.IngestResult, error) {
+// ingest annotates and stores arts, with a progress bar on a terminal, and
+// returns what it did.
+func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article, error], workers int, out io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress
@@ -73,7 +74,7 @@ func ingest(ctx context.Context, st *store.Store, paths []string, workers int, o
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, article.Read(paths...), newAnnotator(), workers, 1024, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newAnnotator(), workers, 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

@@ -27,6 +27,12 @@ type Fetcher interface {
 // silently: they were read on an earlier run.
 var ErrNotModified = errors.New("not modified since the last fetch")
 
+// ErrPermanent is matched (errors.Is) by Fetcher errors that fetching again
+// would not change: robots.txt disallows the URL, the server answered 4xx.
+// A feed whose items failed only so is remembered as read; one with other
+// failures (time-outs, 5xx) is fetched whole again next time.
+var ErrPermanent = errors.New("permanent")
+
 // maxFeedBytes bounds a feed file read whole into memory.
 const maxFeedBytes = 64 << 20
 
@@ -35,12 +41,24 @@ const maxFeedBytes = 64 << 20
 // an article dated by the item; an item with only a summary is fetched from
 // its link, and the page's own date wins over the item's (see Page.FeedDate).
 // Items that fail are errors naming the item; the rest goes on.
-func (r *Reader) readFeed(name string, body []byte, yield func(Article, error) bool) bool {
+//
+// Relative links resolve against base (the feed's own URL, when fetched),
+// else against the feed's channel link.
+func (r *Reader) readFeed(name, base string, body []byte, yield func(Article, error) bool) bool {
 	feed, err := gofeed.NewParser().Parse(bytes.NewReader(body))
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("feed: %w", err)})
 	}
+	if base == "" {
+		base = feed.Link
+	}
+	for _, item := range feed.Items {
+		item.Link = resolve(base, item.Link)
+	}
 	for i, item := range feed.Items {
+		if r.Context != nil && r.Context.Err() != nil {
+			return false // interrupted: stop quietly
+		}
 		a, ok, err := r.feedItem(feed, item)
 		if err != nil {
 			if !yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("item %d: %w", i+1, err)}) {
@@ -84,11 +102,14 @@ func (r *Reader) feedItem(feed *gofeed.Feed, item *gofeed.Item) (a Article, ok b
 	if errors.Is(err, ErrNotModified) {
 		return Article{}, false, nil
 	}
+	if err != nil && !errors.Is(err, ErrPermanent) {
+		return Article{}, false, fetchError{err}
+	}
 	if err != nil {
 		return Article{}, false, err
 	}
 	page.FeedDate = date
-	a, err = ParseHTML(page)
+	a, guessed, err := parsePage(page)
 	if err != nil {
 		return Article{}, false, fmt.Errorf("%s: %w", page.URL, err)
 	}
@@ -98,11 +119,30 @@ func (r *Reader) feedItem(feed *gofeed.Feed, item *gofeed.Item) (a Article, ok b
 	if a.Author == "" {
 		a.Author = itemAuthor(item)
 	}
-	if a.Source == "" || a.Source == hostName(page.URL) { // trafilatura's guess from the URL: the feed knows better
+	if a.Source == "" || guessed { // trafilatura's guess from the URL: the feed knows better
 		a.Source = strings.TrimSpace(feed.Title)
 	}
 	a.Origin = page.URL
 	return a, true, nil
+}
+
+// fetchError marks an item whose linked page could not be fetched (as
+// opposed to read) for a reason that may pass: worth trying again later.
+type fetchError struct{ error }
+
+func (e fetchError) Unwrap() error { return e.error }
+
+// resolve makes link absolute against base, when base is an absolute URL.
+func resolve(base, link string) string {
+	b, err := url.Parse(base)
+	if err != nil || !b.IsAbs() || link == "" {
+		return link
+	}
+	l, err := url.Parse(strings.TrimSpace(link))
+	if err != nil {
+		return link
+	}
+	return b.ResolveReference(l).String()
 }
 
 // hostName is the host of a URL without "www.".

@@ -47,7 +47,7 @@ func TestReadFeeds(t *testing.T) {
 		{"rss.xml", []want{
 			{"2023-07-03T07:00:00Z", "Swimming area reopens after algae tests", "https://courier.example/news/swimming-area", "Lakeside Courier", "Mira Okafor", "",
 				"The swimming area at the north beach reopened on Monday after two weeks of tests found the algae had cleared.\n\nLifeguards will be on duty every day until the end of August."},
-			{"2022-07-14T00:00:00Z", "Harbour bridge reopens to traffic", "https://feeds.test/pages/date-in-url.html", "portgazette.example", "", "",
+			{"2022-07-14T00:00:00Z", "Harbour bridge reopens to traffic", "https://feeds.test/pages/date-in-url.html", "Lakeside Courier", "", "",
 				"The harbour bridge reopened"},
 			{"2022-07-15T10:00:00Z", "About our newsroom", "https://feeds.test/pages/no-date.html", "Lakeside Courier", "", DateFromFeed,
 				"Our newsroom has twelve reporters"},

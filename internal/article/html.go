@@ -68,12 +68,20 @@ var htmlDateOptions = htmldate.Options{UseOriginalDate: true, ExtractTime: true}
 // The URL of the article is p.URL when set (where the page was fetched or
 // archived), else the page's canonical URL.
 func ParseHTML(p Page) (Article, error) {
+	a, _, err := parsePage(p)
+	return a, err
+}
+
+// parsePage is ParseHTML; guessed tells that the site name is only the
+// host of the page's URL (trafilatura's fallback), which a feed's title
+// should replace.
+func parsePage(p Page) (a Article, guessed bool, err error) {
 	if len(p.Body) > MaxPageBytes {
-		return Article{}, fmt.Errorf("page is %d bytes, over the %d-byte limit", len(p.Body), MaxPageBytes)
+		return Article{}, false, fmt.Errorf("page is %d bytes, over the %d-byte limit", len(p.Body), MaxPageBytes)
 	}
 	doc, err := parseHTMLDoc(p.Body, p.ContentType)
 	if err != nil {
-		return Article{}, err
+		return Article{}, false, err
 	}
 	dopts := htmlDateOptions
 	dopts.URL = p.URL
@@ -88,14 +96,15 @@ func ParseHTML(p Page) (Article, error) {
 	}
 	res, err := trafilatura.ExtractDocument(doc, opts)
 	if err != nil {
-		return Article{}, fmt.Errorf("no main text: %w", err)
+		return Article{}, false, fmt.Errorf("no main text: %w", err)
 	}
 	m := res.Metadata
 	text := nodeText(res.ContentNode, m.Title)
 	if text == "" {
-		return Article{}, errors.New("no main text")
+		return Article{}, false, errors.New("no main text")
 	}
-	a := Article{Title: m.Title, Text: text, URL: p.URL, Source: m.Sitename, Author: byline(m.Author)}
+	guessed = m.Sitename != "" && (m.Sitename == hostName(m.URL) || m.Sitename == hostName(p.URL))
+	a = Article{Title: m.Title, Text: text, URL: p.URL, Source: m.Sitename, Author: byline(m.Author)}
 	if a.URL == "" {
 		a.URL = m.URL
 	}
@@ -105,11 +114,11 @@ func ParseHTML(p Page) (Article, error) {
 	default:
 		a.Published, a.DateFrom = p.fallbackDate()
 		if a.Published.IsZero() {
-			return Article{}, ErrNoDate
+			return Article{}, false, ErrNoDate
 		}
 	}
 	a.ID = HashID(a.Published, a.Title, a.Text)
-	return a, nil
+	return a, guessed, nil
 }
 
 // notNames begin what trafilatura can take for an author from a page's

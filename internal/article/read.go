@@ -54,6 +54,9 @@ func Read(paths ...string) iter.Seq2[Article, error] { return (&Reader{}).Read(p
 func (r *Reader) Read(paths ...string) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		for _, p := range paths {
+			if r.Context != nil && r.Context.Err() != nil {
+				return
+			}
 			if !r.readPath(p, yield) {
 				return
 			}
@@ -97,12 +100,12 @@ func (r *Reader) readURL(u string, yield func(Article, error) bool) bool {
 	}
 	if sniffBytes(page.Body) == formatFeed {
 		failed := false
-		more := r.readFeed(u, page.Body, func(a Article, err error) bool {
-			failed = failed || (err != nil && !errors.Is(err, ErrNotArticle))
+		more := r.readFeed(u, page.URL, page.Body, func(a Article, err error) bool {
+			failed = failed || errors.As(err, new(fetchError))
 			return yield(a, err)
 		})
 		if f, ok := r.Fetcher.(forgetter); ok && (failed || !more) {
-			f.Forget(u) // fetch the whole feed again next time, to retry what failed or was not read
+			f.Forget(u) // fetch the whole feed again next time, to retry the pages that could not be fetched
 		}
 		return more
 	}
@@ -238,7 +241,7 @@ func (r *Reader) readStream(name string, in io.Reader, fm format, yield func(Art
 		if err != nil {
 			return yield(Article{}, &RecordError{Path: name, Err: err})
 		}
-		return r.readFeed(name, body, yield)
+		return r.readFeed(name, "", body, yield)
 	}
 	return readText(name, br, yield)
 }

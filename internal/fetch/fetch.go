@@ -99,6 +99,13 @@ type validators struct{ etag, lastModified string }
 // ErrDisallowed is the reason a URL robots.txt disallows is not fetched.
 var ErrDisallowed = errors.New("disallowed by robots.txt")
 
+// permanent marks an error that fetching again would not change: it
+// matches article.ErrPermanent, its message is its cause's.
+type permanent struct{ error }
+
+func (p permanent) Unwrap() error        { return p.error }
+func (p permanent) Is(target error) bool { return target == article.ErrPermanent }
+
 // New returns a Client with opts, defaults filled in.
 func New(opts Options) *Client {
 	d := DefaultOptions
@@ -155,7 +162,7 @@ func (c *Client) fetch(ctx context.Context, rawURL string) (article.Page, error)
 		return article.Page{}, fmt.Errorf("%s: %w", rawURL, err)
 	}
 	if !h.allows(u) {
-		return article.Page{}, fmt.Errorf("%s: %w", rawURL, ErrDisallowed)
+		return article.Page{}, fmt.Errorf("%s: %w", rawURL, permanent{ErrDisallowed})
 	}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
 	if err != nil {
@@ -182,7 +189,11 @@ func (c *Client) fetch(ctx context.Context, rawURL string) (article.Page, error)
 	case http.StatusNotModified:
 		return article.Page{}, fmt.Errorf("%s: %w", rawURL, article.ErrNotModified)
 	default:
-		return article.Page{}, fmt.Errorf("%s: HTTP %s", rawURL, resp.Status)
+		err := fmt.Errorf("HTTP %s", resp.Status)
+		if resp.StatusCode >= 400 && resp.StatusCode < 500 {
+			err = permanent{err}
+		}
+		return article.Page{}, fmt.Errorf("%s: %w", rawURL, err)
 	}
 	c.mu.Lock()
 	c.valid[rawURL] = validators{resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")}
@@ -227,7 +238,7 @@ func (c *Client) checkRedirect(req *http.Request, via []*http.Request) error {
 		return err
 	}
 	if !h.allows(req.URL) {
-		return fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)
+		return permanent{fmt.Errorf("redirect to %s: %w", req.URL, ErrDisallowed)}
 	}
 	return nil
 }

@@ -122,6 +122,9 @@ func TestFetchErrors(t *testing.T) {
 			if tt.is != nil && !errors.Is(err, tt.is) {
 				t.Errorf("err %v is not %v", err, tt.is)
 			}
+			if perm := tt.is != nil || strings.Contains(tt.want, "404"); errors.Is(err, article.ErrPermanent) != perm {
+				t.Errorf("err %v: permanent %v, want %v", err, !perm, perm)
+			}
 			if d := time.Since(start); d > 3*time.Second {
 				t.Errorf("took %v", d)
 			}
