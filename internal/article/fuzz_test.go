@@ -59,7 +59,9 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte("title,date,text\nA,2020-01-01,\"two\nlines\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r := &Reader{}
-		for a, err := range func(yield func(Article, error) bool) { r.readCSV("f.csv", bufio.NewReader(bytes.NewReader(data)), yield) } {
+		for a, err := range func(yield func(Article, error) bool) {
+			r.readCSV("f.csv", bufio.NewReader(bytes.NewReader(data)), yield)
+		} {
 			checkYield(t, a, err)
 		}
 	})
