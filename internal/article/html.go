@@ -13,6 +13,7 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/transform"
 )
@@ -52,12 +53,16 @@ func (p Page) fallbackDate() (time.Time, string) {
 }
 
 // htmlDateOptions is how the publication date is looked for: htmldate's
-// thorough mode (meta tags, JSON-LD, <time>, <abbr>, the URL, then dates in
-// the text through go-dateparser), asking for the original publication date
-// rather than the last update, with the time of day when the page gives it.
-// Measured against trafilatura's own metadata pass (htmldate's fast mode) on
-// the fixtures in testdata/html; see TestHTMLDateModes.
-var htmlDateOptions = htmldate.Options{UseOriginalDate: true, ExtractTime: true}
+// fast mode (meta tags, JSON-LD, <time>, <abbr>, the canonical URL, date
+// patterns in the text, without go-dateparser), asking for the original
+// publication date rather than the last update, with the time of day when
+// the page gives it. Measured on the fixtures in testdata/html (see
+// TestHTMLDateModes): it dates 10/10 to the instant, where trafilatura's own
+// metadata pass (the same fast mode without times) dates 10/10 to the day
+// but 6/10 to the instant. htmldate's thorough mode dates the fixtures the
+// same, but runs go-dateparser over every locale on a malformed date: one
+// fuzzed page took 2 s instead of 1 ms.
+var htmlDateOptions = htmldate.Options{UseOriginalDate: true, ExtractTime: true, SkipExtensiveSearch: true}
 
 // ParseHTML extracts the article in a web page with go-trafilatura: main
 // text, title, author, site name and canonical URL; its publication date
@@ -84,7 +89,10 @@ func parsePage(p Page) (a Article, guessed bool, err error) {
 		return Article{}, false, err
 	}
 	dopts := htmlDateOptions
-	dopts.URL = p.URL
+	dopts.URL = resolve(p.URL, canonicalURL(doc)) // its path may carry the date
+	if dopts.URL == "" {
+		dopts.URL = p.URL
+	}
 	date, _ := htmldate.FromDocument(doc, dopts) // an error only means no date was found
 	opts := trafilatura.Options{
 		ExcludeComments:  true,
@@ -119,6 +127,33 @@ func parsePage(p Page) (a Article, guessed bool, err error) {
 	}
 	a.ID = HashID(a.Published, a.Title, a.Text)
 	return a, guessed, nil
+}
+
+// canonicalURL returns the href of the page's <link rel="canonical">, or "".
+func canonicalURL(n *html.Node) string {
+	if n.Type == html.ElementNode && n.DataAtom == atom.Link {
+		var rel, href string
+		for _, a := range n.Attr {
+			switch strings.ToLower(a.Key) {
+			case "rel":
+				rel = strings.ToLower(strings.TrimSpace(a.Val))
+			case "href":
+				href = strings.TrimSpace(a.Val)
+			}
+		}
+		if rel == "canonical" {
+			return href
+		}
+	}
+	if n.Type == html.ElementNode && n.DataAtom == atom.Body {
+		return "" // canonical links live in the head
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if u := canonicalURL(c); u != "" {
+			return u
+		}
+	}
+	return ""
 }
 
 // notNames begin what trafilatura can take for an author from a page's

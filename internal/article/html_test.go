@@ -149,7 +149,7 @@ func TestHTMLDateModes(t *testing.T) {
 			t.Logf("%s: trafilatura's metadata found %q, want %q", c.file, tgot, want)
 		}
 	}
-	t.Logf("pages dated right: htmldate (thorough, with times) %d/%d to the instant; trafilatura metadata %d/%d to the day, %d/%d to the instant",
+	t.Logf("pages dated right: htmldate (fast mode, with times) %d/%d to the instant; trafilatura metadata %d/%d to the day, %d/%d to the instant",
 		chosen, len(htmlCases), meta, len(htmlCases), metaInstant, len(htmlCases))
 }
 
