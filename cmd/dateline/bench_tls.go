@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -60,16 +61,31 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 			}
 			return bench.WriteAblation(os.Stdout, rows)
 		}
-		rep, _, err := bench.Run(cmd.Context(), cfg)
+		rep, topics, err := bench.Run(cmd.Context(), cfg)
 		if err != nil {
 			return err
 		}
 		if err := rep.WriteText(os.Stdout); err != nil {
 			return err
 		}
+		writeStories(os.Stdout, topics)
 		fmt.Printf("\ntotal wall time %.1fs\n", time.Since(start).Seconds())
 		return writeReportJSON(f.json, rep)
 	},
+}
+
+// writeStories says how many articles tell a story another article tells
+// too (internal/dedup clusters, collapsed by Recipe.Collapse).
+func writeStories(w io.Writer, topics []*bench.Topic) {
+	var articles, clusters, in int
+	for _, t := range topics {
+		articles += len(t.Docs)
+		for _, c := range t.Corpus.Stories() {
+			clusters++
+			in += len(c)
+		}
+	}
+	fmt.Fprintf(w, "\nnear-duplicates: %d stories told by more than one article, %d of %d articles\n", clusters, in, articles)
 }
 
 func init() {

@@ -119,6 +119,7 @@ func TestWire(t *testing.T) {
 		{"CAIRO (Reuters) - Protesters gathered ...", "Reuters"},
 		{"WASHINGTON (AP) — The Senate voted ...", "AP"},
 		{"PARIS (AFP) - France said ...", "AFP"},
+		{"TRIPOLI , Jan 5 -LRB- Reuters -RRB- - Rebels said ...", "Reuters"},
 		{"The Associated Press reported that the talks had stalled.", ""},
 		{strings.Repeat("Words of a long story. ", 40) + "By Jane Roe, Associated Press Writer", "AP"},
 		{"No credit here.", ""},

@@ -15,6 +15,11 @@ var wires = []struct{ credit, agency string }{
 	{"(pa)", "PA"}, {"(efe)", "EFE"}, {"(ansa)", "ANSA"}, {"(cp)", "CP"},
 }
 
+// credits undoes Penn-Treebank bracket tokens ("-LRB- Reuters -RRB-") and
+// the spaces of tokenized text around parentheses, so that a credit reads
+// "(reuters)" however the text was prepared.
+var credits = strings.NewReplacer("-lrb- ", "(", " -rrb-", ")", "( ", "(", " )", ")")
+
 // wireSpan is how far into the text, from either end, a credit counts.
 const wireSpan = 300
 
@@ -24,7 +29,7 @@ func Wire(s string) string {
 	if len(s) > wireSpan {
 		head, tail = s[:wireSpan], s[len(s)-wireSpan:]
 	}
-	head, tail = strings.ToLower(head), strings.ToLower(tail)
+	head, tail = credits.Replace(strings.ToLower(head)), credits.Replace(strings.ToLower(tail))
 	for _, w := range wires {
 		if strings.Contains(head, w.credit) || strings.Contains(tail, w.credit) {
 			return w.agency

@@ -69,6 +69,7 @@ type Recipe struct {
 	Spread   float64 // penalty for days near days already taken (0: none)
 	NoKnee   bool    // keep every candidate of a day, not only those above the knee of similarity to the day vector
 	SameDay  float64 // a sentence more similar than this to one already picked for the day is skipped (0: 0.9999)
+	Collapse bool    // one story's copies and updates (internal/dedup clusters) count once: only its first version is read
 }
 
 // BaselineRecipe is the DATEWISE recipe with mention-count date ranking
@@ -97,6 +98,7 @@ var Ablation = []Recipe{
 	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
 	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
 	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoPub: true},
+	{Name: "dateline, one story counted once", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, Collapse: true},
 	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoKnee: true},
 }
 

@@ -221,3 +221,51 @@ func TestKneePoint(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapseCountsAStoryOnce: an article and its copy published a day
+// later are one story; with Recipe.Collapse the copy never speaks, so its
+// sentences are never items and its references never count.
+func TestCollapseCountsAStoryOnce(t *testing.T) {
+	docs := story()
+	orig := docs[1]
+	var body []string
+	for _, s := range orig.Sentences {
+		body = append(body, s.Text)
+	}
+	docs[1].Article.Text = strings.Join(body, " ")
+	cp := art("a2copy", "2031-03-04", "[2031-03-02] The north pier was closed by the harbour authority on Monday.",
+		"[2031-03-05] The ferry will move to the south quay on Thursday.")
+	cp.Article.Text = docs[1].Article.Text
+	docs = append(docs, cp)
+	c := NewCorpus(docs)
+	if st := c.Stories(); len(st) != 1 || fmt.Sprint(st[0]) != fmt.Sprint([]int{1, len(docs) - 1}) {
+		t.Fatalf("stories %v, want the article and its copy", st)
+	}
+	for _, collapse := range []bool{false, true} {
+		r := DefaultRecipe
+		r.Learned = false // the shipped model is not what is tested
+		r.Collapse = collapse
+		opt := Options{Dates: 3, PerDate: 2, Recipe: r}
+		tl := c.Build(opt)
+		check(t, docs, tl, opt)
+		fromCopy := false
+		for _, e := range tl.Entries {
+			for _, it := range e.Items {
+				fromCopy = fromCopy || it.ArticleID == "a2copy"
+			}
+		}
+		if collapse && fromCopy {
+			t.Errorf("collapsed timeline quotes the copy: %+v", tl.Entries)
+		}
+		copies := 0 // sentences of the copy that may speak for a day
+		v := c.newView(opt)
+		for i := range v.sel {
+			if v.sent(i).doc == len(docs)-1 {
+				copies++
+			}
+		}
+		if want := map[bool]int{false: 3, true: 0}[collapse]; copies != want {
+			t.Errorf("collapse %v: the copy has %d sentences in the view, want %d", collapse, copies, want)
+		}
+	}
+}
