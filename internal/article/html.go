@@ -95,6 +95,7 @@ func parsePage(p Page) (a Article, guessed bool, err error) {
 	}
 	date, _ := htmldate.FromDocument(doc, dopts) // an error only means no date was found
 	opts := trafilatura.Options{
+		Config:           extractConfig(),
 		ExcludeComments:  true,
 		ExcludeTables:    true,
 		HtmlDateOverride: &date,
@@ -170,6 +171,20 @@ func byline(author string) string {
 		}
 	}
 	return author
+}
+
+// minExtracted is the length (in runes) of extracted text below which
+// trafilatura falls back to its baseline, which takes all the text of the
+// <article> element (or of the page) as one paragraph, navigation included.
+// Its default, 250, sends short news briefs there; 50 keeps the extraction
+// of any article of two sentences.
+const minExtracted = 50
+
+// extractConfig is trafilatura's default configuration with minExtracted.
+func extractConfig() *trafilatura.Config {
+	c := trafilatura.DefaultConfig()
+	c.MinExtractedSize = minExtracted
+	return c
 }
 
 // pageTime is the publication instant htmldate found, in UTC; a bare day
