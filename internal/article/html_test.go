@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -272,5 +273,41 @@ func BenchmarkParseHTML(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		ParseHTML(Page{Body: pages[i%len(pages)]})
+	}
+}
+
+// bigPage is an invented page of a news site's size (24 KB): navigation,
+// scripts, styles, twenty paragraphs, a footer.
+func bigPage(i int) string {
+	var b strings.Builder
+	b.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>Story number ` + fmt.Sprint(i) + `</title>`)
+	b.WriteString(`<meta property="article:published_time" content="2023-05-0` + fmt.Sprint(1+i%9) + `T10:00:00Z">`)
+	b.WriteString(`<script>` + strings.Repeat("var x = function(a){return a*2;};\n", 300) + `</script>`)
+	b.WriteString(`<style>` + strings.Repeat(".c{color:red;margin:0 auto;}\n", 200) + `</style></head><body><header><nav>`)
+	for k := 0; k < 60; k++ {
+		b.WriteString(`<a href="/section/` + fmt.Sprint(k) + `">Section ` + fmt.Sprint(k) + `</a> `)
+	}
+	b.WriteString(`</nav></header><main><article><h1>Story number ` + fmt.Sprint(i) + `</h1>`)
+	for k := 0; k < 20; k++ {
+		fmt.Fprintf(&b, "<p>Paragraph %d of story %d: the council met on Tuesday to discuss the harbour, the ferries and the new bridge, and the mayor said the plans would be published next week after a long consultation with residents and shop owners.</p>", k, i)
+	}
+	b.WriteString(`</article></main><footer>` + strings.Repeat("<p>Links and copyright and more links.</p>", 30) + `</footer></body></html>`)
+	return b.String()
+}
+
+// BenchmarkParseHTMLPage extracts news-site-sized pages; MB/s is of HTML.
+func BenchmarkParseHTMLPage(b *testing.B) {
+	pages := make([][]byte, 16)
+	var n int64
+	for i := range pages {
+		pages[i] = []byte(bigPage(i))
+		n += int64(len(pages[i]))
+	}
+	b.SetBytes(n / int64(len(pages)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := ParseHTML(Page{Body: pages[i%len(pages)]}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
