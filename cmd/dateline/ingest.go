@@ -17,9 +17,6 @@ import (
 	"github.com/dateline-news/dateline/internal/store"
 )
 
-var dbPath string
-var workers int
-
 // fetchFlags are the politeness limits of the commands that fetch URLs.
 type fetchFlags struct {
 	delay, timeout time.Duration
@@ -47,9 +44,11 @@ func reportFetch(out io.Writer, c *fetch.Client) {
 		plural(s.Fetched, "page"), s.NotModified, s.Disallowed, s.Failed)
 }
 
-func newIngestCmd() *cobra.Command {
+// newIngestCmd builds `dateline ingest`.
+func newIngestCmd(g *globals) *cobra.Command {
 	var urlsFile, columns string
 	var ff fetchFlags
+	var w workers
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL...",
 		Short: "Read, annotate and store articles: files, directories, web pages, WARC, feeds, URLs",
@@ -84,7 +83,7 @@ fetched from its link.`,
 			if err != nil {
 				return err
 			}
-			st, err := store.Open(dbPath)
+			st, err := store.Open(g.db)
 			if err != nil {
 				return err
 			}
@@ -92,7 +91,7 @@ fetched from its link.`,
 			fc := ff.client(st)
 			rd := &article.Reader{Fetcher: fc, Columns: cols, Context: cmd.Context()}
 			out := cmd.OutOrStdout()
-			_, err = ingest(cmd.Context(), st, rd.Read(paths...), workers, out)
+			_, err = ingest(cmd.Context(), st, rd.Read(paths...), w, g.verbose, out, cmd.ErrOrStderr())
 			reportFetch(out, fc)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
@@ -103,7 +102,7 @@ fetched from its link.`,
 			return nil
 		},
 	}
-	cmd.Flags().IntVar(&workers, "workers", 0, "annotation workers (0: one per CPU)")
+	addWorkersFlag(cmd.Flags(), &w)
 	cmd.Flags().StringVar(&urlsFile, "urls", "", "also read the URLs (or paths) listed in this file, one a line; # starts a comment")
 	cmd.Flags().StringVar(&columns, "columns", "", "map article fields to a CSV/JSON record's own names, e.g. text=story,date=published_at (fields: "+
 		strings.Join(article.ColumnFields(), ", ")+")")
@@ -152,9 +151,4 @@ func parseColumns(s string) (map[string]string, error) {
 		cols[field] = name
 	}
 	return cols, nil
-}
-
-func init() {
-	rootCmd.PersistentFlags().StringVar(&dbPath, "db", store.DefaultPath, "the database file")
-	rootCmd.AddCommand(newIngestCmd())
 }

@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -111,11 +110,21 @@ func newNewsSite(t *testing.T) (*newsSite, string) {
 	return s, srv.URL
 }
 
+// web runs dateline in process; err is non-nil when it exits non-zero.
+func web(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	code, out, errs := runIn(t, "", args...)
+	if code != 0 {
+		return out, errs, fmt.Errorf("exit %d", code)
+	}
+	return out, errs, nil
+}
+
 func TestIngestFeedURLTwice(t *testing.T) {
 	s, base := newNewsSite(t)
-	dir := t.TempDir()
-	args := []string{"--db", "t.db", "ingest", "--delay", "5ms", base + "/feed.xml"}
-	out, errs, err := run(t, dir, args...)
+	db := filepath.Join(t.TempDir(), "t.db")
+	args := []string{"--db", db, "ingest", "--delay", "5ms", base + "/feed.xml"}
+	out, errs, err := web(t, args...)
 	if err != nil {
 		t.Fatalf("first run: %v\n%s", err, errs)
 	}
@@ -125,7 +134,7 @@ func TestIngestFeedURLTwice(t *testing.T) {
 	if !strings.Contains(errs, base+"/private/secret.html: disallowed by robots.txt") || strings.Count(errs, "\n") != 1 {
 		t.Errorf("first run stderr, want one line for the disallowed page:\n%s", errs)
 	}
-	out, errs, err = run(t, dir, args...)
+	out, errs, err = web(t, args...)
 	if err != nil {
 		t.Fatalf("second run: %v\n%s", err, errs)
 	}
@@ -149,7 +158,8 @@ func TestIngestBadWebInputsGoOn(t *testing.T) {
 	dir := t.TempDir()
 	urls := filepath.Join(dir, "urls.txt")
 	os.WriteFile(urls, []byte("# to read\n"+base+"/bad-feed.xml\n\n"+base+"/broken.xml\n"+base+"/pages/time-element.html\n"), 0o644)
-	out, errs, err := run(t, dir, "--db", "t.db", "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", "--urls", urls)
+	db := filepath.Join(dir, "t.db")
+	out, errs, err := web(t, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", "--urls", urls)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errs)
 	}
@@ -171,7 +181,7 @@ func TestIngestBadWebInputsGoOn(t *testing.T) {
 		t.Errorf("the good page after the bad ones was not ingested:\n%s", out)
 	}
 	// The feed whose pages failed for passing reasons is fetched whole again.
-	run(t, dir, "--db", "t.db", "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", base+"/bad-feed.xml")
+	web(t, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", base+"/bad-feed.xml")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.hits["/bad-feed.xml"] != 2 || s.conds["/bad-feed.xml"] != 0 {
@@ -180,17 +190,20 @@ func TestIngestBadWebInputsGoOn(t *testing.T) {
 }
 
 // TestWatchStopsCleanly polls a feed until SIGINT: the items are ingested
-// once, later polls are conditional, and the store is whole afterwards.
+// once, later polls are conditional, and the store is whole afterwards. The
+// signal goes to this process, where watch has taken SIGINT over.
 func TestWatchStopsCleanly(t *testing.T) {
 	s, base := newNewsSite(t)
-	dir := t.TempDir()
-	cmd := exec.Command(bin, "--db", "t.db", "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml")
-	cmd.Dir = dir
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	db := filepath.Join(t.TempDir(), "t.db")
+	type result struct {
+		out, errs string
+		err       error
 	}
+	done := make(chan result)
+	go func() {
+		out, errs, err := web(t, "--db", db, "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml")
+		done <- result{out, errs, err}
+	}()
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		s.mu.Lock()
@@ -201,12 +214,13 @@ func TestWatchStopsCleanly(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	cmd.Process.Signal(os.Interrupt)
-	if err := cmd.Wait(); err != nil {
-		t.Fatalf("watch exited with %v\n%s\n%s", err, out.String(), errb.String())
+	syscall.Kill(os.Getpid(), syscall.SIGINT)
+	r := <-done
+	if r.err != nil {
+		t.Fatalf("watch: %v\n%s\n%s", r.err, r.out, r.errs)
 	}
-	if !strings.Contains(out.String(), "3 added") || !strings.Contains(out.String(), "watch: stopped") {
-		t.Errorf("output:\n%s", out.String())
+	if !strings.Contains(r.out, "3 added") || !strings.Contains(r.out, "watch: stopped") {
+		t.Errorf("output:\n%s", r.out)
 	}
 	s.mu.Lock()
 	if s.hits["/feed.xml"] < 3 || s.conds["/feed.xml"] < 2 || s.hits["/pages/date-in-url.html"] != 1 {
@@ -214,7 +228,7 @@ func TestWatchStopsCleanly(t *testing.T) {
 			s.hits["/feed.xml"], s.conds["/feed.xml"], s.hits["/pages/date-in-url.html"])
 	}
 	s.mu.Unlock()
-	stats := mustRun(t, dir, "--db", "t.db", "stats")
+	stats := mustRunIn(t, "--db", db, "stats")
 	if !regexp.MustCompile(`articles\s+3\n`).MatchString(stats) || strings.Contains(stats, "portgazette") {
 		t.Errorf("stats after watch:\n%s", stats)
 	}

@@ -16,10 +16,12 @@ import (
 	"github.com/dateline-news/dateline/internal/store"
 )
 
-func newWatchCmd() *cobra.Command {
+// newWatchCmd builds `dateline watch`.
+func newWatchCmd(g *globals) *cobra.Command {
 	var interval time.Duration
 	var polls int
 	var ff fetchFlags
+	var w workers
 	cmd := &cobra.Command{
 		Use:   "watch FEED-URL...",
 		Short: "Poll feeds and ingest their new items until interrupted",
@@ -33,14 +35,14 @@ not remembered: the next run fetches it again. Nothing is half-written.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			st, err := store.Open(dbPath)
+			st, err := store.Open(g.db)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
 			out := cmd.OutOrStdout()
 			for n := 1; polls == 0 || n <= polls; n++ {
-				if err := watchOnce(ctx, st, args, &ff, n, out); err != nil {
+				if err := watchOnce(ctx, st, args, &ff, poll{n, w, g.verbose}, out, cmd.ErrOrStderr()); err != nil {
 					return err
 				}
 				if polls != 0 && n == polls {
@@ -62,19 +64,26 @@ not remembered: the next run fetches it again. Nothing is half-written.`,
 	}
 	cmd.Flags().DurationVar(&interval, "interval", 15*time.Minute, "wait this long between two polls")
 	cmd.Flags().IntVar(&polls, "polls", 0, "stop after this many polls (0: run until interrupted)")
-	cmd.Flags().IntVar(&workers, "workers", 0, "annotation workers (0: one per CPU)")
+	addWorkersFlag(cmd.Flags(), &w)
 	ff.register(cmd)
 	return cmd
+}
+
+// poll is the number of a poll and how to ingest.
+type poll struct {
+	n       int
+	workers workers
+	verbose bool
 }
 
 // watchOnce polls the feeds once: a fresh fetcher (robots.txt re-read each
 // poll), ingest, then the validators remembered once the articles are
 // stored. An interrupt is not an error.
-func watchOnce(ctx context.Context, st *store.Store, feeds []string, ff *fetchFlags, n int, out io.Writer) error {
+func watchOnce(ctx context.Context, st *store.Store, feeds []string, ff *fetchFlags, p poll, out, stderr io.Writer) error {
 	fc := ff.client(st)
 	rd := &article.Reader{Fetcher: fc, Context: ctx}
-	fmt.Fprintf(out, "poll %d at %s: ", n, time.Now().Format(time.TimeOnly))
-	_, err := ingest(ctx, st, rd.Read(feeds...), workers, out)
+	fmt.Fprintf(out, "poll %d at %s: ", p.n, time.Now().Format(time.TimeOnly))
+	_, err := ingest(ctx, st, rd.Read(feeds...), p.workers, p.verbose, out, stderr)
 	reportFetch(out, fc)
 	if ctx.Err() != nil {
 		return nil
@@ -87,5 +96,3 @@ func watchOnce(ctx context.Context, st *store.Store, feeds []string, ff *fetchFl
 	}
 	return nil
 }
-
-func init() { rootCmd.AddCommand(newWatchCmd()) }
