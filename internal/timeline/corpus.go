@@ -35,7 +35,7 @@ type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
 	vocab *text.Vocabulary
-	dup   []bool  // docs[i] is a copy or an older version of a story another doc tells (see Recipe.Collapse)
+	dup   []bool     // docs[i] is a copy or an older version of a story another doc tells (see Recipe.Collapse)
 	dupes [][]string // the clusters of two or more docs, by article id
 }
 
