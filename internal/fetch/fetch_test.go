@@ -236,3 +236,28 @@ func TestFetchCancelWhileWaiting(t *testing.T) {
 		t.Errorf("err = %v, want the context's", err)
 	}
 }
+
+func TestFetchCrawlDelay(t *testing.T) {
+	var mu sync.Mutex
+	var when []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			fmt.Fprint(w, "User-agent: dateline\nCrawl-delay: 1\n")
+			return
+		}
+		mu.Lock()
+		when = append(when, time.Now())
+		mu.Unlock()
+		fmt.Fprint(w, "x")
+	}))
+	defer srv.Close()
+	c := New(Options{Delay: time.Millisecond})
+	for _, p := range []string{"/a", "/b"} {
+		if _, err := c.Fetch(context.Background(), srv.URL+p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if gap := when[1].Sub(when[0]); gap < time.Second {
+		t.Errorf("requests %v apart, want robots.txt's Crawl-delay of 1s", gap)
+	}
+}
