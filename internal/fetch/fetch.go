@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/url"
 	"sync"
@@ -215,17 +216,32 @@ func (c *Client) do(ctx context.Context, h *host, req *http.Request) (*http.Resp
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	resp, err := c.http.Do(req)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, c.plain(err)
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, c.opts.MaxBytes+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the response: %w", err)
+		return nil, nil, fmt.Errorf("reading the response: %w", c.plain(err))
 	}
 	if int64(len(body)) > c.opts.MaxBytes {
 		return nil, nil, fmt.Errorf("response cut at the %d-byte limit", c.opts.MaxBytes)
 	}
 	return resp, body, nil
+}
+
+// plain says a transport error in a line's words: a time-out as the limit
+// it ran into, a failed redirect or connection without net/http's
+// "Get \"URL\":" prefix (the caller names the URL).
+func (c *Client) plain(err error) error {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("no complete response within the %v time-out", c.opts.Timeout)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
 }
 
 // checkRedirect bounds redirects and keeps them to what robots.txt allows.

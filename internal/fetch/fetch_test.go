@@ -109,7 +109,7 @@ func TestFetchErrors(t *testing.T) {
 		{"/to-private", "disallowed by robots.txt", ErrDisallowed},
 		{"/missing", "HTTP 404 Not Found", nil},
 		{"/loop", "stopped after 5 redirects", nil},
-		{"/slow", "Client.Timeout", nil},
+		{"/slow", "no complete response within the 300ms time-out", nil},
 		{"/endless", "response cut at the 65536-byte limit", nil},
 	}
 	for _, tt := range tests {
