@@ -21,8 +21,17 @@ CREATE TABLE http_cache (
 	fetched       TEXT NOT NULL              -- RFC 3339, when remembered
 );`
 
-// migrateHTTPCache creates http_cache if the store has none.
-func migrateHTTPCache(db *sql.DB) error {
+// schemaExec is what a migration step needs: a *sql.DB, or the *sql.Tx the
+// schema is created in.
+type schemaExec interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	QueryRow(query string, args ...any) *sql.Row
+}
+
+// migrateHTTPCache creates http_cache if the store has none. It is the
+// whole of the migration step: call it wherever the schema is created
+// (never on a read-only open).
+func migrateHTTPCache(db schemaExec) error {
 	var one int
 	err := db.QueryRow(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'http_cache'`).Scan(&one)
 	if err == nil {
