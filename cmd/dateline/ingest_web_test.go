@@ -205,17 +205,24 @@ func TestWatchStopsCleanly(t *testing.T) {
 		done <- result{out, errs, err}
 	}()
 	deadline := time.Now().Add(20 * time.Second)
-	for {
+	var r result
+	for finished := false; !finished; {
 		s.mu.Lock()
 		n := s.hits["/feed.xml"]
 		s.mu.Unlock()
+		select {
+		case r = <-done: // watch ended by itself: no signal may be sent, it would end the tests
+			t.Fatalf("watch stopped before the interrupt: %v\n%s\n%s", r.err, r.out, r.errs)
+		default:
+		}
 		if n >= 3 || time.Now().After(deadline) {
-			break
+			finished = true
+			continue
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
 	syscall.Kill(os.Getpid(), syscall.SIGINT)
-	r := <-done
+	r = <-done
 	if r.err != nil {
 		t.Fatalf("watch: %v\n%s\n%s", r.err, r.out, r.errs)
 	}
