@@ -13,7 +13,7 @@ import (
 
 // newBenchNERCmd is `dateline bench ner`: score the recognizer on a
 // CoNLL-2003 file as conlleval does.
-func newBenchNERCmd() *cobra.Command {
+func newBenchNERCmd(g *globals) *cobra.Command {
 	var data, model, jsonOut string
 	var top int
 	var errs bool
@@ -80,8 +80,6 @@ and the throughput of recognition on one core.`,
 	f.BoolVar(&errs, "errors", false, "list every error with its sentence")
 	return cmd
 }
-
-func init() { benchCmd.AddCommand(newBenchNERCmd()) }
 
 // loadNERModel reads a model file, or returns the embedded model when path
 // is empty.

@@ -20,13 +20,13 @@ import (
 // newBenchTrainNERCmd is `dateline bench train-ner`: learn word classes
 // from unlabelled news text, train the recognizer on CoNLL-2003 and write
 // the model that internal/entity embeds.
-func newBenchTrainNERCmd() *cobra.Command {
+func newBenchTrainNERCmd(g *globals) *cobra.Command {
 	var (
 		train, dev, out, classesFile string
-		from                   []string
-		classes, minCount      int
-		epochs, featMin, folds int
-		seed                   uint64
+		from                         []string
+		classes, minCount            int
+		epochs, featMin, folds       int
+		seed                         uint64
 	)
 	cmd := &cobra.Command{
 		Use:   "train-ner --train FILE --clusters-from PATH... --out FILE",
@@ -123,8 +123,6 @@ The shipped model is retrained with:
 	f.Uint64Var(&seed, "seed", 1, "order of the training instances")
 	return cmd
 }
-
-func init() { benchCmd.AddCommand(newBenchTrainNERCmd()) }
 
 func readCoNLL(path string) ([]conll.Document, error) {
 	f, err := os.Open(path)

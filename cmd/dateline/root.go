@@ -94,6 +94,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newSearchCmd(g))
 	root.AddCommand(newStatsCmd(g))
 	root.AddCommand(newTimexCmd(g))
+	root.AddCommand(newEntitiesCmd(g))
 	root.AddCommand(newEvalCmd(g))
 	root.AddCommand(newDemoCmd(g))
 	root.AddCommand(newBenchCmd(g))
@@ -110,5 +111,7 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTLSCmd(g))
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
+	bench.AddCommand(newBenchNERCmd(g))
+	bench.AddCommand(newBenchTrainNERCmd(g))
 	return bench
 }

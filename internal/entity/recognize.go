@@ -68,6 +68,7 @@ type state struct {
 	t0     int   // index in tk.toks of the current document's first token
 	seqOf  []int // the document sequence of each document token
 	votes  *votes
+	mbytes [][2]int // byte offsets of the document's mentions
 	feats  []seq.Feature
 	labels int
 }
@@ -192,7 +193,10 @@ func (r *Recognizer) Recognize(s string) []Mention {
 		docs = append([]int{0}, docs...)
 	}
 	for d := 0; d+1 < len(docs); d++ {
+		from := len(out)
+		st.mbytes = st.mbytes[:0]
 		out = st.document(out, s, docs[d], docs[d+1])
+		copy(out[from:], newNames(s, out[from:], st.mbytes).Mentions())
 	}
 	return out
 }
@@ -240,6 +244,7 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 			first, last := toks[sp.Start], toks[sp.End-1]
 			txt := text[first.bstart : last.bstart+len(last.text)]
 			out = append(out, Mention{Start: first.start, End: last.end, Text: txt, Type: types[sp.Type], Name: txt})
+			s.mbytes = append(s.mbytes, [2]int{first.bstart, last.bstart + len(last.text)})
 		}
 	}
 	return out
