@@ -208,3 +208,40 @@ func TestMinCount(t *testing.T) {
 		t.Error("a feature seen once survived MinCount 2")
 	}
 }
+
+func TestAverage(t *testing.T) {
+	s := BILOU("CAP", "AT")
+	a, b := trainToy(t, s, 2), trainToy(t, s, 6)
+	self, err := Average(a, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, _ := toy(5, 50)
+	for _, ws := range words {
+		if got, want := self.Tag(toyFeatures(ws)), a.Tag(toyFeatures(ws)); !slices.Equal(got, want) {
+			t.Fatalf("%v: the average of a model with itself labels %v, the model %v", ws, got, want)
+		}
+	}
+	m, err := Average(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.trans {
+		if d := m.trans[i] - (a.trans[i]+b.trans[i])/2; !isInf(m.trans[i]) && (d > 1e-4 || d < -1e-4) {
+			t.Errorf("transition %d: %v, want the mean of %v and %v", i, m.trans[i], a.trans[i], b.trans[i])
+		}
+	}
+	f := Hash("w").With("@")
+	var sa, sb, sm [9]float32
+	a.AddScores(sa[:], []Feature{f})
+	b.AddScores(sb[:], []Feature{f})
+	m.AddScores(sm[:], []Feature{f})
+	for y := range sm {
+		if d := sm[y] - (sa[y]+sb[y])/2; d > 1e-4 || d < -1e-4 {
+			t.Errorf("label %d: %v, want mean of %v and %v", y, sm[y], sa[y], sb[y])
+		}
+	}
+	if _, err := Average(a, trainToy(t, BIO("X"), 1)); err == nil {
+		t.Error("models with other labels averaged")
+	}
+}
