@@ -188,6 +188,9 @@ func TestFeatureParts(t *testing.T) {
 	if Hash("a").With("bc") == Hash("ab").With("c") {
 		t.Error(`("a","bc") and ("ab","c") collide`)
 	}
+	if Hash("w").Mix(7) == Hash("w").Mix(8) || Hash("w").Mix(7) != Hash("w").Mix(7) || Hash("v").Mix(7) == Hash("w").Mix(7) {
+		t.Error("Mix is not a function of both its parts")
+	}
 	if Hash("w").With("x") != Hash("w").With("x") || Hash("w").WithInt(1) == Hash("w").WithInt(2) {
 		t.Error("hashing is not a function of its parts")
 	}
