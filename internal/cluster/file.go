@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // WriteTo writes the clustering as text: a header line "# sizes 1024 256
@@ -54,12 +55,15 @@ func Read(r io.Reader, name string) (*Clustering, error) {
 				}
 				cl.Sizes = append(cl.Sizes, v)
 			}
+			if len(cl.Sizes) == 0 {
+				return nil, fmt.Errorf("%s:1: no sizes", name)
+			}
 			cl.Classes = make([][]uint16, len(cl.Sizes))
 			continue
 		}
 		fields := strings.Split(text, "\t")
-		if len(fields) != len(cl.Sizes)+1 || fields[0] == "" {
-			return nil, fmt.Errorf("%s:%d: want a word and %d classes", name, line, len(cl.Sizes))
+		if len(fields) != len(cl.Sizes)+1 || fields[0] == "" || strings.IndexFunc(fields[0], unicode.IsSpace) >= 0 {
+			return nil, fmt.Errorf("%s:%d: want a word (no white space) and %d classes", name, line, len(cl.Sizes))
 		}
 		if n := len(cl.Words); n > 0 && cl.Words[n-1] >= fields[0] {
 			return nil, fmt.Errorf("%s:%d: words out of order", name, line)

@@ -60,18 +60,33 @@ func classOf(dst []int, n int, spans []seq.Span) []int {
 	return dst
 }
 
-// add counts the vote of a token with docKey k.
-func (v *votes) add(k string, class int) {
+// id returns the number of a docKey, "" for none (-1).
+func (v *votes) id(k string) int32 {
 	if k == "" {
-		return
+		return -1
 	}
 	i, ok := v.index[k]
 	if !ok {
-		i = int32(len(v.counts))
+		i = v.newID()
 		v.index[k] = i
-		v.counts = append(v.counts, [numTypes + 1]int32{})
 	}
-	v.counts[i][class]++
+	return i
+}
+
+// newID numbers one more word.
+func (v *votes) newID() int32 {
+	v.counts = append(v.counts, [numTypes + 1]int32{})
+	return int32(len(v.counts) - 1)
+}
+
+// add counts the vote of a token with docKey k.
+func (v *votes) add(k string, class int) { v.addID(v.id(k), class) }
+
+// addID counts the vote of a token of word number i (-1: none).
+func (v *votes) addID(i int32, class int) {
+	if i >= 0 {
+		v.counts[i][class]++
+	}
 }
 
 // tDoc[c][b] is the feature "the other occurrences of this word were
@@ -94,6 +109,14 @@ func (v *votes) features(dst []seq.Feature, k string, own int) []seq.Feature {
 	}
 	i, ok := v.index[k]
 	if !ok {
+		return dst
+	}
+	return v.featuresID(dst, i, own)
+}
+
+// featuresID is features for word number i (-1: none).
+func (v *votes) featuresID(dst []seq.Feature, i int32, own int) []seq.Feature {
+	if i < 0 {
 		return dst
 	}
 	c := &v.counts[i]

@@ -41,6 +41,8 @@ var (
 	tLL      = [2]seq.Feature{seq.Hash("l-1|l0"), seq.Hash("l0|l+1")}
 	tFirstS  = seq.Hash("first|s")
 	tFirstL  = seq.Hash("first|l")
+	tFirstC  = seq.Hash("first|case")
+	tCase    = offsetTemplates("case")
 )
 
 func offsetTemplates(name string) [offsets]seq.Feature {
@@ -66,15 +68,17 @@ const (
 
 // wordInfo is what the features need of one word form in one mode.
 type wordInfo struct {
-	feats [offsets][]seq.Feature // the word's features at each offset
-	lower seq.Feature            // hash of the lower-case form, for conjunctions
-	shape seq.Feature            // hash of the shape, for conjunctions
-	cap   bool                   // has an upper-case letter
+	feats  [offsets][]seq.Feature // the word's features at each offset
+	lower  seq.Feature            // hash of the lower-case form, for conjunctions
+	shape  seq.Feature            // hash of the shape, for conjunctions
+	casing uint8                  // how the word is usually written (casing table)
+	cap    bool                   // has an upper-case letter
 }
 
 // featurizer computes word features. It is not safe for concurrent use.
 type featurizer struct {
 	classes *classTable
+	casing  casingTable
 	cache   map[wordKey]*wordInfo
 }
 
@@ -83,8 +87,8 @@ type wordKey struct {
 	m mode
 }
 
-func newFeaturizer(classes *classTable) *featurizer {
-	return &featurizer{classes: classes, cache: map[wordKey]*wordInfo{}}
+func newFeaturizer(classes *classTable, casing casingTable) *featurizer {
+	return &featurizer{classes: classes, casing: casing, cache: map[wordKey]*wordInfo{}}
 }
 
 // padding is the word standing before the first and after the last token.
@@ -120,10 +124,14 @@ func (fz *featurizer) compute(w string, m mode) *wordInfo {
 		shapeT = &tShapeU
 	}
 	classes := fz.classes.lookup(w)
+	wi.casing = fz.casing.of(w)
 	for k := range wi.feats {
 		fs := []seq.Feature{tLower[k].With(lower), shapeT[k].With(sh)}
 		for _, l := range classLevels[k] {
 			fs = append(fs, tClass[k].WithInt(l<<16|int(classes[l])))
+		}
+		if k >= window-1 && k <= window+1 {
+			fs = append(fs, tCase[k].WithInt(int(wi.casing)))
 		}
 		wi.feats[k] = fs
 	}
@@ -211,25 +219,24 @@ func tokenFeatures(dst []seq.Feature, infos []*wordInfo, pad *wordInfo, i int) [
 		dst = append(dst, at(i + k).feats[k+window]...)
 	}
 	p, c, n := at(i-1), infos[i], at(i+1)
-	return appendConjunctions(dst, [3]seq.Feature{p.shape, c.shape, n.shape}, [3]seq.Feature{p.lower, c.lower, n.lower}, i == 0)
+	return appendConjunctions(dst, [3]seq.Feature{p.shape, c.shape, n.shape}, [3]seq.Feature{p.lower, c.lower, n.lower}, i == 0, c.casing)
 }
 
 // appendConjunctions adds the features that join two tokens: the shapes and
 // the words of the token and each neighbour, and the shape and word of a
 // sequence's first token.
 // The arguments are the shapes and lower-case forms of the previous token,
-// the token and the next one.
-func appendConjunctions(dst []seq.Feature, shapes, lowers [3]seq.Feature, first bool) []seq.Feature {
+// the token and the next one, whether the token is first in its sequence,
+// and its casing bucket.
+func appendConjunctions(dst []seq.Feature, shapes, lowers [3]seq.Feature, first bool, casing uint8) []seq.Feature {
 	dst = append(dst,
-		tSS[0].WithInt(int(shapes[0])).WithInt(int(shapes[1])),
-		tSS[1].WithInt(int(shapes[1])).WithInt(int(shapes[2])),
-	)
-	dst = append(dst,
-		tLL[0].WithInt(int(lowers[0])).WithInt(int(lowers[1])),
-		tLL[1].WithInt(int(lowers[1])).WithInt(int(lowers[2])),
+		tSS[0].Mix(uint64(shapes[0])).Mix(uint64(shapes[1])),
+		tSS[1].Mix(uint64(shapes[1])).Mix(uint64(shapes[2])),
+		tLL[0].Mix(uint64(lowers[0])).Mix(uint64(lowers[1])),
+		tLL[1].Mix(uint64(lowers[1])).Mix(uint64(lowers[2])),
 	)
 	if first {
-		dst = append(dst, tFirstS.WithInt(int(shapes[1])), tFirstL.WithInt(int(lowers[1])))
+		dst = append(dst, tFirstS.Mix(uint64(shapes[1])), tFirstL.Mix(uint64(lowers[1])), tFirstC.Mix(uint64(casing)))
 	}
 	return dst
 }
@@ -283,3 +290,13 @@ var functionWords = setOf(
 	"also", "still", "even", "only", "just", "however", "meanwhile", "instead", "indeed",
 	"last", "next", "first", "earlier", "later", "today", "yesterday", "asked", "according",
 )
+
+// isGlue reports whether w may join a name next to a capitalized word
+// without a capital itself: a number, a bracket, a period, a possessive.
+func isGlue(w string) bool {
+	switch w {
+	case "(", ")", ".", "'s", "'", "&", "/", "-":
+		return true
+	}
+	return strings.ContainsAny(w, "0123456789")
+}

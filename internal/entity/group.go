@@ -46,7 +46,6 @@ func Group(records []Record) []Entity {
 	slices.SortFunc(names, func(a, b *groupName) int {
 		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.key, b.key))
 	})
-	var n Names
 	var groups []*group
 	byWord := map[string][]int{} // word or acronym → groups with a name holding it
 	for _, nm := range names {
@@ -58,7 +57,7 @@ func Group(records []Record) []Entity {
 		}
 		best, second := -1, 0
 		for g := range cands {
-			if !groups[g].fits(&n, nm) {
+			if !groups[g].fits(nm) {
 				continue
 			}
 			c := groups[g].count
@@ -108,7 +107,7 @@ func Group(records []Record) []Entity {
 // groupName is one distinct name (after normalization) with its counts.
 type groupName struct {
 	key    string
-	words  []string // of its most mentioned form without titles
+	form   name // its most mentioned form without titles
 	typ    Type
 	count  int
 	byType map[Type]int
@@ -128,7 +127,7 @@ func mergeKeys(records []Record) []*groupName {
 		}
 		nm := index[key]
 		if nm == nil {
-			nm = &groupName{key: key, words: words, byType: map[Type]int{}, forms: map[string]int{}, bare: map[string]int{}}
+			nm = &groupName{key: key, byType: map[Type]int{}, forms: map[string]int{}, bare: map[string]int{}}
 			index[key] = nm
 			names = append(names, nm)
 		}
@@ -139,7 +138,7 @@ func mergeKeys(records []Record) []*groupName {
 	}
 	for _, nm := range names {
 		nm.typ = majority(nm.byType)
-		nm.words = strings.Fields(strings.ReplaceAll(majorityForm(nm.bare), "-", " "))
+		nm.form = newName(strings.Fields(majorityForm(nm.bare)))
 	}
 	return names
 }
@@ -161,11 +160,11 @@ func stripTitles(ws []string) []string {
 // name itself for one word, its initials for several).
 func (nm *groupName) keys() []string {
 	keys := strings.Fields(nm.key)
-	if len(nm.words) == 1 {
+	if len(nm.form.words) == 1 {
 		return append(keys, "^"+nm.key)
 	}
 	var b strings.Builder
-	for _, w := range nm.words {
+	for _, w := range nm.form.words {
 		if !connectors[strings.ToLower(w)] {
 			r, _ := utf8.DecodeRuneInString(w)
 			b.WriteRune(unicode.ToLower(r))
@@ -185,13 +184,14 @@ type group struct {
 // fuller form or the acronym of the group's first (most mentioned) name.
 // Only the first: "UN" may join "United Nations", but "UN Security
 // Council" may not join them through "UN".
-func (g *group) fits(n *Names, nm *groupName) bool {
+func (g *group) fits(nm *groupName) bool {
 	o := g.names[0]
 	if g.typ != nm.typ {
 		return false
 	}
-	return (len(nm.words) < len(o.words) && n.extends(nm.typ, nm.words, o.typ, o.words)) ||
-		(len(o.words) < len(nm.words) && n.extends(o.typ, o.words, nm.typ, nm.words))
+	a, b := nm.form, o.form
+	return (len(a.words) < len(b.words) && extends(nm.typ, a, o.typ, b)) ||
+		(len(b.words) < len(a.words) && extends(o.typ, b, nm.typ, a))
 }
 
 // fullestFrequent names a group: its most mentioned name (without

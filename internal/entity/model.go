@@ -22,6 +22,8 @@ type Model struct {
 	labels  *seq.Model
 	scheme  *seq.Scheme
 	classes *classTable
+	casing  casingTable
+	gaz     *gazetteer
 }
 
 // types are the entity types, in the order of the labeller's span types.
@@ -50,6 +52,8 @@ const (
 	secInfo    = 1
 	secLabels  = 2
 	secClasses = 3
+	secCasing  = 4
+	secGaz     = 5
 )
 
 // MarshalBinary serializes the model, deflate-compressed.
@@ -62,6 +66,10 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	raw = appendSection(raw, secInfo, []byte(m.Info))
 	raw = appendSection(raw, secLabels, lb)
 	raw = appendSection(raw, secClasses, m.classes.marshal())
+	raw = appendSection(raw, secCasing, m.casing.marshal())
+	if m.gaz != nil {
+		raw = appendSection(raw, secGaz, m.gaz.marshal())
+	}
 	var buf bytes.Buffer
 	zw, err := flate.NewWriter(&buf, flate.BestCompression)
 	if err != nil {
@@ -117,6 +125,14 @@ func ReadModel(b []byte) (*Model, error) {
 			}
 		case secClasses:
 			if m.classes, err = unmarshalClasses(payload); err != nil {
+				return nil, err
+			}
+		case secCasing:
+			if m.casing, err = unmarshalCasing(payload); err != nil {
+				return nil, err
+			}
+		case secGaz:
+			if m.gaz, err = unmarshalGazetteer(payload); err != nil {
 				return nil, err
 			}
 		}
@@ -215,5 +231,9 @@ func (m *Model) Classes() *cluster.Clustering {
 
 // Stats describes the model's size: features, words with classes.
 func (m *Model) Stats() string {
-	return fmt.Sprintf("%d features, %d words with classes", m.labels.NumFeatures(), len(m.classes.byWord))
+	gaz := 0
+	if m.gaz != nil {
+		gaz = len(m.gaz.phrases)
+	}
+	return fmt.Sprintf("%d features, %d words with classes, %d with casing, %d gazetteer names", m.labels.NumFeatures(), len(m.classes.byWord), len(m.casing), gaz)
 }

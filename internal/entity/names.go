@@ -22,9 +22,61 @@ import (
 type Names struct {
 	text     string
 	mentions []Mention
-	bytes    [][2]int   // byte offsets of each mention
-	words    [][]string // the words of each mention's name
+	bytes    [][2]int // byte offsets of each mention
+	forms    []name   // each mention's name
 	titles   []title
+}
+
+// name is a name's words as written, and as they are compared: lower
+// case, without periods, split at hyphens ("U.S." → "us", "al-Assad" →
+// "al", "assad").
+type name struct {
+	words []string
+	match []string
+	// acronym: one word in capitals ("UN", "U.S."), with its letters in
+	// initials; for several words, initials holds the first letters of
+	// the capitalized ones (connectors skipped), "" if one is lower case.
+	acronym  bool
+	initials string
+}
+
+func newName(words []string) name {
+	n := name{words: words}
+	for _, w := range words {
+		w = strings.ToLower(strings.ReplaceAll(w, ".", ""))
+		for _, p := range strings.Split(w, "-") {
+			if p != "" {
+				n.match = append(n.match, p)
+			}
+		}
+	}
+	switch {
+	case len(words) == 1:
+		a := strings.ReplaceAll(words[0], ".", "")
+		if utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
+			n.acronym, n.initials = true, a
+		}
+	case len(words) > 1:
+		var b strings.Builder
+		for _, w := range words {
+			if connectors[strings.ToLower(w)] {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w)
+			if !unicode.IsUpper(r) {
+				b.Reset()
+				break
+			}
+			b.WriteRune(r)
+		}
+		n.initials = b.String()
+	}
+	return n
+}
+
+// acronymOf reports whether a is an acronym of the initials of b.
+func (a name) acronymOf(b name) bool {
+	return a.acronym && len(b.words) >= 2 && b.initials == a.initials
 }
 
 // title is a title or description the article gave a person.
@@ -37,19 +89,42 @@ type title struct {
 // NewNames works out the canonical names of an article's mentions (in
 // order, with rune offsets into text) and the titles it gives people.
 func NewNames(text string, mentions []Mention) *Names {
-	return newNames(text, mentions, byteOffsets(text, mentions))
+	return newNames(text, mentions, byteOffsets(text, mentions), nameCache{})
 }
 
-// newNames is NewNames given the byte offsets of the mentions.
-func newNames(text string, mentions []Mention, bytes [][2]int) *Names {
+// nameCache remembers the name forms of mention texts: names come back,
+// within an article and across articles.
+type nameCache map[nameKey]seenName
+
+type seenName struct {
+	form  name
+	shown string
+}
+
+// maxNamesCached bounds a nameCache.
+const maxNamesCached = 1 << 16
+
+// newNames is NewNames given the byte offsets of the mentions and a cache.
+func newNames(text string, mentions []Mention, bytes [][2]int, done nameCache) *Names {
 	n := &Names{text: text, mentions: append([]Mention(nil), mentions...), bytes: bytes}
-	n.words = make([][]string, len(n.mentions))
+	n.forms = make([]name, len(n.mentions))
+	if len(done) > maxNamesCached {
+		clear(done)
+	}
+	type seen = seenName
 	for i, m := range n.mentions {
-		n.words[i] = nameWords(m.Text, m.Type)
-		n.mentions[i].Name = strings.Join(n.words[i], " ")
-		if n.mentions[i].Name == "" {
-			n.mentions[i].Name = m.Text
+		k := nameKey{m.Text, m.Type}
+		f, ok := done[k]
+		if !ok {
+			f.form = newName(nameWords(m.Text, m.Type))
+			f.shown = strings.Join(f.form.words, " ")
+			if f.shown == "" {
+				f.shown = m.Text
+			}
+			done[k] = f
 		}
+		n.forms[i] = f.form
+		n.mentions[i].Name = f.shown
 	}
 	n.resolveParts()
 	for i, m := range n.mentions {
@@ -58,6 +133,12 @@ func newNames(text string, mentions []Mention, bytes [][2]int) *Names {
 		}
 	}
 	return n
+}
+
+// nameKey is a mention's text and type.
+type nameKey struct {
+	text string
+	typ  Type
 }
 
 // byteOffsets converts the rune offsets of ordered mentions to byte
@@ -146,8 +227,22 @@ var connectors = setOf("of", "for", "the", "and", "&", "de", "on")
 // article (a surname, a short company name) or an acronym of one that
 // fuller name.
 func (n *Names) resolveParts() {
+	byWord := map[string][]int{} // a match word or initials → mentions, in order
+	for i, f := range n.forms {
+		if len(f.words) < 2 {
+			continue // a fuller form has two words or more
+		}
+		for k, w := range f.match {
+			if !slices.Contains(f.match[:k], w) {
+				byWord[w] = append(byWord[w], i)
+			}
+		}
+		if f.initials != "" {
+			byWord["^"+f.initials] = append(byWord["^"+f.initials], i)
+		}
+	}
 	for i := range n.mentions {
-		if j := n.fuller(i); j >= 0 {
+		if j := n.fuller(i, byWord); j >= 0 {
 			n.mentions[i].Name = n.mentions[j].Name
 		}
 	}
@@ -155,103 +250,64 @@ func (n *Names) resolveParts() {
 
 // fuller returns the mention whose name is a fuller form of mention i's
 // name, or -1: the nearest such before it, else the fullest after it.
-func (n *Names) fuller(i int) int {
-	m, w := n.mentions[i], n.words[i]
-	if len(w) == 0 {
-		return -1
+// The candidates are the mentions of byWord under its first word (a
+// fuller name holds it) and, for an acronym, under its letters.
+func (n *Names) fuller(i int, byWord map[string][]int) int {
+	m, w := n.mentions[i], n.forms[i]
+	if len(w.match) == 0 || (m.Type != Person && m.Type != Organization && !w.acronym) {
+		return -1 // a place or other name has a fuller form only as an acronym
 	}
-	for j := i - 1; j >= max(0, i-maxLookback); j-- {
-		if o := n.mentions[j]; len(n.words[j]) > len(w) && n.extends(m.Type, w, o.Type, n.words[j]) {
-			return j
-		}
-	}
-	best, bestLen := -1, len(w)
-	for j := i + 1; j < min(len(n.mentions), i+maxLookback); j++ {
-		if o := n.mentions[j]; len(n.words[j]) > bestLen && n.extends(m.Type, w, o.Type, n.words[j]) {
-			best, bestLen = j, len(n.words[j])
-		}
-	}
-	return best
-}
-
-// maxLookback bounds how many mentions away a fuller name is looked for.
-const maxLookback = 300
-
-// extends reports whether name words long (of type lt) are a fuller form
-// of short (of type st).
-func (n *Names) extends(st Type, short []string, lt Type, long []string) bool {
-	switch {
-	case st == Person && lt == Person:
-		return subsequence(splitHyphens(short), splitHyphens(long))
-	case st == Organization && (lt == Organization || lt == Misc):
-		return isAcronymOf(short, long) || (!isAcronym(short) && subsequence(short, long) && equalFold(short[0], long[0]))
-	case isAcronymOf(short, long):
-		return st == lt || st == Organization || lt == Organization
-	}
-	return false
-}
-
-// splitHyphens splits words at hyphens, so that "Assad" is a part of
-// "Bashar al-Assad".
-func splitHyphens(ws []string) []string {
-	var out []string
-	for _, w := range ws {
-		if !strings.Contains(w, "-") {
-			out = append(out, w)
-			continue
-		}
-		for _, p := range strings.Split(w, "-") {
-			if p != "" {
-				out = append(out, p)
+	before, after, afterLen := -1, -1, len(w.words)
+	consider := func(cands []int) {
+		for _, j := range cands {
+			if j == i || len(n.forms[j].words) <= len(w.words) || !extends(m.Type, w, n.mentions[j].Type, n.forms[j]) {
+				continue
+			}
+			switch {
+			case j < i && j > before:
+				before = j
+			case j > i && len(n.forms[j].words) > afterLen:
+				after, afterLen = j, len(n.forms[j].words)
 			}
 		}
 	}
-	return out
+	consider(byWord[w.match[0]])
+	if w.acronym {
+		consider(byWord["^"+w.initials])
+	}
+	if before >= 0 {
+		return before
+	}
+	return after
+}
+
+// extends reports whether name long (of type lt) is a fuller form of
+// short (of type st).
+func extends(st Type, short name, lt Type, long name) bool {
+	if len(short.match) == 0 || len(long.match) == 0 {
+		return false
+	}
+	switch {
+	case st == Person && lt == Person:
+		return subsequence(short.match, long.match)
+	case st == Organization && (lt == Organization || lt == Misc):
+		return short.acronymOf(long) ||
+			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match))
+	case short.acronymOf(long):
+		return st == lt || st == Organization || lt == Organization
+	}
+	return false
 }
 
 // subsequence reports whether short's words all occur in long, in order.
 func subsequence(short, long []string) bool {
 	k := 0
 	for _, w := range long {
-		if k < len(short) && equalFold(w, short[k]) {
+		if k < len(short) && w == short[k] {
 			k++
 		}
 	}
 	return k == len(short)
-}
-
-func equalFold(a, b string) bool {
-	return strings.EqualFold(strings.ReplaceAll(a, ".", ""), strings.ReplaceAll(b, ".", ""))
-}
-
-// isAcronym reports whether a name is one word in capitals ("UN", "U.S.").
-func isAcronym(ws []string) bool {
-	if len(ws) != 1 {
-		return false
-	}
-	a := strings.ReplaceAll(ws[0], ".", "")
-	return utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a
-}
-
-// isAcronymOf reports whether short is one word of capitals (periods
-// allowed: "U.S.") made of the initials of long's capitalized words.
-func isAcronymOf(short, long []string) bool {
-	if !isAcronym(short) || len(long) < 2 {
-		return false
-	}
-	acro := strings.ReplaceAll(short[0], ".", "")
-	var initials strings.Builder
-	for _, w := range long {
-		if connectors[strings.ToLower(w)] {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) {
-			return false
-		}
-		initials.WriteRune(r)
-	}
-	return initials.String() == acro
 }
 
 // word is a run of non-space characters of the text.
@@ -262,8 +318,7 @@ type word struct {
 
 // wordsBefore returns up to max words that end before byte offset pos on
 // the same line, nearest first.
-func (n *Names) wordsBefore(pos, max int) []word {
-	var out []word
+func (n *Names) wordsBefore(out []word, pos, max int) []word {
 	i := pos
 	for len(out) < max {
 		for i > 0 && n.text[i-1] != '\n' && isSpaceByte(n.text[i-1]) {
@@ -283,8 +338,7 @@ func (n *Names) wordsBefore(pos, max int) []word {
 
 // wordsAfter returns up to max words that start at or after byte offset pos
 // on the same line, in order.
-func (n *Names) wordsAfter(pos, max int) []word {
-	var out []word
+func (n *Names) wordsAfter(out []word, pos, max int) []word {
 	i := pos
 	for len(out) < max {
 		for i < len(n.text) && n.text[i] != '\n' && isSpaceByte(n.text[i]) {
@@ -309,7 +363,11 @@ func (n *Names) wordsAfter(pos, max int) []word {
 // state,").
 func (n *Names) collectTitles(i int) {
 	m, b := n.mentions[i], n.bytes[i]
-	before := n.wordsBefore(b[0], 10)
+	var buf [10]word
+	before := n.wordsBefore(buf[:0], b[0], 1)
+	if len(before) == 1 && mayStartTitle(before[0].text) {
+		before = n.wordsBefore(buf[:0], b[0], len(buf))
+	}
 	if t := titleBefore(before); len(t) > 0 {
 		n.titles = append(n.titles, title{t, m.Name, m.Start})
 	}
@@ -324,8 +382,9 @@ func (n *Names) collectTitles(i int) {
 			n.titles = append(n.titles, title{t, m.Name, m.Start})
 		}
 	}
-	after := n.wordsAfter(b[1], 10)
+	after := n.wordsAfter(buf[:0], b[1], 1)
 	if len(after) > 0 && strings.HasPrefix(after[0].text, ",") {
+		after = n.wordsAfter(buf[:0], b[1], len(buf))
 		if after[0].text == "," {
 			after = after[1:]
 		} else {
@@ -335,6 +394,13 @@ func (n *Names) collectTitles(i int) {
 			n.titles = append(n.titles, title{t, m.Name, m.Start})
 		}
 	}
+}
+
+// mayStartTitle reports whether the word before a name may end a title
+// (see collectTitles): a capitalized word, a title word, or a comma.
+func mayStartTitle(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r) || strings.HasSuffix(w, ",") || isTitleWord(w)
 }
 
 func reverse(ws []word) []word {
@@ -432,8 +498,8 @@ func (n *Names) Resolve(start, end int) (string, Type, bool) {
 	if len(ws) == 0 {
 		return "", "", false
 	}
-	if name, ok := n.bySurname(ws, start); ok {
-		return name, Person, true
+	if who, ok := n.bySurname(ws, start); ok {
+		return who, Person, true
 	}
 	if withHead(ws) == nil {
 		return "", "", false
@@ -459,9 +525,10 @@ func (n *Names) bySurname(ws []string, pos int) (string, bool) {
 	if len(ws) != 1 {
 		return "", false
 	}
+	w := newName(ws)
 	found := ""
 	for i, m := range n.mentions {
-		if m.Type != Person || len(n.words[i]) < 2 || !subsequence(ws, splitHyphens(n.words[i])) {
+		if m.Type != Person || len(n.forms[i].words) < 2 || !subsequence(w.match, n.forms[i].match) {
 			continue
 		}
 		if m.Start < pos || found == "" {

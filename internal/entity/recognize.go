@@ -36,15 +36,39 @@ func tokenize(tk *tokens, s string) {
 // offset of the window (the summed weights of its features there), with
 // what conjunctions and document features need of it.
 type wordScores struct {
-	at    [offsets][numLabels]float32
-	lower seq.Feature
-	shape seq.Feature
-	cap   bool   // has an upper-case letter
-	key   string // docKey
+	at     [offsets][numLabels]float32
+	lower  seq.Feature
+	shape  seq.Feature
+	casing uint8
+	cap    bool    // has an upper-case letter
+	key    *keyRef // its docKey's number in the current document; nil for none
 	// opener: a function word capitalized as the first word of a sentence
-	// is ("The", "But"): it alone does not make its neighbours worth
-	// labelling.
+	// is ("The", "But"): see markLive.
 	opener bool
+	// glue: a number, bracket, period or possessive, which can be part of
+	// a name next to a capitalized word.
+	glue bool
+}
+
+// keyRef numbers a docKey within the document being labelled, shared by
+// the word forms that have that key ("Rotor", "ROTOR"): gen says which
+// document the number is for.
+type keyRef struct {
+	gen uint32
+	id  int32
+}
+
+// keyID returns the number of a word's docKey in the current document
+// (numbering it if new), or -1.
+func (s *state) keyID(ws *wordScores) int32 {
+	r := ws.key
+	if r == nil {
+		return -1
+	}
+	if r.gen != s.gen {
+		r.gen, r.id = s.gen, s.votes.newID()
+	}
+	return r.id
 }
 
 // maxCached bounds the word forms a state remembers.
@@ -68,7 +92,14 @@ type state struct {
 	t0     int   // index in tk.toks of the current document's first token
 	seqOf  []int // the document sequence of each document token
 	votes  *votes
-	mbytes [][2]int // byte offsets of the document's mentions
+	names  nameCache
+	keys   map[string]*keyRef // docKey → its number, for words being cached
+	gen    uint32             // documents labelled so far
+	mbytes [][2]int           // byte offsets of the document's mentions
+	found  []tokenMention     // the document's mentions, by token
+	gaz    gazFeatures
+	lowers []seq.Feature
+	caps   []bool
 	feats  []seq.Feature
 	labels int
 }
@@ -79,7 +110,7 @@ func (r *Recognizer) get() *state {
 		return s
 	default:
 	}
-	s := &state{m: r.m, fz: &featurizer{classes: r.m.classes}, labels: r.m.labels.NumLabels(), votes: newVotes()}
+	s := &state{m: r.m, fz: &featurizer{classes: r.m.classes, casing: r.m.casing}, labels: r.m.labels.NumLabels(), votes: newVotes(), keys: map[string]*keyRef{}, names: nameCache{}}
 	s.cache.seed = maphash.MakeSeed()
 	for md := range s.pad {
 		s.pad[md] = s.scores(padding, mode(md))
@@ -101,13 +132,23 @@ func (s *state) word(w string, md mode) *wordScores {
 		return ws
 	}
 	ws := s.scores(w, md)
+	if s.cache.n+1 >= maxCached {
+		clear(s.keys) // the cache starts afresh: so does the key table
+	}
 	s.cache.put(h, ws)
 	return ws
 }
 
 func (s *state) scores(w string, md mode) *wordScores {
 	wi := s.fz.compute(w, md)
-	ws := &wordScores{lower: wi.lower, shape: wi.shape, cap: wi.cap, key: docKey(w), opener: isOpener(w)}
+	ws := &wordScores{lower: wi.lower, shape: wi.shape, casing: wi.casing, cap: wi.cap, opener: isOpener(w), glue: isGlue(w)}
+	if k := docKey(w); k != "" {
+		ws.key = s.keys[k]
+		if ws.key == nil {
+			ws.key = &keyRef{}
+			s.keys[k] = ws.key
+		}
+	}
 	for k := range ws.at {
 		s.m.labels.AddScores(ws.at[k][:], wi.feats[k])
 	}
@@ -196,7 +237,7 @@ func (r *Recognizer) Recognize(s string) []Mention {
 		from := len(out)
 		st.mbytes = st.mbytes[:0]
 		out = st.document(out, s, docs[d], docs[d+1])
-		copy(out[from:], newNames(s, out[from:], st.mbytes).Mentions())
+		copy(out[from:], newNames(s, out[from:], st.mbytes, st.names).Mentions())
 	}
 	return out
 }
@@ -226,26 +267,31 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 	s.class = growInt(s.class, n)
 	s.seqOf = growInt(s.seqOf, n)
 	s.votes.reset()
+	s.gen++
+	s.found = s.found[:0]
 	for k := from; k < to; k++ {
 		a, b := s.tk.seq(k)
 		s.firstPass(a-t0, b-t0, k-from)
 		s.spans = s.m.scheme.Decode(s.paths[a-t0:b-t0], s.spans)
 		classOf(s.class[a-t0:a-t0], b-a, s.spans)
 		for i := a - t0; i < b-t0; i++ {
-			s.votes.add(s.wordAt(i).key, s.class[i])
+			s.votes.addID(s.keyID(s.wordAt(i)), s.class[i])
 		}
 	}
 	for k := from; k < to; k++ {
 		a, b := s.tk.seq(k)
 		s.secondPass(a-t0, b-t0)
 		s.spans = s.m.scheme.Decode(s.paths[a-t0:b-t0], s.spans)
-		toks := s.tk.toks[a:b]
 		for _, sp := range s.spans {
-			first, last := toks[sp.Start], toks[sp.End-1]
-			txt := text[first.bstart : last.bstart+len(last.text)]
-			out = append(out, Mention{Start: first.start, End: last.end, Text: txt, Type: types[sp.Type], Name: txt})
-			s.mbytes = append(s.mbytes, [2]int{first.bstart, last.bstart + len(last.text)})
+			s.found = append(s.found, tokenMention{a + sp.Start, a + sp.End, types[sp.Type]})
 		}
+	}
+	s.addAcronyms(t0, t1)
+	for _, f := range s.found {
+		first, last := s.tk.toks[f.from], s.tk.toks[f.to-1]
+		txt := text[first.bstart : last.bstart+len(last.text)]
+		out = append(out, Mention{Start: first.start, End: last.end, Text: txt, Type: f.typ, Name: txt})
+		s.mbytes = append(s.mbytes, [2]int{first.bstart, last.bstart + len(last.text)})
 	}
 	return out
 }
@@ -256,25 +302,22 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 func (s *state) wordAt(i int) *wordScores { return s.words[i+s.seqOf[i]] }
 
 // firstPass scores and labels the document tokens [a, b), sequence k of
-// the document, without document features. Only tokens within the window
-// of a word with an upper-case letter are scored; the others are labelled
-// O, which is what the model gives them all but never (12 of the 34,043
-// name tokens of the CoNLL training data are that far from a capital).
+// the document, without document features. Only tokens that can be part
+// of a name are scored (see markLive); the others are labelled O.
 func (s *state) firstPass(a, b, k int) {
 	L := s.labels
 	n := b - a
 	words := s.words[a+k : b+k+1] // the tokens, then the padding
 	pad := words[n]
 	live := s.live[a:b]
-	for i := range live {
-		live[i] = false
-	}
-	for i, w := range words[:n] {
-		if w.cap && !(w.opener && (i == 0 || s.tk.toks[s.t0+a+i-1].norm == `"`)) {
-			for j := max(0, i-window); j <= min(n-1, i+window); j++ {
-				live[j] = true
-			}
+	s.markLive(live, words[:n], a)
+	if s.m.gaz != nil {
+		s.lowers, s.caps = s.lowers[:0], s.caps[:0]
+		for _, w := range words[:n] {
+			s.lowers = append(s.lowers, w.lower)
+			s.caps = append(s.caps, w.cap)
 		}
+		s.gaz = s.m.gaz.match(s.gaz, s.lowers, s.caps)
 	}
 	for i := 0; i < n; i++ {
 		s.seqOf[a+i] = k
@@ -302,7 +345,10 @@ func (s *state) firstPass(a, b, k int) {
 			next = words[i+1]
 		}
 		cur := words[i]
-		s.feats = appendConjunctions(s.feats[:0], [3]seq.Feature{prev.shape, cur.shape, next.shape}, [3]seq.Feature{prev.lower, cur.lower, next.lower}, i == 0)
+		s.feats = appendConjunctions(s.feats[:0], [3]seq.Feature{prev.shape, cur.shape, next.shape}, [3]seq.Feature{prev.lower, cur.lower, next.lower}, i == 0, cur.casing)
+		if s.m.gaz != nil {
+			s.feats = append(s.feats, s.gaz[i]...)
+		}
 		s.m.labels.AddScores(row, s.feats)
 	}
 	dst := s.paths[a:b]
@@ -325,6 +371,46 @@ func addTo(dst []float32, src *[numLabels]float32) {
 	dst = dst[:numLabels]
 	for y, v := range src {
 		dst[y] += v
+	}
+}
+
+// markLive marks the tokens of a sequence worth labelling: those with a
+// capital letter (a capitalized function word at a sentence's start, such
+// as "The", only before another), the one or two tokens between two of
+// them ("Bank of America", "Ministry of the Interior"), and numbers,
+// brackets, periods and possessives next to one ("Euro 96", "Boatmen 's").
+// Measured on CoNLL-2003 dev: 30% of the tokens, holding all but 34 of
+// the 8,603 name tokens.
+func (s *state) markLive(live []bool, words []*wordScores, a int) {
+	n := len(words)
+	capped := func(i int) bool {
+		w := words[i]
+		if !w.cap {
+			return false
+		}
+		if w.opener && (i == 0 || s.tk.toks[s.t0+a+i-1].norm == `"`) {
+			return i+1 < n && words[i+1].cap
+		}
+		return true
+	}
+	clear(live)
+	last := -1 // the last capped token
+	for i := range live {
+		if !capped(i) {
+			continue
+		}
+		live[i] = true
+		if last >= 0 && i-last-1 <= 2 {
+			for j := last + 1; j < i; j++ {
+				live[j] = true
+			}
+		}
+		for _, j := range [2]int{i - 1, i + 1} {
+			if j >= 0 && j < n && !live[j] && words[j].glue {
+				live[j] = true
+			}
+		}
+		last = i
 	}
 }
 
@@ -353,7 +439,9 @@ var negInf = float32(math.Inf(-1))
 
 // secondPass adds the document features to the first-pass scores of the
 // document tokens [a, b), one sequence, and labels again each run of live
-// tokens that has some.
+// tokens that has some. (Labelling again only the runs where the first pass
+// disagreed with a word's other occurrences saved 7% of the time and cost
+// 0.07 of dev F1.)
 func (s *state) secondPass(a, b int) {
 	L := s.labels
 	n := b - a
@@ -365,7 +453,7 @@ func (s *state) secondPass(a, b int) {
 		}
 		j, changed := i, false
 		for ; j < n && live[j]; j++ {
-			s.feats = s.votes.features(s.feats[:0], s.wordAt(a+j).key, s.class[a+j])
+			s.feats = s.votes.featuresID(s.feats[:0], s.keyID(s.wordAt(a+j)), s.class[a+j])
 			if len(s.feats) > 0 {
 				s.m.labels.AddScores(s.rows[(a+j)*L:(a+j+1)*L], s.feats)
 				changed = true

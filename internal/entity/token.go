@@ -55,19 +55,24 @@ func (t *tokens) seq(k int) (from, to int) {
 	return from, to
 }
 
-// runeCursor converts increasing byte offsets of a text to rune offsets.
+// runeCursor converts increasing byte offsets of a text to rune offsets,
+// counting runes as utf8.DecodeRuneInString reads them (an invalid byte is
+// one rune), so that offsets agree with utf8.RuneCountInString.
 type runeCursor struct {
 	text       string
 	byte, rune int
 }
 
 func (c *runeCursor) at(b int) int {
-	for i := c.byte; i < b; i++ {
-		if c.text[i]&0xC0 != 0x80 {
-			c.rune++
+	for c.byte < b {
+		if c.text[c.byte] < utf8.RuneSelf {
+			c.byte++
+		} else {
+			_, n := utf8.DecodeRuneInString(c.text[c.byte:])
+			c.byte += n
 		}
+		c.rune++
 	}
-	c.byte = b
 	return c.rune
 }
 

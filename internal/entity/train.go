@@ -25,11 +25,22 @@ type TokenSpan struct {
 
 // TrainOptions configure Train.
 type TrainOptions struct {
-	Epochs   int                 // passes over the training data
-	Seed     uint64              // order of the instances in each pass
+	Epochs int    // passes over the training data
+	Seed   uint64 // order of the instances in each pass
+	// Seeds is the number of labellers trained, with seeds Seed, Seed+1,
+	// …, and averaged (see Average): 1 or less trains one.
+	Seeds    int
 	MinCount int                 // features seen fewer times are dropped
-	Classes  *cluster.Clustering // word classes (see AddUnlabelled); nil for none
-	Info     string              // recorded in Model.Info
+	Classes  *cluster.Clustering // word classes (see Unlabelled); nil for none
+	// Unlabelled, if set, gives the casing table (words seen at least
+	// CasingMinCount times; 0: none) and, if GazetteerMinCount > 0, the text that a
+	// first model labels to make the gazetteer of (names it found at least
+	// that many times, with one type for GazetteerShare of them).
+	Unlabelled        *Unlabelled
+	CasingMinCount    int
+	GazetteerMinCount int
+	GazetteerShare    float64
+	Info              string // recorded in Model.Info
 	// Folds is the number of parts the documents are cut into to make the
 	// first-pass labels that document features are trained on: each part
 	// is labelled by a model trained on the others (0: no document
@@ -54,9 +65,35 @@ func Train(docs []TrainingDoc, opt TrainOptions) (*Model, error) {
 	if opt.Classes != nil {
 		m.classes = newClassTable(opt.Classes)
 	}
+	m.casing = casingTable{}
+	if opt.Unlabelled != nil && opt.CasingMinCount > 0 {
+		m.casing = opt.Unlabelled.Casing(opt.CasingMinCount)
+	}
+	if opt.Unlabelled != nil && opt.GazetteerMinCount > 0 {
+		first := opt
+		first.Epoch = nil
+		if err := m.fit(docs, first); err != nil {
+			return nil, err
+		}
+		pc := phraseCounts{}
+		r := NewRecognizer(m)
+		for _, text := range opt.Unlabelled.texts {
+			pc.add(text, r.Recognize(text))
+		}
+		m.gaz = buildGazetteer(pc, opt.GazetteerMinCount, opt.GazetteerShare)
+		opt.Log("gazetteer: %d names from %d texts", len(m.gaz.phrases), len(opt.Unlabelled.texts))
+	}
+	if err := m.fit(docs, opt); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// fit trains the labeller of m on the documents with m's tables.
+func (m *Model) fit(docs []TrainingDoc, opt TrainOptions) error {
 	sents, err := m.sentences(docs)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	data := make([]seq.Sequence, 0, 2*len(sents))
 	for _, s := range sents {
@@ -65,24 +102,36 @@ func Train(docs []TrainingDoc, opt TrainOptions) (*Model, error) {
 	if opt.Folds > 1 {
 		first, err := m.jackknife(sents, opt)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		data = append(data, withDocFeatures(sents, first)...)
 	}
-	tr, err := seq.NewTrainer(m.scheme.Labels(), data, seq.Options{Seed: opt.Seed, MinCount: opt.MinCount, Allowed: m.scheme.Allowed})
-	if err != nil {
-		return nil, fmt.Errorf("entity: train: %w", err)
-	}
-	for e := 1; e <= opt.Epochs; e++ {
-		wrong := tr.Epoch()
-		if opt.Epoch != nil || e == opt.Epochs {
-			m.labels = tr.Model(0)
+	var labellers []*seq.Model
+	for k := 0; k < max(opt.Seeds, 1); k++ {
+		tr, err := seq.NewTrainer(m.scheme.Labels(), data, seq.Options{Seed: opt.Seed + uint64(k), MinCount: opt.MinCount, Allowed: m.scheme.Allowed})
+		if err != nil {
+			return fmt.Errorf("entity: train: %w", err)
 		}
-		if opt.Epoch != nil {
-			opt.Epoch(e, wrong, m)
+		for e := 1; e <= opt.Epochs; e++ {
+			wrong := tr.Epoch()
+			if opt.Epoch != nil || e == opt.Epochs {
+				m.labels = tr.Model(0)
+			}
+			if opt.Epoch != nil {
+				opt.Epoch(e, wrong, m)
+			}
 		}
+		labellers = append(labellers, m.labels)
+		opt.Log("labeller %d of %d trained", k+1, max(opt.Seeds, 1))
 	}
-	return m, nil
+	if len(labellers) > 1 {
+		avg, err := seq.Average(labellers...)
+		if err != nil {
+			return fmt.Errorf("entity: train: %w", err)
+		}
+		m.labels = avg
+	}
+	return nil
 }
 
 // typeIndex returns the span type of t in the scheme.
@@ -105,7 +154,8 @@ type trainSentence struct {
 
 // sentences computes the features and labels of every training sentence.
 func (m *Model) sentences(docs []TrainingDoc) ([]trainSentence, error) {
-	fz := newFeaturizer(m.classes)
+	fz := newFeaturizer(m.classes, m.casing)
+	var gf gazFeatures
 	var out []trainSentence
 	for d, doc := range docs {
 		for s, sent := range doc {
@@ -121,7 +171,12 @@ func (m *Model) sentences(docs []TrainingDoc) ([]trainSentence, error) {
 				}
 				spans = append(spans, seq.Span{Start: n.Start, End: n.End, Type: ti})
 			}
-			out = append(out, trainSentence{doc: d, toks: toks, feats: sequenceFeatures(fz, toks), labels: m.scheme.Encode(spans, len(toks), nil)})
+			feats := sequenceFeatures(fz, toks)
+			gf = m.gazetteerFeatures(gf, fz, toks)
+			for i := range feats {
+				feats[i] = append(feats[i], gf[i]...)
+			}
+			out = append(out, trainSentence{doc: d, toks: toks, feats: feats, labels: m.scheme.Encode(spans, len(toks), nil)})
 		}
 	}
 	return out, nil
@@ -191,6 +246,18 @@ func withDocFeatures(sents []trainSentence, first [][]int) []seq.Sequence {
 	return out
 }
 
+// gazetteerFeatures returns the gazetteer features of a sequence's tokens.
+func (m *Model) gazetteerFeatures(dst gazFeatures, fz *featurizer, toks []token) gazFeatures {
+	md := sequenceMode(toks)
+	lowers := make([]seq.Feature, len(toks))
+	caps := make([]bool, len(toks))
+	for i, t := range toks {
+		wi := fz.info(t.norm, md)
+		lowers[i], caps[i] = wi.lower, wi.cap
+	}
+	return m.gaz.match(dst, lowers, caps)
+}
+
 // sequenceFeatures returns the features of every token of a sequence.
 func sequenceFeatures(fz *featurizer, toks []token) [][]seq.Feature {
 	md := sequenceMode(toks)
@@ -206,18 +273,22 @@ func sequenceFeatures(fz *featurizer, toks []token) [][]seq.Feature {
 	return out
 }
 
-// AddUnlabelled tokenizes a text as the recognizer does and adds its
-// sequences to a corpus for learning word classes.
-func AddUnlabelled(c *cluster.Corpus, text string) {
-	var tk tokens
-	tokenize(&tk, text)
-	words := make([]string, 0, 64)
-	for k := range tk.seqs {
-		from, to := tk.seq(k)
-		words = words[:0]
-		for _, t := range tk.toks[from:to] {
-			words = append(words, clusterForm(t.norm))
-		}
-		c.Add(words)
+// Average returns the model whose labeller averages those of models
+// trained on the same tables (word classes, casing, gazetteer) with other
+// seeds, which labels like their ensemble. The tables are the first's.
+func Average(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("entity: average of no models")
 	}
+	labellers := make([]*seq.Model, len(models))
+	for i, m := range models {
+		labellers[i] = m.labels
+	}
+	avg, err := seq.Average(labellers...)
+	if err != nil {
+		return nil, fmt.Errorf("entity: %w", err)
+	}
+	out := *models[0]
+	out.labels = avg
+	return &out, nil
 }
