@@ -79,15 +79,25 @@ func (v *votes) newID() int32 {
 	return int32(len(v.counts) - 1)
 }
 
-// add counts the vote of a token with docKey k.
-func (v *votes) add(k string, class int) { v.addID(v.id(k), class) }
+// add counts the vote of a token with docKey k, or with sign -1 takes it
+// back.
+func (v *votes) add(k string, class int, sign int32) { v.addID(v.id(k), class, sign) }
 
-// addID counts the vote of a token of word number i (-1: none).
-func (v *votes) addID(i int32, class int) {
+// addID counts the vote of a token of word number i (-1: none), or with
+// sign -1 takes it back.
+func (v *votes) addID(i int32, class int, sign int32) {
 	if i >= 0 {
-		v.counts[i][class]++
+		v.counts[i][class] += sign
 	}
 }
+
+// docWindow is how many sequences either side of a sequence its document
+// features count votes from. An article falls within it whole; in a file
+// of many articles with nothing to tell where one ends (a long CoNLL file
+// without -DOCSTART- lines), it keeps most other articles' votes out:
+// CoNLL-2003 dev read as one document scores F1 92.20 with it, 92.15
+// without (92.42 read document by document, either way).
+const docWindow = 40
 
 // tDoc[c][b] is the feature "the other occurrences of this word were
 // labelled c, in share bucket b" (b: under a third, under two thirds,

@@ -274,13 +274,25 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 		s.firstPass(a-t0, b-t0, k-from)
 		s.spans = s.m.scheme.Decode(s.paths[a-t0:b-t0], s.spans)
 		classOf(s.class[a-t0:a-t0], b-a, s.spans)
+	}
+	vote := func(k int, sign int32) {
+		a, b := s.tk.seq(k)
 		for i := a - t0; i < b-t0; i++ {
-			s.votes.addID(s.keyID(s.wordAt(i)), s.class[i])
+			s.votes.addID(s.keyID(s.wordAt(i)), s.class[i], sign)
 		}
+	}
+	for k := from; k < min(to, from+docWindow+1); k++ {
+		vote(k, 1)
 	}
 	for k := from; k < to; k++ {
 		a, b := s.tk.seq(k)
 		s.secondPass(a-t0, b-t0)
+		if k-docWindow >= from {
+			vote(k-docWindow, -1)
+		}
+		if k+docWindow+1 < to {
+			vote(k+docWindow+1, 1)
+		}
 		s.spans = s.m.scheme.Decode(s.paths[a-t0:b-t0], s.spans)
 		for _, sp := range s.spans {
 			s.found = append(s.found, tokenMention{a + sp.Start, a + sp.End, types[sp.Type]})

@@ -228,12 +228,25 @@ func withDocFeatures(sents []trainSentence, first [][]int) []seq.Sequence {
 		for i := lo; i < hi; i++ {
 			spans = scheme.Decode(first[i], spans)
 			class[i-lo] = classOf(nil, len(first[i]), spans)
-			for j, t := range sents[i].toks {
+			for _, t := range sents[i].toks {
 				keys[i-lo] = append(keys[i-lo], docKey(t.norm))
-				v.add(keys[i-lo][j], class[i-lo][j])
 			}
 		}
+		vote := func(i int, sign int32) {
+			for j, k := range keys[i-lo] {
+				v.add(k, class[i-lo][j], sign)
+			}
+		}
+		for i := lo; i < min(hi, lo+docWindow+1); i++ {
+			vote(i, 1)
+		}
 		for i := lo; i < hi; i++ {
+			if i-docWindow-1 >= lo {
+				vote(i-docWindow-1, -1)
+			}
+			if i > lo && i+docWindow < hi {
+				vote(i+docWindow, 1)
+			}
 			s := sents[i]
 			feats := make([][]seq.Feature, len(s.feats))
 			for j := range s.feats {
