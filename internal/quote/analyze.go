@@ -1,0 +1,186 @@
+package quote
+
+import "strings"
+
+// doc is a text prepared for labelling: its tokens, their lower-cased
+// forms, the quoted regions, and the paragraphs (runs of tokens with no
+// blank line between them) that are the labellers' sequences.
+type doc struct {
+	text  string
+	toks  []token
+	low   []string // normalized text of each token (see norm)
+	regs  []region
+	inReg []int32 // innermost quoted region holding token i (marks included), -1 outside
+	paras []tokRange
+	sent  []bool // sent[i]: token i ends a sentence (., ?, ! or … before a capital, a quotation mark or a line break)
+}
+
+// tokRange is a stretch of tokens [from, to).
+type tokRange struct{ from, to int }
+
+func newDoc(text string) *doc {
+	d := &doc{text: text}
+	d.toks = tokenize(text, nil)
+	d.low = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		d.low[i] = norm(t, text[t.b:t.e])
+	}
+	d.regs = pairQuotes(d.toks, nil)
+	d.inReg = make([]int32, len(d.toks))
+	for i := range d.inReg {
+		d.inReg[i] = -1
+	}
+	for k, r := range d.regs { // regions come in order of their opening marks: inner ones overwrite outer ones
+		for i := r.open; i <= r.close; i++ {
+			d.inReg[i] = int32(k)
+		}
+	}
+	d.paras = paragraphs(d.toks)
+	d.sent = sentenceEnds(d)
+	return d
+}
+
+// paragraphs cuts toks at blank lines. A text with no blank line but line
+// breaks (one sentence per line, as PTB-tokenized corpora come) is cut at
+// every line break.
+func paragraphs(toks []token) []tokRange {
+	brk := uint8(2)
+	blank := false
+	for _, t := range toks {
+		if t.nl >= 2 {
+			blank = true
+			break
+		}
+	}
+	if !blank {
+		brk = 1
+	}
+	var out []tokRange
+	from := 0
+	for i, t := range toks {
+		if i > from && t.nl >= brk {
+			out = append(out, tokRange{from, i})
+			from = i
+		}
+	}
+	if from < len(toks) {
+		out = append(out, tokRange{from, len(toks)})
+	}
+	return out
+}
+
+func sentenceEnds(d *doc) []bool {
+	out := make([]bool, len(d.toks))
+	for i, t := range d.toks {
+		if t.kind != tPunct {
+			continue
+		}
+		switch d.text[t.b:t.e] {
+		case ".", "?", "!", "…", "...":
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(d.toks) && d.toks[j].kind == tQuote && d.toks[j].q&qClose != 0 && !d.toks[j].space {
+			j++ // a closing mark after the period belongs to the sentence
+		}
+		if j == len(d.toks) || d.toks[j].nl > 0 {
+			out[j-1] = true
+			continue
+		}
+		n := d.toks[j]
+		if n.kind == tQuote || n.kind == tWord && startsUpper(d.text[n.b:n.e]) || n.kind == tPunct && d.text[n.b:n.e] == "(" {
+			out[j-1] = true
+		}
+	}
+	return out
+}
+
+func startsUpper(w string) bool {
+	if w == "" {
+		return false
+	}
+	c := w[0]
+	return 'A' <= c && c <= 'Z' || c >= 0x80 && strings.ToLower(w) != w
+}
+
+// lower lower-cases s without allocating when it is lower case already.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// tokenSpan returns the tokens [i, j) that sp covers (every token that
+// overlaps it) and whether sp starts and ends on token boundaries.
+func (d *doc) tokenSpan(sp Span) (i, j int, exact bool) {
+	i = searchTok(d.toks, sp.Start)
+	j = i
+	for j < len(d.toks) && d.toks[j].rs < sp.End {
+		j++
+	}
+	exact = i < j && d.toks[i].rs == sp.Start && d.toks[j-1].re == sp.End
+	return i, j, exact
+}
+
+// searchTok returns the first token that ends after rune offset r.
+func searchTok(toks []token, r int) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if toks[m].re <= r {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// span returns the rune span of tokens [i, j).
+func (d *doc) span(i, j int) Span {
+	if i >= j {
+		return Span{}
+	}
+	return Span{d.toks[i].rs, d.toks[j-1].re}
+}
+
+// paraOf returns the paragraph holding token i.
+func (d *doc) paraOf(i int) tokRange {
+	lo, hi := 0, len(d.paras)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.paras[m].to <= i {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo == len(d.paras) {
+		return tokRange{}
+	}
+	return d.paras[lo]
+}
+
+// norm is the form of a token that features read: lower case, every
+// double quotation mark as ", every single one as ', every dash as —.
+func norm(t token, s string) string {
+	switch t.kind {
+	case tQuote:
+		if t.q&qSingle != 0 {
+			return "'"
+		}
+		return "\""
+	case tPunct:
+		switch s {
+		case "—", "–", "―", "--", "---", "‒":
+			return "—"
+		}
+		return s
+	}
+	return lower(s)
+}

@@ -1,0 +1,227 @@
+package quote
+
+// directRules completes the labellers' quotes where quotation marks say
+// more than the labellers see: a quotation beside a reporting verb, a pull
+// quote.
+func (d *doc) directRules(cs []cand, w words, verbs map[string]bool) []cand {
+	taken := make([]bool, len(d.toks)) // tokens in some quote's content
+	mark := func(c cand) {
+		for _, p := range c.parts {
+			for k := p.from; k < p.to; k++ {
+				taken[k] = true
+			}
+		}
+	}
+	for i := range cs {
+		cs[i].parts = d.framedParts(d.clipToQuotations(cs[i].parts), cs[i].cue)
+		mark(cs[i])
+	}
+	for r, reg := range d.regs {
+		if reg.single || !reg.closed || d.outerRegion(int32(r)) >= 0 || anyTaken(taken, reg.open, reg.close+1) || d.wordCount(reg.open, reg.close) < 2 {
+			continue
+		}
+		c, ok := d.pullQuote(reg)
+		if !ok {
+			c, ok = d.frameAfter(reg, w, verbs)
+		}
+		if !ok {
+			c, ok = d.frameBefore(reg, w, verbs)
+		}
+		if ok {
+			cs = append(cs, c)
+			mark(c)
+		}
+	}
+	return cs
+}
+
+func anyTaken(taken []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordCount counts the word tokens in [i, j).
+func (d *doc) wordCount(i, j int) int {
+	n := 0
+	for k := i; k < j; k++ {
+		if d.toks[k].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+func isDash(s string) bool { return s == "—" }
+
+// pullQuote reads "“…” — Name, title" at the end of a line: the dash is the
+// cue, the name the source.
+func (d *doc) pullQuote(reg region) (cand, bool) {
+	k := reg.close + 1
+	if k >= len(d.toks) || !isDash(d.low[k]) {
+		return cand{}, false
+	}
+	from := k + 1
+	end := from
+	for end < len(d.toks) && d.toks[end].nl == 0 && d.toks[end].kind != tQuote {
+		end++
+	}
+	name := from
+	for name < end && d.toks[name].kind == tWord && startsUpper(d.text[d.toks[name].b:d.toks[name].e]) {
+		name++
+	}
+	if name == from || end-from > 12 {
+		return cand{}, false
+	}
+	return cand{cue: tokRange{k, k + 1}, src: tokRange{from, name}, parts: []tokRange{{reg.open, reg.close + 1}}}, true
+}
+
+// frameAfter reads "“…,” Name said" and "“…,” said Name": a frame verb
+// within a few tokens after the closing mark, in the same sentence.
+func (d *doc) frameAfter(reg region, w words, verbs map[string]bool) (cand, bool) {
+	k := reg.close + 1
+	if k < len(d.toks) && d.low[k] == "," {
+		k++
+	}
+	for v := k; v < len(d.toks) && v < k+maxSource; v++ {
+		t := d.toks[v]
+		if t.nl > 0 || t.kind == tQuote || t.kind == tPunct && d.low[v] != "." {
+			return cand{}, false
+		}
+		if t.kind != tWord || !verbs[w.stem[v]] {
+			if d.sent[v] {
+				return cand{}, false
+			}
+			continue
+		}
+		c := cand{cue: tokRange{v, v + 1}, parts: []tokRange{{reg.open, reg.close + 1}}}
+		if v > k {
+			c.src = tokRange{k, v}
+		} else {
+			c.src = d.nounPhrase(v+1, 1)
+		}
+		return c, true
+	}
+	return cand{}, false
+}
+
+// frameBefore reads "Name said: “…”" and "Name said, “…”".
+func (d *doc) frameBefore(reg region, w words, verbs map[string]bool) (cand, bool) {
+	k := reg.open - 1
+	if k < 0 || d.toks[reg.open].nl > 0 {
+		return cand{}, false
+	}
+	colon := d.low[k] == ":"
+	if colon || d.low[k] == "," {
+		k--
+	}
+	if k < 0 || d.toks[k].kind != tWord || !verbs[w.stem[k]] {
+		return cand{}, false
+	}
+	c := cand{cue: tokRange{k, k + 1}, parts: []tokRange{{reg.open, reg.close + 1}}}
+	if colon {
+		c.cue.to++
+	}
+	c.src = d.nounPhrase(k-1, -1)
+	return c, true
+}
+
+// maxSource is the most tokens a source found by a rule may have.
+const maxSource = 8
+
+// nounPhrase returns the run of name-like tokens that starts at token i and
+// goes in direction dir (1 or -1): capitalized words and the words of names
+// ("Rep. Gwen Moore", "he", "the spokesman"), stopping at punctuation, a
+// line break or maxSource tokens.
+func (d *doc) nounPhrase(i, dir int) tokRange {
+	j := i
+	for n := 0; j >= 0 && j < len(d.toks) && n < maxSource; n++ {
+		t := d.toks[j]
+		if t.kind != tWord || dir > 0 && t.nl > 0 || dir < 0 && j+1 < len(d.toks) && d.toks[j+1].nl > 0 && j != i {
+			break
+		}
+		j += dir
+	}
+	if dir > 0 {
+		return tokRange{i, j}
+	}
+	return tokRange{j + 1, i + 1}
+}
+
+// clipToQuotations cuts a content part that begins with a closed
+// quotation down to the quotations in it: the words after the last closing
+// mark ("…,” she said several months later") and between quotations
+// ("“A,” he said. “B.”") are the frame, not the quote.
+func (d *doc) clipToQuotations(parts []tokRange) []tokRange {
+	var out []tokRange
+	for _, p := range parts {
+		r := d.outer(p.from)
+		if r < 0 || d.regs[r].open != p.from || !d.regs[r].closed || p.to <= d.regs[r].close+1 {
+			out = append(out, p)
+			continue
+		}
+		for k := p.from; k < p.to; {
+			r := d.outer(k)
+			if r < 0 || d.regs[r].open != k || !d.regs[r].closed {
+				k++
+				continue
+			}
+			end := min(d.regs[r].close+1, p.to)
+			out = append(out, tokRange{k, end})
+			k = end
+		}
+	}
+	return out
+}
+
+// framedParts drops, from a quote whose content is a quotation before its
+// cue ("“A,” she said, and then …"), the parts after the cue that are no
+// quotation: they are the narration that goes on after the frame.
+func (d *doc) framedParts(parts []tokRange, cue tokRange) []tokRange {
+	quoted := false
+	for _, p := range parts {
+		if p.to <= cue.from && d.isQuotation(p) {
+			quoted = true
+		}
+	}
+	if !quoted {
+		return parts
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if p.to <= cue.from || d.startsQuotation(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isQuotation reports whether tokens p are exactly one closed quotation.
+func (d *doc) isQuotation(p tokRange) bool {
+	r := d.outer(p.from)
+	return r >= 0 && d.regs[r].open == p.from && d.regs[r].close == p.to-1
+}
+
+func (d *doc) startsQuotation(p tokRange) bool {
+	r := d.outer(p.from)
+	return r >= 0 && d.regs[r].open == p.from
+}
+
+// outer returns the outermost quotation holding token k, or -1.
+func (d *doc) outer(k int) int32 {
+	r := d.inReg[k]
+	if r < 0 {
+		return -1
+	}
+	for d.regs[r].single {
+		o := d.outerRegion(r)
+		if o < 0 {
+			break
+		}
+		r = o
+	}
+	return r
+}
