@@ -82,30 +82,45 @@ func (d *Document) TextBound(id string) (TextBound, bool) {
 // Parse reads a .ann file. name labels errors ("name:line: reason"). A T line
 // needs an ID, a label and at least one fragment with 0 ≤ start ≤ end; an E
 // line needs "Type:ID" for its trigger, and every ID an event names must be
-// a T or E annotation of the file. Blank lines are skipped.
+// a T or E annotation of the file. Blank lines are skipped. A line that is
+// no annotation continues the text of a T line before it (brat writes
+// annotated text across line breaks as it is); anywhere else it is an error.
 func Parse(r io.Reader, name string) (*Document, error) {
 	d := &Document{byID: map[string]int{}}
 	events := map[string]bool{}
+	lastT := -1 // the text-bound of the previous line, which a bare line continues
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
 	for line := 1; sc.Scan(); line++ {
 		b := bytes.TrimRight(sc.Bytes(), "\r")
 		if len(bytes.TrimSpace(b)) == 0 {
+			if lastT >= 0 {
+				d.TextBounds[lastT].Text += "\n"
+			}
 			continue
 		}
 		var err error
-		switch b[0] {
-		case 'T':
+		kind := annotationKind(b)
+		switch {
+		case kind == 0 && lastT >= 0:
+			// Brat writes an annotated text that crosses a line break as
+			// it is: the line continues the previous text-bound's text.
+			d.TextBounds[lastT].Text += "\n" + string(b)
+			continue
+		case kind == 0:
+			err = fmt.Errorf("not an annotation (want an ID such as T1 or E1 and a tab): %.40q", b)
+		case kind == 'T':
 			err = d.addTextBound(string(b), line)
-		case 'E':
+			lastT = len(d.TextBounds) - 1
+		case kind == 'E':
 			var e Event
 			if e, err = parseEvent(string(b), line); err == nil {
 				d.Events = append(d.Events, e)
 				events[e.ID] = true
 			}
-		case 'R', 'A', 'M', 'N', '#', '*':
-		default:
-			err = fmt.Errorf("unknown annotation kind %q", b[0])
+		}
+		if kind != 'T' {
+			lastT = -1
 		}
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
@@ -203,4 +218,21 @@ func (t TextBound) Sorted() []Fragment {
 	fs := slices.Clone(t.Fragments)
 	slices.SortStableFunc(fs, func(a, b Fragment) int { return cmp.Compare(a.Start, b.Start) })
 	return fs
+}
+
+// annotationKind returns the kind letter of an annotation line ('T', 'E',
+// 'R', 'A', 'M', 'N', '#', '*'): the letter, digits (none for '#' and '*')
+// and a tab. Any other line gives 0.
+func annotationKind(b []byte) byte {
+	if len(b) == 0 || !strings.ContainsRune("TERAMN#*", rune(b[0])) {
+		return 0
+	}
+	i := 1
+	for i < len(b) && '0' <= b[i] && b[i] <= '9' {
+		i++
+	}
+	if i == len(b) || b[i] != '\t' || i == 1 && b[0] != '#' && b[0] != '*' {
+		return 0
+	}
+	return b[0]
 }

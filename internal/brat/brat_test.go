@@ -53,7 +53,8 @@ func TestSortedAndExtentOfUnorderedFragments(t *testing.T) {
 
 func TestParseErrors(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"T1 Cue 1 2\tx\n", "x.ann:1: text-bound annotation without a tab"},
+		{"T1 Cue 1 2\tx\n", "x.ann:1: not an annotation"},
+		{"E1\tAttribution:T1\nmore\n", "x.ann:2: not an annotation"},
 		{"T1\tCue\tx\n", "x.ann:1: T1: want \"Label start end\""},
 		{"T1\tCue 5 2\tx\n", "x.ann:1: T1: fragment \"5 2\": want 0 ≤ start ≤ end"},
 		{"T1\tCue -1 2\tx\n", "want 0 ≤ start ≤ end"},
@@ -62,11 +63,22 @@ func TestParseErrors(t *testing.T) {
 		{"\nE1\tAttribution:T9\n", "x.ann:2: event E1 names T9"},
 		{"E1\tAttribution\n", "argument \"Attribution\": want Role:ID"},
 		{"E1\t\n", "event without a type"},
-		{"X1\tfoo\n", "x.ann:1: unknown annotation kind 'X'"},
+		{"X1\tfoo\n", "x.ann:1: not an annotation"},
 	} {
 		_, err := Parse(strings.NewReader(tc.in), "x.ann")
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) error = %v; want it to contain %q", tc.in, err, tc.want)
 		}
+	}
+}
+
+func TestParseTextAcrossLines(t *testing.T) {
+	in := "T1\tContent 0 30\tfirst line\n\nThe second\nT2\tCue 31 35\tsaid\n"
+	d, err := Parse(strings.NewReader(in), "x.ann")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.TextBounds) != 2 || d.TextBounds[0].Text != "first line\n\nThe second" || d.TextBounds[1].Line != 4 {
+		t.Errorf("got %+v", d.TextBounds)
 	}
 }

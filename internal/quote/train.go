@@ -149,7 +149,6 @@ func sortSpans(s []seq.Span) []seq.Span {
 	return s
 }
 
-
 func overlapsAny(spans []seq.Span, i, j int) bool {
 	for _, s := range spans {
 		if s.Start < j && i < s.End {
