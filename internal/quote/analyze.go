@@ -8,11 +8,40 @@ import "strings"
 type doc struct {
 	text  string
 	toks  []token
-	low   []string // normalized text of each token (see norm)
+	low   []string // normalized text of each token (see norm), with attrs
 	regs  []region
 	inReg []int32 // innermost quoted region holding token i (marks included), -1 outside
 	paras []tokRange
 	sent  []bool // sent[i]: token i ends a sentence (., ?, ! or … before a capital, a quotation mark or a line break)
+	// attrs are the tokens' attributes, from ents at extraction (see
+	// withLexicon) or computed for training (withAttrs).
+	attrs []*lexAttrs
+	ents  []*lexEntry
+}
+
+// withAttrs computes the tokens' attributes under model m (for training).
+func (d *doc) withAttrs(m *Model) *doc {
+	as := make([]lexAttrs, len(d.toks))
+	d.attrs = make([]*lexAttrs, len(d.toks))
+	d.low = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		s := d.text[t.b:t.e]
+		as[i] = m.attrsOf(t.kind, s, norm(t, s))
+		d.attrs[i], d.low[i] = &as[i], as[i].low
+	}
+	return d
+}
+
+// withLexicon looks the tokens up in lx (for extraction).
+func (d *doc) withLexicon(lx *lexicon) *doc {
+	d.ents = make([]*lexEntry, len(d.toks))
+	d.attrs = make([]*lexAttrs, len(d.toks))
+	d.low = make([]string, len(d.toks))
+	for i, t := range d.toks {
+		e := lx.entry(t, d.text[t.b:t.e])
+		d.ents[i], d.attrs[i], d.low[i] = e, &e.a, e.a.low
+	}
+	return d
 }
 
 // tokRange is a stretch of tokens [from, to).
@@ -21,10 +50,6 @@ type tokRange struct{ from, to int }
 func newDoc(text string) *doc {
 	d := &doc{text: text}
 	d.toks = tokenize(text, nil)
-	d.low = make([]string, len(d.toks))
-	for i, t := range d.toks {
-		d.low[i] = norm(t, text[t.b:t.e])
-	}
 	d.regs = pairQuotes(d.toks, nil)
 	d.inReg = make([]int32, len(d.toks))
 	for i := range d.inReg {
@@ -183,4 +208,42 @@ func norm(t token, s string) string {
 		return s
 	}
 	return lower(s)
+}
+
+// windowSentences is how many sentences on each side of its cue's the role
+// labeller reads.
+const windowSentences = 1
+
+// roleWindow returns the tokens the role labeller reads for a cue at
+// tokens [c0, c1): its sentence and windowSentences sentences on either
+// side, within its paragraph, widened to whole quotations.
+func (d *doc) roleWindow(c0, c1 int) tokRange {
+	p := d.paraOf(c0)
+	from, n := c0, 0
+	for from > p.from {
+		if d.sent[from-1] {
+			if n == windowSentences {
+				break
+			}
+			n++
+		}
+		from--
+	}
+	to, n := c1, 0
+	for to < p.to {
+		to++
+		if d.sent[to-1] {
+			if n == windowSentences {
+				break
+			}
+			n++
+		}
+	}
+	if r := d.outer(from); r >= 0 {
+		from = max(p.from, d.regs[r].open)
+	}
+	if r := d.outer(to - 1); r >= 0 {
+		to = min(p.to, d.regs[r].close+1)
+	}
+	return tokRange{from, to}
 }

@@ -23,7 +23,8 @@ func learnClasses(texts iter.Seq[string], log func(string, ...any)) (map[string]
 		for _, p := range d.paras {
 			ws = ws[:0]
 			for i := p.from; i < p.to; i++ {
-				ws = append(ws, clusterForm(d.low[i]))
+				t := d.toks[i]
+				ws = append(ws, clusterForm(norm(t, d.text[t.b:t.e])))
 			}
 			corpus.Add(ws)
 		}
@@ -63,29 +64,4 @@ func clusterForm(w string) string {
 		}
 	}
 	return w
-}
-
-// suffixClass guesses a word's part of speech from its look: a number, a
-// capitalized word, or its inflectional ending; a mark stands for itself.
-func (d *doc) suffixClass(i int) string {
-	t := d.toks[i]
-	if t.kind != tWord {
-		return d.low[i]
-	}
-	s, l := d.text[t.b:t.e], d.low[i]
-	switch {
-	case isDigitByte(s[0]):
-		return "CD"
-	case startsUpper(s):
-		return "NP?"
-	case strings.HasSuffix(l, "ing"):
-		return "VG?"
-	case strings.HasSuffix(l, "ed"):
-		return "VD|VN?"
-	case strings.HasSuffix(l, "ly"):
-		return "R?"
-	case strings.HasSuffix(l, "s"):
-		return "N|VZ?"
-	}
-	return "N?"
 }

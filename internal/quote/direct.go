@@ -3,7 +3,7 @@ package quote
 // directRules completes the labellers' quotes where quotation marks say
 // more than the labellers see: a quotation beside a reporting verb, a pull
 // quote.
-func (d *doc) directRules(cs []cand, w words, verbs map[string]bool) []cand {
+func (d *doc) directRules(cs []cand, verbs map[string]bool) []cand {
 	taken := make([]bool, len(d.toks)) // tokens in some quote's content
 	mark := func(c cand) {
 		for _, p := range c.parts {
@@ -22,10 +22,10 @@ func (d *doc) directRules(cs []cand, w words, verbs map[string]bool) []cand {
 		}
 		c, ok := d.pullQuote(reg)
 		if !ok {
-			c, ok = d.frameAfter(reg, w, verbs)
+			c, ok = d.frameAfter(reg, verbs)
 		}
 		if !ok {
-			c, ok = d.frameBefore(reg, w, verbs)
+			c, ok = d.frameBefore(reg, verbs)
 		}
 		if ok {
 			cs = append(cs, c)
@@ -81,7 +81,7 @@ func (d *doc) pullQuote(reg region) (cand, bool) {
 
 // frameAfter reads "“…,” Name said" and "“…,” said Name": a frame verb
 // within a few tokens after the closing mark, in the same sentence.
-func (d *doc) frameAfter(reg region, w words, verbs map[string]bool) (cand, bool) {
+func (d *doc) frameAfter(reg region, verbs map[string]bool) (cand, bool) {
 	k := reg.close + 1
 	if k < len(d.toks) && d.low[k] == "," {
 		k++
@@ -91,7 +91,7 @@ func (d *doc) frameAfter(reg region, w words, verbs map[string]bool) (cand, bool
 		if t.nl > 0 || t.kind == tQuote || t.kind == tPunct && d.low[v] != "." {
 			return cand{}, false
 		}
-		if t.kind != tWord || !verbs[w.stem[v]] {
+		if t.kind != tWord || !verbs[d.attrs[v].stem] {
 			if d.sent[v] {
 				return cand{}, false
 			}
@@ -109,7 +109,7 @@ func (d *doc) frameAfter(reg region, w words, verbs map[string]bool) (cand, bool
 }
 
 // frameBefore reads "Name said: “…”" and "Name said, “…”".
-func (d *doc) frameBefore(reg region, w words, verbs map[string]bool) (cand, bool) {
+func (d *doc) frameBefore(reg region, verbs map[string]bool) (cand, bool) {
 	k := reg.open - 1
 	if k < 0 || d.toks[reg.open].nl > 0 {
 		return cand{}, false
@@ -118,7 +118,7 @@ func (d *doc) frameBefore(reg region, w words, verbs map[string]bool) (cand, boo
 	if colon || d.low[k] == "," {
 		k--
 	}
-	if k < 0 || d.toks[k].kind != tWord || !verbs[w.stem[k]] {
+	if k < 0 || d.toks[k].kind != tWord || !verbs[d.attrs[k].stem] {
 		return cand{}, false
 	}
 	c := cand{cue: tokRange{k, k + 1}, parts: []tokRange{{reg.open, reg.close + 1}}}

@@ -4,15 +4,14 @@ package quote
 // given cue spans instead of the cue labeller's: a test of the role
 // labeller alone.
 func (x *Extractor) WithGoldCues(text string, cues []Span) []Quote {
-	d := newDoc(text)
+	d := newDoc(text).withLexicon(x.lex)
 	var rs []tokRange
 	for _, c := range cues {
 		if i, j, _ := d.tokenSpan(c); i < j {
 			rs = append(rs, tokRange{i, j})
 		}
 	}
-	w := d.words(x.m)
-	return d.quotes(d.directRules(x.roles(d, w, rs), w, x.m.frameVerbs))
+	return d.quotes(d.directRules(x.roles(d, rs), x.m.frameVerbs))
 }
 
 // SetCueBias sets the bias of cue labels.
@@ -20,9 +19,9 @@ func (x *Extractor) SetCueBias(b float32) { x.cueBias = b }
 
 // RawCues returns the cue labeller's spans before roles are labelled.
 func (x *Extractor) RawCues(text string) []Span {
-	d := newDoc(text)
+	d := newDoc(text).withLexicon(x.lex)
 	var out []Span
-	for _, c := range x.cues(d, d.words(x.m)) {
+	for _, c := range x.cues(d) {
 		out = append(out, d.span(c.from, c.to))
 	}
 	return out

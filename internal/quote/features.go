@@ -1,203 +1,347 @@
 package quote
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
+import "github.com/dateline-news/dateline/internal/seq"
 
-	"github.com/kljensen/snowball/english"
-
-	"github.com/dateline-news/dateline/internal/seq"
-)
-
-// Feature templates: each names what a feature looks at; the value is
-// hashed after it (seq.Feature.With).
+// Context feature templates: what a position's features read besides its
+// tokens' own attributes (lex.go). The ones over small sets of values are
+// summed into tables when an extractor is built (see tables); the ones
+// that pair a word with its context are looked up per position.
 var (
-	fBias   = seq.Hash("bias")
-	fW      = seq.Hash("w")
-	fStem   = seq.Hash("stem")
-	fShape  = seq.Hash("shape")
-	fSuf3   = seq.Hash("suf3")
-	fWm1    = seq.Hash("w-1")
-	fWp1    = seq.Hash("w+1")
-	fWm2    = seq.Hash("w-2")
-	fWp2    = seq.Hash("w+2")
-	fSm1    = seq.Hash("stem-1")
-	fSp1    = seq.Hash("stem+1")
-	fBiL    = seq.Hash("w-1|w")
-	fBiR    = seq.Hash("w|w+1")
 	fQuote  = seq.Hash("quote")
+	fSent   = seq.Hash("sentence")
 	fAftQ   = seq.Hash("afterQuote")
 	fBefQ   = seq.Hash("beforeQuote")
+	fWQ     = seq.Hash("w|quote")
 	fWAftQ  = seq.Hash("w|afterQuote")
 	fWBefQ  = seq.Hash("w|beforeQuote")
-	fSentSt = seq.Hash("sentStart")
-	fCapSt  = seq.Hash("capNotSentStart")
-	fParaP  = seq.Hash("paraPos")
-	fShm1   = seq.Hash("shape-1")
-	fShp1   = seq.Hash("shape+1")
-	fWQ     = seq.Hash("w|quote")
-	fSkip   = seq.Hash("w-1|w+1")
-	fSWp1   = seq.Hash("stem|w+1")
-	fSWm1   = seq.Hash("w-1|stem")
-	fSWp2   = seq.Hash("stem|w+2")
 	fEndS   = seq.Hash("w|endsSentence")
-	fT      = seq.Hash("t")
-	fTm1    = seq.Hash("t-1")
-	fTp1    = seq.Hash("t+1")
-	fTm2    = seq.Hash("t-2")
-	fTp2    = seq.Hash("t+2")
-	fTT     = seq.Hash("t|t+1")
-	fTTm    = seq.Hash("t-1|t")
-	fWT1    = seq.Hash("w|t+1")
-	fTm1W   = seq.Hash("t-1|w")
-	fST1    = seq.Hash("stem|t+1")
-	fTm1S   = seq.Hash("t-1|stem")
+	fParaP  = seq.Hash("paraPos|w")
+	fAllCap = seq.Hash("allCapsBefore|w")
 	fThat   = seq.Hash("stem|thatAhead")
-	fSubj   = seq.Hash("stem|subject")
-	fST2    = seq.Hash("stem|t+1|t+2")
-	fK      = [4]seq.Feature{seq.Hash("k0"), seq.Hash("k1"), seq.Hash("k2"), seq.Hash("k3")}
-	fKm1    = seq.Hash("k1-1")
-	fKp1    = seq.Hash("k1+1")
-	fKp1W   = seq.Hash("w|k1+1")
-	fKm1W   = seq.Hash("k1-1|w")
-	rK1     = seq.Hash("r:k1")
-	rK2     = seq.Hash("r:k2")
-	rKm1    = seq.Hash("r:k1-1")
-	rKp1    = seq.Hash("r:k1+1")
-	rT      = seq.Hash("r:t")
-	rTm1    = seq.Hash("r:t-1")
-	rTp1    = seq.Hash("r:t+1")
-	rTT     = seq.Hash("r:t|t+1")
-	rTTm    = seq.Hash("r:t-1|t")
-	fAllCap = seq.Hash("allCapsBefore")
 
 	rBias   = seq.Hash("r:bias")
+	rInCue  = seq.Hash("r:inCue")
 	rDist   = seq.Hash("r:dist")
-	rW      = seq.Hash("r:w")
-	rStem   = seq.Hash("r:stem")
-	rWm1    = seq.Hash("r:w-1")
-	rWp1    = seq.Hash("r:w+1")
-	rShape  = seq.Hash("r:shape")
-	rCue    = seq.Hash("r:cue")
-	rCueW   = seq.Hash("r:cue|w")
-	rCueD   = seq.Hash("r:cue|dist")
 	rReg    = seq.Hash("r:region")
 	rSents  = seq.Hash("r:sents")
-	rOther  = seq.Hash("r:otherCue")
 	rCommas = seq.Hash("r:commas")
 	rMark   = seq.Hash("r:mark")
+	rOther  = seq.Hash("r:otherCue")
 	rSentE  = seq.Hash("r:sentEnd")
-	rCueNxt = seq.Hash("r:cueNext")
-	rCuePrv = seq.Hash("r:cuePrev")
 	rPrevCl = seq.Hash("r:prevClose")
-	rRegW   = seq.Hash("r:region|w")
+	rCue    = seq.Hash("r:cue")
+	rCueD   = seq.Hash("r:cue|dist")
+	rCuePrv = seq.Hash("r:cuePrev")
+	rCueNxt = seq.Hash("r:cueNext")
 )
 
-// words holds the per-token strings the features read, computed once per
-// document.
-type words struct {
-	stem  []string
-	shape []string
-	tag   []string // suffix class (see suffixClass)
-	cls   []wordClasses
-}
+// Quote classes of a token: its place in quotation marks.
+const (
+	qcOut    = iota // outside quotation marks
+	qcIn            // inside a double quotation
+	qcSingle        // inside a single one
+	qcOpen          // an opening mark
+	qcClose         // a closing mark
+	qcMark          // a mark inside a quotation
+	qcStray         // a mark that pairs with none
+	numQC
+)
 
-func (d *doc) words(m *Model) words {
-	w := words{stem: make([]string, len(d.toks)), shape: make([]string, len(d.toks)), tag: make([]string, len(d.toks)), cls: make([]wordClasses, len(d.toks))}
-	for i, t := range d.toks {
-		w.tag[i] = d.suffixClass(i)
-		w.cls[i] = m.classesOf(d.low[i])
-		s := d.text[t.b:t.e]
-		w.shape[i] = shape(s)
-		if t.kind == tWord && utf8.RuneCountInString(s) > 2 {
-			w.stem[i] = english.Stem(d.low[i], false)
-		} else {
-			w.stem[i] = d.low[i]
-		}
-	}
-	return w
-}
-
-// shape maps a word to its character classes with runs collapsed:
-// "Clinton" → "Xx", "U.S." → "X.X.", "2016" → "d", "’s" → "'x".
-func shape(s string) string {
-	var b strings.Builder
-	var last rune = -1
-	for _, c := range s {
-		var k rune
+func (d *doc) quoteClass(i int) int {
+	r := d.inReg[i]
+	if d.toks[i].kind == tQuote {
 		switch {
-		case unicode.IsUpper(c):
-			k = 'X'
-		case unicode.IsLetter(c):
-			k = 'x'
-		case unicode.IsDigit(c):
-			k = 'd'
-		case c == '’':
-			k = '\''
-		default:
-			k = c
+		case r < 0:
+			return qcStray
+		case d.regs[r].open == i:
+			return qcOpen
+		case d.regs[r].close == i:
+			return qcClose
 		}
-		if k != last {
-			b.WriteRune(k)
-			last = k
+		return qcMark
+	}
+	switch {
+	case r < 0:
+		return qcOut
+	case d.regs[r].single:
+		return qcSingle
+	}
+	return qcIn
+}
+
+// Sentence states of a token for the cue labeller.
+const (
+	sentMid     = iota // inside a sentence
+	sentStart          // first of a sentence or paragraph
+	sentCapital        // a capitalized word inside a sentence
+	numSentState
+)
+
+func (d *doc) sentState(i int, p tokRange) int {
+	switch {
+	case i == p.from || d.sent[i-1]:
+		return sentStart
+	case d.toks[i].kind == tWord && startsUpper(d.text[d.toks[i].b:d.toks[i].e]):
+		return sentCapital
+	}
+	return sentMid
+}
+
+// lexAt returns the attributes of token i of paragraph p, or a boundary's.
+func (d *doc) lexAt(i int, p tokRange) *lexAttrs {
+	switch {
+	case i < p.from:
+		return &beforePara
+	case i >= p.to:
+		return &afterPara
+	}
+	return d.attrs[i]
+}
+
+// cueTableFeatures appends the cue labeller's features of token i that
+// take few values (a table row each at extraction).
+func (d *doc) cueTableFeatures(i int, p tokRange, dst []seq.Feature) []seq.Feature {
+	dst = append(dst, fQuote.WithInt(d.quoteClass(i)), fSent.WithInt(d.sentState(i, p)))
+	if d.afterQuote(i, p) {
+		dst = append(dst, fAftQ)
+	}
+	if d.beforeQuote(i, p) {
+		dst = append(dst, fBefQ)
+	}
+	return dst
+}
+
+// Word contexts of the cue labeller's pair features: each pairs a token's
+// word with one fact about its surroundings. A token's weights for every
+// context are cached with its form (lexEntry.pair).
+const (
+	ctxAfterQuote    = iota                 // a closing quotation mark just before (afterQuote)
+	ctxBeforeQuote                          // an opening one just after (beforeQuote)
+	ctxEndsSentence                         // the last token of a sentence or paragraph
+	ctxAllCapsBefore                        // after a word in capitals ("PENCE:")
+	ctxQuote                                // + quote class - 1: inside or at quotation marks (qcIn…qcStray)
+	ctxParaPos       = ctxQuote + numQC - 1 // + position 0..3 in its paragraph
+	ctxThat          = ctxParaPos + 4       // + 3*(distance-1) + what: "that", ":" or an opening mark 1..4 tokens ahead
+	numPairCtx       = ctxThat + 12
+)
+
+// pairFeature is the feature of a word (attributes a) in word context ctx.
+func pairFeature(a *lexAttrs, ctx int) seq.Feature {
+	switch {
+	case ctx == ctxAfterQuote:
+		return fWAftQ.With(a.low)
+	case ctx == ctxBeforeQuote:
+		return fWBefQ.With(a.low)
+	case ctx == ctxEndsSentence:
+		return fEndS.With(a.low)
+	case ctx == ctxAllCapsBefore:
+		return fAllCap.With(a.low)
+	case ctx < ctxParaPos:
+		return fWQ.WithInt(ctx - ctxQuote + 1).With(a.low)
+	case ctx < ctxThat:
+		return fParaP.WithInt(ctx - ctxParaPos).With(a.low)
+	}
+	k := ctx - ctxThat
+	return fThat.With(a.stem).WithInt(k/3 + 1).WithInt(k % 3)
+}
+
+// pairContexts appends the word contexts of token i.
+func (d *doc) pairContexts(i int, p tokRange, dst []int) []int {
+	if d.afterQuote(i, p) {
+		dst = append(dst, ctxAfterQuote)
+	}
+	if d.beforeQuote(i, p) {
+		dst = append(dst, ctxBeforeQuote)
+	}
+	if i+1 == p.to || d.sent[i+1] {
+		dst = append(dst, ctxEndsSentence)
+	}
+	if i > p.from && isUpperWord(d.text[d.toks[i-1].b:d.toks[i-1].e]) {
+		dst = append(dst, ctxAllCapsBefore)
+	}
+	if qc := d.quoteClass(i); qc != qcOut {
+		dst = append(dst, ctxQuote+qc-1)
+	}
+	if k := i - p.from; k < 4 {
+		dst = append(dst, ctxParaPos+k)
+	}
+	if d.toks[i].kind != tWord {
+		return dst
+	}
+	for k := i + 1; k < p.to && k <= i+4; k++ {
+		what := -1
+		switch {
+		case d.attrs[k].low == "that":
+			what = 0
+		case d.attrs[k].low == ":":
+			what = 1
+		case d.toks[k].kind == tQuote && d.toks[k].q&qOpen != 0:
+			what = 2
 		}
-		if b.Len() > 6 {
+		if what >= 0 {
+			dst = append(dst, ctxThat+3*(k-i-1)+what)
 			break
 		}
 	}
-	return b.String()
+	return dst
 }
 
-// at returns the lower-cased token i of a paragraph, or a boundary marker.
-func (d *doc) at(i int, p tokRange) string {
-	switch {
-	case i < p.from:
-		return "<p>"
-	case i >= p.to:
-		return "</p>"
+// cueFeatures appends every feature of token i for the cue labeller (for
+// training; extraction adds cached rows for the lexical ones).
+func (d *doc) cueFeatures(i int, p tokRange, dst []seq.Feature) []seq.Feature {
+	for off := -2; off <= 2; off++ {
+		dst = cueLex(off, d.lexAt(i+off, p), dst)
 	}
-	return d.low[i]
+	dst = d.cueTableFeatures(i, p, dst)
+	for _, ctx := range d.pairContexts(i, p, nil) {
+		dst = append(dst, pairFeature(d.attrs[i], ctx))
+	}
+	return dst
 }
 
-func (w words) stemAt(i int, p tokRange) string {
-	switch {
-	case i < p.from:
-		return "<p>"
-	case i >= p.to:
-		return "</p>"
-	}
-	return w.stem[i]
+// cueContext is what the role labeller knows of one cue: its tokens, its
+// head word, and per token of the paragraph what lies between that token
+// and the cue.
+type cueContext struct {
+	c0, c1  int    // the cue's tokens [c0, c1)
+	head    string // stem of the cue's main word
+	reg     []int8 // per paragraph token: its quotation's relation to the cue (see regionRelation)
+	sents   []int8 // sentence ends between the token and the cue, at most 3
+	commas  []int8 // commas between, at most 4
+	otherQ  []bool // another cue lies between
+	prevTok string // the word before the cue
+	nextTok string // the word after it
 }
 
-func (w words) clsAt(i int, p tokRange, level int) int {
-	switch {
-	case i < p.from:
-		return -1
-	case i >= p.to:
-		return -2
+func (d *doc) newCueContext(c0, c1 int, p tokRange, cues []tokRange) *cueContext {
+	c := &cueContext{c0: c0, c1: c1}
+	for k := c1 - 1; k >= c0; k-- {
+		if !cueHeadSkip[d.attrs[k].low] || k == c0 {
+			c.head = d.attrs[k].stem
+			break
+		}
 	}
-	return int(w.cls[i][level])
+	c.prevTok, c.nextTok = d.lexAt(c0-1, p).low, d.lexAt(c1, p).low
+	n := p.to - p.from
+	c.reg, c.sents, c.commas, c.otherQ = make([]int8, n), make([]int8, n), make([]int8, n), make([]bool, n)
+	other := make([]bool, n)
+	for _, q := range cues {
+		if q.from == c0 {
+			continue
+		}
+		for k := max(q.from, p.from); k < min(q.to, p.to); k++ {
+			other[k-p.from] = true
+		}
+	}
+	// Walk out from the cue in both directions, counting.
+	var s, cm int8
+	var oq bool
+	for k := c0 - 1; k >= p.from; k-- {
+		if d.sent[k] {
+			s = min(s+1, 3)
+		}
+		if d.attrs[k].low == "," {
+			cm = min(cm+1, 4)
+		}
+		c.sents[k-p.from], c.commas[k-p.from], c.otherQ[k-p.from] = s, cm, oq
+		oq = oq || other[k-p.from]
+	}
+	s, cm, oq = 0, 0, false
+	for k := c1; k < p.to; k++ {
+		c.sents[k-p.from], c.commas[k-p.from], c.otherQ[k-p.from] = s, cm, oq
+		if d.sent[k] {
+			s = min(s+1, 3)
+		}
+		if d.attrs[k].low == "," {
+			cm = min(cm+1, 4)
+		}
+		oq = oq || other[k-p.from]
+	}
+	for k := p.from; k < p.to; k++ {
+		c.reg[k-p.from] = d.regionRelation(k, c0, c1, p)
+	}
+	return c
 }
 
-func (w words) tagAt(i int, p tokRange) string {
-	switch {
-	case i < p.from:
-		return "<p>"
-	case i >= p.to:
-		return "</p>"
-	}
-	return w.tag[i]
+// rolePos is where a token stands from its cue: side, distance bucket and
+// the small counts the role labeller's table features read.
+type rolePos struct {
+	dir, db                           int
+	reg, sents, commas, prevClose, qc int
+	other, sentEnd, inCue             bool
 }
 
-func (w words) shapeAt(i int, p tokRange) string {
+func (d *doc) rolePos(c *cueContext, i int, p tokRange) rolePos {
+	var r rolePos
+	dist := 0
 	switch {
-	case i < p.from:
-		return "<p>"
-	case i >= p.to:
-		return "</p>"
+	case i < c.c0:
+		r.dir, dist = dirBefore, c.c0-i
+	case i >= c.c1:
+		r.dir, dist = dirAfter, i-c.c1+1
+	default:
+		r.inCue = true
+		return r
 	}
-	return w.shape[i]
+	k := i - p.from
+	r.db = distBucket(dist)
+	r.reg, r.sents, r.commas = int(c.reg[k]), int(c.sents[k]), int(c.commas[k])
+	r.qc = d.quoteClass(i)
+	r.other, r.sentEnd = c.otherQ[k], d.sent[i]
+	r.prevClose = -1
+	if i > p.from && d.toks[i-1].kind == tQuote && d.toks[i-1].q&qClose != 0 {
+		r.prevClose = int(c.reg[k-1])
+	}
+	return r
+}
+
+// roleTableFeatures appends the role features of a position that take few
+// values, and cueFeaturesAt those that depend on the cue's words.
+func roleTableFeatures(r rolePos, dst []seq.Feature) []seq.Feature {
+	if r.inCue {
+		return append(dst, rInCue)
+	}
+	dir := r.dir
+	dst = append(dst, rBias.WithInt(dir), rDist.WithInt(dir).WithInt(r.db), rReg.WithInt(dir).WithInt(r.reg),
+		rSents.WithInt(dir).WithInt(r.sents), rCommas.WithInt(dir).WithInt(r.commas), rMark.WithInt(dir).WithInt(r.qc))
+	if r.other {
+		dst = append(dst, rOther.WithInt(dir))
+	}
+	if r.sentEnd {
+		dst = append(dst, rSentE.WithInt(dir))
+	}
+	if r.prevClose >= 0 {
+		dst = append(dst, rPrevCl.WithInt(dir).WithInt(r.prevClose))
+	}
+	return dst
+}
+
+// roleCueFeatures appends the features of a position that depend on the
+// cue's words: the same for every position on one side at one distance.
+func roleCueFeatures(c *cueContext, dir, db int, dst []seq.Feature) []seq.Feature {
+	return append(dst, rCue.WithInt(dir).With(c.head), rCueD.WithInt(dir).With(c.head).WithInt(db),
+		rCuePrv.WithInt(dir).With(c.prevTok), rCueNxt.WithInt(dir).With(c.nextTok))
+}
+
+// roleHeadFeatures appends the part of roleCueFeatures that depends on the
+// cue's head alone.
+func roleHeadFeatures(head string, dir, db int, dst []seq.Feature) []seq.Feature {
+	return append(dst, rCue.WithInt(dir).With(head), rCueD.WithInt(dir).With(head).WithInt(db))
+}
+
+// roleFeatures appends every feature of paragraph token i for the role
+// labeller of cue c (for training).
+func (d *doc) roleFeatures(c *cueContext, i int, p tokRange, dst []seq.Feature) []seq.Feature {
+	r := d.rolePos(c, i, p)
+	dst = roleTableFeatures(r, dst)
+	if r.inCue {
+		return dst
+	}
+	for off := -1; off <= 1; off++ {
+		dst = roleLex(r.dir, off, d.lexAt(i+off, p), dst)
+	}
+	dst = roleCueFeatures(c, r.dir, r.db, dst)
+	return dst
 }
 
 // afterQuote reports whether token i follows a closing quotation mark,
@@ -230,104 +374,6 @@ func (d *doc) beforeQuote(i int, p tokRange) bool {
 	return false
 }
 
-// quoteClass describes token i's place in quotation marks.
-func (d *doc) quoteClass(i int) string {
-	t := d.toks[i]
-	if t.kind == tQuote {
-		if d.inReg[i] < 0 {
-			return "stray"
-		}
-		if r := d.regs[d.inReg[i]]; r.open == i {
-			return "open"
-		} else if r.close == i {
-			return "close"
-		}
-		return "mark"
-	}
-	if d.inReg[i] < 0 {
-		return "out"
-	}
-	if d.regs[d.inReg[i]].single {
-		return "single"
-	}
-	return "in"
-}
-
-// cueFeatures appends the features of token i for the cue labeller.
-func (d *doc) cueFeatures(w words, i int, p tokRange, dst []seq.Feature) []seq.Feature {
-	low := d.low[i]
-	dst = append(dst, fBias, fW.With(low), fStem.With(w.stem[i]), fShape.With(w.shape[i]),
-		fWm1.With(d.at(i-1, p)), fWp1.With(d.at(i+1, p)), fWm2.With(d.at(i-2, p)), fWp2.With(d.at(i+2, p)),
-		fSm1.With(w.stemAt(i-1, p)), fSp1.With(w.stemAt(i+1, p)),
-		fBiL.With(d.at(i-1, p)).With(low), fBiR.With(low).With(d.at(i+1, p)),
-		fQuote.With(d.quoteClass(i)), fWQ.With(low).With(d.quoteClass(i)),
-		fShm1.With(w.shapeAt(i-1, p)), fShp1.With(w.shapeAt(i+1, p)),
-		fSkip.With(d.at(i-1, p)).With(d.at(i+1, p)),
-		fSWp1.With(w.stem[i]).With(d.at(i+1, p)), fSWm1.With(d.at(i-1, p)).With(w.stem[i]),
-		fSWp2.With(w.stem[i]).With(d.at(i+2, p)))
-	dst = append(dst, fT.With(w.tag[i]), fTm1.With(w.tagAt(i-1, p)), fTp1.With(w.tagAt(i+1, p)),
-		fTm2.With(w.tagAt(i-2, p)), fTp2.With(w.tagAt(i+2, p)),
-		fTT.With(w.tag[i]).With(w.tagAt(i+1, p)), fTTm.With(w.tagAt(i-1, p)).With(w.tag[i]),
-		fWT1.With(low).With(w.tagAt(i+1, p)), fTm1W.With(w.tagAt(i-1, p)).With(low))
-	for l, f := range fK {
-		dst = append(dst, f.WithInt(int(w.cls[i][l])))
-	}
-	dst = append(dst, fKm1.WithInt(w.clsAt(i-1, p, 1)), fKp1.WithInt(w.clsAt(i+1, p, 1)),
-		fKp1W.With(low).WithInt(w.clsAt(i+1, p, 1)), fKm1W.WithInt(w.clsAt(i-1, p, 1)).With(low))
-	dst = append(dst, fST1.With(w.stem[i]).With(w.tagAt(i+1, p)), fTm1S.With(w.tagAt(i-1, p)).With(w.stem[i]),
-		fST2.With(w.stem[i]).With(w.tagAt(i+1, p)).With(w.tagAt(i+2, p)))
-	for k := i + 1; k < p.to && k <= i+4; k++ {
-		if d.low[k] == "that" || d.low[k] == ":" || d.toks[k].kind == tQuote && d.toks[k].q&qOpen != 0 {
-			dst = append(dst, fThat.With(w.stem[i]).WithInt(k-i).With(d.low[k]))
-			break
-		}
-	}
-	for k := i - 1; k >= p.from && k >= i-4; k-- {
-		if t := w.tag[k]; t != "R" && t != "M" && t != "V" && !(d.low[k] == "not" || d.low[k] == "n't") {
-			dst = append(dst, fSubj.With(w.stem[i]).With(t))
-			break
-		}
-	}
-	if i+1 < p.to && d.sent[i+1] || i+1 == p.to {
-		dst = append(dst, fEndS.With(low))
-	}
-	if n := len(low); n > 3 {
-		dst = append(dst, fSuf3.With(low[n-3:]))
-	}
-	if d.afterQuote(i, p) {
-		dst = append(dst, fAftQ, fWAftQ.With(low))
-	}
-	if d.beforeQuote(i, p) {
-		dst = append(dst, fBefQ, fWBefQ.With(low))
-	}
-	if k := i - p.from; k < 4 {
-		dst = append(dst, fParaP.WithInt(k).With(low))
-	}
-	if i > p.from && isUpperWord(d.text[d.toks[i-1].b:d.toks[i-1].e]) {
-		dst = append(dst, fAllCap.With(low))
-	}
-	if i == p.from || d.sent[i-1] {
-		dst = append(dst, fSentSt)
-	} else if d.toks[i].kind == tWord && startsUpper(d.text[d.toks[i].b:d.toks[i].e]) {
-		dst = append(dst, fCapSt)
-	}
-	return dst
-}
-
-// cueContext is what the role labeller knows of one cue: its tokens, its
-// head word, and per token of the paragraph the counts it reads between
-// that token and the cue.
-type cueContext struct {
-	c0, c1  int    // the cue's tokens [c0, c1)
-	head    string // stem of the cue's main word
-	reg     []int8 // per paragraph token: its quoted region's relation to the cue (see regionRelation)
-	sents   []int8 // sentence ends between the token and the cue
-	commas  []int8 // commas between
-	otherQ  []bool // another cue lies between
-	prevTok string
-	nextTok string
-}
-
 // cueHeadSkip are words of a cue that are not its head.
 var cueHeadSkip = map[string]bool{
 	"to": true, "for": true, "on": true, "of": true, "about": true, "that": true, "with": true, "in": true,
@@ -336,54 +382,16 @@ var cueHeadSkip = map[string]bool{
 	"did": true, "does": true, "do": true, "n't": true, "said": false, ",": true, ":": true,
 }
 
-func (d *doc) newCueContext(w words, c0, c1 int, p tokRange, cues []tokRange) *cueContext {
-	c := &cueContext{c0: c0, c1: c1}
-	for k := c1 - 1; k >= c0; k-- {
-		if !cueHeadSkip[d.low[k]] || k == c0 {
-			c.head = w.stem[k]
-			break
-		}
+var distBuckets = [...]int8{0, 1, 2, 3, 4, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 7}
+
+func distBucket(n int) int {
+	if n < len(distBuckets) {
+		return int(distBuckets[n])
 	}
-	c.prevTok, c.nextTok = d.at(c0-1, p), d.at(c1, p)
-	n := p.to - p.from
-	c.reg, c.sents, c.commas, c.otherQ = make([]int8, n), make([]int8, n), make([]int8, n), make([]bool, n)
-	other := make([]bool, n)
-	for _, q := range cues {
-		if q.from == c0 {
-			continue
-		}
-		for k := max(q.from, p.from); k < min(q.to, p.to); k++ {
-			other[k-p.from] = true
-		}
+	if n < 26 {
+		return 8
 	}
-	// Walk out from the cue in both directions, counting.
-	var s, cm int8
-	var oq bool
-	for k := c0 - 1; k >= p.from; k-- {
-		if d.sent[k] {
-			s = min(s+1, 3)
-		}
-		if d.low[k] == "," {
-			cm = min(cm+1, 4)
-		}
-		c.sents[k-p.from], c.commas[k-p.from], c.otherQ[k-p.from] = s, cm, oq
-		oq = oq || other[k-p.from]
-	}
-	s, cm, oq = 0, 0, false
-	for k := c1; k < p.to; k++ {
-		c.sents[k-p.from], c.commas[k-p.from], c.otherQ[k-p.from] = s, cm, oq
-		if d.sent[k] {
-			s = min(s+1, 3)
-		}
-		if d.low[k] == "," {
-			cm = min(cm+1, 4)
-		}
-		oq = oq || other[k-p.from]
-	}
-	for k := p.from; k < p.to; k++ {
-		c.reg[k-p.from] = d.regionRelation(k, c0, c1, p)
-	}
-	return c
+	return 9
 }
 
 // Region relations of a token to a cue.
@@ -470,62 +478,4 @@ func onlyPunct(d *doc, i, j int) bool {
 		}
 	}
 	return true
-}
-
-var distBuckets = [...]int8{0, 1, 2, 3, 4, 5, 5, 6, 6, 6, 6, 7, 7, 7, 7, 7}
-
-func distBucket(n int) int {
-	if n < len(distBuckets) {
-		return int(distBuckets[n])
-	}
-	if n < 26 {
-		return 8
-	}
-	return 9
-}
-
-// roleFeatures appends the features of paragraph token i for the role
-// labeller of cue c.
-func (d *doc) roleFeatures(w words, c *cueContext, i int, p tokRange, dst []seq.Feature) []seq.Feature {
-	var dir string
-	var dist int
-	switch {
-	case i < c.c0:
-		dir, dist = "B", c.c0-i
-	case i >= c.c1:
-		dir, dist = "A", i-c.c1+1
-	default:
-		return append(dst, rBias.With("C"))
-	}
-	k := i - p.from
-	db := distBucket(dist)
-	low := d.low[i]
-	dst = append(dst, rBias.With(dir), rDist.With(dir).WithInt(db),
-		rW.With(dir).With(low), rStem.With(dir).With(w.stem[i]),
-		rWm1.With(dir).With(d.at(i-1, p)), rWp1.With(dir).With(d.at(i+1, p)),
-		rShape.With(dir).With(w.shape[i]),
-		rCue.With(dir).With(c.head), rCueD.With(dir).With(c.head).WithInt(db),
-		rReg.With(dir).WithInt(int(c.reg[k])), rSents.With(dir).WithInt(int(c.sents[k])),
-		rCommas.With(dir).WithInt(int(c.commas[k])), rMark.With(dir).With(d.quoteClass(i)),
-		rCuePrv.With(dir).With(c.prevTok), rCueNxt.With(dir).With(c.nextTok))
-	dst = append(dst, rT.With(dir).With(w.tag[i]), rTm1.With(dir).With(w.tagAt(i-1, p)), rTp1.With(dir).With(w.tagAt(i+1, p)),
-		rTT.With(dir).With(w.tag[i]).With(w.tagAt(i+1, p)), rTTm.With(dir).With(w.tagAt(i-1, p)).With(w.tag[i]))
-	dst = append(dst, rK1.With(dir).WithInt(int(w.cls[i][1])), rK2.With(dir).WithInt(int(w.cls[i][2])),
-		rKm1.With(dir).WithInt(w.clsAt(i-1, p, 1)), rKp1.With(dir).WithInt(w.clsAt(i+1, p, 1)))
-	if dist <= 3 {
-		dst = append(dst, rCueW.With(dir).With(c.head).With(low))
-	}
-	if i > p.from && d.toks[i-1].kind == tQuote && d.toks[i-1].q&qClose != 0 {
-		dst = append(dst, rPrevCl.With(dir).WithInt(int(c.reg[k-1])))
-	}
-	if c.reg[k] != relOut {
-		dst = append(dst, rRegW.With(dir).WithInt(int(c.reg[k])).With(low))
-	}
-	if c.otherQ[k] {
-		dst = append(dst, rOther.With(dir))
-	}
-	if d.sent[i] {
-		dst = append(dst, rSentE.With(dir))
-	}
-	return dst
 }

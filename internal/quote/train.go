@@ -20,6 +20,9 @@ type TrainOptions struct {
 	// Unlabelled yields news texts to learn word classes from, besides the
 	// examples' own texts.
 	Unlabelled iter.Seq[string]
+	// ClassesFrom, when set, gives the word classes instead: those of an
+	// earlier model (a quicker retraining of the labellers alone).
+	ClassesFrom *Model
 	// Log, when set, receives progress lines.
 	Log func(format string, args ...any)
 }
@@ -50,7 +53,9 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	}
 	m := &Model{}
 	var err error
-	if m.classes, err = learnClasses(texts, opt.Log); err != nil {
+	if opt.ClassesFrom != nil {
+		m.classes = opt.ClassesFrom.classes
+	} else if m.classes, err = learnClasses(texts, opt.Log); err != nil {
 		return nil, fmt.Errorf("learn word classes: %w", err)
 	}
 	m.frameVerbs = frameVerbs(m, examples)
@@ -85,8 +90,7 @@ func fit(name string, s *seq.Scheme, data []seq.Sequence, opt TrainOptions) (*se
 // paragraph) and the role labeller's (one per gold quote with a cue) of one
 // example.
 func trainingSequences(m *Model, ex Example) (cue, role []seq.Sequence) {
-	d := newDoc(ex.Text)
-	w := d.words(m)
+	d := newDoc(ex.Text).withAttrs(m)
 	var cueSpans []tokRange
 	for _, q := range ex.Quotes {
 		if i, j, _ := d.tokenSpan(q.Cue); i < j && !q.Cue.Empty() {
@@ -102,7 +106,7 @@ func trainingSequences(m *Model, ex Example) (cue, role []seq.Sequence) {
 		}
 		feats := make([][]seq.Feature, p.to-p.from)
 		for i := p.from; i < p.to; i++ {
-			feats[i-p.from] = d.cueFeatures(w, i, p, nil)
+			feats[i-p.from] = d.cueFeatures(i, p, nil)
 		}
 		cue = append(cue, seq.Sequence{Features: feats, Labels: cueScheme.Encode(sortSpans(spans), len(feats), nil)})
 	}
@@ -111,7 +115,7 @@ func trainingSequences(m *Model, ex Example) (cue, role []seq.Sequence) {
 		if q.Cue.Empty() || c0 >= c1 {
 			continue
 		}
-		p := d.paraOf(c0)
+		p := d.roleWindow(c0, c1)
 		if c1 > p.to {
 			continue
 		}
@@ -128,10 +132,10 @@ func trainingSequences(m *Model, ex Example) (cue, role []seq.Sequence) {
 		for _, part := range q.Parts {
 			add(part, typeContent)
 		}
-		ctx := d.newCueContext(w, c0, c1, p, cueSpans)
+		ctx := d.newCueContext(c0, c1, p, cueSpans)
 		feats := make([][]seq.Feature, p.to-p.from)
 		for i := p.from; i < p.to; i++ {
-			feats[i-p.from] = d.roleFeatures(w, ctx, i, p, nil)
+			feats[i-p.from] = d.roleFeatures(ctx, i, p, nil)
 		}
 		role = append(role, seq.Sequence{Features: feats, Labels: roleScheme.Encode(sortSpans(spans), len(feats), nil)})
 	}
@@ -163,14 +167,13 @@ func overlapsAny(spans []seq.Span, i, j int) bool {
 func frameVerbs(m *Model, examples []Example) map[string]bool {
 	n := map[string]int{}
 	for _, ex := range examples {
-		d := newDoc(ex.Text)
-		w := d.words(m)
+		d := newDoc(ex.Text).withAttrs(m)
 		for _, q := range ex.Quotes {
 			if q.Kind != Direct {
 				continue
 			}
 			if i, j, _ := d.tokenSpan(q.Cue); j == i+1 && d.toks[i].kind == tWord {
-				n[w.stem[i]]++
+				n[d.attrs[i].stem]++
 			}
 		}
 	}
