@@ -19,6 +19,7 @@ func init() { benchCmd.AddCommand(newBenchQuotesCmd()) }
 func newBenchQuotesCmd() *cobra.Command {
 	var (
 		data, train, write string
+		classesFrom        string
 		unlabelled         []string
 		epochs, top        int
 		samples            bool
@@ -47,7 +48,7 @@ retrained with
 			if data == "" {
 				return fmt.Errorf("--data DIR is required (a PolNeAR split such as ../shared/data/polnear/dev)")
 			}
-			x, err := quoteExtractor(cmd, train, unlabelled, write, epochs)
+			x, err := quoteExtractor(cmd, train, unlabelled, classesFrom, write, epochs)
 			if err != nil {
 				return err
 			}
@@ -63,6 +64,7 @@ retrained with
 	f.StringVar(&train, "train", "", "train the extractor on this PolNeAR split first")
 	f.StringVar(&write, "write", "", "with --train: write the model to this file")
 	f.StringSliceVar(&unlabelled, "unlabelled", nil, "with --train: news text to learn word classes from (files or glob patterns, comma-separated)")
+	f.StringVar(&classesFrom, "classes-from", "", "with --train: take the word classes of this saved model instead of learning them")
 	f.IntVar(&epochs, "epochs", 10, "with --train: passes over the training data")
 	f.IntVar(&top, "errors", 10, "list this many of the most frequent error kinds")
 	f.BoolVar(&samples, "samples", false, "show examples of each error kind")
@@ -71,7 +73,7 @@ retrained with
 
 // quoteExtractor returns the embedded extractor, or one trained on the
 // PolNeAR split at train (and saved at write).
-func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, write string, epochs int) (*quote.Extractor, error) {
+func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, classesFrom, write string, epochs int) (*quote.Extractor, error) {
 	if train == "" {
 		return quote.Default()
 	}
@@ -107,7 +109,18 @@ func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, write
 			logf("unlabelled text: %d records skipped (unreadable or without text)", bad)
 		}
 	}
-	m, err := quote.Train(examples, quote.TrainOptions{Epochs: epochs, Seed: 1, Unlabelled: texts, Log: logf})
+	opt := quote.TrainOptions{Epochs: epochs, Seed: 1, Unlabelled: texts, Log: logf}
+	if classesFrom != "" {
+		b, err := os.ReadFile(classesFrom)
+		if err != nil {
+			return nil, err
+		}
+		opt.ClassesFrom = new(quote.Model)
+		if err := opt.ClassesFrom.UnmarshalBinary(b); err != nil {
+			return nil, fmt.Errorf("%s: %w", classesFrom, err)
+		}
+	}
+	m, err := quote.Train(examples, opt)
 	if err != nil {
 		return nil, err
 	}

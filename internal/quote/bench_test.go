@@ -3,7 +3,6 @@ package quote_test
 import (
 	"os"
 	"path/filepath"
-	"syscall"
 	"testing"
 	"time"
 
@@ -52,18 +51,10 @@ func BenchmarkExtract(b *testing.B) {
 	reportCPU(b, cpuTime()-cpu, n)
 }
 
-// cpuTime is the CPU time the process has used. The machines these
-// benchmarks run on are shared: on a loaded one wall time says little, and
-// CPU MB/s (bytes of text per second of the process's CPU, GC included)
-// is the figure to compare.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
+// reportCPU reports CPU MB/s: bytes of text per second of the process's
+// CPU time, GC included. The machines these benchmarks run on are shared:
+// on a loaded one wall time says little, and CPU MB/s is the figure to
+// compare.
 func reportCPU(b *testing.B, cpu time.Duration, bytesPerOp int) {
 	if cpu > 0 {
 		b.ReportMetric(float64(bytesPerOp)*float64(b.N)/1e6/cpu.Seconds(), "cpu-MB/s")
