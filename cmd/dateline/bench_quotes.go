@@ -12,11 +12,9 @@ import (
 	"github.com/dateline-news/dateline/internal/quote"
 )
 
-func init() { benchCmd.AddCommand(newBenchQuotesCmd()) }
-
-// newBenchQuotesCmd is "dateline bench quotes": score the quote extractor on
-// a PolNeAR split, after training it when asked.
-func newBenchQuotesCmd() *cobra.Command {
+// newBenchQuotesCmd builds `dateline bench quotes`: score the quote
+// extractor on a PolNeAR split, after training it when asked.
+func newBenchQuotesCmd(g *globals) *cobra.Command {
 	var (
 		data, train, write string
 		classesFrom        string

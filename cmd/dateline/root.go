@@ -101,7 +101,7 @@ func newRootCmd() *cobra.Command {
 }
 
 // newBenchCmd groups the benchmark runners (bench tls, bench timex, bench
-// train).
+// train, bench quotes).
 func newBenchCmd(g *globals) *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
@@ -110,5 +110,6 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTLSCmd(g))
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
+	bench.AddCommand(newBenchQuotesCmd(g))
 	return bench
 }
