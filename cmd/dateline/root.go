@@ -94,6 +94,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newSearchCmd(g))
 	root.AddCommand(newStatsCmd(g))
 	root.AddCommand(newTimexCmd(g))
+	root.AddCommand(newQuotesCmd(g))
 	root.AddCommand(newEvalCmd(g))
 	root.AddCommand(newDemoCmd(g))
 	root.AddCommand(newBenchCmd(g))

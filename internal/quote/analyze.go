@@ -6,13 +6,14 @@ import "strings"
 // forms, the quoted regions, and the paragraphs (runs of tokens with no
 // blank line between them) that are the labellers' sequences.
 type doc struct {
-	text  string
-	toks  []token
-	low   []string // normalized text of each token (see norm), with attrs
-	regs  []region
-	inReg []int32 // innermost quoted region holding token i (marks included), -1 outside
-	paras []tokRange
-	sent  []bool // sent[i]: token i ends a sentence (., ?, ! or … before a capital, a quotation mark or a line break)
+	text    string
+	toks    []token
+	low     []string // normalized text of each token (see norm), with attrs
+	regs    []region
+	inReg   []int32 // innermost quoted region holding token i (marks included), -1 outside
+	outerOf []int32 // the region holding region r, or -1
+	paras   []tokRange
+	sent    []bool // sent[i]: token i ends a sentence (., ?, ! or … before a capital, a quotation mark or a line break)
 	// attrs are the tokens' attributes, from ents at extraction (see
 	// withLexicon) or computed for training (withAttrs).
 	attrs []*lexAttrs
@@ -55,7 +56,9 @@ func newDoc(text string) *doc {
 	for i := range d.inReg {
 		d.inReg[i] = -1
 	}
+	d.outerOf = make([]int32, len(d.regs))
 	for k, r := range d.regs { // regions come in order of their opening marks: inner ones overwrite outer ones
+		d.outerOf[k] = d.inReg[r.open] // a single quotation opens inside at most one double one
 		for i := r.open; i <= r.close; i++ {
 			d.inReg[i] = int32(k)
 		}
@@ -211,16 +214,21 @@ func norm(t token, s string) string {
 }
 
 // windowSentences is how many sentences on each side of its cue's the role
-// labeller reads.
-const windowSentences = 1
+// labeller reads, and maxWindow how many tokens at most on each side.
+const (
+	windowSentences = 1
+	maxWindow       = 100
+)
 
 // roleWindow returns the tokens the role labeller reads for a cue at
 // tokens [c0, c1): its sentence and windowSentences sentences on either
-// side, within its paragraph, widened to whole quotations.
+// side, within its paragraph and maxWindow tokens on each side, widened to
+// whole quotations within those bounds.
 func (d *doc) roleWindow(c0, c1 int) tokRange {
 	p := d.paraOf(c0)
+	lo, hi := max(p.from, c0-maxWindow), min(p.to, c1+maxWindow)
 	from, n := c0, 0
-	for from > p.from {
+	for from > lo {
 		if d.sent[from-1] {
 			if n == windowSentences {
 				break
@@ -230,7 +238,7 @@ func (d *doc) roleWindow(c0, c1 int) tokRange {
 		from--
 	}
 	to, n := c1, 0
-	for to < p.to {
+	for to < hi {
 		to++
 		if d.sent[to-1] {
 			if n == windowSentences {
@@ -240,10 +248,10 @@ func (d *doc) roleWindow(c0, c1 int) tokRange {
 		}
 	}
 	if r := d.outer(from); r >= 0 {
-		from = max(p.from, d.regs[r].open)
+		from = max(lo, d.regs[r].open)
 	}
 	if r := d.outer(to - 1); r >= 0 {
-		to = min(p.to, d.regs[r].close+1)
+		to = min(hi, d.regs[r].close+1)
 	}
 	return tokRange{from, to}
 }

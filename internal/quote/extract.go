@@ -133,6 +133,14 @@ func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
 				}
 			}
 		}
+		if len(q.parts) == 0 {
+			if r, ok := d.colonQuotation(c); ok {
+				q.parts = []tokRange{r}
+				if d.low[c.to-1] != ":" {
+					q.cue.to++ // the colon is part of the cue ("said:")
+				}
+			}
+		}
 		if len(q.parts) > 0 {
 			out = append(out, q)
 		}

@@ -457,15 +457,7 @@ func (d *doc) plainGap(i, j int) int {
 }
 
 // outerRegion returns the region that holds region r, or -1.
-func (d *doc) outerRegion(r int32) int32 {
-	reg := d.regs[r]
-	for k := r - 1; k >= 0; k-- {
-		if o := d.regs[k]; o.open < reg.open && o.close >= reg.close {
-			return k
-		}
-	}
-	return -1
-}
+func (d *doc) outerRegion(r int32) int32 { return d.outerOf[r] }
 
 // onlyPunct reports whether tokens [i, j) are at most two marks.
 func onlyPunct(d *doc, i, j int) bool {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dateline-news/dateline/internal/entity"
 )
@@ -23,7 +24,14 @@ import (
 //     article named with that title before ("Secretary of State Rex
 //     Tillerson", "Rex Tillerson, the secretary of state").
 //   - Any other source speaks under its own words ("a senior official, who
-//     demanded anonymity").
+//     demanded anonymity"); one that reads as a name ("Mayor Ada Vance")
+//     is taken for a person that later pronouns may refer to, and one that
+//     reads as a name and its description ("Tomas Brandt, the city
+//     treasurer") is the name.
+
+// maxTitleLook is how many persons mentioned before a title source are
+// tried as its holder, the nearest first.
+const maxTitleLook = 50
 
 // pronounReach is how many sentences back a pronoun looks for its person:
 // its own and the two before.
@@ -74,9 +82,54 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
 			c.speaker, c.person = d.titleHolder(c.src, ms)
 		}
 		if c.speaker == "" {
-			c.speaker = words
+			c.speaker, c.person = words, d.looksLikeName(c.src)
+		}
+		if !c.person {
+			if name, ok := d.namedApposition(c.src); ok {
+				c.speaker, c.person = d.sourceWords(name), true
+			}
 		}
 	}
+}
+
+// nameParticles may stand uncapitalized inside a name.
+var nameParticles = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "la": true, "le": true, "del": true}
+
+// looksLikeName reports whether a source reads as a person's name or a
+// title with one ("Mayor Ada Vance", "Sen. Elizabeth Warren"), for the
+// pronouns that follow when no recognizer named it: capitalized words, the
+// first neither a determiner nor a pronoun.
+func (d *doc) looksLikeName(r tokRange) bool {
+	if r.to-r.from > 6 || titleDeterminers[d.low[r.from]] || personalPronouns[d.low[r.from]] {
+		return false
+	}
+	words := 0
+	for k := r.from; k < r.to; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if d.low[k] == "." || d.low[k] == "-" {
+				continue
+			}
+			return false
+		}
+		if !startsUpper(d.text[t.b:t.e]) && !nameParticles[d.low[k]] {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// namedApposition finds the name of a source that is a name and its
+// description ("Tomas Brandt, the city treasurer"; "Lena Marsh, farmer").
+func (d *doc) namedApposition(r tokRange) (tokRange, bool) {
+	for k := r.from + 1; k < r.to; k++ {
+		if d.low[k] == "," {
+			name := tokRange{r.from, k}
+			return name, d.looksLikeName(name)
+		}
+	}
+	return tokRange{}, false
 }
 
 // sourceWords is the text of a source.
@@ -156,7 +209,7 @@ func nameOf(m entity.Mention) string {
 // within reach outside quotation marks.
 func (d *doc) pronounSpeaker(cs []cand, earlier []int, k int, ms []mentionTok, sentOf []int) (string, bool) {
 	reach := sentOf[k] - pronounReach
-	for n := len(earlier) - 1; n >= 0; n-- {
+	for n := len(earlier) - 1; n >= 0 && n >= len(earlier)-maxTitleLook; n-- {
 		c := cs[earlier[n]]
 		if sentOf[c.cue.from] < reach {
 			break
@@ -165,7 +218,8 @@ func (d *doc) pronounSpeaker(cs []cand, earlier []int, k int, ms []mentionTok, s
 			return c.speaker, true
 		}
 	}
-	for n := len(ms) - 1; n >= 0; n-- {
+	n, _ := slices.BinarySearchFunc(ms, k, func(m mentionTok, k int) int { return cmp.Compare(m.from, k) })
+	for n--; n >= 0; n-- {
 		m := ms[n]
 		if m.to > k {
 			continue
@@ -189,11 +243,14 @@ func (d *doc) titleHolder(src tokRange, ms []mentionTok) (string, bool) {
 	if len(title) == 0 || len(title) > 6 {
 		return "", false
 	}
-	for n := len(ms) - 1; n >= 0; n-- {
+	n, _ := slices.BinarySearchFunc(ms, src.from, func(m mentionTok, k int) int { return cmp.Compare(m.from, k) })
+	for seen := 0; n > 0 && seen < maxTitleLook; {
+		n--
 		m := ms[n]
 		if m.m.Type != entity.Person || m.to > src.from {
 			continue
 		}
+		seen++
 		if b := m.from - len(title); b >= 0 && slices.Equal(d.low[b:m.from], title) {
 			return nameOf(m.m), true
 		}
@@ -205,4 +262,45 @@ func (d *doc) titleHolder(src tokRange, ms []mentionTok) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// SpeakerMatches reports whether a speaker goes by name, allowing for the
+// aliases news uses for one person or body: the two compare word by word
+// (case and punctuation aside), and match when every word of the shorter
+// is one of the longer's and they end alike ("Putin", "Vladimir Putin" and
+// "Russian President Vladimir Putin" are one speaker; "Hillary Clinton" and
+// "Bill Clinton" are not).
+func SpeakerMatches(name, speaker string) bool {
+	a, b := nameWords(name), nameWords(speaker)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords splits a name into lower-case words, dropping punctuation and
+// a possessive ending.
+func nameWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	}) {
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s")
+		f = strings.Trim(f, "'’-")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }

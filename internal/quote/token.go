@@ -57,6 +57,17 @@ var abbreviations = map[string]bool{
 	"ft": true, "e.g": true, "i.e": true, "etc": true, "approx": true, "dept": true, "univ": true,
 }
 
+// lowerAbbreviations keep their period in lower case too; the others only
+// capitalized ("Ill." is Illinois, "ill." is not).
+var lowerAbbreviations = map[string]bool{"e.g": true, "i.e": true, "etc": true, "vs": true, "approx": true}
+
+func isAbbreviation(w string) bool {
+	if lowerAbbreviations[w] {
+		return true
+	}
+	return w != "" && 'A' <= w[0] && w[0] <= 'Z' && abbreviations[lowerASCII(w)]
+}
+
 // tokenize splits s into tokens. It never fails: every byte of s is either
 // white space or inside exactly one token.
 func tokenize(s string, dst []token) []token {
@@ -158,7 +169,7 @@ func scanWord(s string, i int) (int, int) {
 		}
 		break
 	}
-	if j < len(s) && s[j] == '.' && (dotted || isInitial(s[i:j]) || abbreviations[lowerASCII(s[i:j])]) {
+	if j < len(s) && s[j] == '.' && (dotted || isInitial(s[i:j]) || isAbbreviation(s[i:j])) {
 		j++
 		runes++
 	}
