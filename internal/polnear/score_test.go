@@ -24,7 +24,7 @@ func TestEvaluate(t *testing.T) {
 	pred := fixed{
 		{Source: sp(10, 13), Cue: sp(14, 18), Content: sp(0, 9), Parts: []quote.Span{sp(0, 9)}, Kind: quote.Direct},
 		{Source: sp(20, 23), Cue: sp(24, 30), Content: sp(31, 39), Parts: []quote.Span{sp(31, 39)}, Kind: quote.Indirect}, // "it rains"
-		{Cue: sp(0, 1), Content: sp(40, 45), Parts: []quote.Span{sp(40, 45)}, Kind: quote.Mixed},                           // spurious… overlapping gold content
+		{Cue: sp(0, 1), Content: sp(40, 45), Parts: []quote.Span{sp(40, 45)}, Kind: quote.Mixed},                          // spurious… overlapping gold content
 	}
 	r := Evaluate([]Article{{Name: "a", Text: text, Gold: gold}}, pred, nil)
 	for _, tc := range []struct {
