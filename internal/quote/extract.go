@@ -202,6 +202,7 @@ func (x *Extractor) roleScores(d *doc, ctx *cueContext, cr cueRows, i int, p tok
 			addRow(row, x.boundaryRole(r.dir, off))
 		}
 	}
+	x.tab.roleSmall.roleScores(d, r, i, p, row)
 	addRow(row, cr.head[r.dir][r.db][:])
 	if cr.prev != nil {
 		addRow(row, cr.prev[r.dir][:])

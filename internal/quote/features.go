@@ -192,7 +192,7 @@ func (d *doc) cueFeatures(i int, p tokRange, dst []seq.Feature) []seq.Feature {
 	for off := -2; off <= 2; off++ {
 		dst = cueLex(off, d.lexAt(i+off, p), dst)
 	}
-	dst = d.cueTableFeatures(i, p, dst)
+	dst = d.smallFeatures(cueSmall, i, p, d.cueTableFeatures(i, p, dst))
 	for _, ctx := range d.pairContexts(i, p, nil) {
 		dst = append(dst, pairFeature(d.attrs[i], ctx))
 	}
@@ -340,6 +340,7 @@ func (d *doc) roleFeatures(c *cueContext, i int, p tokRange, dst []seq.Feature) 
 	for off := -1; off <= 1; off++ {
 		dst = roleLex(r.dir, off, d.lexAt(i+off, p), dst)
 	}
+	dst = d.roleSmallFeatures(r, i, p, dst)
 	dst = roleCueFeatures(c, r.dir, r.db, dst)
 	return dst
 }

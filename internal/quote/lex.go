@@ -20,6 +20,8 @@ type lexAttrs struct {
 	tag   string // part of speech guessed from the look (see suffixClass)
 	suf3  string // last three bytes of low, "" when it is shorter than four
 	cls   wordClasses
+	prior uint8 // bucket of how often the stem is a cue (see priorBucket)
+	fcls  uint8 // function class (see functionClass)
 }
 
 // The attributes of the positions before and after a paragraph.
@@ -37,6 +39,7 @@ func (m *Model) attrsOf(k tokKind, surface, low string) lexAttrs {
 	if len(low) > 3 {
 		a.suf3 = low[len(low)-3:]
 	}
+	a.prior, a.fcls = m.priors[a.stem], functionClass(low, a.tag)
 	return a
 }
 

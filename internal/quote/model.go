@@ -47,9 +47,14 @@ type Model struct {
 	// the training data ("said", "add", "tell"): a quotation with one of
 	// them beside it is a quote even where the labellers miss it.
 	frameVerbs map[string]bool
+	// priors bucket how often each stem is a cue in the training data
+	// (see priorBucket); a stem not here has bucket 0.
+	priors map[string]uint8
 }
 
-const modelMagic = "dlquote\x03"
+// modelMagic opens a serialized Model; its last byte is the format
+// version. Version 3 (before the cue priors) is still read.
+const modelMagic = "dlquote\x04"
 
 // MarshalBinary encodes the model: a magic string; each labeller's
 // serialization with its length; the word classes (sorted words, each with
@@ -76,6 +81,11 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 	b = binary.AppendUvarint(b, uint64(len(verbs)))
 	for _, v := range verbs {
 		b = appendString(b, v)
+	}
+	stems := slices.Sorted(maps.Keys(m.priors))
+	b = binary.AppendUvarint(b, uint64(len(stems)))
+	for _, st := range stems {
+		b = binary.AppendUvarint(appendString(b, st), uint64(m.priors[st]))
 	}
 	return b, nil
 }
@@ -132,8 +142,12 @@ func (d *decoder) count(what string) int {
 
 // UnmarshalBinary decodes a model written by MarshalBinary.
 func (m *Model) UnmarshalBinary(b []byte) error {
-	if len(b) < len(modelMagic) || string(b[:len(modelMagic)]) != modelMagic {
+	if len(b) < len(modelMagic) || string(b[:len(modelMagic)-1]) != modelMagic[:len(modelMagic)-1] {
 		return errModel
+	}
+	version := b[len(modelMagic)-1]
+	if version != 3 && version != modelMagic[len(modelMagic)-1] {
+		return fmt.Errorf("%w: format version %d (this dateline reads 3 and 4)", errModel, version)
 	}
 	d := &decoder{b: b[len(modelMagic):]}
 	var labellers [2]*seq.Model
@@ -169,13 +183,26 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	for range n {
 		verbs[string(d.bytes("frame verb"))] = true
 	}
+	n = 0
+	if version > 3 {
+		n = d.count("cue priors")
+	}
+	priors := make(map[string]uint8, n)
+	for range n {
+		st := string(d.bytes("stem"))
+		v := d.uvarint("prior")
+		if v >= uint64(numPrior) {
+			d.err = fmt.Errorf("%w: cue prior %d out of range", errModel, v)
+		}
+		priors[st] = uint8(v)
+	}
 	if d.err != nil {
 		return d.err
 	}
 	if len(d.b) != 0 {
 		return fmt.Errorf("%w: %d bytes after the end", errModel, len(d.b))
 	}
-	m.cue, m.role, m.classes, m.frameVerbs = labellers[0], labellers[1], classes, verbs
+	m.cue, m.role, m.classes, m.frameVerbs, m.priors = labellers[0], labellers[1], classes, verbs, priors
 	return nil
 }
 

@@ -16,10 +16,12 @@ const numDist = 10
 // each one up. They are built from the same feature constructors the
 // training used (cueTableFeatures, roleTableFeatures).
 type tables struct {
-	cueQuote [numQC][cueLabels]float32
-	cueSent  [numSentState][cueLabels]float32
-	cueAft   [cueLabels]float32
-	cueBef   [cueLabels]float32
+	cueSmall  smallTable
+	roleSmall smallTable
+	cueQuote  [numQC][cueLabels]float32
+	cueSent   [numSentState][cueLabels]float32
+	cueAft    [cueLabels]float32
+	cueBef    [cueLabels]float32
 
 	roleInCue  [roleLabels]float32
 	roleBias   [2][roleLabels]float32
@@ -36,7 +38,7 @@ type tables struct {
 func weigh(m *seq.Model, dst []float32, fs ...seq.Feature) { m.AddScores(dst, fs) }
 
 func newTables(m *Model) *tables {
-	t := &tables{}
+	t := &tables{cueSmall: newSmallTable(m.cue, cueSmall), roleSmall: newRoleSmallTable(m.role)}
 	for qc := range numQC {
 		weigh(m.cue, t.cueQuote[qc][:], fQuote.WithInt(qc))
 	}
@@ -96,6 +98,7 @@ func addRow(dst []float32, row []float32) {
 func (t *tables) cueTableScores(d *doc, i int, p tokRange, dst []float32) {
 	addRow(dst, t.cueQuote[d.quoteClass(i)][:])
 	addRow(dst, t.cueSent[d.sentState(i, p)][:])
+	t.cueSmall.scores(d, cueSmall, i, p, dst)
 	if d.afterQuote(i, p) {
 		addRow(dst, t.cueAft[:])
 	}

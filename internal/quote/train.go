@@ -58,7 +58,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	} else if m.classes, err = learnClasses(texts, opt.Log); err != nil {
 		return nil, fmt.Errorf("learn word classes: %w", err)
 	}
-	m.frameVerbs = frameVerbs(m, examples)
+	m.frameVerbs, m.priors = frameVerbs(m, examples), cuePriors(m, examples)
 	var cueData, roleData []seq.Sequence
 	for _, ex := range examples {
 		c, r := trainingSequences(m, ex)
@@ -182,6 +182,30 @@ func frameVerbs(m *Model, examples []Example) map[string]bool {
 		if c >= 2 {
 			out[s] = true
 		}
+	}
+	return out
+}
+
+// cuePriors buckets, for every stem that is part of a gold cue, how often
+// it is (priorBucket).
+func cuePriors(m *Model, examples []Example) map[string]uint8 {
+	all, cue := map[string]int{}, map[string]int{}
+	for _, ex := range examples {
+		d := newDoc(ex.Text).withAttrs(m)
+		for _, a := range d.attrs {
+			all[a.stem]++
+		}
+		for _, q := range ex.Quotes {
+			if i, j, _ := d.tokenSpan(q.Cue); !q.Cue.Empty() {
+				for k := i; k < j; k++ {
+					cue[d.attrs[k].stem]++
+				}
+			}
+		}
+	}
+	out := make(map[string]uint8, len(cue))
+	for st, n := range cue {
+		out[st] = priorBucket(n, all[st])
 	}
 	return out
 }
