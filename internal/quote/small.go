@@ -179,9 +179,6 @@ var roleSmall = []roleTemplate{
 	{seq.Hash("r:fc|quote|commas"), 2 * numQC * 5 * numFClass, func(d *doc, r rolePos, i int, p tokRange) int {
 		return ((r.dir*numQC+r.qc)*5+r.commas)*numFClass + d.fclassAt(i, p)
 	}},
-	{seq.Hash("r:fc|fc+1|dist"), 2 * numDist * numFClass * numFClass, func(d *doc, r rolePos, i int, p tokRange) int {
-		return ((r.dir*numDist+r.db)*numFClass+d.fclassAt(i, p))*numFClass + d.fclassAt(i+1, p)
-	}},
 }
 
 func (d *doc) roleSmallFeatures(r rolePos, i int, p tokRange, dst []seq.Feature) []seq.Feature {
