@@ -1,6 +1,7 @@
 package seq
 
 import (
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -41,16 +42,16 @@ func (m *Model) MarshalBinary() ([]byte, error) {
 		q = 1
 	}
 	b = binary.LittleEndian.AppendUint32(b, math.Float32bits(q))
-	keys := make([]Feature, 0, len(m.index))
-	for f := range m.index {
-		keys = append(keys, f)
+	order := make([]int, len(m.keys))
+	for i := range order {
+		order[i] = i
 	}
-	slices.Sort(keys)
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
 	var body []byte
 	n, prev := 0, Feature(0)
 	qs := make([]int64, L)
-	for _, f := range keys {
-		r := int(m.index[f])
+	for _, r := range order {
+		f := m.keys[r]
 		var mask uint64
 		for y, v := range m.w[r*L : r*L+L] {
 			qs[y] = int64(math.Round(float64(v / q)))
@@ -157,7 +158,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 	if r.err != nil {
 		return r.err
 	}
-	out := Model{labels: labels, trans: make([]float32, (L+1)*L), end: make([]float32, L), index: map[Feature]int32{}}
+	out := Model{labels: labels, trans: make([]float32, (L+1)*L), end: make([]float32, L)}
 	for i := range out.trans {
 		out.trans[i] = r.float("transition")
 	}
@@ -200,7 +201,7 @@ func (m *Model) readFeatures(r *reader, q float32) error {
 			break
 		}
 		prev += Feature(d)
-		m.index[prev] = int32(i)
+		m.keys = append(m.keys, prev)
 		for y := 0; y < L; y++ {
 			v := int64(0)
 			if mask&(1<<y) != 0 {

@@ -9,15 +9,23 @@ const MaxLabels = 64
 // consecutive labels. It is safe for concurrent use once trained or read.
 type Model struct {
 	labels []string
-	index  map[Feature]int32 // feature → row of weights
-	w      []float32         // rows of len(labels) weights
+	keys   []Feature    // the feature of each row of weights
+	index  featureTable // feature → row
+	w      []float32    // rows of len(labels) weights
 	// trans[(p+1)*L+n] is the weight of label n after p; p = -1 is the
 	// start of a sequence. end[n] is the weight of n ending it. Illegal
 	// transitions weigh -Inf.
 	trans []float32
 	end   []float32
-	// preds[n] lists the labels that may precede n (not the start).
-	preds [][]uint8
+	// preds[n] lists the labels that may precede n (not the start), with
+	// the weight of the transition.
+	preds [][]pred
+}
+
+// pred is a label that may precede another and the transition's weight.
+type pred struct {
+	label  uint8
+	weight float32
 }
 
 // NumLabels is the number of labels.
@@ -27,12 +35,11 @@ func (m *Model) NumLabels() int { return len(m.labels) }
 func (m *Model) Labels() []string { return m.labels }
 
 // NumFeatures is the number of features with a weight.
-func (m *Model) NumFeatures() int { return len(m.index) }
+func (m *Model) NumFeatures() int { return len(m.keys) }
 
 // Known reports whether feature f has weights.
 func (m *Model) Known(f Feature) bool {
-	_, ok := m.index[f]
-	return ok
+	return m.index.get(f) >= 0
 }
 
 // AddScores adds the weights of feats to dst, one score per label
@@ -41,8 +48,8 @@ func (m *Model) AddScores(dst []float32, feats []Feature) {
 	L := len(m.labels)
 	dst = dst[:L]
 	for _, f := range feats {
-		r, ok := m.index[f]
-		if !ok {
+		r := m.index.get(f)
+		if r < 0 {
 			continue
 		}
 		row := m.w[int(r)*L : int(r)*L+L]
@@ -58,14 +65,15 @@ func (m *Model) Transition(prev, next int) float32 {
 	return m.trans[(prev+1)*len(m.labels)+next]
 }
 
-// link computes preds from trans.
+// link builds the feature table and preds from keys and trans.
 func (m *Model) link() {
 	L := len(m.labels)
-	m.preds = make([][]uint8, L)
+	m.index = newFeatureTable(m.keys)
+	m.preds = make([][]pred, L)
 	for n := 0; n < L; n++ {
 		for p := 0; p < L; p++ {
-			if !isInf(m.trans[(p+1)*L+n]) {
-				m.preds[n] = append(m.preds[n], uint8(p))
+			if w := m.trans[(p+1)*L+n]; !isInf(w) {
+				m.preds[n] = append(m.preds[n], pred{uint8(p), w})
 			}
 		}
 	}
@@ -124,12 +132,11 @@ func (lat *Lattice) Decode(m *Model, dst []int) []int {
 		cur := lat.delta[i*L : (i+1)*L]
 		back := lat.back[i*L : (i+1)*L]
 		emit := lat.scores[i*L : (i+1)*L]
-		for y := 0; y < L; y++ {
+		for y := range cur {
 			best, arg := negInf, uint8(0)
-			col := m.trans[L+y:]
 			for _, p := range m.preds[y] {
-				if v := prev[p] + col[int(p)*L]; v > best {
-					best, arg = v, p
+				if v := prev[p.label] + p.weight; v > best {
+					best, arg = v, p.label
 				}
 			}
 			cur[y] = best + emit[y]

@@ -87,6 +87,7 @@ func NewTrainer(labels []string, data []Sequence, opt Options) (*Trainer, error)
 	t.cur = Model{labels: labels, trans: make([]float32, (L+1)*L), end: make([]float32, L)}
 	t.syncTransitions()
 	t.cur.link()
+	t.syncTransitions()
 	return t, nil
 }
 
@@ -148,6 +149,12 @@ func (t *Trainer) syncTransitions() {
 		t.cur.end[i] = negInf
 		if ok {
 			t.cur.end[i] = float32(t.ew[i])
+		}
+	}
+	L := len(t.labels)
+	for n, ps := range t.cur.preds {
+		for k := range ps {
+			ps[k].weight = t.cur.trans[(int(ps[k].label)+1)*L+n]
 		}
 	}
 }
@@ -229,7 +236,7 @@ func (t *Trainer) Model(prune float32) *Model {
 	L := len(t.labels)
 	c := float64(t.step)
 	avg := func(w int32, u int64) float32 { return float32(float64(w) - float64(u)/c) }
-	m := &Model{labels: t.labels, index: map[Feature]int32{}, trans: make([]float32, (L+1)*L), end: make([]float32, L)}
+	m := &Model{labels: t.labels, trans: make([]float32, (L+1)*L), end: make([]float32, L)}
 	row := make([]float32, L)
 	for r, f := range t.keys {
 		keep := false
@@ -240,7 +247,7 @@ func (t *Trainer) Model(prune float32) *Model {
 			}
 		}
 		if keep {
-			m.index[f] = int32(len(m.w) / L)
+			m.keys = append(m.keys, f)
 			m.w = append(m.w, row...)
 		}
 	}
