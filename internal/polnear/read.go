@@ -27,11 +27,6 @@ type Article struct {
 // articles sorted by name. Errors name the file and line.
 func Read(dir string) ([]Article, error) { return read(dir, false) }
 
-// ReadAllAnnotators reads a split like Read but returns one Article per
-// .ann file: an article that several annotators labelled comes once per
-// annotator. It is for training, where every annotation is evidence.
-func ReadAllAnnotators(dir string) ([]Article, error) { return read(dir, true) }
-
 func read(dir string, all bool) ([]Article, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
