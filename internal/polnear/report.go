@@ -32,8 +32,8 @@ func (r *Report) Write(w io.Writer, topErrors int, samples bool) error {
 	b.WriteString("\n(exact: spans as sets per article; overlap: tokens covered; attribution: content and source both exact)\n\n")
 	r.writeKinds(&b)
 	mb := float64(r.Bytes) / 1e6
-	if s := r.Elapsed.Seconds(); s > 0 {
-		fmt.Fprintf(&b, "\nthroughput: %.2f MB in %.3fs = %.1f MB/s (one goroutine)\n", mb, s, mb/s)
+	if s, w := r.Elapsed.Seconds(), r.Warm.Seconds(); s > 0 && w > 0 {
+		fmt.Fprintf(&b, "\nthroughput (one goroutine, wall clock): %.2f MB in %.3fs = %.1f MB/s cold, %.3fs = %.1f MB/s warm\n", mb, s, mb/s, w, mb/w)
 	}
 	if topErrors > 0 {
 		r.writeErrors(&b, topErrors, samples)
