@@ -31,7 +31,7 @@ func (f *timelineFlags) register(cmd *cobra.Command, defaultDates int) {
 	cmd.Flags().StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
 	cmd.Flags().StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	cmd.Flags().StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
-	cmd.Flags().StringVarP(&f.format, "format", "f", "text", "output format: text, md, json or tilse")
+	cmd.Flags().StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.

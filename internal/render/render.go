@@ -21,10 +21,12 @@ const (
 	Markdown Format = "md"
 	JSON     Format = "json"
 	Tilse    Format = "tilse"
+	CSV      Format = "csv"        // one row per item with its provenance (see WriteCSV)
+	TLJS     Format = "timelinejs" // Knight Lab TimelineJS 3 JSON (see WriteTimelineJS)
 )
 
 // Formats lists the accepted format names, for help texts.
-var Formats = []Format{Text, Markdown, JSON, Tilse}
+var Formats = []Format{Text, Markdown, JSON, Tilse, CSV, TLJS}
 
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
@@ -33,7 +35,11 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (want one of text, md, json, tilse)", s)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // Timeline writes tl to w in format f.
@@ -49,6 +55,10 @@ func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
 		err = writeJSON(bw, tl)
 	case Tilse:
 		err = WriteTilse(bw, tl)
+	case CSV:
+		err = WriteCSV(bw, tl)
+	case TLJS:
+		err = WriteTimelineJS(bw, tl, "")
 	default:
 		return fmt.Errorf("unknown format %q", f)
 	}
