@@ -97,7 +97,7 @@ func (s *Store) Docs(ctx context.Context, f Filter) ([]annotate.Doc, error) {
 	}
 	if _, err := conn.ExecContext(ctx, `INSERT INTO temp.sel(id, ord)
 		SELECT a.id, row_number() OVER (ORDER BY a.day, a.id) FROM articles a WHERE `+where, args...); err != nil {
-		return nil, fmt.Errorf("select documents: %w", err)
+		return nil, fmt.Errorf("select documents: %w", queryError(err))
 	}
 	var docs []annotate.Doc
 	index := map[string]int{}
@@ -205,7 +205,7 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
 		WHERE `+strings.Join(conds, " AND ")+` ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", query, queryError(err))
 	}
 	var hits []Hit
 	for rows.Next() {
@@ -219,7 +219,7 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 		hits = append(hits, h)
 	}
 	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, fmt.Errorf("search %q: %w", query, queryError(err))
 	}
 	return hits, nil
 }

@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+// ErrNotFound is returned (wrapped) by Article for an id the store does not
+// hold.
+var ErrNotFound = errors.New("store: no such article")
+
+// ErrBadQuery is returned (wrapped) by Search and Docs when a full-text query
+// is not valid FTS5 syntax (an unbalanced quote, a bare NOT, ...): the
+// caller's mistake, not the store's.
+var ErrBadQuery = errors.New("bad search query")
+
+// queryError wraps err with ErrBadQuery when SQLite rejected the FTS5 query.
+func queryError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "fts5: syntax error") || strings.Contains(msg, "unterminated string") ||
+		strings.Contains(msg, "unknown special query") || strings.Contains(msg, "no such column") {
+		return fmt.Errorf("%w: %v", ErrBadQuery, err)
+	}
+	return err
+}
+
+// Article loads one stored article with its text, sentences and time
+// expressions. An unknown id gives an error wrapping ErrNotFound.
+func (s *Store) Article(ctx context.Context, id string) (annotate.Doc, error) {
+	var d annotate.Doc
+	a := &d.Article
+	var pub string
+	err := s.db.QueryRowContext(ctx, `SELECT id, published, title, url, source, origin, body FROM articles WHERE id = ?`, id).
+		Scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("article %q: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("load article %q: %w", id, err)
+	}
+	if a.Published, err = time.Parse(time.RFC3339, pub); err != nil {
+		return d, fmt.Errorf("load article %q: bad publication time %q: %w", id, pub, err)
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT s.idx, s.start, s.end, s.text, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq
+		FROM sentences s LEFT JOIN timexes t ON t.sentence_id = s.id WHERE s.article_id = ? ORDER BY s.idx, t.start`, id)
+	if err != nil {
+		return d, fmt.Errorf("load article %q sentences: %w", id, err)
+	}
+	for rows.Next() {
+		var sn annotate.Sentence
+		var xs, xe sql.NullInt64
+		var xt, xtype, xv, xm, xq, xf sql.NullString
+		if err := rows.Scan(&sn.Index, &sn.Start, &sn.End, &sn.Text, &xs, &xe, &xt, &xtype, &xv, &xm, &xq, &xf); err != nil {
+			rows.Close()
+			return d, fmt.Errorf("load article %q sentences: %w", id, err)
+		}
+		if n := len(d.Sentences); n == 0 || d.Sentences[n-1].Index != sn.Index {
+			d.Sentences = append(d.Sentences, sn)
+		}
+		if xs.Valid {
+			last := &d.Sentences[len(d.Sentences)-1]
+			last.Timexes = append(last.Timexes, timex.Timex{Start: int(xs.Int64), End: int(xe.Int64), Text: xt.String,
+				Type: timex.Type(xtype.String), Value: xv.String, Mod: xm.String, Quant: xq.String, Freq: xf.String})
+		}
+	}
+	if err := closeRows(rows); err != nil {
+		return d, fmt.Errorf("load article %q sentences: %w", id, err)
+	}
+	return d, nil
+}
+
+// Version returns a number that changes whenever articles are added to the
+// store, by this process or another: caches of what the store answered are
+// good while it stays the same.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles`).Scan(&v); err != nil {
+		return 0, fmt.Errorf("store version: %w", err)
+	}
+	return v, nil
+}
