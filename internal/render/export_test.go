@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,7 +88,7 @@ func TestTimelineJSDates(t *testing.T) {
 	if err := WriteTimelineJS(&b, tl, "Pier"); err != nil {
 		t.Fatal(err)
 	}
-	if err := validateTimelineJS(b.Bytes()); err != nil {
+	if err := ValidateTimelineJS(b.Bytes()); err != nil {
 		t.Error(err)
 	}
 }
@@ -116,128 +115,6 @@ func TestSafeURL(t *testing.T) {
 	}
 }
 
-// validateTimelineJS checks data against the TimelineJS 3 shape that issue 14
-// specifies: {"title": slide, "events": [slide]}, a slide being
-// {"start_date": {"year", "month", "day"}, "text": {"headline", "text"},
-// "group", "unique_id"}; no other keys, integer date parts naming a real
-// day (month and day optional, day only with a month), unique ids.
-func validateTimelineJS(data []byte) error {
-	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	if err := dec.Decode(&doc); err != nil {
-		return fmt.Errorf("not JSON: %v", err)
-	}
-	if err := onlyKeys("timeline", doc, "title", "events"); err != nil {
-		return err
-	}
-	if title, ok := doc["title"]; ok {
-		if err := validateSlide("title", title, false); err != nil {
-			return err
-		}
-	}
-	events, ok := doc["events"].([]any)
-	if !ok {
-		return fmt.Errorf(`"events" is %T, want an array`, doc["events"])
-	}
-	ids := map[string]bool{}
-	for i, e := range events {
-		where := fmt.Sprintf("events[%d]", i)
-		if err := validateSlide(where, e, true); err != nil {
-			return err
-		}
-		if id, _ := e.(map[string]any)["unique_id"].(string); id != "" {
-			if ids[id] {
-				return fmt.Errorf("%s: unique_id %q repeated", where, id)
-			}
-			ids[id] = true
-		}
-	}
-	return nil
-}
-
-func validateSlide(where string, v any, dated bool) error {
-	s, ok := v.(map[string]any)
-	if !ok {
-		return fmt.Errorf("%s is %T, want an object", where, v)
-	}
-	if err := onlyKeys(where, s, "start_date", "text", "group", "unique_id"); err != nil {
-		return err
-	}
-	for _, k := range []string{"group", "unique_id"} {
-		if x, ok := s[k]; ok {
-			if _, ok := x.(string); !ok {
-				return fmt.Errorf("%s.%s is %T, want a string", where, k, x)
-			}
-		}
-	}
-	text, ok := s["text"].(map[string]any)
-	if !ok {
-		return fmt.Errorf("%s.text is %T, want an object", where, s["text"])
-	}
-	if err := onlyKeys(where+".text", text, "headline", "text"); err != nil {
-		return err
-	}
-	for _, k := range []string{"headline", "text"} {
-		if _, ok := text[k].(string); !ok {
-			return fmt.Errorf("%s.text.%s is %T, want a string", where, k, text[k])
-		}
-	}
-	d, ok := s["start_date"].(map[string]any)
-	if !ok {
-		if dated {
-			return fmt.Errorf("%s.start_date is %T, want an object", where, s["start_date"])
-		}
-		return nil
-	}
-	if err := onlyKeys(where+".start_date", d, "year", "month", "day"); err != nil {
-		return err
-	}
-	part := func(k string, lo, hi int64) (int64, error) {
-		x, ok := d[k]
-		if !ok {
-			return 0, nil
-		}
-		n, err := x.(json.Number).Int64()
-		if err != nil || n < lo || n > hi {
-			return 0, fmt.Errorf("%s.start_date.%s = %v, want an integer in [%d, %d]", where, k, x, lo, hi)
-		}
-		return n, nil
-	}
-	y, err := part("year", -271820, 275759)
-	if _, has := d["year"]; err != nil || !has {
-		return fmt.Errorf("%s.start_date: bad or missing year (%v)", where, err)
-	}
-	m, err := part("month", 1, 12)
-	if err != nil {
-		return err
-	}
-	day, err := part("day", 1, 31)
-	if err != nil {
-		return err
-	}
-	if day != 0 && m == 0 {
-		return fmt.Errorf("%s.start_date has a day without a month", where)
-	}
-	if day != 0 && time.Date(int(y), time.Month(m), int(day), 0, 0, 0, 0, time.UTC).Day() != int(day) {
-		return fmt.Errorf("%s.start_date %d-%d-%d is not a calendar day", where, y, m, day)
-	}
-	return nil
-}
-
-func onlyKeys(where string, m map[string]any, keys ...string) error {
-	for k := range m {
-		found := false
-		for _, want := range keys {
-			found = found || k == want
-		}
-		if !found {
-			return fmt.Errorf("%s has unknown key %q", where, k)
-		}
-	}
-	return nil
-}
-
 // TestTimelineJST17 exports a timeline of a T17 topic and validates it.
 func TestTimelineJST17(t *testing.T) {
 	path := filepath.Join("..", "..", "..", "shared", "data", "tls", "t17", "syria", "articles.jsonl")
@@ -256,7 +133,7 @@ func TestTimelineJST17(t *testing.T) {
 	if err := WriteTimelineJS(&b, tl, "Syria"); err != nil {
 		t.Fatal(err)
 	}
-	if err := validateTimelineJS(b.Bytes()); err != nil {
+	if err := ValidateTimelineJS(b.Bytes()); err != nil {
 		t.Fatal(err)
 	}
 	var got TimelineJS

@@ -13,10 +13,13 @@ import (
 	"time"
 )
 
-// contentSecurityPolicy lets the page load scripts, styles, images and
-// fonts from this server only, and talk to this server only; no inline
-// script, no eval, no frames, no plugins.
-const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+// contentSecurityPolicy lets the page load scripts, style sheets, images
+// and fonts from this server only, and talk to this server only; no inline
+// script, no eval, no inline style sheet, no frames, no plugins. Style
+// attributes are allowed (style-src-attr): vis-timeline positions its items
+// with them, and they cannot run code.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-elem 'self'; " +
+	"style-src-attr 'unsafe-inline'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // secure sets the headers every answer carries.

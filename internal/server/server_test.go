@@ -146,7 +146,8 @@ func TestRoutes(t *testing.T) {
 				t.Errorf("GET %s: error body %q is not {error, status}", tt.path, a.body)
 			}
 		}
-		if csp := a.header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || strings.Contains(csp, "unsafe") {
+		if csp := a.header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self';") || strings.Contains(csp, "script-src 'self' 'unsafe") ||
+			strings.Contains(csp, "style-src-elem 'self' 'unsafe") {
 			t.Errorf("GET %s: Content-Security-Policy %q", tt.path, csp)
 		}
 	}
