@@ -302,16 +302,27 @@ func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
 	if p.err != nil {
 		return p.err
 	}
-	hits, err := s.cfg.Store.Search(r.Context(), q, f, limit)
+	key, _ := json.Marshal([]any{"search", q, f.From, f.To, limit})
+	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
+		hits, err := s.cfg.Store.Search(r.Context(), q, f, limit)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = render.Hits(&buf, hits, render.JSON)
+		return buf.Bytes(), err
+	})
+	return writeCached(w, b, hit, err)
+}
+
+// writeCached writes a cached JSON answer.
+func writeCached(w http.ResponseWriter, b []byte, hit bool, err error) error {
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	if err := render.Hits(&buf, hits, render.JSON); err != nil {
-		return err
-	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, err = w.Write(buf.Bytes())
+	w.Header().Set("X-Dateline-Cache", map[bool]string{true: "hit", false: "miss"}[hit])
+	_, err = w.Write(b)
 	return err
 }
 
@@ -323,17 +334,16 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) error {
 	if id == "" {
 		return errorf(http.StatusBadRequest, "missing article id: /api/articles/{id}")
 	}
-	d, err := s.cfg.Store.Article(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := render.Article(&buf, d); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	_, err = w.Write(buf.Bytes())
-	return err
+	b, hit, err := s.pages.get("article\x00"+id, func() ([]byte, error) {
+		d, err := s.cfg.Store.Article(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = render.Article(&buf, d)
+		return buf.Bytes(), err
+	})
+	return writeCached(w, b, hit, err)
 }
 
 func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {

@@ -14,6 +14,7 @@ import (
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/store"
+	"github.com/dateline-news/dateline/internal/timeline"
 )
 
 // Store is what the server needs of a store: documents selected by a
@@ -43,15 +44,16 @@ type Config struct {
 	Logger    *slog.Logger  // request logs; nil means slog.Default()
 	MaxBody   int64         // bytes a request body may have (default 32 MiB)
 	Poll      time.Duration // how often the store's version is checked for ingests by other processes (default 2s)
-	CacheSize int           // timelines kept (default 256)
-	Builders  int           // timelines built at once (default GOMAXPROCS)
+	CacheSize int           // timelines kept (default 256); eight times as many search results and articles
+	Builders  int           // timelines built at once (default half the CPUs, at least one)
 }
 
 // Server serves the API and the page. Build it with New.
 type Server struct {
 	cfg     Config
 	log     *slog.Logger
-	cache   *cache
+	cache   *cache[timeline.Timeline] // timelines by request
+	pages   *cache[[]byte]            // rendered search results and articles by request
 	events  *hub
 	build   chan struct{} // a token per timeline being built
 	mux     *http.ServeMux
@@ -76,7 +78,8 @@ func New(cfg Config) *Server {
 	if cfg.Builders <= 0 {
 		cfg.Builders = defaultBuilders()
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache(cfg.CacheSize), events: newHub(),
+	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize),
+		pages: newCache[[]byte](8 * cfg.CacheSize), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes() {
@@ -166,5 +169,6 @@ func (s *Server) watch(ctx context.Context) {
 func (s *Server) changed(version int64, added int) {
 	s.version.Store(version)
 	s.cache.clear()
+	s.pages.clear()
 	s.events.publish(event{Version: version, Added: added})
 }

@@ -199,11 +199,22 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 	if limit <= 0 {
 		limit = 20
 	}
-	conds, args := f.days([]string{"sentences_fts MATCH ?"}, []any{FTSQuery(query)})
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -bm25(sentences_fts)
+	// Without a date range the best limit sentences are found in the index
+	// alone and only they are joined to their articles; with one, every
+	// match is joined to be filtered by day first.
+	q := `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -f.rank
+		FROM (SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?) f
+		JOIN sentences s ON s.id = f.id JOIN articles a ON a.id = s.article_id ORDER BY f.rank`
+	args := []any{FTSQuery(query), limit}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		var conds []string
+		conds, args = f.days([]string{"sentences_fts MATCH ?"}, []any{FTSQuery(query)})
+		args = append(args, limit)
+		q = `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -sentences_fts.rank
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
-		WHERE `+strings.Join(conds, " AND ")+` ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
+		WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY sentences_fts.rank LIMIT ?`
+	}
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, queryError(err))
 	}

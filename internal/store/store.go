@@ -9,6 +9,7 @@ import (
 	"iter"
 	"net/url"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -23,6 +24,10 @@ import (
 
 // DefaultPath is where the store lives unless told otherwise.
 const DefaultPath = "dateline.db"
+
+// maxConns bounds the connections a Store opens at once: SQLite runs one
+// query per connection, so more than a few per CPU only queue in SQLite.
+var maxConns = max(4, 2*runtime.GOMAXPROCS(0))
 
 // Store is an open dateline database.
 type Store struct {
@@ -44,6 +49,11 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
+	// A connection holds its own page cache (cache_size above): a pool as
+	// large as a server's concurrent requests would read the file into
+	// hundreds of cold caches. A few connections, each warm, serve more.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
 	s := &Store{db: db, path: path}
 	if err := s.migrate(); err != nil {
 		db.Close()
