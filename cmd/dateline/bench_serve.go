@@ -20,7 +20,7 @@ import (
 // server.
 func newBenchServeCmd() *cobra.Command {
 	var cfg server.LoadConfig
-	var mix string
+	var mix, topics string
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Load a dateline server with concurrent clients and report latencies",
@@ -35,6 +35,11 @@ prints the process's peak memory. Only loopback URLs are accepted.`,
 			var err error
 			if cfg.Mix, err = server.ParseMix(mix); err != nil {
 				return err
+			}
+			for _, t := range strings.Split(topics, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					cfg.Topics = append(cfg.Topics, t)
+				}
 			}
 			if cfg.URL == "" {
 				stop, u, err := startServer(cmd.Context())
@@ -66,6 +71,7 @@ prints the process's peak memory. Only loopback URLs are accepted.`,
 	f.DurationVar(&cfg.UncachedEvery, "uncached-every", time.Second, "also ask for a new timeline once per this period (0: never)")
 	f.IntVar(&cfg.Warm, "warm", 8, "distinct cached timelines, built before the clock starts")
 	f.Uint64Var(&cfg.Seed, "seed", 1, "seed of the random choices")
+	f.StringVar(&topics, "topics", "", "comma-separated timeline queries (default: words drawn from the store)")
 	return cmd
 }
 

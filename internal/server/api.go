@@ -216,12 +216,18 @@ func parseTimeline(r *http.Request) (timelineRequest, error) {
 
 // key identifies the timeline a request asks for, whatever its format.
 func (tr timelineRequest) key() string {
-	kw := slices.Clone(tr.opt.Keywords)
+	b, _ := json.Marshal([]any{selectionKey(tr.opt), tr.opt.Dates, tr.opt.PerDate})
+	return string(b)
+}
+
+// selectionKey identifies the documents a timeline is built from.
+func selectionKey(opt timeline.Options) string {
+	kw := slices.Clone(opt.Keywords)
 	for i := range kw {
 		kw[i] = strings.ToLower(kw[i])
 	}
 	slices.Sort(kw)
-	b, _ := json.Marshal([]any{tr.opt.Query, slices.Compact(kw), tr.opt.From, tr.opt.To, tr.opt.Dates, tr.opt.PerDate})
+	b, _ := json.Marshal([]any{opt.Query, slices.Compact(kw), opt.From, opt.To})
 	return string(b)
 }
 
@@ -237,13 +243,23 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	tl, hit, err := s.cache.get(tr.key(), func() (timeline.Timeline, error) { return s.buildTimeline(r.Context(), tr.opt) })
+	how := "miss"
+	tl, hit, err := s.cache.get(tr.key(), func() (timeline.Timeline, error) {
+		tl, prepared, err := s.buildTimeline(r.Context(), tr.opt)
+		if prepared {
+			how = "corpus"
+		}
+		return tl, err
+	})
 	if err != nil {
 		return err
 	}
+	if hit {
+		how = "hit"
+	}
 	ft := formatTypes[tr.format]
 	w.Header().Set("Content-Type", ft.mime)
-	w.Header().Set("X-Dateline-Cache", map[bool]string{true: "hit", false: "miss"}[hit])
+	w.Header().Set("X-Dateline-Cache", how)
 	if tr.download {
 		w.Header().Set("Content-Disposition", `attachment; filename="timeline.`+ft.ext+`"`)
 	}
@@ -276,19 +292,28 @@ func timelineTitle(opt timeline.Options) string {
 }
 
 // buildTimeline selects the documents as `dateline timeline` does and
-// builds the timeline, at most cfg.Builders at a time.
-func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (timeline.Timeline, error) {
+// builds the timeline, at most cfg.Builders at a time. The documents of
+// recent selections are kept prepared (a timeline.Corpus), so that another
+// size or depth of the same selection is only built, not loaded again;
+// prepared says whether they were.
+func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl timeline.Timeline, prepared bool, err error) {
 	select {
 	case s.build <- struct{}{}:
 		defer func() { <-s.build }()
 	case <-ctx.Done():
-		return timeline.Timeline{}, ctx.Err()
+		return timeline.Timeline{}, false, ctx.Err()
 	}
-	docs, err := s.cfg.Store.Docs(ctx, store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords})
+	c, prepared, err := s.corpora.get(selectionKey(opt), func() (*timeline.Corpus, error) {
+		docs, err := s.cfg.Store.Docs(ctx, store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords})
+		if err != nil {
+			return nil, err
+		}
+		return timeline.NewCorpus(docs), nil
+	})
 	if err != nil {
-		return timeline.Timeline{}, err
+		return timeline.Timeline{}, false, err
 	}
-	return timeline.Build(docs, opt), nil
+	return c.Build(opt), prepared, nil
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {

@@ -25,8 +25,9 @@ type LoadConfig struct {
 	// nobody asked for before (a random word, size and depth) once per
 	// period, besides the Clients.
 	UncachedEvery time.Duration
-	Seed          uint64 // the random choices; the same seed makes the same requests
-	Warm          int    // distinct cached timelines, requested once before the clock starts
+	Seed          uint64   // the random choices; the same seed makes the same requests
+	Warm          int      // distinct cached timelines, requested once before the clock starts
+	Topics        []string // timeline queries (topics); empty means words drawn from the store
 }
 
 // Mix weighs the kinds of request the clients send.
@@ -62,13 +63,15 @@ func ParseMix(s string) (Mix, error) {
 	return m, nil
 }
 
-// Request kinds of a load report. A timeline is counted as cached or
-// uncached by what the server answered (X-Dateline-Cache), not by what the
-// client meant.
+// Request kinds of a load report. A timeline is counted by what the server
+// answered (X-Dateline-Cache), not by what the client meant: cached, built
+// from documents already prepared for the same selection, or uncached
+// (documents loaded from the store and prepared, then built).
 const (
 	KindSearch   = "search"
 	KindArticle  = "article"
 	KindCached   = "timeline (cached)"
+	KindCorpus   = "timeline (built, documents prepared)"
 	KindUncached = "timeline (uncached)"
 )
 
@@ -109,14 +112,14 @@ func (r *LoadReport) Total() (requests, errors int) {
 func (r *LoadReport) Write(w io.Writer) {
 	n, errs := r.Total()
 	fmt.Fprintf(w, "%d requests in %.1fs: %.0f requests/s, %d errors\n", n, r.Elapsed.Seconds(), float64(n)/r.Elapsed.Seconds(), errs)
-	fmt.Fprintf(w, "%-20s %8s %7s %9s %9s %9s %9s\n", "kind", "requests", "errors", "p50", "p90", "p99", "max")
-	for _, k := range []string{KindSearch, KindArticle, KindCached, KindUncached} {
+	fmt.Fprintf(w, "%-38s %8s %7s %9s %9s %9s %9s\n", "kind", "requests", "errors", "p50", "p90", "p99", "max")
+	for _, k := range []string{KindSearch, KindArticle, KindCached, KindCorpus, KindUncached} {
 		l := r.Kinds[k]
 		if l == nil {
 			continue
 		}
 		ms := func(q float64) string { return fmt.Sprintf("%.1fms", float64(l.Quantile(q).Microseconds())/1000) }
-		fmt.Fprintf(w, "%-20s %8d %7d %9s %9s %9s %9s\n", k, len(l.Times)+l.Errors, l.Errors, ms(.5), ms(.9), ms(.99), ms(1))
+		fmt.Fprintf(w, "%-38s %8d %7d %9s %9s %9s %9s\n", k, len(l.Times)+l.Errors, l.Errors, ms(.5), ms(.9), ms(.99), ms(1))
 	}
 	for _, e := range r.Errors {
 		fmt.Fprintln(w, "error:", e)
@@ -126,7 +129,8 @@ func (r *LoadReport) Write(w io.Writer) {
 // workload is what the clients draw their requests from: words and
 // article ids found in the store itself.
 type workload struct {
-	words  []string // words of stored sentences, for queries
+	words  []string // words of stored sentences, for search queries
+	topics []string // timeline queries: LoadConfig.Topics, or words
 	ids    []string // stored article ids
 	cached []string // timeline query strings warmed before the clock starts
 }
@@ -226,8 +230,12 @@ func send(ctx context.Context, client *http.Client, u, kind string, record func(
 	}
 	if kind == KindCached || kind == KindUncached {
 		kind = KindUncached
-		if err == nil && resp.Header.Get("X-Dateline-Cache") == "hit" {
+		switch {
+		case err != nil:
+		case resp.Header.Get("X-Dateline-Cache") == "hit":
 			kind = KindCached
+		case resp.Header.Get("X-Dateline-Cache") == "corpus":
+			kind = KindCorpus
 		}
 	}
 	record(kind, d, err)
@@ -254,7 +262,7 @@ func (wl *workload) next(r *rand.Rand, m Mix) (kind, path string) {
 // uncached is a timeline request unlikely to have been asked before: a
 // word of the store with a random size, depth and (half the time) a year.
 func (wl *workload) uncached(r *rand.Rand) string {
-	q := url.Values{"query": {wl.words[r.IntN(len(wl.words))]}, "dates": {fmt.Sprint(5 + r.IntN(40))},
+	q := url.Values{"query": {wl.topics[r.IntN(len(wl.topics))]}, "dates": {fmt.Sprint(5 + r.IntN(40))},
 		"per_date": {fmt.Sprint(1 + r.IntN(3))}}
 	return "/api/timeline?" + q.Encode()
 }
@@ -294,9 +302,13 @@ func discover(ctx context.Context, client *http.Client, cfg LoadConfig, rng *ran
 	if len(wl.words) == 0 || len(wl.ids) == 0 {
 		return nil, fmt.Errorf("load: the store at %s has too little text to draw requests from", cfg.URL)
 	}
+	wl.topics = cfg.Topics
+	if len(wl.topics) == 0 {
+		wl.topics = wl.words
+	}
 	warm := max(cfg.Warm, 1)
 	for i := range warm {
-		q := url.Values{"query": {wl.words[rng.IntN(len(wl.words))]}, "dates": {fmt.Sprint(10 + i%3*5)}}
+		q := url.Values{"query": {wl.topics[rng.IntN(len(wl.topics))]}, "dates": {fmt.Sprint(10 + i%3*5)}}
 		wl.cached = append(wl.cached, q.Encode())
 		if err := getJSON(ctx, client, cfg.URL+"/api/timeline?"+q.Encode(), &json.RawMessage{}); err != nil {
 			return nil, err

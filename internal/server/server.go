@@ -45,6 +45,7 @@ type Config struct {
 	MaxBody   int64         // bytes a request body may have (default 32 MiB)
 	Poll      time.Duration // how often the store's version is checked for ingests by other processes (default 2s)
 	CacheSize int           // timelines kept (default 256); eight times as many search results and articles
+	Corpora   int           // prepared document selections kept, each as large as its documents (default 4)
 	Builders  int           // timelines built at once (default half the CPUs, at least one)
 }
 
@@ -54,6 +55,7 @@ type Server struct {
 	log     *slog.Logger
 	cache   *cache[timeline.Timeline] // timelines by request
 	pages   *cache[[]byte]            // rendered search results and articles by request
+	corpora *cache[*timeline.Corpus]  // prepared documents of recent timeline selections
 	events  *hub
 	build   chan struct{} // a token per timeline being built
 	mux     *http.ServeMux
@@ -75,11 +77,14 @@ func New(cfg Config) *Server {
 	if cfg.CacheSize <= 0 {
 		cfg.CacheSize = 256
 	}
+	if cfg.Corpora <= 0 {
+		cfg.Corpora = 4
+	}
 	if cfg.Builders <= 0 {
 		cfg.Builders = defaultBuilders()
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize),
-		pages: newCache[[]byte](8 * cfg.CacheSize), events: newHub(),
+		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes() {
@@ -170,5 +175,6 @@ func (s *Server) changed(version int64, added int) {
 	s.version.Store(version)
 	s.cache.clear()
 	s.pages.clear()
+	s.corpora.clear()
 	s.events.publish(event{Version: version, Added: added})
 }

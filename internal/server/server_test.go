@@ -274,6 +274,9 @@ func TestCacheInvalidatedByIngest(t *testing.T) {
 	if a := do(t, "GET", url+"&format=md", nil); a.header.Get("X-Dateline-Cache") != "hit" {
 		t.Errorf("same timeline in another format: cache %q", a.header.Get("X-Dateline-Cache"))
 	}
+	if a := do(t, "GET", ts.URL+"/api/timeline?query=bridge&dates=3", nil); a.header.Get("X-Dateline-Cache") != "corpus" {
+		t.Errorf("another size of the same selection: cache %q, want corpus", a.header.Get("X-Dateline-Cache"))
+	}
 	body := `{"id": "bridge-8", "date": "2032-07-09", "text": "The new bridge over the river opened on Friday to cheers."}` + "\n"
 	if a := do(t, "POST", ts.URL+"/api/articles", strings.NewReader(body), "Authorization", "Bearer "+testToken); a.status != 200 {
 		t.Fatalf("ingest = %d %s", a.status, a.body)
