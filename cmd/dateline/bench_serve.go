@@ -13,12 +13,11 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline-news/dateline/internal/server"
-	"github.com/dateline-news/dateline/internal/store"
 )
 
 // newBenchServeCmd is `dateline bench serve`: a load generator for the
 // server.
-func newBenchServeCmd() *cobra.Command {
+func newBenchServeCmd(g *globals) *cobra.Command {
 	var cfg server.LoadConfig
 	var mix, topics string
 	cmd := &cobra.Command{
@@ -42,7 +41,7 @@ prints the process's peak memory. Only loopback URLs are accepted.`,
 				}
 			}
 			if cfg.URL == "" {
-				stop, u, err := startServer(cmd.Context())
+				stop, u, err := startServer(cmd.Context(), g.db)
 				if err != nil {
 					return err
 				}
@@ -76,8 +75,8 @@ prints the process's peak memory. Only loopback URLs are accepted.`,
 }
 
 // startServer serves the --db store on a loopback port in this process.
-func startServer(ctx context.Context) (stop func(), url string, err error) {
-	st, err := store.OpenExisting(dbPath)
+func startServer(ctx context.Context, db string) (stop func(), url string, err error) {
+	st, err := openStore(db)
 	if err != nil {
 		return nil, "", err
 	}
@@ -106,5 +105,3 @@ func peakRSS() string {
 	}
 	return ""
 }
-
-func init() { benchCmd.AddCommand(newBenchServeCmd()) }

@@ -11,11 +11,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline-news/dateline/internal/server"
-	"github.com/dateline-news/dateline/internal/store"
 )
 
 // newServeCmd is `dateline serve`: the web page and JSON API over a store.
-func newServeCmd() *cobra.Command {
+func newServeCmd(g *globals) *cobra.Command {
 	var addr string
 	var token string
 	cmd := &cobra.Command{
@@ -31,7 +30,7 @@ cleanly on SIGINT or SIGTERM.`,
 			if token == "" {
 				token = os.Getenv("DATELINE_TOKEN")
 			}
-			st, err := store.OpenExisting(dbPath)
+			st, err := openStore(g.db)
 			if err != nil {
 				return err
 			}
@@ -56,5 +55,3 @@ cleanly on SIGINT or SIGTERM.`,
 	cmd.Flags().StringVar(&token, "token", "", "bearer token that enables POST /api/articles (default $DATELINE_TOKEN)")
 	return cmd
 }
-
-func init() { rootCmd.AddCommand(newServeCmd()) }

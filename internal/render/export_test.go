@@ -128,7 +128,7 @@ func TestTimelineJST17(t *testing.T) {
 		}
 		docs = append(docs, d)
 	}
-	tl := timeline.Build(docs, timeline.Options{Dates: 20, PerDate: 2, Keywords: []string{"syria", "syrian"}})
+	tl := timeline.Build(docs, timeline.Options{Dates: 20, PerDate: 2, Selection: timeline.Selection{Keywords: []string{"syria", "syrian"}}})
 	var b bytes.Buffer
 	if err := WriteTimelineJS(&b, tl, "Syria"); err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -68,27 +69,20 @@ func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
 	return bw.Flush()
 }
 
-// TilseSeparator closes each date's block in the tilse format.
-const TilseSeparator = "--------------------------------"
-
-// WriteTilse writes tl in the tilse format: a line YYYY-MM-DD, one sentence
-// per line (line breaks inside a sentence become spaces), then a line of 32
-// dashes.
+// WriteTilse writes tl in tilse's timeline format (see tilse.Write): a line
+// YYYY-MM-DD, one sentence per line (white space, line breaks included,
+// collapsed to single spaces), then a line of 32 dashes. It refuses a
+// sentence that would read back as something else (a date line, the
+// separator).
 func WriteTilse(w io.Writer, tl timeline.Timeline) error {
+	out := make(tilse.Timeline, len(tl.Entries))
 	for _, e := range tl.Entries {
-		if _, err := fmt.Fprintln(w, e.Date.Format(time.DateOnly)); err != nil {
-			return err
-		}
+		d := tilse.DateOf(e.Date)
 		for _, it := range e.Items {
-			if _, err := fmt.Fprintln(w, oneLine(it.Text)); err != nil {
-				return err
-			}
-		}
-		if _, err := fmt.Fprintln(w, TilseSeparator); err != nil {
-			return err
+			out[d] = append(out[d], oneLine(it.Text))
 		}
 	}
-	return nil
+	return tilse.Write(w, out)
 }
 
 // oneLine collapses the white space of s, line breaks included.

@@ -19,6 +19,7 @@ import (
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
+	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -187,14 +188,14 @@ type timelineRequest struct {
 func parseTimeline(r *http.Request) (timelineRequest, error) {
 	p := newParams(r, "query", "keywords", "from", "to", "dates", "per_date", "format", "download")
 	var tr timelineRequest
-	tr.opt = timeline.Options{Query: p.str("query"), From: p.day("from"), To: p.day("to"),
-		Dates: p.int("dates", 10, 1, maxDates), PerDate: p.int("per_date", 1, 1, maxPerDate)}
+	sel := timeline.Selection{Query: p.str("query"), From: p.day("from"), To: p.day("to")}
 	for _, k := range strings.Split(p.str("keywords"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
-			tr.opt.Keywords = append(tr.opt.Keywords, k)
+			sel.Keywords = append(sel.Keywords, k)
 		}
 	}
-	if !tr.opt.From.IsZero() && !tr.opt.To.IsZero() && tr.opt.To.Before(tr.opt.From) {
+	tr.opt = timeline.Options{Selection: sel, Dates: p.int("dates", 10, 1, maxDates), PerDate: p.int("per_date", 1, 1, maxPerDate)}
+	if !sel.From.IsZero() && !sel.To.IsZero() && sel.To.Before(sel.From) {
 		p.fail("to %s is before from %s", p.str("to"), p.str("from"))
 	}
 	tr.format = render.JSON
@@ -216,19 +217,21 @@ func parseTimeline(r *http.Request) (timelineRequest, error) {
 
 // key identifies the timeline a request asks for, whatever its format.
 func (tr timelineRequest) key() string {
-	b, _ := json.Marshal([]any{selectionKey(tr.opt), tr.opt.Dates, tr.opt.PerDate})
+	sel := tr.opt.Selection
+	kw := slices.Clone(sel.Keywords)
+	for i := range kw {
+		kw[i] = text.Fold(kw[i])
+	}
+	slices.Sort(kw)
+	b, _ := json.Marshal([]any{sel.Query, slices.Compact(kw), sel.From, sel.To, tr.opt.Dates, tr.opt.PerDate})
 	return string(b)
 }
 
-// selectionKey identifies the documents a timeline is built from.
-func selectionKey(opt timeline.Options) string {
-	kw := slices.Clone(opt.Keywords)
-	for i := range kw {
-		kw[i] = strings.ToLower(kw[i])
-	}
-	slices.Sort(kw)
-	b, _ := json.Marshal([]any{opt.Query, slices.Compact(kw), opt.From, opt.To})
-	return string(b)
+// storeFilter is what the store is asked for to build a timeline of sel:
+// the articles of its publication days, as `dateline timeline` asks
+// (keywords and query choose sentences, and timeline.Build applies them).
+func storeFilter(sel timeline.Selection) store.Filter {
+	return store.Filter{From: sel.From, To: sel.To}
 }
 
 // contentTypes and extensions of the timeline formats.
@@ -293,9 +296,9 @@ func timelineTitle(opt timeline.Options) string {
 
 // buildTimeline selects the documents as `dateline timeline` does and
 // builds the timeline, at most cfg.Builders at a time. The documents of
-// recent selections are kept prepared (a timeline.Corpus), so that another
-// size or depth of the same selection is only built, not loaded again;
-// prepared says whether they were.
+// recent date ranges are kept prepared (a timeline.Corpus), so that another
+// topic, size or depth over the same range is only built, not loaded
+// again; prepared says whether they were.
 func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl timeline.Timeline, prepared bool, err error) {
 	select {
 	case s.build <- struct{}{}:
@@ -303,8 +306,10 @@ func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl ti
 	case <-ctx.Done():
 		return timeline.Timeline{}, false, ctx.Err()
 	}
-	c, prepared, err := s.corpora.get(selectionKey(opt), func() (*timeline.Corpus, error) {
-		docs, err := s.cfg.Store.Docs(ctx, store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords})
+	f := storeFilter(opt.Selection)
+	key, _ := json.Marshal([]any{f.From, f.To})
+	c, prepared, err := s.corpora.get(string(key), func() (*timeline.Corpus, error) {
+		docs, err := s.cfg.Store.Docs(ctx, f)
 		if err != nil {
 			return nil, err
 		}

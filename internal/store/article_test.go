@@ -52,9 +52,6 @@ func TestBadQuery(t *testing.T) {
 		if _, err := s.Search(ctx, q, Filter{}, 5); !errors.Is(err, ErrBadQuery) {
 			t.Errorf("Search(%q): err = %v, want ErrBadQuery", q, err)
 		}
-		if _, err := s.Docs(ctx, Filter{Query: q}); !errors.Is(err, ErrBadQuery) {
-			t.Errorf("Docs(query %q): err = %v, want ErrBadQuery", q, err)
-		}
 	}
 	if hits, err := s.Search(ctx, "pier", Filter{}, 5); err != nil || len(hits) != 1 {
 		t.Errorf("Search(pier) = %v, %v", hits, err)

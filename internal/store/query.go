@@ -14,11 +14,12 @@ import (
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// Filter selects stored articles. Its zero value selects all.
+// Filter selects stored articles by publication day. Its zero value selects
+// all. (Which sentences may enter a timeline is timeline.Selection's to
+// say, in Go, on what Docs returns: keywords and queries never narrow the
+// articles a timeline is built from.)
 type Filter struct {
 	From, To time.Time // publication days, inclusive; zero means unbounded
-	Query    string    // full-text query: only articles with a sentence that matches it
-	Keywords []string  // only articles with a sentence that contains one of them (case-insensitive substring)
 }
 
 // days adds the conditions of f's date range on articles a.
@@ -37,21 +38,6 @@ func (f Filter) days(conds []string, args []any) ([]string, []any) {
 // where returns the SQL condition on articles a and its arguments.
 func (f Filter) where() (string, []any) {
 	conds, args := f.days([]string{"1"}, nil)
-	if q := strings.TrimSpace(f.Query); q != "" {
-		conds = append(conds, `a.id IN (SELECT s.article_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-			WHERE sentences_fts MATCH ?)`)
-		args = append(args, FTSQuery(q))
-	}
-	var kw []string
-	for _, k := range f.Keywords {
-		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
-			kw = append(kw, "instr(lower(s.text), ?) > 0")
-			args = append(args, k)
-		}
-	}
-	if len(kw) > 0 {
-		conds = append(conds, "a.id IN (SELECT s.article_id FROM sentences s WHERE "+strings.Join(kw, " OR ")+")")
-	}
 	return strings.Join(conds, " AND "), args
 }
 

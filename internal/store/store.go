@@ -72,7 +72,7 @@ var ErrNoStore = errors.New("no such store")
 func OpenExisting(path string) (*Store, error) {
 	if _, err := os.Stat(path); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("open store %s: %w (ingest articles first: dateline --db %s ingest PATH)", path, ErrNoStore, path)
+			return nil, fmt.Errorf("open store %s: %w", path, ErrNoStore)
 		}
 		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}

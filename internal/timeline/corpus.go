@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -42,7 +43,7 @@ type sentence struct {
 	pub      day    // publication day of its article
 	refs     []day  // every distinct day it names, in order of appearance
 	explicit []bool // for each of refs, whether it is written with its day number ("March 18"), not relative ("Friday")
-	lower    string // the text lower-cased, for keyword matching (a slice of one string for the corpus)
+	folded   string // the text case-folded (text.Fold), for keyword matching (a slice of one string for the corpus)
 	terms    vector // term counts, by term id
 	cut      int    // byte offset where the text starts once a wire dateline is stripped (0: none)
 	clean    vector // term counts of the text after cut; nil when cut is 0
@@ -50,8 +51,15 @@ type sentence struct {
 	words    int    // number of words
 }
 
-// NewCorpus prepares docs for building timelines.
+// NewCorpus prepares docs for building timelines. The order of docs does
+// not matter: a Corpus takes them by publication day, then article id (the
+// order in which a store returns them), so that the same articles give the
+// same timelines whether they come from files or from a store.
 func NewCorpus(docs []annotate.Doc) *Corpus {
+	docs = slices.Clone(docs)
+	slices.SortStableFunc(docs, func(a, b annotate.Doc) int {
+		return cmp.Or(cmp.Compare(dayOf(a.Article.Published), dayOf(b.Article.Published)), strings.Compare(a.Article.ID, b.Article.ID))
+	})
 	c := &Corpus{docs: docs, vocab: text.NewVocabulary()}
 	n := 0
 	size := 0 // bytes of text, headlines included
@@ -63,8 +71,8 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		}
 	}
 	c.sents = make([]sentence, 0, n)
-	var buf []int32                  // scratch space for term ids
-	lowered := make([]byte, 0, size) // every sentence lower-cased, one after the other
+	var buf []int32                 // scratch space for term ids
+	folded := make([]byte, 0, size) // every sentence case-folded, one after the other
 	spans := make([][2]int, 0, n)
 	for di, d := range docs {
 		pub := dayOf(d.Article.Published)
@@ -73,9 +81,9 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 			// The headline says what the article is about: it joins the
 			// article's lead, with no day references of its own.
 			s := sentence{doc: di, idx: -1, pub: pub}
-			start := len(lowered)
-			lowered = appendLower(lowered, title)
-			spans = append(spans, [2]int{start, len(lowered)})
+			start := len(folded)
+			folded = text.AppendFold(folded, title)
+			spans = append(spans, [2]int{start, len(folded)})
 			s.terms, s.words, buf = c.termCounts(title, buf)
 			s.boiler = text.IsBoilerplate(title)
 			c.sents = append(c.sents, s)
@@ -84,9 +92,9 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		for si, sn := range d.Sentences {
 			refs, explicit := days(sn.Timexes)
 			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, refs: refs, explicit: explicit}
-			start := len(lowered)
-			lowered = appendLower(lowered, sn.Text)
-			spans = append(spans, [2]int{start, len(lowered)})
+			start := len(folded)
+			folded = text.AppendFold(folded, sn.Text)
+			spans = append(spans, [2]int{start, len(folded)})
 			s.terms, s.words, buf = c.termCounts(sn.Text, buf)
 			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
 				s.cut = len(sn.Text) - len(clean)
@@ -96,9 +104,9 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 			c.sents = append(c.sents, s)
 		}
 	}
-	all := string(lowered)
+	all := string(folded)
 	for i := range c.sents {
-		c.sents[i].lower = all[spans[i][0]:spans[i][1]]
+		c.sents[i].folded = all[spans[i][0]:spans[i][1]]
 	}
 	return c
 }
@@ -176,8 +184,8 @@ func (c *Corpus) newView(opt Options) *view {
 	if !opt.To.IsZero() {
 		v.to = dayOf(opt.To)
 	}
-	keywords := lowerKeywords(opt.Keywords)
-	query, known := c.lookup(text.Terms(opt.Query))
+	m := opt.Selection.matcher()
+	query, known := c.lookup(m.terms)
 	df := make([]int32, c.vocab.Len())
 	for i := range c.sents {
 		s := &c.sents[i]
@@ -185,7 +193,7 @@ func (c *Corpus) newView(opt Options) *view {
 			continue
 		}
 		v.sel = append(v.sel, i)
-		v.eligible = append(v.eligible, known && matchKeywords(s.lower, keywords) && containsAll(s.terms, query))
+		v.eligible = append(v.eligible, known && m.keywordsIn(s.folded) && containsAll(s.terms, query))
 		for _, t := range s.terms {
 			df[t.term]++
 		}
@@ -242,49 +250,6 @@ func days(xs []timex.Timex) (out []day, explicit []bool) {
 		}
 	}
 	return out, explicit
-}
-
-// lowerKeywords returns the non-empty keywords, trimmed and lower-cased.
-func lowerKeywords(kws []string) []string {
-	out := make([]string, 0, len(kws))
-	for _, k := range kws {
-		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// matchKeywords reports whether the lower-cased text contains one of the
-// lower-case keywords (any text when there are none).
-func matchKeywords(lower string, keywords []string) bool {
-	if len(keywords) == 0 {
-		return true
-	}
-	for _, k := range keywords {
-		if strings.Contains(lower, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// appendLower appends strings.ToLower(s) to b, without an intermediate
-// copy when s is ASCII.
-func appendLower(b []byte, s string) []byte {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return append(b, strings.ToLower(s)...)
-		}
-	}
-	n := len(b)
-	b = append(b, s...)
-	for i := n; i < len(b); i++ {
-		if c := b[i]; c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return b
 }
 
 // containsAll reports whether the term counts tf have every id of want.

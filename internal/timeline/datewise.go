@@ -60,7 +60,7 @@ func (c *Corpus) Build(opt Options) Timeline {
 		}
 		add(rd.d, rd.score, v.candidates(byRef[rd.d], byPub[rd.d]))
 	}
-	if len(entries) < opt.Dates && !opt.Recipe.NoPub {
+	if len(entries) < opt.Dates && opt.Recipe.Leads {
 		days, cands := v.publicationDays(taken, used)
 		for _, rd := range days {
 			if len(entries) == opt.Dates {
@@ -138,7 +138,7 @@ func (v *view) index() (byRef, byPub map[day][]int) {
 		if r.Titles {
 			pos = s.pos
 		}
-		if pos >= leadSentences || r.NoPub {
+		if pos >= leadSentences || !r.Leads {
 			continue
 		}
 		for k := 0; k < pubWindow; k++ {
@@ -210,7 +210,7 @@ func (v *view) candidates(ment, pub []int) []int {
 		return pub
 	case len(pub) == 0:
 		return ment
-	case v.recipe.NoKnee:
+	case !v.recipe.Knee:
 		return append(append([]int(nil), ment...), pub...)
 	}
 	dateVec := v.sharedVector(ment, pub)

@@ -1,4 +1,4 @@
-package eval
+package tilse
 
 import (
 	"fmt"
@@ -42,15 +42,15 @@ func (d Date) Before(e Date) bool {
 	return d.Day < e.Day
 }
 
-// ordinal numbers days consecutively, so that the difference of two
+// Ordinal numbers days consecutively, so that the difference of two
 // ordinals is the number of days between them (as Python's toordinal).
-func (d Date) ordinal() int64 {
+func (d Date) Ordinal() int64 {
 	return d.Time().Unix() / 86400
 }
 
-// valid reports whether d names a real day in years 1 to 9999, the range of
+// Valid reports whether d names a real day in years 1 to 9999, the range of
 // Python's datetime.date.
-func (d Date) valid() bool {
+func (d Date) Valid() bool {
 	if d.Year < 1 || d.Year > 9999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
 		return false
 	}
@@ -71,7 +71,7 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("parse date %q: not YYYY-MM-DD", s)
 	}
 	d := Date{Year: pyInt(m[1]), Month: time.Month(pyInt(m[2])), Day: pyInt(m[3])}
-	if !d.valid() {
+	if !d.Valid() {
 		return Date{}, fmt.Errorf("parse date %q: no such day", s)
 	}
 	return d, nil

@@ -1,11 +1,14 @@
-package eval
+package tilse
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -20,11 +23,12 @@ func (tl Timeline) Dates() []Date {
 	for d := range tl {
 		dates = append(dates, d)
 	}
-	sortDates(dates)
+	SortDates(dates)
 	return dates
 }
 
-func sortDates(dates []Date) {
+// SortDates sorts dates in ascending order.
+func SortDates(dates []Date) {
 	slices.SortFunc(dates, func(a, b Date) int {
 		switch {
 		case a.Before(b):
@@ -56,7 +60,7 @@ func (e *ParseError) Error() string {
 	return fmt.Sprintf("%s:%d: %s", e.Path, e.Line, e.Msg)
 }
 
-// ReadTimeline reads a timeline in tilse's format with the semantics of
+// Read reads a timeline in tilse's format with the semantics of
 // tilse's Timeline.from_file:
 //
 //   - lines end at "\n", "\r\n" or "\r" and are stripped of (Unicode)
@@ -72,15 +76,15 @@ func (e *ParseError) Error() string {
 // A block that has no date line (tilse would file it under None and then
 // fail to sort its dates) is skipped. The input must be UTF-8; a *ParseError
 // names the first line that is not.
-func ReadTimeline(r io.Reader) (Timeline, error) {
-	tl, _, err := readTimeline(r)
+func Read(r io.Reader) (Timeline, error) {
+	tl, _, err := readNotes(r)
 	return tl, err
 }
 
-// readTimeline is ReadTimeline that also returns notes on what tilse's
+// readNotes is Read that also returns notes on what tilse's
 // reader would do silently or fail on: skipped blocks, repeated dates,
 // unterminated blocks. Each note starts with "line N: ".
-func readTimeline(r io.Reader) (Timeline, []string, error) {
+func readNotes(r io.Reader) (Timeline, []string, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read timeline: %w", err)
@@ -112,7 +116,7 @@ func readTimeline(r io.Reader) (Timeline, []string, error) {
 		if blockLine == 0 {
 			blockLine = n
 		}
-		s := pyStrip(string(line))
+		s := Strip(string(line))
 		if s == Separator {
 			if !haveDate {
 				notes = append(notes, fmt.Sprintf("line %d: block of lines %d-%d has no date line; skipped", n, blockLine, n))
@@ -131,7 +135,7 @@ func readTimeline(r io.Reader) (Timeline, []string, error) {
 		}
 		summary = append(summary, s)
 	}
-	if haveDate || !isBlankSummary(summary) {
+	if haveDate || !IsBlank(summary) {
 		notes = append(notes, fmt.Sprintf("line %d: block from line %d is not closed by %d dashes; ignored", n, blockLine, len(Separator)))
 	}
 	return tl, notes, nil
@@ -162,22 +166,22 @@ func blockSentences(lines []string) []string {
 	return slices.Clone(lines[start:end])
 }
 
-// WriteTimeline writes tl in tilse's format, dates in ascending order: the
+// Write writes tl in tilse's format, dates in ascending order: the
 // date as YYYY-MM-DD, one sentence per line, then a line of 32 dashes.
 //
 // A date whose summary is empty or blank is left out: the Evaluator does not
 // count it as a date, and tilse, reading the file, would; leaving it out
-// keeps the two in agreement. WriteTimeline refuses what ReadTimeline could
+// keeps the two in agreement. Write refuses what Read could
 // not read back as written: a date outside years 1-9999, a sentence with a
 // line break or invalid UTF-8, and a sentence that would read as a date
 // line or as the separator.
-func WriteTimeline(w io.Writer, tl Timeline) error {
+func Write(w io.Writer, tl Timeline) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range tl.Dates() {
-		if !d.valid() {
+		if !d.Valid() {
 			return fmt.Errorf("write timeline: invalid date %v", d)
 		}
-		if isBlankSummary(tl[d]) {
+		if IsBlank(tl[d]) {
 			continue
 		}
 		fmt.Fprintln(bw, d.String())
@@ -204,7 +208,7 @@ func checkSentence(s string) error {
 	if strings.ContainsAny(s, "\r\n") {
 		return fmt.Errorf("contains a line break")
 	}
-	t := pyStrip(s)
+	t := Strip(s)
 	if t == Separator {
 		return fmt.Errorf("would read as the separator")
 	}
@@ -212,4 +216,51 @@ func checkSentence(s string) error {
 		return fmt.Errorf("would read as a date line")
 	}
 	return nil
+}
+
+// IsSpace reports whether Python's str.isspace() holds for r, as tilse (Python
+// 3) strips and splits lines: Go's unicode.IsSpace plus the four ASCII
+// information separators U+001C..U+001F.
+func IsSpace(r rune) bool {
+	return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
+}
+
+// Strip is Python's str.strip() with no argument.
+func Strip(s string) string { return strings.TrimFunc(s, IsSpace) }
+
+// IsBlank reports whether a daily summary has no sentence with text (tilse
+// and the metrics do not count such a date as predicted).
+func IsBlank(sents []string) bool {
+	for _, s := range sents {
+		if Strip(s) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// ReadFile reads a tilse-format timeline file (see Read). It also returns
+// notes, each "path:line: ...", on what tilse's reader would have done
+// silently or failed on: blocks without a date (skipped), dates given twice
+// (the last block wins), a last block left unclosed (ignored). Errors name
+// the file and the line.
+func ReadFile(path string) (Timeline, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read timeline: %w", err)
+	}
+	defer f.Close()
+	tl, notes, err := readNotes(f)
+	if err != nil {
+		var pe *ParseError
+		if errors.As(err, &pe) {
+			pe.Path = path
+			return nil, nil, pe
+		}
+		return nil, nil, fmt.Errorf("read timeline %s: %w", path, err)
+	}
+	for i, n := range notes {
+		notes[i] = path + ":" + strings.TrimPrefix(n, "line ")
+	}
+	return tl, notes, nil
 }

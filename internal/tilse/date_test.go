@@ -1,4 +1,4 @@
-package eval
+package tilse
 
 import (
 	"testing"
@@ -49,7 +49,7 @@ func TestParseDate(t *testing.T) {
 func TestDateOrdinalAndOrder(t *testing.T) {
 	a := Date{2008, time.February, 28}
 	b := Date{2008, time.March, 1} // leap year: two days later
-	if d := b.ordinal() - a.ordinal(); d != 2 {
+	if d := b.Ordinal() - a.Ordinal(); d != 2 {
 		t.Errorf("days between %v and %v = %d, want 2", a, b, d)
 	}
 	if !a.Before(b) || b.Before(a) || a.Before(a) {

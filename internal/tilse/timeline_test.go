@@ -1,4 +1,4 @@
-package eval
+package tilse
 
 import (
 	"bytes"
@@ -80,7 +80,7 @@ func TestReadTimeline(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, notes, err := readTimeline(strings.NewReader(tt.in))
+			got, notes, err := readNotes(strings.NewReader(tt.in))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -95,7 +95,7 @@ func TestReadTimeline(t *testing.T) {
 }
 
 func TestReadTimelineInvalidUTF8(t *testing.T) {
-	_, err := ReadTimeline(strings.NewReader("2020-03-01\ncat\nbad \xff byte\n" + sep + "\n"))
+	_, err := Read(strings.NewReader("2020-03-01\ncat\nbad \xff byte\n" + sep + "\n"))
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 3 {
 		t.Fatalf("got %v, want a ParseError at line 3", err)
@@ -113,14 +113,14 @@ func TestWriteTimelineRoundTrip(t *testing.T) {
 		day(2020, 3, 2):  nil,       // empty: not written
 	}
 	var buf bytes.Buffer
-	if err := WriteTimeline(&buf, tl); err != nil {
+	if err := Write(&buf, tl); err != nil {
 		t.Fatal(err)
 	}
 	want := "2019-12-01\ncat dog\n" + sep + "\n2020-03-05\nowl bat\n\n  padded  \n" + sep + "\n"
 	if buf.String() != want {
 		t.Fatalf("wrote %q, want %q", buf.String(), want)
 	}
-	back, err := ReadTimeline(&buf)
+	back, err := Read(&buf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func TestWriteTimelineRefusesWhatCannotBeReadBack(t *testing.T) {
 		"year too large": {Date{10000, 1, 1}: {"x"}},
 	}
 	for name, tl := range tests {
-		if err := WriteTimeline(&bytes.Buffer{}, tl); err == nil {
+		if err := Write(&bytes.Buffer{}, tl); err == nil {
 			t.Errorf("%s: WriteTimeline accepted %q", name, tl)
 		}
 	}
