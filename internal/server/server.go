@@ -61,6 +61,7 @@ type Server struct {
 	mux     *http.ServeMux
 	ingest  sync.Mutex   // one POST /api/articles at a time
 	version atomic.Int64 // the store version last seen
+	serving atomic.Bool  // Serve runs: keep the whole store prepared (see prepare)
 }
 
 // New returns a server over cfg.Store.
@@ -123,6 +124,8 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go s.watch(ctx)
+	s.serving.Store(true)
+	go s.prepare()
 	hs.RegisterOnShutdown(s.events.close)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
@@ -177,4 +180,19 @@ func (s *Server) changed(version int64, added int) {
 	s.pages.clear()
 	s.corpora.clear()
 	s.events.publish(event{Version: version, Added: added})
+	if s.serving.Load() {
+		go s.prepare()
+	}
+}
+
+// prepare loads and prepares the documents of the whole store, which every
+// timeline without a date range is built from, before anyone asks: the
+// first timeline of a large store then takes a build, not a load.
+func (s *Server) prepare() {
+	start := time.Now()
+	if _, _, err := s.buildTimeline(context.Background(), timeline.Options{Dates: 1}); err != nil {
+		s.log.Warn("prepare the store's documents", "err", err)
+		return
+	}
+	s.log.Info("prepared the store's documents for timelines", "duration", time.Since(start))
 }
