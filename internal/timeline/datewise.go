@@ -396,10 +396,20 @@ func spreadSeq(ranked []rankedDay, penalty, gap float64) iter.Seq[rankedDay] {
 	}
 }
 
+// spreadEach computes spread's order, yielding each day as it is chosen.
+// A day's score is the same sum as spread's definition, in the same order
+// (so the same float rounding and the same choices), but kept from step to
+// step: a day scanned again only subtracts the penalties of the days chosen
+// since it was last scanned.
 func spreadEach(ranked []rankedDay, penalty, gap float64, yield func(rankedDay) bool) {
 	n := float64(len(ranked))
 	taken := make([]bool, len(ranked))
-	out := make([]rankedDay, 0, len(ranked))
+	score := make([]float64, len(ranked))    // rank score less the penalties of out[:applied[i]]
+	applied := make([]int, len(ranked))      // how many of out are subtracted from score[i]
+	out := make([]rankedDay, 0, len(ranked)) // the days chosen, in order
+	for i := range ranked {
+		score[i] = 1 - float64(i)/n
+	}
 	for len(out) < len(ranked) {
 		best, bestScore := -1, math.Inf(-1)
 		for i, rd := range ranked {
@@ -410,12 +420,12 @@ func spreadEach(ranked []rankedDay, penalty, gap float64, yield func(rankedDay) 
 			if taken[i] {
 				continue
 			}
-			sc := rank
-			for _, o := range out {
-				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			for _, o := range out[applied[i]:] {
+				score[i] -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
 			}
-			if sc > bestScore {
-				best, bestScore = i, sc
+			applied[i] = len(out)
+			if score[i] > bestScore {
+				best, bestScore = i, score[i]
 			}
 		}
 		taken[best] = true
