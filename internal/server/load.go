@@ -28,6 +28,10 @@ type LoadConfig struct {
 	Seed          uint64   // the random choices; the same seed makes the same requests
 	Warm          int      // distinct cached timelines, requested once before the clock starts
 	Topics        []string // timeline queries (topics); empty means words drawn from the store
+	// Think, when positive, is how long a client waits after an answer
+	// before its next request (a reader reading); zero is a closed loop at
+	// full speed, where latency is mostly queueing for the CPUs.
+	Think time.Duration
 }
 
 // Mix weighs the kinds of request the clients send.
@@ -181,6 +185,12 @@ func Load(ctx context.Context, cfg LoadConfig) (*LoadReport, error) {
 			for ctx.Err() == nil {
 				kind, path := wl.next(r, cfg.Mix)
 				send(ctx, client, cfg.URL+path, kind, record)
+				if cfg.Think > 0 {
+					select {
+					case <-ctx.Done():
+					case <-time.After(cfg.Think/2 + time.Duration(r.Int64N(int64(cfg.Think)))):
+					}
+				}
 			}
 		}()
 	}

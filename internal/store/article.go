@@ -40,8 +40,11 @@ func (s *Store) Article(ctx context.Context, id string) (annotate.Doc, error) {
 	var d annotate.Doc
 	a := &d.Article
 	var pub string
-	err := s.db.QueryRowContext(ctx, `SELECT id, published, title, url, source, origin, body FROM articles WHERE id = ?`, id).
-		Scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text)
+	head, err := s.prepared(ctx, `SELECT id, published, title, url, source, origin, body FROM articles WHERE id = ?`)
+	if err != nil {
+		return d, fmt.Errorf("load article %q: %w", id, err)
+	}
+	err = head.QueryRowContext(ctx, id).Scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text)
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
@@ -51,8 +54,12 @@ func (s *Store) Article(ctx context.Context, id string) (annotate.Doc, error) {
 	if a.Published, err = time.Parse(time.RFC3339, pub); err != nil {
 		return d, fmt.Errorf("load article %q: bad publication time %q: %w", id, pub, err)
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT s.idx, s.start, s.end, s.text, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq
-		FROM sentences s LEFT JOIN timexes t ON t.sentence_id = s.id WHERE s.article_id = ? ORDER BY s.idx, t.start`, id)
+	body, err := s.prepared(ctx, `SELECT s.idx, s.start, s.end, s.text, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq
+		FROM sentences s LEFT JOIN timexes t ON t.sentence_id = s.id WHERE s.article_id = ? ORDER BY s.idx, t.start`)
+	if err != nil {
+		return d, fmt.Errorf("load article %q sentences: %w", id, err)
+	}
+	rows, err := body.QueryContext(ctx, id)
 	if err != nil {
 		return d, fmt.Errorf("load article %q sentences: %w", id, err)
 	}
@@ -88,4 +95,22 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 		return 0, fmt.Errorf("store version: %w", err)
 	}
 	return v, nil
+}
+
+// prepared returns the statement for query, prepared once per store: a
+// server asks the same few questions thousands of times, and parsing them
+// each time is a good part of answering them.
+func (s *Store) prepared(ctx context.Context, query string) (*sql.Stmt, error) {
+	if st, ok := s.stmts.Load(query); ok {
+		return st.(*sql.Stmt), nil
+	}
+	st, err := s.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if prev, loaded := s.stmts.LoadOrStore(query, st); loaded {
+		st.Close()
+		return prev.(*sql.Stmt), nil
+	}
+	return st, nil
 }

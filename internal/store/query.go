@@ -200,7 +200,11 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
 		WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY sentences_fts.rank LIMIT ?`
 	}
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	st, err := s.prepared(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, queryError(err))
 	}

@@ -31,8 +31,9 @@ var maxConns = max(4, 2*runtime.GOMAXPROCS(0))
 
 // Store is an open dateline database.
 type Store struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	stmts sync.Map // query text → *sql.Stmt (see prepared)
 }
 
 // Open opens (creating if needed) the database at path.
@@ -83,7 +84,13 @@ func OpenExisting(path string) (*Store, error) {
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.stmts.Range(func(_, st any) bool {
+		st.(*sql.Stmt).Close()
+		return true
+	})
+	return s.db.Close()
+}
 
 func (s *Store) migrate() error {
 	if _, err := s.db.Exec(schema); err != nil {
