@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -51,17 +52,18 @@ type Config struct {
 
 // Server serves the API and the page. Build it with New.
 type Server struct {
-	cfg     Config
-	log     *slog.Logger
-	cache   *cache[timeline.Timeline] // timelines by request
-	pages   *cache[[]byte]            // rendered search results and articles by request
-	corpora *cache[*timeline.Corpus]  // prepared documents of recent timeline selections
-	events  *hub
-	build   chan struct{} // a token per timeline being built
-	mux     *http.ServeMux
-	ingest  sync.Mutex   // one POST /api/articles at a time
-	version atomic.Int64 // the store version last seen
-	serving atomic.Bool  // Serve runs: keep the whole store prepared (see prepare)
+	cfg      Config
+	log      *slog.Logger
+	cache    *cache[timeline.Timeline] // timelines by request
+	pages    *cache[[]byte]            // rendered search results and articles by request
+	corpora  *cache[*timeline.Corpus]  // prepared documents of recent timeline selections
+	events   *hub
+	build    chan struct{} // a token per timeline being built
+	mux      *http.ServeMux
+	ingest   sync.Mutex   // one POST /api/articles at a time
+	version  atomic.Int64 // the store version last seen
+	serving  atomic.Bool  // Serve runs: keep the whole store prepared (see prepare)
+	loopback atomic.Bool  // Serve listens on a loopback address: answer loopback host names only (see checkHost)
 }
 
 // New returns a server over cfg.Store.
@@ -96,7 +98,7 @@ func New(cfg Config) *Server {
 
 // Handler returns the server's handler: every route, with security
 // headers and a request log line each.
-func (s *Server) Handler() http.Handler { return s.logRequests(secure(s.mux)) }
+func (s *Server) Handler() http.Handler { return s.logRequests(secure(s.checkHost(s.mux))) }
 
 // Timeouts and limits of the HTTP server.
 const (
@@ -120,6 +122,9 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 // gracefully: it stops accepting, ends event streams, and waits up to ten
 // seconds for requests in flight.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	if ap, err := netip.ParseAddrPort(l.Addr().String()); err == nil && ap.Addr().IsLoopback() {
+		s.loopback.Store(true)
+	}
 	hs := s.HTTPServer(l.Addr().String())
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -371,6 +371,18 @@ func TestServeLimitsAndShutdown(t *testing.T) {
 	if a := do(t, "GET", base+"/healthz", nil, "X-Big", strings.Repeat("a", 200<<10)); a.status != 431 {
 		t.Errorf("200 KiB header: %d, want 431", a.status)
 	}
+	for host, want := range map[string]int{"evil.example": 421, "evil.example:80": 421, "localhost:8080": 200, "127.0.0.1": 200, "[::1]:9": 200} {
+		req, _ := http.NewRequest("GET", base+"/healthz", nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %s: %d, want %d", host, resp.StatusCode, want)
+		}
+	}
 	resp, err := http.Get(base + "/api/events")
 	if err != nil {
 		t.Fatal(err)

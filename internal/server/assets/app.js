@@ -161,7 +161,18 @@
       chartItems.clear();
       chartItems.add(items);
     }
-    if (items.length) chart.fit({ animation: false });
+    fitChart(items);
+  }
+
+  // fitChart shows every item with room on both sides (vis-timeline's own
+  // fit leaves the boxes at the edges half outside).
+  function fitChart(items) {
+    if (!chart || !items.length) return;
+    const times = items.map((it) => Date.parse(it.start + "T00:00:00Z"));
+    const lo = Math.min(...times), hi = Math.max(...times);
+    const pad = Math.max((hi - lo) * 0.2, 3 * 24 * 3600 * 1000);
+    chart.setOptions({ start: lo - pad, end: hi + pad });
+    chart.setWindow(lo - pad, hi + pad, { animation: false });
   }
 
   function shorten(s, n) {
@@ -304,7 +315,7 @@
   });
   $("zoom-in").addEventListener("click", () => chart && chart.zoomIn(0.5));
   $("zoom-out").addEventListener("click", () => chart && chart.zoomOut(0.5));
-  $("zoom-fit").addEventListener("click", () => chart && chart.fit());
+  $("zoom-fit").addEventListener("click", () => chartItems && fitChart(chartItems.get()));
 
   // Live updates: the server sends the store's version when it changes.
   function listen() {
