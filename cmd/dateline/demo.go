@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/sample"
 	"github.com/dateline-news/dateline/internal/store"
@@ -53,7 +54,7 @@ database, and prints the timeline built from the database.`,
 			} else {
 				fmt.Fprintf(out, "dateline demo: %d invented articles about a fictional harbour town\n", len(paths))
 			}
-			if _, err := ingest(cmd.Context(), st, paths, 0, g.verbose, status, cmd.ErrOrStderr()); err != nil {
+			if _, err := ingest(cmd.Context(), st, article.Read(paths...), 0, g.verbose, status, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
 			docs, err := st.Docs(cmd.Context(), storeFilter(opt.Selection))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"os"
 	"runtime"
@@ -85,9 +86,9 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// ingest reads, annotates and stores the articles at paths, with a progress
-// bar when stderr is a terminal, prints what it did on out, and returns it.
-func ingest(ctx context.Context, st *store.Store, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
+// ingest annotates and stores arts, with a progress bar when stderr is a
+// terminal, prints what it did on out, and returns it.
+func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article, error], w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress
@@ -112,7 +113,7 @@ func ingest(ctx context.Context, st *store.Store, paths []string, w workers, ver
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, article.Read(paths...), newAnnotator(), w.n(), 1024, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newAnnotator(), w.n(), 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

@@ -100,15 +100,17 @@ func (s *Store) migrate() error {
 	err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		_, err = s.db.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?)`, strconv.Itoa(schemaVersion))
-		return err
+		if _, err = s.db.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?)`, strconv.Itoa(schemaVersion)); err != nil {
+			return err
+		}
+		return migrateHTTPCache(s.db)
 	case err != nil:
 		return err
 	}
 	if n, _ := strconv.Atoi(v); n > schemaVersion {
 		return fmt.Errorf("database schema %s is newer than this dateline understands (%d)", v, schemaVersion)
 	}
-	return nil
+	return migrateHTTPCache(s.db)
 }
 
 // Put writes docs in one transaction and returns how many were new; docs
