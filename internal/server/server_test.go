@@ -219,6 +219,7 @@ func TestIngest(t *testing.T) {
 		{"nothing readable", "{not json\n", auth, 400, `"bad":1`},
 		{"good", good, auth, 200, `"read":2,"added":1,"skipped":1,"bad":1,"errors":["body:2: date \"someday\"`},
 		{"again", good, auth, 200, `"read":2,"added":0,"skipped":2,"bad":1`},
+		{"text format", "date 2032-07-02\ntitle Ferry back\nThe ferry returned to the quay on Friday.\n", auth, 200, `"read":1,"added":1`},
 	} {
 		a := do(t, "POST", url, strings.NewReader(tt.body), tt.header...)
 		if a.status != tt.status || !strings.Contains(a.body, tt.want) {
