@@ -43,12 +43,30 @@ func (s *Server) routes() []route {
 		{"GET", "/api/stats", h(s.handleStats)},
 		{"GET", "/api/events", http.HandlerFunc(s.handleEvents)},
 		{"GET", "/api/openapi.json", http.HandlerFunc(serveOpenAPI)},
-		{"GET", "/api/", h(func(w http.ResponseWriter, r *http.Request) error {
-			return errorf(http.StatusNotFound, "no such API route: %s", r.URL.Path)
-		})},
+		{"", "/api/", h(s.handleUnknown)},
 		{"GET", "/{$}", http.HandlerFunc(serveIndex)},
 		{"GET", "/assets/{path...}", http.HandlerFunc(serveAsset)},
 	}
+}
+
+// handleUnknown answers the API paths no route takes: 405 (with Allow) for
+// a known path asked with another method, 404 otherwise.
+func (s *Server) handleUnknown(w http.ResponseWriter, r *http.Request) error {
+	var allow []string
+	for _, rt := range s.routes() {
+		if rt.Method == "" {
+			continue
+		}
+		p, wild := strings.CutSuffix(rt.Pattern, "{id...}")
+		if r.URL.Path == rt.Pattern || (wild && strings.HasPrefix(r.URL.Path, p) && len(r.URL.Path) > len(p)) {
+			allow = append(allow, rt.Method)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		return errorf(http.StatusMethodNotAllowed, "%s %s: method not allowed (allowed: %s)", r.Method, r.URL.Path, strings.Join(allow, ", "))
+	}
+	return errorf(http.StatusNotFound, "no such API route: %s", r.URL.Path)
 }
 
 // statusError is an error with the HTTP status it answers.

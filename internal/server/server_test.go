@@ -254,6 +254,26 @@ func TestIngestDisabled(t *testing.T) {
 	}
 }
 
+func TestMethodNotAllowed(t *testing.T) {
+	_, ts := newTest(t, nil)
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"DELETE", "/api/timeline", 405, "GET"},
+		{"PUT", "/api/articles", 405, "POST"},
+		{"DELETE", "/api/articles/bridge-1", 405, "GET"},
+		{"POST", "/api/stats", 405, "GET"},
+		{"DELETE", "/api/nothing", 404, ""},
+	} {
+		a := do(t, tt.method, ts.URL+tt.path, nil)
+		if a.status != tt.status || a.header.Get("Allow") != tt.allow || !strings.Contains(a.body, `"status":`) {
+			t.Errorf("%s %s = %d (Allow %q) %s, want %d (Allow %q)", tt.method, tt.path, a.status, a.header.Get("Allow"), a.body, tt.status, tt.allow)
+		}
+	}
+}
+
 func TestBodyOnGet(t *testing.T) {
 	_, ts := newTest(t, nil)
 	if a := do(t, "GET", ts.URL+"/api/stats", strings.NewReader("payload")); a.status != 413 {
@@ -434,7 +454,7 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 	served := map[string]bool{}
 	for _, rt := range s.routes() {
 		p := strings.ReplaceAll(rt.Pattern, "...}", "}")
-		if p == "/api/" || !(strings.HasPrefix(p, "/api/") || p == "/healthz") {
+		if rt.Method == "" || !(strings.HasPrefix(p, "/api/") || p == "/healthz") {
 			continue // the catch-all 404 and the page
 		}
 		served[rt.Method+" "+p] = true
