@@ -325,6 +325,9 @@ func hostileText(t *testing.T, b *browser) {
 	if got.Title != "<script>alert('title')</script><img src=x onerror=alert('img')>" {
 		t.Errorf("title shown as %q", got.Title)
 	}
+	if strings.ContainsAny(got.Text+got.List+got.Title, "\x1b\x07") {
+		t.Errorf("terminal escapes reach the page: %q", got.Text)
+	}
 	if !strings.Contains(got.List, "<script>") || !strings.Contains(got.Meta, `"><svg onload=alert('source')>`) {
 		t.Errorf("list %q / meta %q do not show the markup as text", got.List, got.Meta)
 	}

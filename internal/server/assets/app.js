@@ -23,11 +23,19 @@
   let current = null;      // the query string of the timeline shown
   let loading = 0;         // a counter, so that a late answer never replaces a newer one
 
+  // CONTROL matches one control character other than tab and line breaks:
+  // terminal escapes and the like in article text are shown as U+FFFD, one
+  // for one, so that rune offsets still hold.
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+  function clean(s) {
+    return String(s).replace(CONTROL, "\ufffd");
+  }
+
   // el makes an element with text content and plain attributes.
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-    if (text !== undefined && text !== null) e.textContent = String(text);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, clean(v));
+    if (text !== undefined && text !== null) e.textContent = clean(text);
     return e;
   }
 
@@ -232,11 +240,11 @@
       const link = el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, head);
       title.appendChild(link);
     } else {
-      title.textContent = head;
+      title.textContent = clean(head);
     }
     title.classList.toggle("chosen", chosen === -1);
-    $("article-meta").textContent = [a.source, a.published, a.id].filter(Boolean).join(" · ");
-    const cps = Array.from(a.text);
+    $("article-meta").textContent = clean([a.source, a.published, a.id].filter(Boolean).join(" · "));
+    const cps = Array.from(a.text).map(clean);
     const text = $("article-text");
     text.replaceChildren();
     let pos = 0;
