@@ -123,6 +123,7 @@ func newRootCmd() *cobra.Command {
 	_ = pf.MarkHidden("cpuprofile")
 
 	root.AddCommand(newIngestCmd(g))
+	root.AddCommand(newWatchCmd(g))
 	root.AddCommand(newAnnotateCmd(g))
 	root.AddCommand(newTimelineCmd(g))
 	root.AddCommand(newSearchCmd(g))

@@ -146,6 +146,9 @@ func (s *Store) migrate(readOnly bool) error {
 	if err := checkVersion(v); err != nil {
 		return err
 	}
+	if err := migrateHTTPCache(tx); err != nil {
+		return err
+	}
 	return tx.Commit()
 }
 

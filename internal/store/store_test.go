@@ -331,3 +331,31 @@ func TestChangedArticleReplacesTheStoredOne(t *testing.T) {
 		t.Errorf("FTS integrity check: %v", err)
 	}
 }
+
+func TestHTTPCache(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != "" || l != "" {
+		t.Fatalf("empty cache: %q %q %v", e, l, err)
+	}
+	if err := s.Remember(ctx, "http://x.test/a", `"v1"`, "Tue, 05 Mar 2024 10:00:00 GMT"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remember(ctx, "http://x.test/a", `"v2"`, ""); err != nil {
+		t.Fatal(err)
+	}
+	if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != `"v2"` || l != "" {
+		t.Errorf("got %q %q %v, want the latest", e, l, err)
+	}
+	// Reopening keeps the table and what it holds.
+	path := s.Path()
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if e, _, _ := s2.Validators(ctx, "http://x.test/a"); e != `"v2"` {
+		t.Errorf("after reopening: %q", e)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/dedup"
 	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -34,6 +35,8 @@ type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
 	vocab *text.Vocabulary
+	dup   []bool     // docs[i] is a copy or an older version of a story another doc tells (see Recipe.Collapse)
+	dupes [][]string // the clusters of two or more docs, by article id
 }
 
 // sentence is what a Corpus keeps of one sentence.
@@ -108,8 +111,40 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 	for i := range c.sents {
 		c.sents[i].folded = all[spans[i][0]:spans[i][1]]
 	}
+	c.dup, c.dupes = stories(docs)
 	return c
 }
+
+// stories clusters docs into stories (internal/dedup) and marks every doc
+// but the first published of each cluster (the story's first appearance;
+// the first in the corpus's order, when as early) as a duplicate. Keeping the longest
+// version instead measured worse on T17 (AR1 0.1338 against 0.1352).
+func stories(docs []annotate.Doc) (dup []bool, ids [][]string) {
+	ix := dedup.NewIndex(dedup.Options{})
+	for _, d := range docs {
+		ix.Add(d.Article.Published, dedup.Sign(d.Article.Text))
+	}
+	dup = make([]bool, len(docs))
+	for _, cl := range ix.Clusters() {
+		var members []string
+		keep := cl[0]
+		for _, i := range cl {
+			if docs[i].Article.Published.Before(docs[keep].Article.Published) {
+				keep = i
+			}
+		}
+		for _, i := range cl {
+			dup[i] = i != keep
+			members = append(members, docs[i].Article.ID)
+		}
+		ids = append(ids, members)
+	}
+	return dup, ids
+}
+
+// Stories returns the clusters of two or more articles that tell one story
+// (copies and updated versions), as article ids in publication order.
+func (c *Corpus) Stories() [][]string { return c.dupes }
 
 // termCounts returns the term counts of s and its number of words, using
 // buf as scratch space and returning it for the next call.
@@ -189,7 +224,7 @@ func (c *Corpus) newView(opt Options) *view {
 	df := make([]int32, c.vocab.Len())
 	for i := range c.sents {
 		s := &c.sents[i]
-		if !v.inRange(s.pub) || (s.idx < 0 && !opt.Recipe.Titles) {
+		if !v.inRange(s.pub) || (s.idx < 0 && !opt.Recipe.Titles) || (opt.Recipe.Collapse && c.dup[s.doc]) {
 			continue
 		}
 		v.sel = append(v.sel, i)
