@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline-news/dateline/internal/server"
+	"github.com/dateline-news/dateline/internal/store"
 )
 
 // newServeCmd is `dateline serve`: the web page and JSON API over a store.
@@ -30,7 +31,13 @@ cleanly on SIGINT or SIGTERM.`,
 			if token == "" {
 				token = os.Getenv("DATELINE_TOKEN")
 			}
+			// Read-only unless the server may ingest; a --db that does not
+			// exist is an error either way.
 			st, err := openStore(g.db)
+			if err == nil && token != "" {
+				st.Close()
+				st, err = store.Open(g.db)
+			}
 			if err != nil {
 				return err
 			}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"time"
 
@@ -51,10 +50,7 @@ func jsonTimexes(xs []timex.Timex) []jsonTimex {
 // object: {"dct": ..., "timexes": [{"start", "end", "text", "type",
 // "value", "mod"...}]}, offsets in runes of the text.
 func Timexes(w io.Writer, dct string, xs []timex.Timex) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	return encodeJSON(w, struct {
 		DCT     string      `json:"dct"`
 		Timexes []jsonTimex `json:"timexes"`
 	}{dct, jsonTimexes(xs)})
@@ -73,10 +69,7 @@ func Doc(w io.Writer, d annotate.Doc) error {
 		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
 			Timexes: jsonTimexes(s.Timexes)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }
 
 // jsonArticle is the JSON shape of one stored article for readers of it (the
@@ -109,5 +102,5 @@ func Article(w io.Writer, d annotate.Doc) error {
 		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
 			Timexes: jsonTimexes(s.Timexes)})
 	}
-	return json.NewEncoder(w).Encode(out)
+	return encodeJSON(w, out)
 }

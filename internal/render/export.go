@@ -183,9 +183,7 @@ func SafeURL(u string) string {
 
 // WriteTimelineJS writes tl as TimelineJS 3 JSON (see NewTimelineJS).
 func WriteTimelineJS(w io.Writer, tl timeline.Timeline, title string) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(NewTimelineJS(tl, title))
+	return encodeJSON(w, NewTimelineJS(tl, title))
 }
 
 // ValidateTimelineJS checks data against the TimelineJS 3 shape that

@@ -16,8 +16,8 @@ import (
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// hostile is an item whose every field tries to break out of its format.
-func hostile() timeline.Timeline {
+// hostileExport is an item whose every field tries to break out of its format.
+func hostileExport() timeline.Timeline {
 	pub := time.Date(2031, 3, 3, 0, 0, 0, 0, time.UTC)
 	return timeline.Timeline{Entries: []timeline.Entry{
 		{Date: time.Date(2031, 3, 2, 0, 0, 0, 0, time.UTC), Items: []timeline.Item{{
@@ -52,7 +52,7 @@ func TestCSV(t *testing.T) {
 
 func TestCSVHostile(t *testing.T) {
 	var b bytes.Buffer
-	if err := WriteCSV(&b, hostile()); err != nil {
+	if err := WriteCSV(&b, hostileExport()); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&b).ReadAll()
@@ -94,7 +94,7 @@ func TestTimelineJSDates(t *testing.T) {
 }
 
 func TestTimelineJSHostile(t *testing.T) {
-	js := NewTimelineJS(hostile(), "<i>t</i>")
+	js := NewTimelineJS(hostileExport(), "<i>t</i>")
 	s := js.Events[0].Text
 	for _, bad := range []string{"<script", "<b>", "<img", "javascript:", "\x1b", "href"} {
 		if strings.Contains(s.Headline+s.Text+js.Title.Text.Headline, bad) {

@@ -94,6 +94,7 @@ func apiHandler(f func(http.ResponseWriter, *http.Request) error) http.Handler {
 		msg := "internal error"
 		var se *statusError
 		var mbe *http.MaxBytesError
+		var qe *store.QueryError
 		switch {
 		case errors.As(err, &se):
 			status, msg = se.status, se.msg
@@ -101,7 +102,7 @@ func apiHandler(f func(http.ResponseWriter, *http.Request) error) http.Handler {
 			status, msg = http.StatusRequestEntityTooLarge, fmt.Sprintf("request body is over %d bytes", mbe.Limit)
 		case errors.Is(err, store.ErrNotFound):
 			status, msg = http.StatusNotFound, err.Error()
-		case errors.Is(err, store.ErrBadQuery):
+		case errors.As(err, &qe), errors.Is(err, store.ErrEmptyQuery):
 			status, msg = http.StatusBadRequest, err.Error()
 		case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 			status, msg = http.StatusServiceUnavailable, "request cancelled"
@@ -340,17 +341,24 @@ func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl ti
 }
 
 func (s *Server) handleSearch(w http.ResponseWriter, r *http.Request) error {
-	p := newParams(r, "q", "from", "to", "limit")
-	q := p.str("q")
+	p := newParams(r, "q", "raw", "from", "to", "limit")
+	q := store.Query{Text: p.str("q")}
 	f := store.Filter{From: p.day("from"), To: p.day("to")}
 	limit := p.int("limit", 20, 1, maxHits)
-	if q == "" {
+	switch raw := p.str("raw"); raw {
+	case "", "0", "false":
+	case "1", "true":
+		q.Raw = true
+	default:
+		p.fail("raw=%q: want 1 (FTS5 syntax) or 0 (plain words, the default)", raw)
+	}
+	if q.Text == "" {
 		p.fail(`missing parameter "q" (the search query)`)
 	}
 	if p.err != nil {
 		return p.err
 	}
-	key, _ := json.Marshal([]any{"search", q, f.From, f.To, limit})
+	key, _ := json.Marshal([]any{"search", q.Text, q.Raw, f.From, f.To, limit})
 	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
 		hits, err := s.cfg.Store.Search(r.Context(), q, f, limit)
 		if err != nil {
@@ -454,7 +462,8 @@ func (s *Server) handleIngest(w http.ResponseWriter, r *http.Request) error {
 type ingestResult struct {
 	Read    int      `json:"read"`    // articles read from the body
 	Added   int      `json:"added"`   // articles new to the store
-	Skipped int      `json:"skipped"` // articles the store already held
+	Updated int      `json:"updated"` // articles whose stored version they replaced (same id, other content)
+	Skipped int      `json:"skipped"` // articles the store already held as they are
 	Bad     int      `json:"bad"`     // records that could not be read
 	Errors  []string `json:"errors"`  // the first bad records, as "body:LINE: reason"
 	Version int64    `json:"version"` // the store's version afterwards
@@ -463,17 +472,17 @@ type ingestResult struct {
 func (s *Server) put(ctx context.Context, body []byte) (ingestResult, error) {
 	res := ingestResult{Errors: []string{}}
 	var docs = s.annotateBody(body, &res)
-	added, err := s.cfg.Store.Put(ctx, docs)
+	added, updated, err := s.cfg.Store.Put(ctx, docs)
 	if err != nil {
 		return res, err
 	}
-	res.Added, res.Skipped = added, res.Read-added
+	res.Added, res.Updated, res.Skipped = added, updated, res.Read-added-updated
 	if res.Version, err = s.cfg.Store.Version(ctx); err != nil {
 		return res, err
 	}
-	if added > 0 {
-		s.changed(res.Version, added)
-		s.log.Info("ingested", "added", added, "skipped", res.Skipped, "bad", res.Bad, "version", res.Version)
+	if added+updated > 0 {
+		s.changed(res.Version, added+updated)
+		s.log.Info("ingested", "added", added, "updated", updated, "skipped", res.Skipped, "bad", res.Bad, "version", res.Version)
 	}
 	return res, nil
 }

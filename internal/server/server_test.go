@@ -40,7 +40,7 @@ func fixtureStore(t testing.TB) *store.Store {
 		}
 		docs = append(docs, an.Annotate(a))
 	}
-	if _, err := st.Put(context.Background(), docs); err != nil {
+	if _, _, err := st.Put(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	return st
@@ -113,9 +113,13 @@ func TestRoutes(t *testing.T) {
 		{"/api/search?q=bridge&from=2032-06-01&limit=1", 200, `"published": "2032-06-`},
 		{"/api/search", 400, `missing parameter \"q\"`},
 		{"/api/search?q=bridge&limit=0", 400, "limit"},
-		{"/api/search?q=%22unbalanced", 400, "bad search query"},
+		{"/api/search?q=%22river+bridge", 200, `"article_id": "bridge-`}, // an unclosed quote runs to the end
+		{"/api/search?raw=1&q=%22unbalanced", 400, "not valid FTS5 syntax"},
+		{"/api/search?raw=1&q=bridge+OR+girder", 200, `"article_id": "bridge-`},
+		{"/api/search?q=%21%21%3F", 400, "empty query"},
+		{"/api/search?raw=maybe&q=bridge", 400, "raw"},
 		{"/api/search?q=bridge&sort=date", 400, "unknown parameter"},
-		{"/api/articles/bridge-3", 200, `"timexes":[{"start":`},
+		{"/api/articles/bridge-3", 200, `"timexes": [`},
 		{"/api/articles/no-such-article", 404, "no such article"},
 		{"/api/articles/bridge-3?x=1", 400, "unknown parameter"},
 		{"/api/stats", 200, `"path": "fixture.db"`},
@@ -190,7 +194,7 @@ func TestArticleIDWithSlashes(t *testing.T) {
 	}
 	for _, p := range []string{"/api/articles/wire%2F2032-05-03%2F7.txt", "/api/articles/wire/2032-05-03/7.txt"} {
 		a := do(t, "GET", ts.URL+p, nil)
-		if a.status != 200 || !strings.Contains(a.body, `"id":"wire/2032-05-03/7.txt"`) {
+		if a.status != 200 || !strings.Contains(a.body, `"id": "wire/2032-05-03/7.txt"`) {
 			t.Errorf("GET %s = %d %s", p, a.status, a.body)
 		}
 	}
@@ -217,8 +221,8 @@ func TestIngest(t *testing.T) {
 		{"too big", strings.Repeat(" ", 5000), auth, 413, "over 4096 bytes"},
 		{"empty", "\n\n", auth, 400, "empty body"},
 		{"nothing readable", "{not json\n", auth, 400, `"bad":1`},
-		{"good", good, auth, 200, `"read":2,"added":1,"skipped":1,"bad":1,"errors":["body:2: date \"someday\"`},
-		{"again", good, auth, 200, `"read":2,"added":0,"skipped":2,"bad":1`},
+		{"good", good, auth, 200, `"read":2,"added":1,"updated":1,"skipped":0,"bad":1,"errors":["body:2: date \"someday\"`},
+		{"again", good, auth, 200, `"read":2,"added":0,"updated":0,"skipped":2,"bad":1`},
 		{"text format", "date 2032-07-02\ntitle Ferry back\nThe ferry returned to the quay on Friday.\n", auth, 200, `"read":1,"added":1`},
 	} {
 		a := do(t, "POST", url, strings.NewReader(tt.body), tt.header...)
@@ -329,7 +333,7 @@ func TestCacheSeesOtherProcesses(t *testing.T) {
 	}
 	defer other.Close()
 	an := annotate.New(timex.New())
-	if _, err := other.Put(ctx, []annotate.Doc{an.Annotate(article.Article{ID: "x", Published: time.Date(2032, 7, 1, 0, 0, 0, 0, time.UTC),
+	if _, _, err := other.Put(ctx, []annotate.Doc{an.Annotate(article.Article{ID: "x", Published: time.Date(2032, 7, 1, 0, 0, 0, 0, time.UTC),
 		Text: "The bridge fund doubled on Monday."})}); err != nil {
 		t.Fatal(err)
 	}

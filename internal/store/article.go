@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
@@ -15,24 +14,6 @@ import (
 // ErrNotFound is returned (wrapped) by Article for an id the store does not
 // hold.
 var ErrNotFound = errors.New("store: no such article")
-
-// ErrBadQuery is returned (wrapped) by Search and Docs when a full-text query
-// is not valid FTS5 syntax (an unbalanced quote, a bare NOT, ...): the
-// caller's mistake, not the store's.
-var ErrBadQuery = errors.New("bad search query")
-
-// queryError wraps err with ErrBadQuery when SQLite rejected the FTS5 query.
-func queryError(err error) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	if strings.Contains(msg, "fts5: syntax error") || strings.Contains(msg, "unterminated string") ||
-		strings.Contains(msg, "unknown special query") || strings.Contains(msg, "no such column") {
-		return fmt.Errorf("%w: %v", ErrBadQuery, err)
-	}
-	return err
-}
 
 // Article loads one stored article with its text, sentences and time
 // expressions. An unknown id gives an error wrapping ErrNotFound.
@@ -86,12 +67,16 @@ func (s *Store) Article(ctx context.Context, id string) (annotate.Doc, error) {
 	return d, nil
 }
 
-// Version returns a number that changes whenever articles are added to the
-// store, by this process or another: caches of what the store answered are
-// good while it stays the same.
+// Version returns a number that changes whenever a write changes what the
+// store holds (articles added or replaced), by this process or another:
+// caches of what the store answered are good while it stays the same. Put
+// counts those writes in the meta table; a store written before that
+// counter existed starts from its number of articles.
 func (s *Store) Version(ctx context.Context) (int64, error) {
 	var v int64
-	if err := s.db.QueryRowContext(ctx, `SELECT coalesce(max(rowid), 0) FROM articles`).Scan(&v); err != nil {
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'), 0) * 1000000000
+		+ (SELECT count(*) FROM articles)`).Scan(&v)
+	if err != nil {
 		return 0, fmt.Errorf("store version: %w", err)
 	}
 	return v, nil
