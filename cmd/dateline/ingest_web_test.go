@@ -203,7 +203,7 @@ func TestWatchStopsCleanly(t *testing.T) {
 	}
 	done := make(chan result)
 	go func() {
-		out, errs, err := web(t, 0, "--db", db, "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml")
+		out, errs, err := web(t, exitPartial, "--db", db, "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml") // the disallowed page
 		done <- result{out, errs, err}
 	}()
 	deadline := time.Now().Add(20 * time.Second)
@@ -240,5 +240,27 @@ func TestWatchStopsCleanly(t *testing.T) {
 	stats := mustRunIn(t, "--db", db, "stats")
 	if !regexp.MustCompile(`articles\s+3\n`).MatchString(stats) || strings.Contains(stats, "portgazette") {
 		t.Errorf("stats after watch:\n%s", stats)
+	}
+}
+
+// TestWatchExitCode: bad items do not stop a watch, but its exit code says
+// there were some, as ingest's does: 2 when some were read, 1 when none
+// could be, 0 when everything was.
+func TestWatchExitCode(t *testing.T) {
+	_, base := newNewsSite(t)
+	db := filepath.Join(t.TempDir(), "t.db")
+	args := []string{"--db", db, "watch", "--polls", "2", "--interval", "1ms", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000"}
+	out, errs, err := web(t, exitPartial, append(args, base+"/bad-feed.xml", base+"/pages/time-element.html")...)
+	if err != nil {
+		t.Fatalf("bad feed and a good page: %v\n%s\n%s", err, out, errs)
+	}
+	if strings.Count(out, "poll ") != 2 {
+		t.Errorf("bad items ended the watch before its second poll:\n%s", out)
+	}
+	if _, errs, err := web(t, exitFailure, append(args, base+"/bad-feed.xml")...); err != nil {
+		t.Fatalf("bad feed alone: %v\n%s", err, errs)
+	}
+	if _, errs, err := web(t, 0, append(args, base+"/pages/date-in-url.html")...); err != nil {
+		t.Fatalf("good page: %v\n%s", err, errs)
 	}
 }
