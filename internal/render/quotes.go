@@ -1,13 +1,10 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/quote"
@@ -102,16 +99,12 @@ func QuotesJSON(w io.Writer, arts []ArticleQuotes, withArticle bool) error {
 			out.Quotes = append(out.Quotes, jq)
 		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }
 
 // Quotes writes the quotes for people: as text (one block a quote: who,
 // the cue and kind, the article; then the content) or Markdown (a list).
-// JSON goes through QuotesJSON. Article text is printed with its control
-// and formatting characters escaped.
+// JSON goes through QuotesJSON. Article text goes through Safe.
 func Quotes(w io.Writer, arts []ArticleQuotes, f Format) error {
 	switch f {
 	case JSON:
@@ -145,11 +138,11 @@ func Quotes(w io.Writer, arts []ArticleQuotes, f Format) error {
 			}
 			var err error
 			if f == Markdown {
-				_, err = fmt.Fprintf(w, "- **%s** (%s, %s): %s  \n  <sub>%s</sub>\n", mdEscape(printable(who)), mdEscape(printable(cue)), q.Kind,
-					mdEscape(printable(content)), mdEscape(printable(where)))
+				_, err = fmt.Fprintf(w, "- **%s** (%s, %s): %s  \n  <sub>%s</sub>\n", mdEscape(who), mdEscape(cue), q.Kind,
+					mdEscape(content), mdEscape(where))
 			} else {
-				_, err = fmt.Fprintf(w, "%s — %s (%s)  [%s]\n  %s\n", printable(oneLine(who)), printable(cue), q.Kind, printable(where),
-					wrap(printable(content), 76, "  "))
+				_, err = fmt.Fprintf(w, "%s — %s (%s)  [%s]\n  %s\n", Safe(oneLine(who)), Safe(cue), q.Kind, Safe(where),
+					wrap(Safe(content), 76, "  "))
 			}
 			if err != nil {
 				return err
@@ -161,34 +154,4 @@ func Quotes(w io.Writer, arts []ArticleQuotes, f Format) error {
 		return err
 	}
 	return nil
-}
-
-// printable escapes what a terminal could act on in article text: control
-// and formatting characters (escape sequences, bidirectional overrides)
-// and line or paragraph separators, written as Go escapes.
-func printable(s string) string {
-	clean := true
-	for _, r := range s {
-		if unsafeForTerminal(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unsafeForTerminal(r) {
-			q := strconv.QuoteRuneToASCII(r)
-			b.WriteString(q[1 : len(q)-1])
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-func unsafeForTerminal(r rune) bool {
-	return r == unicode.ReplacementChar || unicode.In(r, unicode.Cc, unicode.Cf, unicode.Zl, unicode.Zp) && r != 0xad && (r < 0x200b || r > 0x200d)
 }
