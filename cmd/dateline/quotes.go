@@ -18,9 +18,7 @@ import (
 
 // newQuotesCmd builds `dateline quotes`.
 func newQuotesCmd(g *globals) *cobra.Command {
-	var (
-		dctFlag, format, speaker, query, from, to string
-	)
+	var o quotesOptions
 	cmd := &cobra.Command{
 		Use:   "quotes [--format text|md|json] [--speaker NAME] [--query Q] [--from DAY] [--to DAY] PATH... | --dct DAY FILE",
 		Short: "Find who said what: the quotes of articles, with their speakers",
@@ -45,75 +43,83 @@ the text as read, end exclusive, source and cue null when absent; a content
 split by its attribution is one span from its first part's start to its last
 part's end, its parts listed beside it. Without --dct each quote also names
 its article.`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := render.ParseFormat(format)
-			if err != nil || f == render.Tilse {
-				return fmt.Errorf("--format %q: want text, md or json", format)
-			}
-			sel := timeline.Selection{Query: query}
-			if sel.From, err = parseDay("--from", from); err != nil {
-				return err
-			}
-			if sel.To, err = parseDay("--to", to); err != nil {
-				return err
-			}
-			x, err := quote.Default()
-			if err != nil {
-				return err
-			}
-			keep := func(a article.Article, qs []quote.Quote) []quote.Quote {
-				return filterQuotes(a, qs, sel, speaker)
-			}
-			out := bufio.NewWriter(cmd.OutOrStdout())
-			defer out.Flush()
-			if dctFlag != "" {
-				if len(args) != 1 {
-					return fmt.Errorf("--dct takes exactly one FILE (or - for standard input), got %d", len(args))
-				}
-				a, err := plainArticle(args[0], dctFlag, cmd.InOrStdin())
-				if err != nil {
-					return err
-				}
-				aq := render.ArticleQuotes{Article: a, Quotes: keep(a, x.Extract(a.Text, nil))}
-				if f == render.JSON {
-					return render.QuotesJSON(out, []render.ArticleQuotes{aq}, false)
-				}
-				return render.Quotes(out, []render.ArticleQuotes{aq}, f)
-			}
-			if len(args) == 0 {
-				return fmt.Errorf("give articles to read (PATH...), or --dct DAY FILE")
-			}
-			var arts []render.ArticleQuotes
-			warn := warnBad(cmd.ErrOrStderr())
-			read, bad := 0, 0
-			for a, err := range article.Read(args...) {
-				if err != nil {
-					bad++
-					warn(err)
-					continue
-				}
-				read++
-				if !inRange(a.Day(), sel) {
-					continue
-				}
-				if qs := keep(a, x.Extract(a.Text, nil)); len(qs) > 0 {
-					arts = append(arts, render.ArticleQuotes{Article: a, Quotes: qs})
-				}
-			}
-			if read == 0 && bad > 0 {
-				return fmt.Errorf("no article could be read")
-			}
-			return render.Quotes(out, arts, f)
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&dctFlag, "dct", "", "read FILE as plain text published on this day (YYYY-MM-DD)")
-	fs.StringVarP(&format, "format", "f", "text", "output format: text, md or json")
-	fs.StringVar(&speaker, "speaker", "", "only the quotes of this speaker (aliases match: \"Putin\", \"Vladimir Putin\")")
-	fs.StringVar(&query, "query", "", "only quotes whose content has every word of the query")
-	fs.StringVar(&from, "from", "", "first publication day (YYYY-MM-DD) of the articles")
-	fs.StringVar(&to, "to", "", "last publication day (YYYY-MM-DD) of the articles")
+	fs.StringVar(&o.dct, "dct", "", "read FILE as plain text published on this day (YYYY-MM-DD)")
+	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, md or json")
+	fs.StringVar(&o.speaker, "speaker", "", "only the quotes of this speaker (aliases match: \"Putin\", \"Vladimir Putin\")")
+	fs.StringVar(&o.query, "query", "", "only quotes whose content has every word of the query")
+	fs.StringVar(&o.from, "from", "", "first publication day (YYYY-MM-DD) of the articles")
+	fs.StringVar(&o.to, "to", "", "last publication day (YYYY-MM-DD) of the articles")
 	return cmd
+}
+
+// quotesOptions are the flags of `dateline quotes`.
+type quotesOptions struct {
+	dct, format, speaker, query, from, to string
+}
+
+// run extracts and prints the quotes of one plain-text file (--dct) or of
+// the articles at args.
+func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
+	f, err := render.ParseFormat(o.format)
+	if err != nil || f == render.Tilse {
+		return fmt.Errorf("--format %q: want text, md or json", o.format)
+	}
+	sel := timeline.Selection{Query: o.query}
+	if sel.From, err = parseDay("--from", o.from); err != nil {
+		return err
+	}
+	if sel.To, err = parseDay("--to", o.to); err != nil {
+		return err
+	}
+	x, err := quote.Default()
+	if err != nil {
+		return err
+	}
+	extract := func(a article.Article) render.ArticleQuotes {
+		return render.ArticleQuotes{Article: a, Quotes: filterQuotes(a, x.Extract(a.Text, nil), sel, o.speaker)}
+	}
+	out := bufio.NewWriter(cmd.OutOrStdout())
+	defer out.Flush()
+	if o.dct != "" {
+		if len(args) != 1 {
+			return fmt.Errorf("--dct takes exactly one FILE (or - for standard input), got %d", len(args))
+		}
+		a, err := plainArticle(args[0], o.dct, cmd.InOrStdin())
+		if err != nil {
+			return err
+		}
+		aq := []render.ArticleQuotes{extract(a)}
+		if f == render.JSON {
+			return render.QuotesJSON(out, aq, false)
+		}
+		return render.Quotes(out, aq, f)
+	}
+	if len(args) == 0 {
+		return fmt.Errorf("give articles to read (PATH...), or --dct DAY FILE")
+	}
+	var arts []render.ArticleQuotes
+	warn := warnBad(cmd.ErrOrStderr())
+	read, bad := 0, 0
+	for a, err := range article.Read(args...) {
+		if err != nil {
+			bad++
+			warn(err)
+			continue
+		}
+		read++
+		if inRange(a.Day(), sel) {
+			if aq := extract(a); len(aq.Quotes) > 0 {
+				arts = append(arts, aq)
+			}
+		}
+	}
+	if read == 0 && bad > 0 {
+		return fmt.Errorf("no article could be read")
+	}
+	return render.Quotes(out, arts, f)
 }
 
 // plainArticle reads FILE (or standard input for -) whole as the text of
