@@ -2,17 +2,16 @@ package main
 
 import (
 	"bufio"
-	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/render"
 )
 
 // newAnnotateCmd builds `dateline annotate`.
 func newAnnotateCmd(g *globals) *cobra.Command {
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "annotate PATH...",
 		Short: "Print the sentences and resolved time expressions of articles, as JSON",
@@ -27,7 +26,7 @@ normalized TimeML value. Several articles make a stream of JSON objects.`,
 			defer out.Flush()
 			warn := warnBad(cmd.ErrOrStderr())
 			n, bad := 0, 0
-			for d, err := range newAnnotator().Stream(article.Read(args...), w.n()) {
+			for d, err := range newAnnotator().Stream(rf.reader().Read(args...), w.n()) {
 				if err != nil {
 					bad++
 					warn(err)
@@ -38,12 +37,13 @@ normalized TimeML value. Several articles make a stream of JSON objects.`,
 					return err
 				}
 			}
-			if n == 0 && bad > 0 {
-				return fmt.Errorf("no article could be read")
+			if err := out.Flush(); err != nil {
+				return err
 			}
-			return nil
+			return readErr(n, bad)
 		},
 	}
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	return cmd
 }

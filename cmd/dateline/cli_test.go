@@ -117,7 +117,7 @@ func TestIngestT17(t *testing.T) {
 		t.Errorf("first ingest: %s", out)
 	}
 	out = mustRunIn(t, "--db", db, "ingest", data)
-	if !strings.Contains(out, "0 added, 4625 already stored") {
+	if !strings.Contains(out, "0 added, 0 updated, 4625 already stored") {
 		t.Errorf("second ingest: %s", out)
 	}
 	tl := mustRunIn(t, "--db", db, "timeline", "--keywords", "syria,syrian", "--from", "2011-03-15", "--to", "2011-12-31", "--dates", "5", "--format", "json")

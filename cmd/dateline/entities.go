@@ -3,21 +3,19 @@ package main
 import (
 	"bufio"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"slices"
-	"strings"
 	"sync"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/render"
 )
 
 // newEntitiesCmd builds `dateline entities`.
@@ -74,14 +72,14 @@ so every mention starts and ends on its tokens.`,
 				return err
 			}
 			ents := tally.entities(typ)
-			if format == "json" {
-				return writeEntitiesJSON(out, ents, top)
+			if top > 0 && len(ents) > top {
+				ents = ents[:top]
 			}
-			return writeEntitiesTable(out, ents, top)
+			return render.Entities(out, ents, render.Format(format))
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "text", "output format: text or json")
+	f.StringVarP(&format, "format", "f", "text", "output format: text or json")
 	f.StringVar(&dct, "dct", "", "FILE is one plain-text article published on this date: print its mentions")
 	f.StringVar(&typ, "type", "", "only entities of this type (PER, ORG, LOC, MISC)")
 	f.IntVar(&top, "top", 30, "print the N most mentioned entities (0: all)")
@@ -115,36 +113,13 @@ func fileMentions(out io.Writer, rec *entity.Recognizer, name string, stdin io.R
 	if !utf8.Valid(data) {
 		return fmt.Errorf("%s: not UTF-8 text (invalid byte at offset %d)", name, invalidAt(data))
 	}
-	type jsonMention struct {
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-		Type  string `json:"type"`
-		Name  string `json:"name"`
-	}
-	list := []jsonMention{}
+	var list []entity.Mention
 	for _, m := range rec.Recognize(string(data)) {
 		if typ == "" || string(m.Type) == typ {
-			list = append(list, jsonMention{m.Start, m.End, m.Text, string(m.Type), m.Name})
+			list = append(list, m)
 		}
 	}
-	if format == "json" {
-		enc := json.NewEncoder(out)
-		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
-			Entities []jsonMention `json:"entities"`
-		}{list})
-	}
-	for _, m := range list {
-		line := fmt.Sprintf("%d\t%d\t%s\t%s", m.Start, m.End, m.Type, termSafe(m.Text))
-		if m.Name != m.Text {
-			line += "\t→ " + termSafe(m.Name)
-		}
-		if _, err := fmt.Fprintln(out, line); err != nil {
-			return err
-		}
-	}
-	return nil
+	return render.Mentions(out, list, render.Format(format))
 }
 
 func invalidAt(b []byte) int {
@@ -172,6 +147,7 @@ type nameKey struct {
 type nameStats struct {
 	mentions    int
 	articles    map[string]bool
+	forms       map[string]int // the mentions as written
 	first, last time.Time
 }
 
@@ -217,10 +193,11 @@ func tallyEntities(rec *entity.Recognizer, paths []string, n int, stderr io.Writ
 			k := nameKey{m.Name, m.Type}
 			st := t.records[k]
 			if st == nil {
-				st = &nameStats{articles: map[string]bool{}, first: day, last: day}
+				st = &nameStats{articles: map[string]bool{}, forms: map[string]int{}, first: day, last: day}
 				t.records[k] = st
 			}
 			st.mentions++
+			st.forms[m.Text]++
 			st.articles[r.a.ID] = true
 			if day.Before(st.first) {
 				st.first = day
@@ -236,21 +213,23 @@ func tallyEntities(rec *entity.Recognizer, paths []string, n int, stderr io.Writ
 	return t, nil
 }
 
-// entityRow is one line of the entities table.
-type entityRow struct {
-	Name     string    `json:"name"`
-	Type     string    `json:"type"`
-	Aliases  []string  `json:"aliases"`
-	Mentions int       `json:"mentions"`
-	Articles int       `json:"articles"`
-	First    string    `json:"first"`
-	Last     string    `json:"last"`
-	first    time.Time // for sorting ties
+// aliasesOf lists the names of an entity other than name, most mentioned
+// first: the canonical names grouped under it and the ways its mentions
+// were written.
+func aliasesOf(name string, forms map[string]int) []string {
+	var out []string
+	for f := range forms {
+		if f != name {
+			out = append(out, f)
+		}
+	}
+	slices.SortFunc(out, func(a, b string) int { return cmp.Or(cmp.Compare(forms[b], forms[a]), cmp.Compare(a, b)) })
+	return out
 }
 
 // entities groups the tallied names into entities (entity.Group), of type
 // typ if given, most mentioned first.
-func (t *entityTally) entities(typ string) []entityRow {
+func (t *entityTally) entities(typ string) []render.EntityRow {
 	records := make([]entity.Record, 0, len(t.records))
 	byName := map[string][]*nameStats{}
 	for k, st := range t.records {
@@ -258,124 +237,36 @@ func (t *entityTally) entities(typ string) []entityRow {
 		byName[k.name] = append(byName[k.name], st)
 	}
 	slices.SortFunc(records, func(a, b entity.Record) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type)) })
-	var rows []entityRow
+	var rows []render.EntityRow
 	for _, e := range entity.Group(records) {
 		if typ != "" && string(e.Type) != typ {
 			continue
 		}
-		row := entityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
+		row := render.EntityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
+		var first, last time.Time
 		arts := map[string]bool{}
+		forms := map[string]int{}
 		for _, a := range e.Aliases {
-			if a.Name != e.Name {
-				row.Aliases = append(row.Aliases, a.Name)
-			}
+			forms[a.Name] += 0
 			for _, st := range byName[a.Name] {
+				for f, c := range st.forms {
+					forms[f] += c
+				}
 				for id := range st.articles {
 					arts[id] = true
 				}
-				if row.first.IsZero() || st.first.Before(row.first) {
-					row.first = st.first
+				if first.IsZero() || st.first.Before(first) {
+					first = st.first
 				}
-				if st.last.After(mustParse(row.Last)) {
-					row.Last = st.last.Format(time.DateOnly)
+				if st.last.After(last) {
+					last = st.last
 				}
 			}
 		}
 		row.Articles = len(arts)
-		row.First = row.first.Format(time.DateOnly)
+		row.First, row.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
+		row.Aliases = aliasesOf(e.Name, forms)
 		rows = append(rows, row)
 	}
 	return rows
-}
-
-func mustParse(day string) time.Time {
-	t, _ := time.Parse(time.DateOnly, day)
-	return t
-}
-
-func writeEntitiesJSON(out io.Writer, rows []entityRow, top int) error {
-	if top > 0 && len(rows) > top {
-		rows = rows[:top]
-	}
-	if rows == nil {
-		rows = []entityRow{}
-	}
-	for i := range rows {
-		if rows[i].Aliases == nil {
-			rows[i].Aliases = []string{}
-		}
-	}
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(struct {
-		Entities []entityRow `json:"entities"`
-	}{rows})
-}
-
-func writeEntitiesTable(out io.Writer, rows []entityRow, top int) error {
-	if top > 0 && len(rows) > top {
-		rows = rows[:top]
-	}
-	if len(rows) == 0 {
-		_, err := fmt.Fprintln(out, "(no entities found)")
-		return err
-	}
-	width := len("ENTITY")
-	for _, r := range rows {
-		width = max(width, utf8.RuneCountInString(termSafe(r.Name)))
-	}
-	width = min(width, 40)
-	if _, err := fmt.Fprintf(out, "%-4s  %-*s  %8s  %8s  %-10s  %-10s  %s\n", "TYPE", width, "ENTITY", "MENTIONS", "ARTICLES", "FIRST", "LAST", "ALIASES"); err != nil {
-		return err
-	}
-	for _, r := range rows {
-		aliases := r.Aliases
-		more := ""
-		if len(aliases) > 3 {
-			more = fmt.Sprintf(" (+%d)", len(aliases)-3)
-			aliases = aliases[:3]
-		}
-		safe := make([]string, len(aliases))
-		for i, a := range aliases {
-			safe[i] = termSafe(a)
-		}
-		name := truncate(termSafe(r.Name), width)
-		if _, err := fmt.Fprintf(out, "%-4s  %-*s  %8d  %8d  %-10s  %-10s  %s%s\n", r.Type, width, name, r.Mentions, r.Articles, r.First, r.Last, strings.Join(safe, "; "), more); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func truncate(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	r := []rune(s)
-	return string(r[:n-1]) + "…"
-}
-
-// termSafe makes text from an article safe to print on a terminal: control
-// characters (escape sequences, carriage returns) are shown as \uXXXX.
-func termSafe(s string) string {
-	ok := true
-	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			ok = false
-			break
-		}
-	}
-	if ok {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if unicode.IsControl(r) || r == utf8.RuneError {
-			fmt.Fprintf(&b, "\\u%04x", r)
-			continue
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
 }

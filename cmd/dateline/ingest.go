@@ -49,13 +49,23 @@ func newIngestCmd(g *globals) *cobra.Command {
 	var urlsFile, columns string
 	var ff fetchFlags
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "ingest PATH|URL...",
 		Short: "Read, annotate and store articles: files, directories, web pages, WARC, feeds, URLs",
 		Long: `Ingest reads dated articles, splits their sentences, tags and resolves their
-time expressions, and stores everything in the database. Ingesting the same
-articles again adds nothing. A bad record is reported as file:line (or
-file:offset in a WARC file) and skipped; the batch goes on.
+time expressions, and stores everything in the database.
+
+Ingesting the same articles again adds nothing and annotates nothing. An
+article whose id is stored but whose content (text, title, date, URL or
+source) changed replaces the stored version: it is annotated again, and
+search and timelines see only the new version ("N updated"). An id given
+twice in one ingest is taken the first time.
+
+A bad record is reported as file:line (or file:offset in a WARC file) and
+skipped; the batch goes on, and the exit code is then 2 (1 when nothing at
+all could be read). Only regular files are read from directories, and no
+text article or JSON Lines line over --max-article-size.
 
 Inputs, each possibly gzip-compressed, in directories read recursively:
   .txt            one article, "date YYYY-MM-DD" on its first line
@@ -79,6 +89,9 @@ fetched from its link.`,
 			if len(paths) == 0 {
 				return fmt.Errorf("ingest: nothing to read (give paths, URLs or --urls FILE)")
 			}
+			if err := anyReadable(paths); err != nil {
+				return err // before a store is created for nothing
+			}
 			cols, err := parseColumns(columns)
 			if err != nil {
 				return err
@@ -89,9 +102,9 @@ fetched from its link.`,
 			}
 			defer st.Close()
 			fc := ff.client(st)
-			rd := &article.Reader{Fetcher: fc, Columns: cols, Context: cmd.Context()}
+			rd := &article.Reader{Fetcher: fc, Columns: cols, Context: cmd.Context(), MaxBytes: rf.maxBytes}
 			out := cmd.OutOrStdout()
-			_, err = ingest(cmd.Context(), st, rd.Read(paths...), w, g.verbose, out, cmd.ErrOrStderr())
+			r, err := ingest(cmd.Context(), st, rd.Read(paths...), w, g.verbose, out, cmd.ErrOrStderr())
 			reportFetch(out, fc)
 			if err != nil {
 				return fmt.Errorf("ingest: %w", err)
@@ -99,10 +112,11 @@ fetched from its link.`,
 			if err := fc.Commit(context.WithoutCancel(cmd.Context())); err != nil {
 				return fmt.Errorf("ingest: %w", err)
 			}
-			return nil
+			return readErr(r.Read, r.Bad)
 		},
 	}
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	cmd.Flags().StringVar(&urlsFile, "urls", "", "also read the URLs (or paths) listed in this file, one a line; # starts a comment")
 	cmd.Flags().StringVar(&columns, "columns", "", "map article fields to a CSV/JSON record's own names, e.g. text=story,date=published_at (fields: "+
 		strings.Join(article.ColumnFields(), ", ")+")")
@@ -151,4 +165,23 @@ func parseColumns(s string) (map[string]string, error) {
 		cols[field] = name
 	}
 	return cols, nil
+}
+
+// anyReadable fails when none of paths exists or is a URL ("-", standard
+// input, always counts).
+func anyReadable(paths []string) error {
+	var first error
+	for _, p := range paths {
+		if p == "-" || strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			return nil
+		}
+		_, err := os.Stat(p)
+		if err == nil {
+			return nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return fmt.Errorf("nothing to ingest: %w", first)
 }

@@ -110,12 +110,13 @@ func newNewsSite(t *testing.T) (*newsSite, string) {
 	return s, srv.URL
 }
 
-// web runs dateline in process; err is non-nil when it exits non-zero.
-func web(t *testing.T, args ...string) (string, string, error) {
+// web runs dateline in process; err is non-nil when it exits with another
+// code than want (0, or exitPartial when some input is expected to fail).
+func web(t *testing.T, want int, args ...string) (string, string, error) {
 	t.Helper()
 	code, out, errs := runIn(t, "", args...)
-	if code != 0 {
-		return out, errs, fmt.Errorf("exit %d", code)
+	if code != want {
+		return out, errs, fmt.Errorf("exit %d, want %d", code, want)
 	}
 	return out, errs, nil
 }
@@ -124,17 +125,18 @@ func TestIngestFeedURLTwice(t *testing.T) {
 	s, base := newNewsSite(t)
 	db := filepath.Join(t.TempDir(), "t.db")
 	args := []string{"--db", db, "ingest", "--delay", "5ms", base + "/feed.xml"}
-	out, errs, err := web(t, args...)
+	out, errs, err := web(t, exitPartial, args...) // the disallowed page was not read
 	if err != nil {
 		t.Fatalf("first run: %v\n%s", err, errs)
 	}
 	if !strings.Contains(out, "3 added") {
 		t.Errorf("first run: want 3 added (the full item and two linked pages):\n%s", out)
 	}
-	if !strings.Contains(errs, base+"/private/secret.html: disallowed by robots.txt") || strings.Count(errs, "\n") != 1 {
-		t.Errorf("first run stderr, want one line for the disallowed page:\n%s", errs)
+	if !strings.Contains(errs, base+"/private/secret.html: disallowed by robots.txt") || strings.Count(errs, "\n") != 2 ||
+		!strings.Contains(errs, "1 of 4 input records could not be read") {
+		t.Errorf("first run stderr, want one line for the disallowed page and the summary:\n%s", errs)
 	}
-	out, errs, err = web(t, args...)
+	out, errs, err = web(t, 0, args...)
 	if err != nil {
 		t.Fatalf("second run: %v\n%s", err, errs)
 	}
@@ -159,7 +161,7 @@ func TestIngestBadWebInputsGoOn(t *testing.T) {
 	urls := filepath.Join(dir, "urls.txt")
 	os.WriteFile(urls, []byte("# to read\n"+base+"/bad-feed.xml\n\n"+base+"/broken.xml\n"+base+"/pages/time-element.html\n"), 0o644)
 	db := filepath.Join(dir, "t.db")
-	out, errs, err := web(t, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", "--urls", urls)
+	out, errs, err := web(t, exitPartial, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", "--urls", urls)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, errs)
 	}
@@ -174,14 +176,14 @@ func TestIngestBadWebInputsGoOn(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
 	}
-	if n := strings.Count(errs, "\n"); n != 5 {
-		t.Errorf("%d lines on stderr, want one for each of the 5 failures:\n%s", n, errs)
+	if n := strings.Count(errs, "\n"); n != 6 || !strings.Contains(errs, "5 of 6 input records could not be read") {
+		t.Errorf("%d lines on stderr, want one for each of the 5 failures and the summary:\n%s", n, errs)
 	}
 	if !strings.Contains(out, "1 added") {
 		t.Errorf("the good page after the bad ones was not ingested:\n%s", out)
 	}
 	// The feed whose pages failed for passing reasons is fetched whole again.
-	web(t, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", base+"/bad-feed.xml")
+	web(t, exitPartial, "--db", db, "ingest", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000", base+"/bad-feed.xml")
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.hits["/bad-feed.xml"] != 2 || s.conds["/bad-feed.xml"] != 0 {
@@ -201,7 +203,7 @@ func TestWatchStopsCleanly(t *testing.T) {
 	}
 	done := make(chan result)
 	go func() {
-		out, errs, err := web(t, "--db", db, "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml")
+		out, errs, err := web(t, exitPartial, "--db", db, "watch", "--interval", "150ms", "--delay", "1ms", base+"/feed.xml") // the disallowed page
 		done <- result{out, errs, err}
 	}()
 	deadline := time.Now().Add(20 * time.Second)
@@ -238,5 +240,27 @@ func TestWatchStopsCleanly(t *testing.T) {
 	stats := mustRunIn(t, "--db", db, "stats")
 	if !regexp.MustCompile(`articles\s+3\n`).MatchString(stats) || strings.Contains(stats, "portgazette") {
 		t.Errorf("stats after watch:\n%s", stats)
+	}
+}
+
+// TestWatchExitCode: bad items do not stop a watch, but its exit code says
+// there were some, as ingest's does: 2 when some were read, 1 when none
+// could be, 0 when everything was.
+func TestWatchExitCode(t *testing.T) {
+	_, base := newNewsSite(t)
+	db := filepath.Join(t.TempDir(), "t.db")
+	args := []string{"--db", db, "watch", "--polls", "2", "--interval", "1ms", "--delay", "1ms", "--timeout", "700ms", "--max-bytes", "200000"}
+	out, errs, err := web(t, exitPartial, append(args, base+"/bad-feed.xml", base+"/pages/time-element.html")...)
+	if err != nil {
+		t.Fatalf("bad feed and a good page: %v\n%s\n%s", err, out, errs)
+	}
+	if strings.Count(out, "poll ") != 2 {
+		t.Errorf("bad items ended the watch before its second poll:\n%s", out)
+	}
+	if _, errs, err := web(t, exitFailure, append(args, base+"/bad-feed.xml")...); err != nil {
+		t.Fatalf("bad feed alone: %v\n%s", err, errs)
+	}
+	if _, errs, err := web(t, 0, append(args, base+"/pages/date-in-url.html")...); err != nil {
+		t.Fatalf("good page: %v\n%s", err, errs)
 	}
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
@@ -29,7 +30,7 @@ func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
 
 // maxWorkers bounds --workers: more annotation workers than this only cost
 // memory (each holds articles in flight).
-const maxWorkers = 256
+const maxWorkers = annotate.MaxWorkers
 
 // workers is the value of a --workers flag: 0 means one per CPU.
 type workers int
@@ -60,24 +61,39 @@ func addWorkersFlag(fs *pflag.FlagSet, w *workers) {
 	fs.Var(w, "workers", fmt.Sprintf("annotation workers, 1 to %d (0: one per CPU)", maxWorkers))
 }
 
+// readFlags are the input limits of the commands that read articles.
+type readFlags struct {
+	maxBytes int
+}
+
+// register binds --max-article-size.
+func (f *readFlags) register(fs *pflag.FlagSet) {
+	fs.IntVar(&f.maxBytes, "max-article-size", article.DefaultMaxBytes, "largest article (a text file or a JSONL line) read, in bytes; larger ones are skipped")
+}
+
+// reader is the article reader of the flags.
+func (f readFlags) reader() *article.Reader { return &article.Reader{MaxBytes: f.maxBytes} }
+
 // warnBad reports a record that could not be read and goes on.
 func warnBad(w io.Writer) func(error) {
-	return func(err error) { fmt.Fprintf(w, "dateline: skipped %v\n", err) }
+	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
 }
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
-// bad records on stderr.
-func readDocs(paths []string, w workers, stderr io.Writer) []annotate.Doc {
+// bad records on stderr, and returns how many there were.
+func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
+	bad := 0
 	warn := warnBad(stderr)
-	for d, err := range newAnnotator().Stream(article.Read(paths...), w.n()) {
+	for d, err := range newAnnotator().Stream(rd.Read(paths...), w.n()) {
 		if err != nil {
+			bad++
 			warn(err)
 			continue
 		}
 		docs = append(docs, d)
 	}
-	return docs
+	return docs, bad
 }
 
 // isTerminal reports whether w is a terminal.
@@ -121,11 +137,11 @@ func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		fmt.Fprintf(out, "stopped after %d articles (%d added before the failed batch, which was rolled back); store %s\n",
-			r.Read, r.Added, st.Path())
+			r.Read, r.Added, render.Safe(st.Path()))
 		return r, err
 	}
-	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d already stored, %s; store %s\n",
-		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), st.Path())
+	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d updated, %d already stored, %s; store %s\n",
+		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Updated, r.Skipped, plural(r.Bad, "bad record"), render.Safe(st.Path()))
 	return r, err
 }
 

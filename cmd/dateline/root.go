@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 )
 
@@ -21,8 +22,10 @@ type globals struct {
 }
 
 // run executes the command line args with the given standard streams and
-// returns the process exit code: 0 on success, 1 when the command failed
-// (the error is printed on stderr, once, prefixed with "dateline: ").
+// returns the process exit code (see exitFailure, exitPartial): 0 on
+// success, 1 when the command failed
+// (the error is printed on stderr, once, prefixed with "dateline: ", with
+// control characters neutralized: file names and article ids are hostile).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root := newRootCmd()
 	root.SetArgs(args)
@@ -30,12 +33,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	if err := root.Execute(); err != nil {
-		fmt.Fprintln(root.ErrOrStderr(), "dateline:", err)
+		fmt.Fprintln(root.ErrOrStderr(), "dateline:", render.Safe(err.Error()))
 		var ec exitCoder
 		if errors.As(err, &ec) {
 			return ec.ExitCode()
 		}
-		return 1
+		return exitFailure
 	}
 	return 0
 }
@@ -44,6 +47,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 type exitCoder interface {
 	error
 	ExitCode() int
+}
+
+// Exit codes: 0 when everything given was read (or deliberately skipped, as
+// an article already stored), exitFailure when the command failed or
+// nothing could be read, exitPartial when some input could not be read and
+// the rest was processed.
+const (
+	exitFailure = 1
+	exitPartial = 2
+)
+
+// partialError reports input records that could not be read, the rest having
+// been processed; it exits with exitPartial.
+type partialError struct{ bad, total int }
+
+func (e *partialError) Error() string {
+	return fmt.Sprintf("%d of %d input records could not be read (see above); the rest was processed", e.bad, e.total)
+}
+
+// ExitCode is exitPartial.
+func (e *partialError) ExitCode() int { return exitPartial }
+
+// readErr is the error a command returns after reading: nil when nothing
+// was bad, a failure when nothing could be read, else a partialError.
+func readErr(good, bad int) error {
+	switch {
+	case bad == 0:
+		return nil
+	case good == 0:
+		return fmt.Errorf("no input could be read (%s)", plural(bad, "bad record"))
+	}
+	return &partialError{bad: bad, total: good + bad}
 }
 
 // newRootCmd builds the dateline command with every subcommand under it.
@@ -95,14 +130,16 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newStatsCmd(g))
 	root.AddCommand(newTimexCmd(g))
 	root.AddCommand(newEntitiesCmd(g))
+	root.AddCommand(newQuotesCmd(g))
 	root.AddCommand(newEvalCmd(g))
 	root.AddCommand(newDemoCmd(g))
+	root.AddCommand(newServeCmd(g))
 	root.AddCommand(newBenchCmd(g))
 	return root
 }
 
 // newBenchCmd groups the benchmark runners (bench tls, bench timex, bench
-// train).
+// train, bench quotes, bench ner, bench train-ner).
 func newBenchCmd(g *globals) *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
@@ -113,5 +150,7 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTimexCmd(g))
 	bench.AddCommand(newBenchNERCmd(g))
 	bench.AddCommand(newBenchTrainNERCmd(g))
+	bench.AddCommand(newBenchQuotesCmd(g))
+	bench.AddCommand(newBenchServeCmd(g))
 	return bench
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -15,13 +16,20 @@ func newSearchCmd(g *globals) *cobra.Command {
 		limit    int
 		from, to string
 		format   string
+		raw      bool
 	)
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
 		Short: "Find stored sentences by full-text query (bm25), with their article and date",
-		Long: `Search finds the stored sentences that contain every word of QUERY (stemmed),
-best first by bm25. A query in FTS5 syntax ("exact phrase", OR, NOT, NEAR,
-prefix*) is used as written.`,
+		Long: `Search finds the stored sentences that contain every word of QUERY, best
+first by bm25. Words are compared as the full-text index stores them:
+without regard to case or diacritics, by stem. "Quoted words" must come
+together as a phrase, and word* matches every word that starts so. Any
+other character only separates words, so whatever is typed is a query.
+
+With --raw, QUERY is FTS5 syntax, used as written (AND, OR, NOT, NEAR(...),
+column filters such as text:oil, ^); a query FTS5 refuses is an error that
+says why.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := render.ParseFormat(format)
@@ -41,9 +49,13 @@ prefix*) is used as written.`,
 				return err
 			}
 			defer st.Close()
-			hits, err := st.Search(cmd.Context(), strings.Join(args, " "), store.Filter{From: fromDay, To: toDay}, limit)
+			q := store.Query{Text: strings.Join(args, " "), Raw: raw}
+			hits, err := st.Search(cmd.Context(), q, store.Filter{From: fromDay, To: toDay}, limit)
 			if err != nil {
-				return err
+				return fmt.Errorf("search: %w", err)
+			}
+			if len(hits) == 0 && !raw && strings.ContainsAny(q.Text, ":()^+-") {
+				fmt.Fprintln(cmd.ErrOrStderr(), "dateline: the query was read as plain words; for FTS5 syntax (column filters, NEAR, ^) use --raw")
 			}
 			return render.Hits(cmd.OutOrStdout(), hits, f)
 		},
@@ -53,5 +65,6 @@ prefix*) is used as written.`,
 	fl.StringVar(&from, "from", "", "only articles published on or after this day")
 	fl.StringVar(&to, "to", "", "only articles published on or before this day")
 	fl.StringVarP(&format, "format", "f", "text", "output format: text or json")
+	fl.BoolVar(&raw, "raw", false, "QUERY is FTS5 query syntax, passed as it is")
 	return cmd
 }

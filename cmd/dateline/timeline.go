@@ -32,7 +32,7 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
-	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json or tilse")
+	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.
@@ -84,6 +84,7 @@ func storeFilter(sel timeline.Selection) store.Filter {
 func newTimelineCmd(g *globals) *cobra.Command {
 	var f timelineFlags
 	var w workers
+	var rf readFlags
 	cmd := &cobra.Command{
 		Use:   "timeline [PATH...]",
 		Short: "Build a timeline from stored articles, or directly from files",
@@ -104,8 +105,11 @@ dates matter, as in the TLS protocol's keyword filter.`,
 			}
 			warnShippedModel(cmd.ErrOrStderr())
 			var docs []annotate.Doc
+			bad := 0
 			if len(args) > 0 {
-				docs = readDocs(args, w, cmd.ErrOrStderr())
+				if docs, bad = readDocs(rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+					return readErr(0, bad)
+				}
 			} else {
 				st, err := openStore(g.db)
 				if err != nil {
@@ -116,10 +120,14 @@ dates matter, as in the TLS protocol's keyword filter.`,
 					return err
 				}
 			}
-			return render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format)
+			if err := render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format); err != nil {
+				return err
+			}
+			return readErr(len(docs), bad)
 		},
 	}
 	f.register(cmd.Flags(), 10)
 	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
 	return cmd
 }

@@ -41,10 +41,13 @@ not remembered: the next run fetches it again. Nothing is half-written.`,
 			}
 			defer st.Close()
 			out := cmd.OutOrStdout()
+			var read, bad int // over all polls, for the exit code
 			for n := 1; polls == 0 || n <= polls; n++ {
-				if err := watchOnce(ctx, st, args, &ff, poll{n, w, g.verbose}, out, cmd.ErrOrStderr()); err != nil {
+				r, err := watchOnce(ctx, st, args, &ff, poll{n, w, g.verbose}, out, cmd.ErrOrStderr())
+				if err != nil {
 					return err
 				}
+				read, bad = read+r.Read, bad+r.Bad
 				if polls != 0 && n == polls {
 					break
 				}
@@ -59,7 +62,7 @@ not remembered: the next run fetches it again. Nothing is half-written.`,
 			if ctx.Err() != nil {
 				fmt.Fprintln(out, "watch: stopped; store", st.Path())
 			}
-			return nil
+			return readErr(read, bad)
 		},
 	}
 	cmd.Flags().DurationVar(&interval, "interval", 15*time.Minute, "wait this long between two polls")
@@ -78,21 +81,22 @@ type poll struct {
 
 // watchOnce polls the feeds once: a fresh fetcher (robots.txt re-read each
 // poll), ingest, then the validators remembered once the articles are
-// stored. An interrupt is not an error.
-func watchOnce(ctx context.Context, st *store.Store, feeds []string, ff *fetchFlags, p poll, out, stderr io.Writer) error {
+// stored. An interrupt is not an error; bad items are counted in the
+// result (the command's exit code says whether there were any), not errors.
+func watchOnce(ctx context.Context, st *store.Store, feeds []string, ff *fetchFlags, p poll, out, stderr io.Writer) (store.IngestResult, error) {
 	fc := ff.client(st)
 	rd := &article.Reader{Fetcher: fc, Context: ctx}
 	fmt.Fprintf(out, "poll %d at %s: ", p.n, time.Now().Format(time.TimeOnly))
-	_, err := ingest(ctx, st, rd.Read(feeds...), p.workers, p.verbose, out, stderr)
+	r, err := ingest(ctx, st, rd.Read(feeds...), p.workers, p.verbose, out, stderr)
 	reportFetch(out, fc)
 	if ctx.Err() != nil {
-		return nil
+		return r, nil
 	}
 	if err != nil {
-		return fmt.Errorf("watch: %w", err)
+		return r, fmt.Errorf("watch: %w", err)
 	}
 	if err := fc.Commit(context.WithoutCancel(ctx)); err != nil && !errors.Is(err, context.Canceled) {
-		return fmt.Errorf("watch: %w", err)
+		return r, fmt.Errorf("watch: %w", err)
 	}
-	return nil
+	return r, nil
 }

@@ -3,6 +3,7 @@ package article
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"strings"
 	"testing"
@@ -82,4 +83,56 @@ func FuzzReadJSONRecords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readAll reads data as format fm through a Reader with a small size
+// limit, checking everything it yields.
+func readAll(t *testing.T, name string, data []byte, fm format) {
+	r := &Reader{MaxBytes: 1 << 16}
+	r.readStream(name, bytes.NewReader(data), fm, func(a Article, err error) bool {
+		checkYield(t, a, err)
+		return true
+	})
+}
+
+// FuzzReadText fuzzes the one-article text format.
+func FuzzReadText(f *testing.F) {
+	f.Add([]byte("date 2031-03-02\ntitle T\nurl http://x\nsource S\nThe pier closed.\n"))
+	f.Add([]byte("\xef\xbb\xbfdate 2031-03-02T10:00:00+02:00 inline text\r\nmore"))
+	f.Fuzz(func(t *testing.T, data []byte) { readAll(t, "a.txt", data, formatText) })
+}
+
+// FuzzReadGzip fuzzes gzip-compressed input of any format, sniffed.
+func FuzzReadGzip(f *testing.F) {
+	for _, s := range []string{`{"id": "a", "date": "2031-03-02", "text": "The pier closed."}`, "date 2031-03-02\nThe pier closed."} {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(s))
+		zw.Close()
+		f.Add(b.Bytes())
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { readAll(t, "a.gz", data, formatSniff) })
+}
+
+// FuzzReadLine checks the bounded line reader against the plain one.
+func FuzzReadLine(f *testing.F) {
+	f.Add([]byte("short\nlonger line here\n\nlast"), 5)
+	f.Fuzz(func(t *testing.T, data []byte, max int) {
+		max = 1 + abs(max)%64
+		br := bufio.NewReaderSize(bytes.NewReader(data), 16)
+		for _, want := range strings.SplitAfter(string(data), "\n") {
+			got, long, _ := readLine(br, max)
+			switch {
+			case len(want) > max+1 && !long, len(want) <= max+1 && (long || string(got) != want):
+				t.Fatalf("line %q (max %d): got %q, long %v", want, max, got, long)
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

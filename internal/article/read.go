@@ -28,6 +28,27 @@ type Reader struct {
 	Columns map[string]string
 	// Context bounds fetches; nil is context.Background().
 	Context context.Context
+	// MaxBytes bounds a one-article text file and a JSON Lines line: no
+	// larger record is read into memory — it is reported as a *RecordError
+	// wrapping ErrTooLarge and skipped. 0 means DefaultMaxBytes. (Pages,
+	// WARC payloads and feeds have their own limits, MaxPageBytes and
+	// maxFeedBytes.)
+	MaxBytes int
+}
+
+// DefaultMaxBytes is the largest text article or JSONL line a Reader
+// accepts unless told otherwise: 4 MiB (a long news article is 50 KB).
+const DefaultMaxBytes = 4 << 20
+
+// ErrTooLarge is the reason of a record larger than the reader's limit.
+var ErrTooLarge = errors.New("article larger than the size limit")
+
+// maxBytes is the size limit of a record.
+func (r *Reader) maxBytes() int {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
 }
 
 func (r *Reader) context() context.Context {
@@ -40,7 +61,9 @@ func (r *Reader) context() context.Context {
 // Read streams the articles found at each path, in order; see Reader.Read.
 func Read(paths ...string) iter.Seq2[Article, error] { return (&Reader{}).Read(paths...) }
 
-// Read streams the articles found at each path, in order. A path is a file,
+// Read streams the articles found at each path, in order, within r's limits
+// (only regular files are read from directories: a FIFO or a device there
+// would block or never end). A path is a file,
 // a directory (read recursively, see readDir), "-" for standard input, or
 // an http(s) URL of a page or feed (with a Fetcher). Files are one-article
 // text, JSON Lines or JSON records (dateline's fields or another tool's, see
@@ -152,6 +175,12 @@ func (r *Reader) readDir(dir string, yield func(Article, error) bool) bool {
 		if formatOf(name) == formatNone {
 			continue
 		}
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			if !yield(Article{}, &RecordError{Path: p, Err: fmt.Errorf("not a regular file (%s); skipped", fi.Mode().Type())}) {
+				return false
+			}
+			continue
+		}
 		if !r.readFile(p, yield) {
 			return false
 		}
@@ -243,7 +272,7 @@ func (r *Reader) readStream(name string, in io.Reader, fm format, yield func(Art
 		}
 		return r.readFeed(name, "", body, yield)
 	}
-	return readText(name, br, yield)
+	return readText(name, br, r.maxBytes(), yield)
 }
 
 // sniffBytes tells a format from the first bytes of a stream: '{' starts
@@ -289,9 +318,14 @@ func firstLineIsJSON(br *bufio.Reader) bool {
 
 // readJSONL yields one article per non-blank line.
 func (r *Reader) readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
+	max := r.maxBytes()
 	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(b)) > 0 {
+		b, long, err := readLine(br, max)
+		if long {
+			if !yield(Article{}, &RecordError{Path: name, Line: line, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)}) {
+				return false
+			}
+		} else if len(bytes.TrimSpace(b)) > 0 {
 			a, perr := r.parseJSONRecord(b)
 			if perr != nil {
 				if !yield(Article{}, &RecordError{Path: name, Line: line, Err: perr}) {
@@ -313,13 +347,34 @@ func (r *Reader) readJSONL(name string, br *bufio.Reader, yield func(Article, er
 	}
 }
 
+// readLine reads one line of at most max bytes; of a longer line it keeps
+// nothing, reads to its end and reports it long.
+func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !long {
+			if len(line)+len(frag) > max+1 { // +1: the newline
+				long, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, long, err
+		}
+	}
+}
+
 // readText reads the one-article text format: a first line beginning with
 // "date YYYY-MM-DD" (the text may go on on the same line), optional "title",
 // "url" and "source" header lines, then the text.
-func readText(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
-	data, err := io.ReadAll(br)
+func readText(name string, br *bufio.Reader, max int, yield func(Article, error) bool) bool {
+	data, err := io.ReadAll(io.LimitReader(br, int64(max)+1))
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: name, Err: err})
+	}
+	if len(data) > max {
+		return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)})
 	}
 	a, line, err := parseText(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
@@ -35,8 +36,17 @@ type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
 	vocab *text.Vocabulary
-	dup   []bool     // docs[i] is a copy or an older version of a story another doc tells (see Recipe.Collapse)
-	dupes [][]string // the clusters of two or more docs, by article id
+	// The stories of docs (see Recipe.Collapse), clustered on first use:
+	// signing every article costs as much as the rest of NewCorpus, and
+	// only collapsing recipes and Stories need it.
+	storiesOnce sync.Once
+	dup         []bool     // docs[i] is a copy or an older version of a story another doc tells
+	dupes       [][]string // the clusters of two or more docs, by article id
+}
+
+// clusterStories computes dup and dupes once.
+func (c *Corpus) clusterStories() {
+	c.storiesOnce.Do(func() { c.dup, c.dupes = stories(c.docs) })
 }
 
 // sentence is what a Corpus keeps of one sentence.
@@ -111,7 +121,6 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 	for i := range c.sents {
 		c.sents[i].folded = all[spans[i][0]:spans[i][1]]
 	}
-	c.dup, c.dupes = stories(docs)
 	return c
 }
 
@@ -144,7 +153,10 @@ func stories(docs []annotate.Doc) (dup []bool, ids [][]string) {
 
 // Stories returns the clusters of two or more articles that tell one story
 // (copies and updated versions), as article ids in publication order.
-func (c *Corpus) Stories() [][]string { return c.dupes }
+func (c *Corpus) Stories() [][]string {
+	c.clusterStories()
+	return c.dupes
+}
 
 // termCounts returns the term counts of s and its number of words, using
 // buf as scratch space and returning it for the next call.
@@ -218,6 +230,9 @@ func (c *Corpus) newView(opt Options) *view {
 	}
 	if !opt.To.IsZero() {
 		v.to = dayOf(opt.To)
+	}
+	if opt.Recipe.Collapse {
+		c.clusterStories()
 	}
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)

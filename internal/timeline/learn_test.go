@@ -4,6 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -254,4 +257,52 @@ func baseline(f func(*Recipe)) Recipe {
 	r := BaselineRecipe
 	f(&r)
 	return r
+}
+
+// naiveSpread is spread as first written: every day's score recomputed
+// from all the days chosen so far, at every step.
+func naiveSpread(ranked []rankedDay, penalty, gap float64) []rankedDay {
+	n := float64(len(ranked))
+	taken := make([]bool, len(ranked))
+	out := make([]rankedDay, 0, len(ranked))
+	for len(out) < len(ranked) {
+		best, bestScore := -1, math.Inf(-1)
+		for i, rd := range ranked {
+			rank := 1 - float64(i)/n
+			if rank < bestScore {
+				break
+			}
+			if taken[i] {
+				continue
+			}
+			sc := rank
+			for _, o := range out {
+				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		taken[best] = true
+		out = append(out, ranked[best])
+	}
+	return out
+}
+
+// TestSpreadMatchesNaive checks that the incremental spread chooses exactly
+// what recomputing every score at every step chooses.
+func TestSpreadMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		ranked := make([]rankedDay, 1+r.IntN(300))
+		for i := range ranked {
+			ranked[i] = rankedDay{d: day(r.IntN(400)), score: float64(len(ranked) - i)}
+		}
+		penalty, gap := r.Float64()*0.5, 1+r.Float64()*40
+		want := naiveSpread(ranked, penalty, gap)
+		got := spread(ranked, penalty, gap)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (penalty %v, gap %v): spread = %v, naive = %v", trial, penalty, gap, got, want)
+		}
+	}
 }

@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"time"
+
+	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // Options say what timeline to build.
@@ -59,8 +61,9 @@ type Item struct {
 
 // Entry is one date of a timeline and what happened on it.
 type Entry struct {
-	Date  time.Time // the day, at midnight UTC
-	Score float64   // how salient the date was judged (higher is more), for display and debugging
+	Date  time.Time         // the day, at midnight UTC (the first day of the month or year of a coarser entry)
+	Gran  timex.Granularity // the unit Date is known to: zero or timex.Day for a day, timex.Month or timex.Year for coarser entries
+	Score float64           // how salient the date was judged (higher is more), for display and debugging
 	Items []Item
 }
 
