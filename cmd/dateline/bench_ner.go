@@ -46,7 +46,9 @@ and the throughput of recognition on one core.`,
 			if err := rep.Score.WriteTable(w); err != nil {
 				return err
 			}
-			fmt.Fprintf(w, "\nthroughput: %.2f MB/s (%d bytes in %.3fs, one core)\n", rep.MBPerSecond(), rep.Bytes, rep.Seconds)
+			cold, warm := rep.MBPerSecond()
+			fmt.Fprintf(w, "\nthroughput (one goroutine, wall clock): %.2f MB in %.3fs = %.1f MB/s cold, %.3fs = %.1f MB/s warm\n",
+				float64(rep.Bytes)/1e6, rep.Seconds, cold, rep.WarmSeconds, warm)
 			if rep.OffToken > 0 {
 				fmt.Fprintf(w, "mentions off token boundaries: %d\n", rep.OffToken)
 			}

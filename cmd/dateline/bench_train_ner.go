@@ -128,6 +128,11 @@ The shipped model is retrained with:
 				return fmt.Errorf("write %s: %w", out, err)
 			}
 			fmt.Fprintf(w, "wrote %s: %d bytes, %s; %.0fs in all\n", out, len(b), m.Stats(), time.Since(start).Seconds())
+			if devDocs != nil {
+				rep := conll.Evaluate(devDocs, entity.NewRecognizer(m))
+				_, _, f := rep.Score.All.PRF()
+				fmt.Fprintf(w, "dev F1 of the model written: %.2f\n", f)
+			}
 			return nil
 		},
 	}
