@@ -115,5 +115,22 @@ const rusageThread = 1
 // BenchmarkRecognizeT17 measures the recognizer on PTB-tokenized news.
 func BenchmarkRecognizeT17(b *testing.B) { benchmarkTexts(b, t17Texts(b, "syria", 300)) }
 
+// polnearTexts returns the PolNeAR dev articles (prose).
+func polnearTexts(tb testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join(sharedPath(tb, "data/polnear/dev/text"), "*.txt"))
+	var out []string
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
+}
+
+// BenchmarkRecognizePolNeAR measures it on prose (PolNeAR dev articles).
+func BenchmarkRecognizePolNeAR(b *testing.B) { benchmarkTexts(b, polnearTexts(b)) }
+
 // BenchmarkRecognizeCoNLL measures it on the CoNLL-2003 dev documents.
 func BenchmarkRecognizeCoNLL(b *testing.B) { benchmarkTexts(b, conllTexts(b)) }

@@ -289,6 +289,10 @@ func (p *proseSplitter) word(i, j int) {
 // i when there is none.
 func cliticStart(s string, i, j int) int {
 	w := s[i:j]
+	tail := w[max(0, len(w)-6):]
+	if strings.IndexByte(tail, '\'') < 0 && !strings.Contains(tail, "’") {
+		return i // every clitic has an apostrophe
+	}
 	for _, c := range clitics {
 		if len(w) > len(c) && strings.EqualFold(w[len(w)-len(c):], c) {
 			k := j - len(c)
