@@ -20,20 +20,25 @@
 // 64 classes, so that a word the labelled data never saw is known by the
 // company it keeps. A second pass adds document features: how the other
 // occurrences of a word in the document were labelled by the first pass
-// (document.go). Two optional tables learned from the unlabelled text, a
-// casing table (how a word is usually written) and a gazetteer (names a
-// first model found there often with one type), are supported by training
+// (document.go), and a casing table learned from the unlabelled text says
+// how each word is usually written where case means something ("will" is
+// nearly never capitalized, "Japan" always) — the only clue in a headline
+// in capitals. Three labellers trained with other seeds are averaged
+// (seq.Average). A name followed by its acronym in brackets makes the
+// acronym a mention wherever it stands in the document. A gazetteer of the
+// names a first model finds in the unlabelled text is supported by training
 // but measured no better on the development data, and the shipped model
-// goes without them (see `dateline bench train-ner --help`).
+// goes without it (see `dateline bench train-ner --help`).
 //
 // Text is read as it is given (token.go): a file with one sentence per line
 // and tokens separated by spaces (CoNLL, the PTB-tokenized TLS datasets) is
 // split at spaces only, so that every mention starts and ends on its
 // tokens; prose is split PTB-style. Offsets are runes of the text as given.
 //
-// Speed comes from labelling only what can be a name and from caching: a
-// token is scored only within two tokens of a word with a capital letter
-// (all others are O), and the summed weights of every feature that depends
+// Speed comes from labelling only what can be a name and from caching: only
+// capitalized words, the one or two tokens between two of them, and
+// numbers, brackets and possessives next to one are scored (all others are
+// O; see markLive), and the summed weights of every feature that depends
 // on one word alone are computed once per word form and offset and reused.
 //
 // # Canonical names
