@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,13 +60,14 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 				}
 				return bench.WriteAblation(stdout, rows)
 			}
-			rep, _, err := bench.Run(cmd.Context(), cfg)
+			rep, topics, err := bench.Run(cmd.Context(), cfg)
 			if err != nil {
 				return err
 			}
 			if err := rep.WriteText(stdout); err != nil {
 				return err
 			}
+			writeStories(stdout, topics)
 			fmt.Fprintf(stdout, "\ntotal wall time %.1fs\n", time.Since(start).Seconds())
 			return writeReportJSON(jsonPath, rep)
 		},
@@ -80,4 +82,18 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 	f.BoolVar(&ablation, "ablation", false, "run every recipe of the ablation (baseline to default, one choice at a time) and print their scores")
 	addWorkersFlag(f, &w)
 	return cmd
+}
+
+// writeStories says how many articles tell a story another article tells
+// too (internal/dedup clusters, collapsed by Recipe.Collapse).
+func writeStories(w io.Writer, topics []*bench.Topic) {
+	var articles, clusters, in int
+	for _, t := range topics {
+		articles += len(t.Docs)
+		for _, c := range t.Corpus.Stories() {
+			clusters++
+			in += len(c)
+		}
+	}
+	fmt.Fprintf(w, "\nnear-duplicates: %d stories told by more than one article, %d of %d articles\n", clusters, in, articles)
 }

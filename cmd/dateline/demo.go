@@ -54,7 +54,7 @@ database, and prints the timeline built from the database.`,
 			} else {
 				fmt.Fprintf(out, "dateline demo: %d invented articles about a fictional harbour town\n", len(paths))
 			}
-			if _, err := ingest(cmd.Context(), st, &article.Reader{}, paths, 0, g.verbose, status, cmd.ErrOrStderr()); err != nil {
+			if _, err := ingest(cmd.Context(), st, article.Read(paths...), 0, g.verbose, status, cmd.ErrOrStderr()); err != nil {
 				return err
 			}
 			docs, err := st.Docs(cmd.Context(), storeFilter(opt.Selection))

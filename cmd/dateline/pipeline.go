@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"os"
 	"runtime"
@@ -101,9 +102,9 @@ func isTerminal(w io.Writer) bool {
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// ingest reads, annotates and stores the articles at paths, with a progress
-// bar when stderr is a terminal, prints what it did on out, and returns it.
-func ingest(ctx context.Context, st *store.Store, rd *article.Reader, paths []string, w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
+// ingest annotates and stores arts, with a progress bar when stderr is a
+// terminal, prints what it did on out, and returns it.
+func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article, error], w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress
@@ -128,7 +129,7 @@ func ingest(ctx context.Context, st *store.Store, rd *article.Reader, paths []st
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, rd.Read(paths...), newAnnotator(), w.n(), store.DefaultBatch, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newAnnotator(), w.n(), store.DefaultBatch, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

@@ -144,19 +144,23 @@ func newRootCmd() *cobra.Command {
 	_ = pf.MarkHidden("memprofile")
 
 	root.AddCommand(newIngestCmd(g))
+	root.AddCommand(newWatchCmd(g))
 	root.AddCommand(newAnnotateCmd(g))
 	root.AddCommand(newTimelineCmd(g))
 	root.AddCommand(newSearchCmd(g))
 	root.AddCommand(newStatsCmd(g))
 	root.AddCommand(newTimexCmd(g))
+	root.AddCommand(newEntitiesCmd(g))
+	root.AddCommand(newQuotesCmd(g))
 	root.AddCommand(newEvalCmd(g))
 	root.AddCommand(newDemoCmd(g))
+	root.AddCommand(newServeCmd(g))
 	root.AddCommand(newBenchCmd(g))
 	return root
 }
 
 // newBenchCmd groups the benchmark runners (bench tls, bench timex, bench
-// train).
+// train, bench quotes, bench ner, bench train-ner).
 func newBenchCmd(g *globals) *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
@@ -167,5 +171,9 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTimexCmd(g))
 	bench.AddCommand(newBenchCorpusCmd(g))
 	bench.AddCommand(newBenchSearchCmd(g))
+	bench.AddCommand(newBenchNERCmd(g))
+	bench.AddCommand(newBenchTrainNERCmd(g))
+	bench.AddCommand(newBenchQuotesCmd(g))
+	bench.AddCommand(newBenchServeCmd(g))
 	return bench
 }

@@ -34,7 +34,7 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
 	fs.BoolVar(&f.allArticles, "all-articles", false, "every article in the range counts toward the dates, not only those that match --keywords/--query (the TLS protocol's reading)")
-	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json or tilse")
+	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.

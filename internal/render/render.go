@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 	"time"
 	"unicode"
@@ -24,10 +23,12 @@ const (
 	Markdown Format = "md"
 	JSON     Format = "json"
 	Tilse    Format = "tilse"
+	CSV      Format = "csv"        // one row per item with its provenance (see WriteCSV)
+	TLJS     Format = "timelinejs" // Knight Lab TimelineJS 3 JSON (see WriteTimelineJS)
 )
 
 // Formats lists the accepted format names, for help texts.
-var Formats = []Format{Text, Markdown, JSON, Tilse}
+var Formats = []Format{Text, Markdown, JSON, Tilse, CSV, TLJS}
 
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
@@ -36,7 +37,11 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (want one of text, md, json, tilse)", s)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // Timeline writes tl to w in format f.
@@ -52,6 +57,10 @@ func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
 		err = writeJSON(bw, tl)
 	case Tilse:
 		err = WriteTilse(bw, tl)
+	case CSV:
+		err = WriteCSV(bw, tl)
+	case TLJS:
+		err = WriteTimelineJS(bw, tl, "")
 	default:
 		return fmt.Errorf("unknown format %q", f)
 	}
@@ -195,11 +204,11 @@ func codeSpan(s string) string {
 // absolute http or https URL; any other scheme (javascript:, data:, file:)
 // is never linked.
 func linkTarget(raw string) (string, bool) {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u := SafeURL(raw)
+	if u == "" {
 		return "", false
 	}
-	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u.String()), true
+	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u), true
 }
 
 // jsonTimeline is the JSON shape of a timeline: every item carries its

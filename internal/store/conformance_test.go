@@ -627,3 +627,39 @@ func TestSearchWindow(t *testing.T) {
 		}
 	})
 }
+
+func TestHTTPCache(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, loc string) {
+		s := openAt(t, loc)
+		ctx := context.Background()
+		if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != "" || l != "" {
+			t.Fatalf("empty cache: %q %q %v", e, l, err)
+		}
+		if err := s.Remember(ctx, "http://x.test/a", `"v1"`, "Tue, 05 Mar 2024 10:00:00 GMT"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Remember(ctx, "http://x.test/b", "", "Wed, 06 Mar 2024 10:00:00 GMT"); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Remember(ctx, "http://x.test/a", `"v2"`, ""); err != nil {
+			t.Fatal(err)
+		}
+		if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != `"v2"` || l != "" {
+			t.Errorf("a: got %q %q %v, want the latest", e, l, err)
+		}
+		// Reopening keeps the table and what it holds; a read-only open
+		// reads it.
+		s.Close()
+		ro, err := OpenExisting(loc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ro.Close()
+		if e, l, err := ro.Validators(ctx, "http://x.test/b"); err != nil || e != "" || l != "Wed, 06 Mar 2024 10:00:00 GMT" {
+			t.Errorf("b after reopening: %q %q %v", e, l, err)
+		}
+		if err := ro.Remember(ctx, "http://x.test/c", "x", ""); err == nil {
+			t.Errorf("a read-only store remembered a URL")
+		}
+	})
+}

@@ -21,6 +21,9 @@ import (
 // of ids (see blockBits); words is the
 // vocabulary that keyword prefilters search; days, sources and batches are
 // the counts kept at ingest.
+//
+// Version 2: http_cache, the validators of fetched URLs (see
+// Store.Validators).
 var pgMigrations = []string{`
 CREATE SEQUENCE article_seq;
 CREATE TABLE articles (
@@ -75,6 +78,13 @@ CREATE TABLE batches (
 	at      timestamptz NOT NULL DEFAULT now(),
 	added   int NOT NULL,
 	updated int NOT NULL
+);
+`, `
+CREATE TABLE http_cache (
+	url           text PRIMARY KEY,
+	etag          text NOT NULL DEFAULT '',
+	last_modified text NOT NULL DEFAULT '',  -- as the server wrote it
+	fetched       timestamptz NOT NULL       -- when remembered
 );
 `}
 

@@ -6,13 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"net/url"
 	"os"
 	"runtime"
 	"strings"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 
 	"github.com/dateline-news/dateline/internal/annotate"
 )
@@ -97,11 +99,29 @@ func openSQLiteDSN(path, dsn string, readOnly bool) (*sqliteStore, error) {
 	db.SetMaxOpenConns(maxConns)
 	db.SetMaxIdleConns(maxConns)
 	s := &sqliteStore{db: db, path: path}
-	if err := s.migrate(context.Background(), readOnly); err != nil {
+	// A new connection switches the file to WAL; SQLite answers SQLITE_BUSY
+	// at once, without waiting, when another connection is switching it or
+	// creating the schema at the same moment. That is a race of openers,
+	// not an error: try again, for as long as the busy timeout.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		err = s.migrate(context.Background(), readOnly)
+		if err == nil || !isBusy(err) || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(time.Duration(5+rand.IntN(20)) * time.Millisecond)
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// isBusy reports whether err is SQLite's SQLITE_BUSY (any extended code).
+func isBusy(err error) bool {
+	var se *sqlite.Error
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 func (s *sqliteStore) close() error { return s.db.Close() }

@@ -81,6 +81,14 @@ CREATE TABLE batches (
 	added   INTEGER NOT NULL,
 	updated INTEGER NOT NULL
 );
+-- The validators of fetched URLs (see Store.Validators). A version 1 store
+-- may have the table already: migrateV1 keeps it.
+CREATE TABLE IF NOT EXISTS http_cache (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',  -- as the server wrote it
+	fetched       TEXT NOT NULL              -- RFC 3339, when remembered
+);
 `
 
 // schemaVersion reads the version of the store's schema: 0 for an empty

@@ -53,6 +53,10 @@ type backend interface {
 	stats(ctx context.Context) (Stats, error)
 	article(ctx context.Context, id string) (annotate.Doc, error) // wraps ErrNotFound
 	version(ctx context.Context) (int64, error)
+	// validators and remember read and write the http_cache row of url
+	// (see Store.Validators).
+	validators(ctx context.Context, url string) (etag, lastModified string, err error)
+	remember(ctx context.Context, url, etag, lastModified string, at time.Time) error
 	close() error
 }
 

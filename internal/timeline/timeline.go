@@ -2,6 +2,8 @@ package timeline
 
 import (
 	"time"
+
+	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // Options say what timeline to build.
@@ -59,8 +61,9 @@ type Item struct {
 
 // Entry is one date of a timeline and what happened on it.
 type Entry struct {
-	Date  time.Time // the day, at midnight UTC
-	Score float64   // how salient the date was judged (higher is more), for display and debugging
+	Date  time.Time         // the day, at midnight UTC (the first day of the month or year of a coarser entry)
+	Gran  timex.Granularity // the unit Date is known to: zero or timex.Day for a day, timex.Month or timex.Year for coarser entries
+	Score float64           // how salient the date was judged (higher is more), for display and debugging
 	Items []Item
 }
 
@@ -86,6 +89,7 @@ type Recipe struct {
 	Spread   float64 // penalty for days near days already taken (0: none)
 	Knee     bool    // keep only the candidates of a day above the knee of similarity to the day vector
 	SameDay  float64 // a sentence more similar than this to one already picked for the day is skipped (0: 0.9999)
+	Collapse bool    // one story's copies and updates (internal/dedup clusters) count once: only its first version is read
 }
 
 // BaselineRecipe is the DATEWISE recipe with mention-count date ranking
@@ -107,7 +111,8 @@ var ablationSteps = []struct {
 	{"+ headlines (= dateline)", func(r *Recipe) { r.Titles = true }},
 }
 
-// ablationVariants are DefaultRecipe with one choice undone.
+// ablationVariants are DefaultRecipe with one choice changed: undone, or
+// (the last) one measured and not kept.
 var ablationVariants = []struct {
 	name   string
 	change func(*Recipe)
@@ -116,6 +121,7 @@ var ablationVariants = []struct {
 	{"dateline, first day reference only", func(r *Recipe) { r.AllRefs = false }},
 	{"dateline without undated leads", func(r *Recipe) { r.Leads = false }},
 	{"dateline without the knee cut", func(r *Recipe) { r.Knee = false }},
+	{"dateline, one story counted once", func(r *Recipe) { r.Collapse = true }}, // measured: lowers T17 and entities-dev AR1
 }
 
 // DefaultRecipe is what dateline uses unless told otherwise: BaselineRecipe

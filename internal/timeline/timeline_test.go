@@ -222,6 +222,54 @@ func TestKneePoint(t *testing.T) {
 	}
 }
 
+// TestCollapseCountsAStoryOnce: an article and its copy published a day
+// later are one story; with Recipe.Collapse the copy never speaks, so its
+// sentences are never items and its references never count.
+func TestCollapseCountsAStoryOnce(t *testing.T) {
+	docs := story()
+	orig := docs[1]
+	var body []string
+	for _, s := range orig.Sentences {
+		body = append(body, s.Text)
+	}
+	docs[1].Article.Text = strings.Join(body, " ")
+	cp := art("a2copy", "2031-03-04", "[2031-03-02] The north pier was closed by the harbour authority on Monday.",
+		"[2031-03-05] The ferry will move to the south quay on Thursday.")
+	cp.Article.Text = docs[1].Article.Text
+	docs = append(docs, cp)
+	c := NewCorpus(docs)
+	if st := c.Stories(); len(st) != 1 || fmt.Sprint(st[0]) != "[a2 a2copy]" {
+		t.Fatalf("stories %v, want the article and its copy", st)
+	}
+	for _, collapse := range []bool{false, true} {
+		r := DefaultRecipe
+		r.Learned = false // the shipped model is not what is tested
+		r.Collapse = collapse
+		opt := Options{Dates: 3, PerDate: 2, Recipe: r}
+		tl := c.Build(opt)
+		check(t, docs, tl, opt)
+		fromCopy := false
+		for _, e := range tl.Entries {
+			for _, it := range e.Items {
+				fromCopy = fromCopy || it.ArticleID == "a2copy"
+			}
+		}
+		if collapse && fromCopy {
+			t.Errorf("collapsed timeline quotes the copy: %+v", tl.Entries)
+		}
+		copies := 0 // sentences of the copy that may speak for a day
+		v := c.newView(opt)
+		for i := range v.sel {
+			if c.docs[v.sent(i).doc].Article.ID == "a2copy" {
+				copies++
+			}
+		}
+		if want := map[bool]int{false: 3, true: 0}[collapse]; copies != want {
+			t.Errorf("collapse %v: the copy has %d sentences in the view, want %d", collapse, copies, want)
+		}
+	}
+}
+
 // TestRecipes pins the default recipe and the ablation: the steps lead from
 // the baseline to the default, each variant undoes one choice of it.
 func TestRecipes(t *testing.T) {
@@ -230,7 +278,7 @@ func TestRecipes(t *testing.T) {
 	if DefaultRecipe != want {
 		t.Errorf("DefaultRecipe = %+v, want %+v", DefaultRecipe, want)
 	}
-	if len(Ablation) != 12 || Ablation[0] != BaselineRecipe {
+	if len(Ablation) != 13 || Ablation[0] != BaselineRecipe {
 		t.Fatalf("Ablation has %d rows, first %+v", len(Ablation), Ablation[0])
 	}
 	last := Ablation[7]
@@ -239,6 +287,9 @@ func TestRecipes(t *testing.T) {
 		t.Errorf("the last step %+v is not DefaultRecipe", Ablation[7])
 	}
 	if r := Ablation[11]; r.Knee || r.Name != "dateline without the knee cut" {
+		t.Errorf("%+v", r)
+	}
+	if r := Ablation[12]; !r.Collapse || r.Name != "dateline, one story counted once" {
 		t.Errorf("%+v", r)
 	}
 	for _, r := range Ablation {
