@@ -3,6 +3,8 @@ package timex
 import (
 	"sync"
 	"time"
+
+	"github.com/dateline-news/dateline/internal/text"
 )
 
 // English is the rule-based tagger for English news text, prose or
@@ -17,42 +19,73 @@ var _ Tagger = (*English)(nil)
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
 
-// Tag finds the time expressions of text and normalizes them against dct and
-// against the dates the text mentions before them. See Tagger.
-func (e *English) Tag(text string, dct time.Time) []Timex {
+// Tag finds the time expressions of doc and normalizes them against dct and
+// against the dates the text mentions before them, sentence by sentence as
+// text.Sentences splits it. See Tagger.
+func (e *English) Tag(doc string, dct time.Time) []Timex {
+	return e.TagSentences(doc, dct, text.Sentences(doc))
+}
+
+// TagSentences is Tag on a text already split into sentences: spans of byte
+// offsets into doc, in order and not overlapping (text.Sentences gives them;
+// a span out of order or out of range is ignored). No expression crosses
+// the end of a sentence, nor a sentence end that text.SentencesIn finds
+// inside a span (a line of tokenized text may hold two sentences), and text
+// outside the spans is not tagged; the narrative anchor crosses sentences
+// ("The quake struck on March 3, 2010. The next day, ...").
+func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span) []Timex {
 	bufp := tokenPool.Get().(*[]token)
-	toks := tokenize(text, (*bufp)[:0])
+	toks := tokenize(doc, (*bufp)[:0])
 	defer func() {
 		*bufp = toks[:0]
 		tokenPool.Put(bufp)
 	}()
 	c := ctx{dct: time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)}
-	p := parser{toks: toks, text: text}
+	p := parser{toks: toks, text: doc}
 	var out []Timex
-	for s := 0; s < len(toks); {
-		// one sentence at a time: expressions never cross a sentence break
-		e := s + 1
-		for e < len(toks) && !toks[e].sent {
-			e++
+	var inner []text.Span
+	k, prevEnd := 0, 0
+	for _, outer := range sentences {
+		if outer.Start < prevEnd || outer.End <= outer.Start || outer.End > len(doc) {
+			continue
 		}
-		p.s, p.n = s, e
-		for i := s; i < e; {
-			m, ok := p.expr(i)
-			if !ok || m.j <= i || p.inWord(i) {
-				i++
-				continue
+		prevEnd = outer.End
+		inner = text.SentencesIn(doc, outer, inner[:0])
+		for _, sp := range inner {
+			for k < len(toks) && toks[k].b0 < sp.Start {
+				k++
 			}
-			out = append(out, c.emit(&p, &m))
-			i = m.j
-			// April 24 and 25: the second day of the month too
-			if k, e, d, ok := p.conjDay(&m); ok {
-				if tx, ok := c.emitConjDay(&p, &out[len(out)-1], k, e, d); ok {
-					out = append(out, tx)
-					i = e
-				}
+			end := k
+			for end < len(toks) && toks[end].b1 <= sp.End {
+				end++
+			}
+			out = c.tagSentence(&p, k, end, out)
+			k = end
+		}
+	}
+	return out
+}
+
+// tagSentence appends the expressions of the sentence of tokens [s, n) to
+// out: at each token the longest expression that starts there, then on
+// after it.
+func (c *ctx) tagSentence(p *parser, s, n int, out []Timex) []Timex {
+	p.s, p.n = s, n
+	for i := s; i < n; {
+		m, ok := p.expr(i)
+		if !ok || m.j <= i || p.inWord(i) {
+			i++
+			continue
+		}
+		out = append(out, c.emit(p, &m))
+		i = m.j
+		// April 24 and 25: the second day of the month too
+		if k, e, d, ok := p.conjDay(&m); ok {
+			if tx, ok := c.emitConjDay(p, &out[len(out)-1], k, e, d); ok {
+				out = append(out, tx)
+				i = e
 			}
 		}
-		s = e
 	}
 	return out
 }
@@ -61,9 +94,9 @@ func (e *English) Tag(text string, dct time.Time) []Timex {
 func (c *ctx) emit(p *parser, m *match) Timex {
 	if m.s.poss {
 		// "Wednesday's ruling": the clause it belongs to comes after it
-		c.tense = tenseAfter(p.toks, m.j, m.i)
+		c.tense = tenseAfter(p.toks, m.j, m.i, p.n)
 	} else {
-		c.tense = tenseAt(p.toks, p.s, m.i, m.j)
+		c.tense = tenseAt(p.toks, p.s, p.n, m.i, m.j)
 	}
 	if m.s.typ == Time && m.s.kind == skRel && m.s.narr && p.alone(m) {
 		// a time of day standing alone, as the entries of a live blog

@@ -13,8 +13,8 @@ package timex
 // can decide too: "until Thursday", "effective Feb. 1" and "as soon as
 // Monday" look ahead, "since January" back.
 //
-// s is the index of the first token of the sentence.
-func tenseAt(toks []token, s, i, j int) tense {
+// The sentence is the tokens [s, n).
+func tenseAt(toks []token, s, n, i, j int) tense {
 	// until 9 a.m. Tuesday, effective Feb. 1: a deadline, a start; since
 	// January: the past
 	if i >= 1 && toks[i-1].lx != nil {
@@ -27,7 +27,7 @@ func tenseAt(toks []token, s, i, j int) tense {
 			// does a past perfect or a past that lasted: "had not been told
 			// until Monday", "talks lasted until Friday"
 			if i-1 == s {
-				return clauseTense(toks, s, i, j)
+				return clauseTense(toks, s, n, i, j)
 			}
 			if pastUntil(toks, s, i-1) {
 				return tensePast
@@ -41,7 +41,7 @@ func tenseAt(toks []token, s, i, j int) tense {
 	if asSoonAs(toks, i) {
 		return tenseFuture
 	}
-	return clauseTense(toks, s, i, j)
+	return clauseTense(toks, s, n, i, j)
 }
 
 // lasting are past-tense verbs of duration: "lasted until Friday" ends
@@ -83,8 +83,8 @@ func asSoonAs(toks []token, i int) bool {
 }
 
 // clauseTense finds the nearest verb cue before [i, j) in the sentence
-// starting at s, else after it.
-func clauseTense(toks []token, s, i, j int) tense {
+// [s, n), else after it.
+func clauseTense(toks []token, s, n, i, j int) tense {
 	const window = 20
 	for k, n := i-1, 0; k >= s && n < window; k, n = k-1, n+1 {
 		if t := cueAt(toks, k); t != tenseNone {
@@ -94,16 +94,16 @@ func clauseTense(toks []token, s, i, j int) tense {
 			break
 		}
 	}
-	return tenseAfter(toks, j, s)
+	return tenseAfter(toks, j, s, n)
 }
 
 // tenseAfter looks for a tense cue after the expression ending at j, in the
-// sentence starting at s: the verb of which a "Friday's meeting" is the
-// subject.
-func tenseAfter(toks []token, j, s int) tense {
+// sentence ending before token end whose verbs' auxiliaries may reach back
+// to s: the verb of which a "Friday's meeting" is the subject.
+func tenseAfter(toks []token, j, s, end int) tense {
 	const window = 24
-	for k, n := j, 0; k < len(toks) && n < window; k, n = k+1, n+1 {
-		if toks[k].sent || quote(&toks[k]) {
+	for k, n := j, 0; k < end && n < window; k, n = k+1, n+1 {
+		if quote(&toks[k]) {
 			break // a quotation has tenses of its own
 		}
 		if t := cueAt(toks, k); t != tenseNone {

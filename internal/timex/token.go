@@ -50,7 +50,6 @@ type token struct {
 	apos   bool // a number directly preceded by an apostrophe ('90s)
 	comma  bool // a number written with thousands separators (1,000)
 	ed     bool // a lower-case word ending in -ed, taken as a past-tense verb
-	sent   bool // first token of a sentence
 }
 
 // tokenize appends the tokens of text to toks and returns them.
@@ -235,7 +234,6 @@ func tokenize(text string, toks []token) []token {
 		t.r1 = r
 		toks = append(toks, t)
 	}
-	markSentences(toks)
 	return toks
 }
 
@@ -324,33 +322,6 @@ func wordInfo(t *token, w string) {
 	t.lx = lexicon[string(buf[:len(w)])]
 	if len(w) >= 4 && up == 0 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !notPast[string(buf[:len(w)])] {
 		t.ed = true
-	}
-}
-
-// markSentences sets the sent flag on the first token of every sentence: after
-// a line break, or after . ! ? (not closing a known abbreviation) followed by a
-// capitalized word, a number or a quote.
-func markSentences(toks []token) {
-	for k := range toks {
-		t := &toks[k]
-		if k == 0 || t.nl {
-			t.sent = true
-			continue
-		}
-		p := &toks[k-1]
-		if p.kind == tPunct && (p.ch == '!' || p.ch == '?') {
-			t.sent = true
-			continue
-		}
-		if p.kind == tPunct && p.ch == '.' && t.sp && (t.cap || t.kind == tNum || t.kind == tPunct) {
-			if k >= 2 {
-				q := &toks[k-2]
-				if q.kind == tWord && q.b1 == p.b0 && (q.lx != nil && q.lx.abbr || q.r1-q.r0 == 1 && q.cap) {
-					continue
-				}
-			}
-			t.sent = true
-		}
 	}
 }
 
