@@ -144,14 +144,8 @@ func (p *parser) rateBefore(i int) bool {
 		if t.kind == tNum || t.kind == tPunct && (t.ch == '%' || t.ch == '$') {
 			return true
 		}
-		if t.lx != nil {
-			switch t.lx.word {
-			case "million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "dlrs", "pounds", "euros", "yen":
-				return true
-			}
-			if t.lx.num != 0 || t.lx.id == wTimes || t.lx.id == wTwice || t.lx.id == wOnce {
-				return true
-			}
+		if l := t.lx; l != nil && (l.amount || l.num != 0 || l.id == wTimes || l.id == wTwice || l.id == wOnce) {
+			return true
 		}
 		if t.kind == tPunct && t.ch != '-' {
 			return false
@@ -194,14 +188,14 @@ func (p *parser) setExpr(i int) (match, bool) {
 		case kl.unit != uNone && (n > 1 || !kl.plural):
 			j := k + 1
 			return match{i, j, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: float64(n)}, kl.unit), quant: quant}}, true
-		case kl.wday != 0 && !kl.abbr && p.cap(k):
+		case kl.wday != 0 && !kl.abbrev && p.cap(k):
 			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + string(rune('0'+kl.wday)), quant: quant}}, true
-		case kl.month != 0 && !kl.abbr && p.cap(k):
+		case kl.month != 0 && !kl.abbrev && p.cap(k):
 			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + pad(int(kl.month), 2), quant: quant}}, true
 		case kl.season != 0:
 			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + seasonCodes[kl.season], quant: quant}}, true
 		case kl.pod != podNone && kl.pod != podDaytime:
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-XX-XXT" + podCodes[kl.pod], quant: quant}}, true
+			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-XX-XXT" + partOfDayCode(kl.pod), quant: quant}}, true
 		}
 		return match{}, false
 	case wTwice, wOnce, wThrice:
@@ -234,23 +228,16 @@ func (p *parser) perUnit(i, k, f int) (match, bool) {
 
 // ref: now, currently, recently, the past, the future, soon, these days.
 func (p *parser) ref(i int) (match, bool) {
-	w := p.lx(i).word
-	lit := ""
+	l := p.lx(i)
+	lit := l.ref
 	j := i + 1
-	switch w {
-	case "now", "currently", "presently", "nowadays":
-		lit = "PRESENT_REF"
-		if p.hyphen(i + 1) {
-			return match{}, false // his now-shuttered tabloid
-		}
-	case "current":
-		lit = "PRESENT_REF"
-	case "recently", "lately":
-		lit = "PAST_REF"
-	case "these":
+	switch {
+	case l.id == wThese:
 		if p.id(i+1) == wDays {
 			return match{i, i + 2, spec{typ: Date, kind: skLit, lit: "PRESENT_REF"}}, true
 		}
+	case lit == "PRESENT_REF" && l.id != wCurrent && p.hyphen(i+1):
+		return match{}, false // his now-shuttered tabloid
 	}
 	if lit == "" || p.hyphen(i-1) {
 		return match{}, false // a Johnny-come-lately

@@ -17,7 +17,7 @@ func (p *parser) monthOK(i int, followed bool) bool {
 	if followed {
 		return true
 	}
-	if l.abbr {
+	if l.abbrev {
 		return false
 	}
 	if l.id == wMay || l.id == wMarch {
@@ -42,7 +42,7 @@ func (p *parser) monthLed(i int) (match, bool) {
 	l := p.lx(i)
 	mo := int(l.month)
 	j := i + 1
-	if l.abbr {
+	if l.abbrev {
 		j = p.skipDot(j)
 	}
 	// day
@@ -125,7 +125,7 @@ func (p *parser) dayMonth(i int) (match, bool) {
 	}
 	mo := int(l.month)
 	j := k + 1
-	if l.abbr {
+	if l.abbrev {
 		j = p.skipDot(j)
 	}
 	yk := j
@@ -144,7 +144,7 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 	l := p.lx(i)
 	t := p.tok(i)
 	j := i + 1
-	if l.abbr {
+	if l.abbrev {
 		j = p.skipDot(j)
 	}
 	// a full date after the weekday
@@ -163,14 +163,14 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 			return m, true
 		}
 	}
-	if l.abbr || !t.cap {
+	if l.abbrev || !t.cap {
 		return match{}, false
 	}
 	if l.plural {
 		// Mondays, Tuesday nights: every one of them
 		m := match{i, j, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + pad(int(l.wday), 1)}}
 		if pod := p.lx(j).pod; pod != podNone && pod != podDaytime {
-			m.s.lit += "T" + podCodes[pod]
+			m.s.lit += "T" + partOfDayCode(pod)
 			m.j++
 		}
 		return m, true
@@ -182,7 +182,7 @@ func (p *parser) weekdayLed(i int) (match, bool) {
 	m := match{i, j, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: p.id(j) == wPossessive}}
 	if p.lx(j).pod != podNone && p.lx(j).plural {
 		// Tuesday nights
-		m.s = spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + pad(int(l.wday), 1) + "T" + podCodes[p.lx(j).pod]}
+		m.s = spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + pad(int(l.wday), 1) + "T" + partOfDayCode(p.lx(j).pod)}
 		m.j++
 		return m, true
 	}
@@ -256,8 +256,7 @@ var placeAfterHoliday = map[string]bool{"island": true, "islands": true, "rising
 
 // holidayLed: Christmas, Thanksgiving Day, New Year's Day, Easter 2017.
 func (p *parser) holidayLed(i int, d dir) (match, bool) {
-	first := p.lx(i).word
-	maxw := holidayHeads[first]
+	maxw := int(p.lx(i).holiday)
 	if !p.cap(i) {
 		return match{}, false
 	}

@@ -142,7 +142,7 @@ func (p *parser) partOfDay(m *match) {
 	j := m.j
 	if pod := p.lx(j).pod; pod != podNone && !p.lx(j).plural {
 		m.s.typ = Time
-		m.s.tod = "T" + podCodes[pod]
+		m.s.tod = "T" + partOfDayCode(pod)
 		m.j = j + 1
 		return
 	}

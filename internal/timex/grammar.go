@@ -233,7 +233,7 @@ func (p *parser) core(i int) (match, bool) {
 	if l.unit != uNone {
 		try(p.unitLed(i))
 	}
-	if _, ok := holidayHeads[l.word]; ok {
+	if l.holiday > 0 {
 		try(p.holidayLed(i, dirTense))
 	}
 	switch l.id {
@@ -414,9 +414,9 @@ func (p *parser) modded(i int) (match, bool) {
 	}
 	if pod := p.lx(k).pod; pod != podNone && !p.lx(k).plural && !the {
 		// mid-afternoon, late morning, early evening yesterday
-		m := match{i, k + 1, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + podCodes[pod], mod: mod}}
+		m := match{i, k + 1, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + partOfDayCode(pod), mod: mod}}
 		p.attachDay(&m)
-		m.s.tod, m.s.typ, m.s.mod = "T"+podCodes[pod], Time, mod
+		m.s.tod, m.s.typ, m.s.mod = "T"+partOfDayCode(pod), Time, mod
 		return m, true
 	}
 	m, ok := p.core(k)

@@ -258,7 +258,7 @@ func (p *parser) yearContext(i int) bool {
 		if pt.kind == tNum && !p.tok(i).sp {
 			return false
 		}
-		if pl := pt.lx; pl != nil && pl.abbr && pl.word == "no" {
+		if pl := pt.lx; pl != nil && pl.id == wNo {
 			return false
 		}
 	}
@@ -267,7 +267,7 @@ func (p *parser) yearContext(i int) bool {
 		if nt.kind == tPunct && (nt.ch == '%' || nt.ch == '/' && p.glued(j)) {
 			return false
 		}
-		if nl := nt.lx; nl != nil && (nl.word == "percent" || nl.word == "pct") {
+		if nl := nt.lx; nl != nil && nl.percent {
 			return false
 		}
 		if nt.kind == tPunct && nt.ch == ':' && p.glued(j) {
@@ -376,7 +376,7 @@ func (p *parser) unitAt(i int) (unit, bool, int, bool) {
 		return uNone, false, 0, false
 	}
 	j := i + 1
-	if l.abbr {
+	if l.abbrev {
 		j = p.skipDot(j)
 	}
 	return l.unit, l.plural, j, true

@@ -215,8 +215,7 @@ func yearAgoSpec() spec {
 // the year-ago counterpart of the period the narrative is about. i is at
 // "the", k after it.
 func (p *parser) periodYearAgo(i, k int) (match, bool) {
-	switch p.lx(k).word {
-	case "same", "corresponding", "comparable", "equivalent":
+	if p.lx(k).sameness {
 		k++
 		// the comparable year-ago quarter
 		if m, ok := p.yearAgo(k); ok && m.s.typ == Date {
@@ -241,7 +240,7 @@ func (p *parser) periodYearAgo(i, k int) (match, bool) {
 			return match{i, j + 2, yearAgoSpec()}, true
 		}
 	case wThe:
-		if (p.id(j+1) == wPrevious || p.lx(j+1).word == "prior") && p.id(j+2) == wYear {
+		if p.id(j+1) == wPrevious && p.id(j+2) == wYear {
 			return match{i, j + 3, yearAgoSpec()}, true
 		}
 	}
@@ -427,7 +426,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 	}
 	// parts of the day: this morning, last night, the next morning
 	if l.pod != podNone && l.pod != podDaytime && !l.plural {
-		s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: "T" + podCodes[l.pod]}
+		s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: "T" + partOfDayCode(l.pod)}
 		switch rel {
 		case wThis:
 		case wLast:
@@ -474,7 +473,7 @@ func (p *parser) relLed(k, from int) (match, bool) {
 	var m match
 	var ok bool
 	switch {
-	case l.wday != 0 && !l.abbr:
+	case l.wday != 0 && !l.abbrev:
 		if !p.cap(j) {
 			return match{}, false
 		}
@@ -493,14 +492,14 @@ func (p *parser) relLed(k, from int) (match, bool) {
 		p.partOfDay(&m)
 		return m, true
 	case l.month != 0:
-		if !p.cap(j) || l.abbr {
+		if !p.cap(j) || l.abbrev {
 			return match{}, false
 		}
 		return match{from, j + 1, spec{typ: Date, kind: skCal, month: int(l.month), gran: uMonth, dir: d, narr: narr}}, true
 	case l.season != 0:
 		return match{from, j + 1, spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason, dir: d, narr: narr}}, true
 	default:
-		if _, isHol := holidayHeads[l.word]; isHol {
+		if l.holiday > 0 {
 			m, ok = p.holidayLed(j, d)
 			if ok {
 				m.i = from

@@ -19,7 +19,7 @@ func tenseAt(toks []token, s, n, i, j int) tense {
 	// January: the past
 	if i >= 1 && toks[i-1].lx != nil {
 		switch l := toks[i-1].lx; {
-		case l.word == "effective":
+		case l.cueWord == cwEffective:
 			return tenseFuture
 		case l.id == wUntil:
 			// a deadline ("postponed until", "has until"); but a sentence
@@ -44,11 +44,6 @@ func tenseAt(toks []token, s, n, i, j int) tense {
 	return clauseTense(toks, s, n, i, j)
 }
 
-// lasting are past-tense verbs of duration: "lasted until Friday" ends
-// then, it sets no deadline. They are in the lexicon (see init in
-// lexicon.go) so that tokens carry their word.
-var lasting = []string{"lasted", "continued", "stayed", "remained", "waited", "lingered", "persisted"}
-
 // pastUntil reports whether "until" at token u, in the sentence starting
 // at s, closes a past stretch: its clause has "had" (a past perfect: "had
 // not been told until Monday") or a verb of duration in the past right
@@ -64,7 +59,7 @@ func pastUntil(toks []token, s, u int) bool {
 		if t := cueAt(toks, k); t == tenseFuture || t == tenseWould {
 			return false
 		}
-		if toks[k].lx != nil && toks[k].lx.word == "had" {
+		if toks[k].lx != nil && toks[k].lx.aux == auxHad {
 			return true
 		}
 	}
@@ -123,23 +118,23 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 			break
 		}
 		if modal(toks, a) {
-			if l.word == "would" || l.word == "'d" {
+			if l.modal == modalWould {
 				return tenseWould
 			}
 			return tenseFuture
 		}
 		if l.id == wTo {
 			// to be published: future; to have been: past
-			if a+1 < len(toks) && toks[a+1].lx != nil && toks[a+1].lx.word == "be" {
+			if a+1 < len(toks) && toks[a+1].lx != nil && toks[a+1].lx.cueWord == cwBe {
 				return tenseFuture
 			}
 			break
 		}
-		switch l.word {
-		case "be", "been", "being", "not", "n't", "also", "still", "already", "just", "probably", "never", "ever", "then", "now":
+		if l.verbGroup {
 			continue
-		case "has", "have", "'ve", "had", "was", "were", "is", "are", "'s", "'re", "am":
-			if t == tensePast || l.word == "had" || t != tenseFuture && (l.word == "was" || l.word == "were") {
+		}
+		if l.aux != notAux {
+			if t == tensePast || l.aux == auxHad || t != tenseFuture && l.aux == auxWas {
 				return tensePast
 			}
 			continue
@@ -153,17 +148,11 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 var notAfterHave = map[word]bool{wTo: true, wA: true, wAn: true, wThe: true, wUntil: true, wIn: true, wOn: true,
 	wAt: true, wFor: true, wBy: true, wSince: true, wNo: true, wSome: true, wSeveral: true, wMany: true, wMore: true, wLess: true}
 
-// modal reports whether token k is a modal or the future auxiliary.
+// modal reports whether token k is a modal or the future auxiliary (May,
+// capitalized, is the month).
 func modal(toks []token, k int) bool {
 	l := toks[k].lx
-	if l == nil {
-		return false
-	}
-	switch l.word {
-	case "will", "'ll", "would", "'d", "shall", "may", "might", "can", "should", "must", "wo", "ca":
-		return !(l.word == "may" && toks[k].cap)
-	}
-	return false
+	return l != nil && l.modal != notModal && !(l.id == wMay && toks[k].cap)
 }
 
 // cueAt returns the tense cue of token k, if any.
@@ -185,7 +174,7 @@ func cueAt(toks []token, k int) tense {
 		return tenseNone
 	}
 	l := t.lx
-	if l.word == "would" || l.word == "'d" {
+	if l.modal == modalWould {
 		return tenseWould
 	}
 	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
@@ -193,7 +182,7 @@ func cueAt(toks []token, k int) tense {
 		// close: what is to happen
 		return tenseFuture
 	}
-	if (l.word == "set" || l.word == "due") && next().id == wFor {
+	if l.setFor && next().id == wFor {
 		// a summit set for April, a vote due for Friday: scheduled
 		return tenseFuture
 	}
@@ -206,20 +195,20 @@ func cueAt(toks []token, k int) tense {
 		return tenseNone // the month
 	case l.id == wTo:
 		// to be published in November: future
-		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.word == "be" {
+		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.cueWord == cwBe {
 			return tenseFuture
 		}
 		return tenseNone
 	case l.id == wWo: // wo n't
 		return tenseFuture
-	case l.word == "won" && next().id == wNt:
+	case l.cueWord == cwWon && next().id == wNt:
 		return tenseFuture
 	case l.id == wGoing:
 		if next().id == wTo {
 			return tenseFuture
 		}
 		return tenseNone
-	case l.word == "has" || l.word == "have":
+	case l.cueWord == cwHave:
 		// present perfect (has risen, have come down) unless a noun phrase,
 		// a preposition or an infinitive follows (has $2 billion, have until
 		// Thursday, have to)
@@ -241,16 +230,7 @@ func cueAt(toks []token, k int) tense {
 
 // determiner reports whether l is an article or a possessive determiner,
 // after which a word that could be a verb (plan, set, bid) is a noun.
-func determiner(l *lexeme) bool {
-	if l == nil {
-		return false
-	}
-	switch l.word {
-	case "the", "a", "an", "its", "their", "his", "her", "our", "my", "your":
-		return true
-	}
-	return false
-}
+func determiner(l *lexeme) bool { return l != nil && l.determiner }
 
 // adjectiveEd reports whether the -ed word at k modifies a noun rather than
 // being a verb: it follows a determiner, possibly through an adverb ("a
@@ -259,17 +239,11 @@ func adjectiveEd(toks []token, k int) bool {
 	if k > 0 && determiner(toks[k-1].lx) {
 		return true
 	}
-	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lx != nil && degreeAdverb[toks[k-1].lx.word] && determiner(toks[k-2].lx) {
+	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lx != nil && toks[k-1].lx.degree && determiner(toks[k-2].lx) {
 		return true
 	}
 	return false
 }
-
-// degreeAdverb lists the adverbs found between a determiner and an -ed
-// adjective.
-var degreeAdverb = map[string]bool{"still": true, "yet": true, "newly": true, "recently": true, "previously": true,
-	"already": true, "long": true, "much": true, "so": true, "very": true, "more": true, "most": true, "less": true,
-	"well": true, "widely": true, "largely": true, "once": true, "just": true}
 
 // quote reports whether t is a quotation mark: a straight or curly double
 // quote, or a PTB quote (two backquotes or two apostrophes).

@@ -331,7 +331,7 @@ var notPast = map[string]bool{
 	"greed": true, "creed": true, "breed": true, "bleed": true, "proceed": true, "exceed": true, "succeed": true,
 	"embed": true, "shred": true, "sled": true, "weed": true, "steed": true, "tweed": true, "heed": true,
 	"kindred": true, "sacred": true, "naked": true, "wicked": true, "rugged": true, "ragged": true, "crooked": true,
-	"beloved": true, "learned": false, "aged": true, "alleged": true, "supposed": true, "so-called": true,
+	"beloved": true, "aged": true, "alleged": true, "supposed": true,
 	"united": true, "limited": true, "related": true, "red": true, "bed": true, "shed": true,
 }
 
