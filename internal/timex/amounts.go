@@ -1,121 +1,169 @@
 package timex
 
-import "strings"
-
 // Durations, sets and references to the present, past and future.
 
+var (
+	// isQuantity accepts what can start a quantity: a number, a number
+	// word, a/an, several, a few...
+	isQuantity = eitherHead(isNumber, wordHead(func(l *lexeme) bool {
+		switch l.id {
+		case wA, wAn, wSeveral, wFew, wSome, wCouple, wDozen, wHalf, wMany:
+			return true
+		}
+		return l.num != 0
+	}))
+	isUnit = wordHead(func(l *lexeme) bool { return l.unit != uNone })
+)
+
+var amountProductions = []production{
+	{"frequency", wordHead(func(l *lexeme) bool { return l.freq != uNone }), frequency, "daily"},
+	{"everyUnit", keywordHead(wEvery, wEach), everyUnit, "every other week"},
+	{"timesPer", eitherHead(isNumber, keywordHead(wTwice, wOnce, wThrice, wA),
+		wordHead(func(l *lexeme) bool { return l.num != 0 })), timesPer, "three times a year"},
+	{"duration", isQuantity, durationAt, "two to three weeks"},
+	{"yearEnd", keywordHead(wYear), yearEnd, "year-end"},
+	{"unitLong", isUnit, unitLong, "decades-long"},
+	{"barePlural", isUnit, barePlural, "for years"},
+	{"reference", wordHead(func(l *lexeme) bool { return l.ref != "" || l.id == wThese }), reference, "these days"},
+}
+
+// durationAt is the duration production (see parser.duration).
+func durationAt(c *cursor) (match, bool) { return c.p.duration(c.i) }
+
+// durationFillers may stand between a number and its unit: two more weeks,
+// an additional year, eight trading days.
+var durationFillers = [numWords]bool{wMore: true, wAdditional: true, wTrading: true, wBusiness: true,
+	wCalendar: true, wFull: true}
+
 // duration: three days, 3 days, two-year, 16-hour, 5 1/2 hours, a minute
-// and a half, two more weeks, eight trading days, a year and a half.
+// and a half, two more weeks, eight trading days, a year and a half, two to
+// three weeks.
 func (p *parser) duration(i int) (match, bool) {
-	q, k, ok := p.number(i)
+	c := p.at(i)
+	q, ok := c.number()
 	if !ok {
 		return match{}, false
 	}
-	if p.hyphen(k) {
-		k++ // two-year, 16-hour
-	} else if w := p.id(k); w == wTo || w == wOr || p.punct(k, '-') {
-		// two to three weeks, 12 to 18 months, two or three days: the
-		// first number stands for the range
-		if q2, k2, ok := p.number(k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
-			k = k2
-		}
+	if !c.hyphen() { // two-year, 16-hour
+		p.rangeEnd(&c, q)
 	}
-	// two more weeks, an additional year, eight trading days
-	for w := p.id(k); w == wMore || w == wAdditional || w == wTrading || w == wBusiness || w == wCalendar || w == wFull; w = p.id(k) {
-		k++
+	for durationFillers[c.lx().id] {
+		c.next()
 	}
-	u, plural, j, ok := p.unitAt(k)
-	if !ok {
+	k := c.k
+	u, plural, ok := c.unit()
+	if !ok || q.article && plural || q.x && !plural {
 		return match{}, false
 	}
-	if q.article && plural {
+	if p.notDuration(k, c.k, u, q) {
 		return match{}, false
 	}
-	if q.x && !plural {
-		return match{}, false
-	}
-	// the Thirty Years War, the Six-Day War: a name
-	if p.cap(k) && j < p.n && p.tok(j).cap && p.tok(j).kind == tWord && p.tok(j).lx == nil {
-		return match{}, false
-	}
-	// three quarters of the dividends, a quarter of the vote: fractions
-	if u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1) {
-		return match{}, false
-	}
-	// a year and a half, one minute and a half
-	if p.id(j) == wAnd && p.id(j+1) == wA && p.id(j+2) == wHalf {
+	if c.words(wAnd, wA, wHalf) { // a year and a half, one minute and a half
 		q.v += 0.5
-		j += 3
 	}
-	// decades-long; ages (a 6-year-old, 52 years old) are not times
-	if p.hyphen(j) {
-		switch p.id(j + 1) {
-		case wLong:
-			j += 2
-		case wOld:
-			return match{}, false
-		case wEarlier, wAgo:
-			return match{}, false // a year-earlier quarter: see yearAgo
+	if p.hyphen(c.k) {
+		switch p.id(c.k + 1) {
+		case wLong: // decades-long
+			c.k += 2
+		case wOld, wEarlier, wAgo:
+			return match{}, false // a 6-year-old; a year-earlier quarter: see yearAgo
 		}
 	}
-	if p.id(j) == wOld {
+	if p.notTime(i, c.k, u, q) {
 		return match{}, false
 	}
-	// 24 hours a day, seven days a week: a rate
-	if w := p.id(j); (w == wA || w == wAn || w == wPer) && p.lx(j+1).unit != uNone && !p.lx(j+1).plural {
-		return match{}, false
-	}
-	// $1.76 a year, four flights a week: a rate, not a time
-	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
-		return match{}, false
-	}
-	// "a second" ... the ordinal reading wins: "a second time"
-	if u == uSecond && q.article {
-		return match{}, false
-	}
-	m := match{i, j, spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u}}
+	m, _ := c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u})
 	if q.approx {
 		m.s.mod = "APPROX"
 	}
 	return m, true
 }
 
-// unitLed: day-long, decades-long, year-earlier, years (for years); "the
-// year" is handled by theLed.
-func (p *parser) unitLed(i int) (match, bool) {
-	l := p.lx(i)
-	if l.id == wYear {
-		if m, ok := p.yearAgo(i); ok {
-			return m, true
-		}
-		// year-end, year end, year's end: the end of the year
-		k := i + 1
-		if p.hyphen(k) || p.id(k) == wPossessive {
-			k++
-		}
-		if p.id(k) == wEnd && (k > i+1 || p.id(i-1) != wThe) {
-			return match{i, k + 1, spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, mod: "END"}}, true
-		}
+// rangeEnd moves the cursor past the second number of a range after q (two
+// to three weeks, 12 to 18 months, two or three days, 2-3 years): the first
+// number stands for the range.
+func (p *parser) rangeEnd(c *cursor, q qty) {
+	if w := c.lx().id; w != wTo && w != wOr && !p.punct(c.k, '-') {
+		return
 	}
-	// day-long, decades-long
-	if p.hyphen(i+1) && p.id(i+2) == wLong {
-		q := qty{v: 1}
-		if l.plural {
-			q = qty{x: true}
-		}
-		return match{i, i + 3, spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit)}}, true
+	if q2, k2, ok := p.number(c.k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
+		c.k = k2
 	}
-	// bare plurals after a preposition of duration: for years, within weeks
-	if l.plural && l.unit >= uMinute && l.unit != uWeekend && l.unit != uQuarter {
-		switch p.id(i - 1) {
-		case wFor, wWithin, wIn, wAfter, wOver:
-			if p.id(i+1) == wAgo || p.id(i+1) == wOf && p.id(i-1) != wFor {
-				break
-			}
-			return match{i, i + 1, spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, l.unit), durQ: qty{x: true}, durU: l.unit}}, true
-		}
+}
+
+// notDuration reports whether a unit at [k, j) after a quantity is a name or
+// a fraction rather than a duration: the Thirty Years War, the Six-Day War,
+// three quarters of the dividends.
+func (p *parser) notDuration(k, j int, u unit, q qty) bool {
+	if t := p.tok(j); p.cap(k) && t.cap && t.kind == tWord && t.lx == nil {
+		return true
 	}
-	return match{}, false
+	return u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1)
+}
+
+// notTime reports whether the quantity of units [i, j) is an age, a rate or
+// a count rather than a time: 52 years old, 24 hours a day, $2 million a
+// year, a second time.
+func (p *parser) notTime(i, j int, u unit, q qty) bool {
+	if p.id(j) == wOld {
+		return true
+	}
+	if w := p.id(j); (w == wA || w == wAn || w == wPer) && p.lx(j+1).unit != uNone && !p.lx(j+1).plural {
+		return true // 24 hours a day, seven days a week
+	}
+	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
+		return true // $1.76 a year, four flights a week
+	}
+	return u == uSecond && q.article // "a second": the ordinal reading wins
+}
+
+// yearEnd: year-end, year end, year's end: the end of the year (not "the
+// year end", which the year production reads).
+func yearEnd(c *cursor) (match, bool) {
+	p := c.p
+	c.next()
+	if !c.hyphen() && !c.word(wPossessive) && p.id(c.i-1) == wThe {
+		return match{}, false
+	}
+	if !c.word(wEnd) {
+		return match{}, false
+	}
+	return c.match(spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, mod: "END"})
+}
+
+// unitLong: day-long, decades-long.
+func unitLong(c *cursor) (match, bool) {
+	l := c.lx()
+	c.next()
+	if !c.hyphen() || !c.word(wLong) {
+		return match{}, false
+	}
+	q := qty{v: 1}
+	if l.plural {
+		q = qty{x: true}
+	}
+	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit)})
+}
+
+// durationIntro are the prepositions after which a bare plural unit is a
+// duration: for years, within weeks.
+var durationIntro = [numWords]bool{wFor: true, wWithin: true, wIn: true, wAfter: true, wOver: true}
+
+// barePlural: years, weeks, after a preposition of duration (for years,
+// within weeks); not "years ago", nor "in weeks of talks".
+func barePlural(c *cursor) (match, bool) {
+	p := c.p
+	l := c.lx()
+	before := p.id(c.i - 1)
+	if !l.plural || l.unit < uMinute || l.unit == uWeekend || l.unit == uQuarter || !durationIntro[before] {
+		return match{}, false
+	}
+	c.next()
+	if c.is(wAgo) || c.is(wOf) && before != wFor {
+		return match{}, false
+	}
+	q := qty{x: true}
+	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit), durQ: q, durU: l.unit})
 }
 
 // yearFollows reports whether a year follows at k: 1990, this year, the
@@ -154,93 +202,90 @@ func (p *parser) rateBefore(i int) bool {
 	return false
 }
 
-// setExpr: daily, every day, each year, every other week, twice a week,
-// three times a year, every Monday, Mondays.
-func (p *parser) setExpr(i int) (match, bool) {
-	l := p.lx(i)
-	if l.freq != uNone {
-		// "daily" and friends; not the Daily Mail, nor Breitbart News Daily
-		if p.tok(i).cap && i+1 < p.n && p.tok(i+1).cap && newspaperWords[strings.ToLower(p.word(i+1))] {
-			return match{}, false
-		}
-		if p.tok(i).cap && i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap {
-			return match{}, false
-		}
-		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true
-	}
-	switch l.id {
-	case wEvery, wEach:
-		k := i + 1
-		n := 1
-		if p.id(k) == wOther || p.id(k) == wAlternate {
-			n = 2
-			k++
-		} else if q, k2, ok := p.number(k); ok && !q.x && !q.article && q.v > 1 {
-			n = int(q.v)
-			k = k2
-		}
-		kl := p.lx(k)
-		quant := "EVERY"
-		if l.id == wEach {
-			quant = "EACH"
-		}
-		switch {
-		case kl.unit != uNone && (n > 1 || !kl.plural):
-			j := k + 1
-			return match{i, j, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: float64(n)}, kl.unit), quant: quant}}, true
-		case kl.wday != 0 && !kl.abbrev && p.cap(k):
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + string(rune('0'+kl.wday)), quant: quant}}, true
-		case kl.month != 0 && !kl.abbrev && p.cap(k):
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + pad(int(kl.month), 2), quant: quant}}, true
-		case kl.season != 0:
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + seasonCodes[kl.season], quant: quant}}, true
-		case kl.pod != podNone && kl.pod != podDaytime:
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-XX-XXT" + partOfDayCode(kl.pod), quant: quant}}, true
-		}
+// frequency: daily, weekly, nightly; not the Daily Mail, nor Breitbart
+// News Daily.
+func frequency(c *cursor) (match, bool) {
+	p, i := c.p, c.i
+	t := c.tok()
+	if t.cap && (p.newspaperName(i+1) || i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap) {
 		return match{}, false
-	case wTwice, wOnce, wThrice:
-		f := 1
-		switch l.id {
-		case wTwice:
-			f = 2
-		case wThrice:
-			f = 3
-		}
-		return p.perUnit(i, i+1, f)
 	}
-	// three times a year
-	if q, k, ok := p.number(i); ok && !q.x && p.id(k) == wTimes {
-		return p.perUnit(i, k+1, int(q.v))
-	}
-	return match{}, false
+	f := c.lx().freq
+	c.next()
+	return c.match(spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, f), freq: "1X"})
 }
 
-// perUnit completes "twice a week", "three times per year".
-func (p *parser) perUnit(i, k, f int) (match, bool) {
-	switch p.id(k) {
-	case wA, wAn, wPer, wEach, wEvery:
-		if u := p.lx(k + 1).unit; u != uNone && !p.lx(k+1).plural {
-			return match{i, k + 2, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, u), freq: pad(f, 1) + "X"}}, true
-		}
+// everyUnit: every day, each year, every other week, every three months,
+// every Monday, each July, every spring, every morning.
+func everyUnit(c *cursor) (match, bool) {
+	quant := "EVERY"
+	if c.is(wEach) {
+		quant = "EACH"
 	}
-	return match{}, false
-}
-
-// ref: now, currently, recently, the past, the future, soon, these days.
-func (p *parser) ref(i int) (match, bool) {
-	l := p.lx(i)
-	lit := l.ref
-	j := i + 1
+	c.next()
+	n := 1
+	if c.word(wOther) || c.word(wAlternate) {
+		n = 2
+	} else if q, k2, ok := c.p.number(c.k); ok && !q.x && !q.article && q.v > 1 {
+		n, c.k = int(q.v), k2
+	}
+	l, cap := c.lx(), c.tok().cap
+	c.next()
+	var lit string
 	switch {
-	case l.id == wThese:
-		if p.id(i+1) == wDays {
-			return match{i, i + 2, spec{typ: Date, kind: skLit, lit: "PRESENT_REF"}}, true
+	case l.unit != uNone && (n > 1 || !l.plural):
+		lit = durationValue(qty{v: float64(n)}, l.unit)
+	case l.wday != 0 && !l.abbrev && cap:
+		lit = "XXXX-WXX-" + string(rune('0'+l.wday))
+	case l.month != 0 && !l.abbrev && cap:
+		lit = "XXXX-" + pad(int(l.month), 2)
+	case l.season != 0:
+		lit = "XXXX-" + seasonCodes[l.season]
+	case l.pod != podNone && l.pod != podDaytime:
+		lit = "XXXX-XX-XXT" + partOfDayCode(l.pod)
+	default:
+		return match{}, false
+	}
+	return c.match(spec{typ: Set, kind: skLit, lit: lit, quant: quant})
+}
+
+// timesWords are the words of a number of times: once, twice, thrice.
+var timesWords = [numWords]int{wOnce: 1, wTwice: 2, wThrice: 3}
+
+// timesPer: twice a week, three times a year, once per month.
+func timesPer(c *cursor) (match, bool) {
+	f := timesWords[c.lx().id]
+	if f > 0 {
+		c.next()
+	} else if q, k, ok := c.p.number(c.k); ok && !q.x && c.p.id(k) == wTimes {
+		f, c.k = int(q.v), k+1
+	} else {
+		return match{}, false
+	}
+	switch c.lx().id {
+	case wA, wAn, wPer, wEach, wEvery:
+		if u := c.p.lx(c.k + 1); u.unit != uNone && !u.plural {
+			c.k += 2
+			return c.match(spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, u.unit), freq: pad(f, 1) + "X"})
 		}
-	case lit == "PRESENT_REF" && l.id != wCurrent && p.hyphen(i+1):
-		return match{}, false // his now-shuttered tabloid
 	}
-	if lit == "" || p.hyphen(i-1) {
-		return match{}, false // a Johnny-come-lately
+	return match{}, false
+}
+
+// reference: now, currently, recently, these days; not his now-shuttered
+// tabloid, nor a Johnny-come-lately.
+func reference(c *cursor) (match, bool) {
+	p, i := c.p, c.i
+	l := c.lx()
+	c.next()
+	if l.id == wThese {
+		if !c.word(wDays) {
+			return match{}, false
+		}
+		return c.match(spec{typ: Date, kind: skLit, lit: "PRESENT_REF"})
 	}
-	return match{i, j, spec{typ: Date, kind: skLit, lit: lit}}, true
+	if l.ref == "PRESENT_REF" && l.id != wCurrent && p.hyphen(i+1) || p.hyphen(i-1) {
+		return match{}, false
+	}
+	return c.match(spec{typ: Date, kind: skLit, lit: l.ref})
 }

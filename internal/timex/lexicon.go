@@ -140,6 +140,7 @@ const (
 	wAs
 	wIts
 	wMost
+	numWords // not a word: the number of keywords, for tables indexed by them
 )
 
 // unit is a unit of calendar time.
@@ -179,23 +180,24 @@ const (
 // lexeme is what a lower-case word can mean: one field per facet of the
 // tables in words.go.
 type lexeme struct {
-	word    string // the lower-case form
-	id      word   // keyword identity, if any
-	abbrev  bool   // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
-	month   int8   // 1-12
-	wday    int8   // 1 (Monday) - 7 (Sunday)
-	season  int8   // 1 spring, 2 summer, 3 fall, 4 winter
-	pod     int8   // part of day: see partsOfDay
-	ord     int16  // ordinal value: first = 1
-	num     int32  // cardinal value, 0 when none
-	tens    bool   // twenty, thirty... (can take a unit after a hyphen)
-	decade  int8   // the twenties... the nineties: 20... 90
-	unit    unit   // a unit of time (day, weeks...)
-	plural  bool   // the unit, weekday or part of day is plural (days, Mondays, nights)
-	freq    unit   // daily, weekly...: a set with this period
-	holiday int8   // the first word of a holiday's name: the most words a name has
-	ref     string // a reference to the present or the past: its value
-	start   bool   // the word can begin a time expression (see markStarters)
+	word    string        // the lower-case form
+	id      word          // keyword identity, if any
+	abbrev  bool          // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
+	month   int8          // 1-12
+	wday    int8          // 1 (Monday) - 7 (Sunday)
+	season  int8          // 1 spring, 2 summer, 3 fall, 4 winter
+	pod     int8          // part of day: see partsOfDay
+	ord     int16         // ordinal value: first = 1
+	num     int32         // cardinal value, 0 when none
+	tens    bool          // twenty, thirty... (can take a unit after a hyphen)
+	decade  int8          // the twenties... the nineties: 20... 90
+	unit    unit          // a unit of time (day, weeks...)
+	plural  bool          // the unit, weekday or part of day is plural (days, Mondays, nights)
+	freq    unit          // daily, weekly...: a set with this period
+	holiday int8          // the first word of a holiday's name: the most words a name has
+	ref     string        // a reference to the present or the past: its value
+	start   bool          // the word can begin a time expression (see markStarters)
+	rules   []*production // the productions that can start on the word (see candidates)
 
 	// what the tense logic reads
 	cue        tense     // a tense cue
@@ -233,6 +235,7 @@ func lex(w string) *lexeme {
 func init() {
 	buildLexicon()
 	markStarters()
+	indexRules()
 }
 
 // buildLexicon fills the lexicon from the tables of words.go.

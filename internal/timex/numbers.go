@@ -18,32 +18,10 @@ type qty struct {
 
 // number reads a quantity at i: digits (with a fraction: 5 1/2), number
 // words (twenty four, a hundred, two thousand), "a"/"an", "a couple of",
-// "a few", "several", "some", "a dozen".
+// "a few", "several", "some", "a dozen", "half a".
 func (p *parser) number(i int) (qty, int, bool) {
-	if i >= p.n {
-		return qty{}, 0, false
-	}
-	t := p.tok(i)
-	if t.kind == tNum {
-		if t.suf != sufNone || t.apos || t.num < 0 {
-			// decimals: 1.5 years
-			if t.suf == sufNone && !t.apos && t.num < 0 {
-				if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
-					return qty{v: f}, i + 1, true
-				}
-			}
-			return qty{}, 0, false
-		}
-		q := qty{v: float64(t.num)}
-		j := i + 1
-		// fraction: 5 1/2
-		if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
-			if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
-				q.v += float64(a) / float64(b)
-				j += 3
-			}
-		}
-		return q, j, true
+	if p.tok(i).kind == tNum {
+		return p.digitNumber(i)
 	}
 	l := p.lx(i)
 	switch l.id {
@@ -57,9 +35,7 @@ func (p *parser) number(i int) (qty, int, bool) {
 			return qty{v: 1000, word: true}, i + 2, true
 		}
 		return qty{v: 1, word: true, article: true}, i + 1, true
-	case wSeveral, wFew, wMany:
-		return qty{x: true, word: true}, i + 1, true
-	case wSome:
+	case wSeveral, wFew, wMany, wSome:
 		return qty{x: true, word: true}, i + 1, true
 	case wCouple:
 		j := i + 1
@@ -79,6 +55,36 @@ func (p *parser) number(i int) (qty, int, bool) {
 	if l.num == 0 {
 		return qty{}, 0, false
 	}
+	return p.numberWords(i)
+}
+
+// digitNumber reads a number in digits at i: 3, 1.5, 5 1/2.
+func (p *parser) digitNumber(i int) (qty, int, bool) {
+	t := p.tok(i)
+	if t.suf != sufNone || t.apos || t.num < 0 {
+		// decimals: 1.5 years
+		if t.suf == sufNone && !t.apos && t.num < 0 {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
+				return qty{v: f}, i + 1, true
+			}
+		}
+		return qty{}, 0, false
+	}
+	q := qty{v: float64(t.num)}
+	j := i + 1
+	// fraction: 5 1/2
+	if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
+		if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
+			q.v += float64(a) / float64(b)
+			j += 3
+		}
+	}
+	return q, j, true
+}
+
+// numberWords reads a spelled-out number at i: six, twenty-four, a hundred
+// and twenty, two thousand, three dozen, one and a half.
+func (p *parser) numberWords(i int) (qty, int, bool) {
 	v, j, _ := p.smallNum(i)
 	switch p.id(j) {
 	case wHundred:
@@ -101,7 +107,7 @@ func (p *parser) number(i int) (qty, int, bool) {
 	}
 	q := qty{v: float64(v), word: true}
 	// one and a half
-	if p.id(j) == wAnd && (p.id(j+1) == wA) && p.id(j+2) == wHalf {
+	if p.id(j) == wAnd && p.id(j+1) == wA && p.id(j+2) == wHalf {
 		q.v += 0.5
 		j += 3
 	}
@@ -277,96 +283,155 @@ func (p *parser) yearContext(i int) bool {
 	return true
 }
 
-func (p *parser) numberLed(i int) (match, bool) {
-	t := p.tok(i)
-	if t.kind != tNum {
-		if y, j, ok := p.spelledYear(i); ok && p.yearContext(i) {
-			return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
-		}
+var numberProductions = []production{
+	{"shortYear", isNumber, shortYear, "the '90s"},
+	{"decadeNumber", isNumber, decadeNumber, "the 1990s"},
+	{"isoDate", isNumber, isoDate, "2017-04-11"},
+	{"slashDate", isNumber, slashDate, "4/11/2017"},
+	{"militaryTime", isNumber, militaryTime, "1430 GMT"},
+	{"yearNumber", isNumber, yearNumber, "1998"},
+	{"spelledYear", wordHead(func(l *lexeme) bool { return l.num != 0 }), spelledYearDate, "nineteen ninety-six"},
+}
+
+// shortYear: '98 (the century that puts it at most ten years ahead), '90s.
+func shortYear(c *cursor) (match, bool) {
+	t := c.tok()
+	if !t.apos || t.ndig != 2 || t.kind != tNum {
 		return match{}, false
 	}
-	// times first: 10:35 a.m., 10 p.m., 10am
-	if m, ok := p.clock(i); ok {
-		return m, true
-	}
-	if t.apos && t.ndig == 2 {
-		if t.suf == sufS { // '90s
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num / 10 * 10, gran: uDecade}}, true
-		}
-		if t.suf == sufNone { // '98
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uYear}}, true
-		}
-	}
-	if t.suf == sufS && !t.apos && t.num >= 0 {
-		switch {
-		case t.ndig == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0: // 1990s
-			if t.num%100 == 0 && p.id(i-1) == wThe && p.id(i+1) == wNone && false {
-				break
-			}
-			return match{i, i + 1, spec{typ: Date, kind: skAbs, year: t.num, gran: uDecade}}, true
-		case t.ndig == 2 && t.num%10 == 0 && (p.id(i-1) == wThe || p.id(i-1) == wEarly || p.id(i-1) == wLate || p.id(i-1) == wMid || p.punct(i-1, '-')): // the 90s
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uDecade}}, true
-		}
-	}
-	if t.suf != sufNone || t.apos || t.comma || t.num < 0 {
-		return match{}, false
-	}
-	// ISO 8601: 2017-04-11, 2017-04, 2017-04-11T14:30
-	if t.ndig == 4 && p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) {
-		if mo, ok := p.plainNum(i + 2); ok && p.tok(i+2).ndig == 2 && mo >= 1 && mo <= 12 {
-			if p.punct(i+3, '-') && p.glued(i+3) && p.glued(i+4) {
-				if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).ndig == 2 {
-					return match{i, i + 5, spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay}}, true
-				}
-				return match{}, false
-			}
-			return match{i, i + 3, spec{typ: Date, kind: skAbs, year: t.num, month: mo, gran: uMonth}}, true
-		}
-	}
-	// 2017/04/11 and 4/11/2017, 04/11/17
-	if p.punct(i+1, '/') && p.glued(i+1) && p.glued(i+2) && p.punct(i+3, '/') && p.glued(i+3) && p.glued(i+4) {
-		a, b, c := t.num, 0, 0
-		var ok1, ok2 bool
-		b, ok1 = p.plainNum(i + 2)
-		c, ok2 = p.plainNum(i + 4)
-		if next := i + 5; ok1 && ok2 && !(p.glued(next) && (p.tok(next).kind != tPunct || p.tok(next).ch == '/')) {
-			switch {
-			case t.ndig == 4:
-				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: a, month: b, day: c, gran: uDay}}, true
-			case p.tok(i+4).ndig == 4 || p.tok(i+4).ndig == 2:
-				y := c
-				if p.tok(i+4).ndig == 2 {
-					y = 1900 + c
-					if c < 50 {
-						y = 2000 + c
-					}
-				}
-				mo, d := a, b
-				if a > 12 && b <= 12 {
-					mo, d = b, a
-				}
-				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
-			}
-		}
-	}
-	// 2000 BST, 1430 GMT: a time of day
-	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.tok(i+1).upper {
-		m := match{i, i + 2, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)}}
-		p.attachDay(&m)
-		return m, true
-	}
-	// a year
-	if y, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.tok(i+2).kind == tNum {
-			return match{}, false // 1998-99, a score
-		}
-		if !p.yearContext(i) {
-			return match{}, false
-		}
-		j := i + 1
-		return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
+	c.next()
+	switch t.suf {
+	case sufS:
+		return c.match(spec{typ: Date, kind: skCal, yy: t.num / 10 * 10, gran: uDecade})
+	case sufNone:
+		return c.match(spec{typ: Date, kind: skCal, yy: t.num, gran: uYear})
 	}
 	return match{}, false
+}
+
+// decadeNumber: 1990s; the 90s, early 80s, mid-70s.
+func decadeNumber(c *cursor) (match, bool) {
+	t := c.tok()
+	if t.suf != sufS || t.apos || t.num < 0 || t.kind != tNum {
+		return match{}, false
+	}
+	p, i := c.p, c.i
+	c.next()
+	switch {
+	case t.ndig == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0:
+		return c.match(spec{typ: Date, kind: skAbs, year: t.num, gran: uDecade})
+	case t.ndig == 2 && t.num%10 == 0 && (decadeIntro[p.id(i-1)] || p.punct(i-1, '-')):
+		return c.match(spec{typ: Date, kind: skCal, yy: t.num, gran: uDecade})
+	}
+	return match{}, false
+}
+
+// decadeIntro are the words after which two digits and an s are a decade.
+var decadeIntro = [numWords]bool{wThe: true, wEarly: true, wLate: true, wMid: true}
+
+// plainDigits returns the plain number at the cursor (no suffix,
+// apostrophe, separators or decimals), for the productions of dates and
+// times written in digits.
+func plainDigits(c *cursor) (*token, bool) {
+	t := c.tok()
+	return t, t.kind == tNum && t.suf == sufNone && !t.apos && !t.comma && t.num >= 0
+}
+
+// isoDate: 2017-04-11, 2017-04.
+func isoDate(c *cursor) (match, bool) {
+	p, i := c.p, c.i
+	t, ok := plainDigits(c)
+	if !ok || t.ndig != 4 || !p.hyphen(i+1) {
+		return match{}, false
+	}
+	mo, ok := p.plainNum(i + 2)
+	if !ok || p.tok(i+2).ndig != 2 || mo < 1 || mo > 12 {
+		return match{}, false
+	}
+	if !p.hyphen(i + 3) {
+		c.k = i + 3
+		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: mo, gran: uMonth})
+	}
+	if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).ndig == 2 {
+		c.k = i + 5
+		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay})
+	}
+	return match{}, false
+}
+
+// slashDate: 2017/04/11 and 4/11/2017, 04/11/17 (the month first, unless
+// it cannot be one).
+func slashDate(c *cursor) (match, bool) {
+	p, i := c.p, c.i
+	t, ok := plainDigits(c)
+	if !ok || !p.gluedSlash(i+1) || !p.gluedSlash(i+3) {
+		return match{}, false
+	}
+	b, ok1 := p.plainNum(i + 2)
+	d, ok2 := p.plainNum(i + 4)
+	if next := i + 5; !ok1 || !ok2 || p.glued(next) && (p.tok(next).kind != tPunct || p.tok(next).ch == '/') {
+		return match{}, false
+	}
+	c.k = i + 5
+	switch last := p.tok(i + 4).ndig; {
+	case t.ndig == 4:
+		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: b, day: d, gran: uDay})
+	case last == 4 || last == 2:
+		y := d
+		if last == 2 {
+			y = twoDigitYear(d)
+		}
+		mo, day := t.num, b
+		if t.num > 12 && b <= 12 {
+			mo, day = b, t.num
+		}
+		return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, day: day, gran: uDay})
+	}
+	return match{}, false
+}
+
+// gluedSlash reports whether token k is a slash glued to both its
+// neighbours.
+func (p *parser) gluedSlash(k int) bool { return p.punct(k, '/') && p.glued(k) && p.glued(k+1) }
+
+// militaryTime: 2000 BST, 1430 GMT.
+func militaryTime(c *cursor) (match, bool) {
+	t, ok := plainDigits(c)
+	if !ok || t.ndig != 4 || t.num%100 >= 60 || t.num/100 > 24 {
+		return match{}, false
+	}
+	c.next()
+	if !c.is(wTZ) || !c.tok().upper {
+		return match{}, false
+	}
+	c.next()
+	m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)})
+	c.p.attachDay(&m)
+	return m, true
+}
+
+// yearNumber: 1998, but not 1998-99 (a score) nor an amount ($1990).
+func yearNumber(c *cursor) (match, bool) {
+	p, i := c.p, c.i
+	if _, ok := plainDigits(c); !ok {
+		return match{}, false
+	}
+	y, ok := p.year4(i)
+	if !ok || p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && p.tok(i+2).kind == tNum || !p.yearContext(i) {
+		return match{}, false
+	}
+	c.next()
+	return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
+}
+
+// spelledYearDate: nineteen ninety-six, two thousand and one.
+func spelledYearDate(c *cursor) (match, bool) {
+	y, j, ok := c.p.spelledYear(c.i)
+	if !ok || !c.p.yearContext(c.i) {
+		return match{}, false
+	}
+	c.k = j
+	return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
 }
 
 // unitAt recognizes a unit of time at i (day, weeks, yr.) and returns it.
