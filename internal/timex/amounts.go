@@ -28,7 +28,7 @@ var amountProductions = []production{
 }
 
 // durationAt is the duration production (see parser.duration).
-func durationAt(c *cursor) (match, bool) { return c.p.duration(c.i) }
+func durationAt(c cursor) (match, bool) { return c.p.duration(c.i) }
 
 // durationFillers may stand between a number and its unit: two more weeks,
 // an additional year, eight trading days.
@@ -119,7 +119,7 @@ func (p *parser) notTime(i, j int, u unit, q qty) bool {
 
 // yearEnd: year-end, year end, year's end: the end of the year (not "the
 // year end", which the year production reads).
-func yearEnd(c *cursor) (match, bool) {
+func yearEnd(c cursor) (match, bool) {
 	p := c.p
 	c.next()
 	if !c.hyphen() && !c.word(wPossessive) && p.id(c.i-1) == wThe {
@@ -132,7 +132,7 @@ func yearEnd(c *cursor) (match, bool) {
 }
 
 // unitLong: day-long, decades-long.
-func unitLong(c *cursor) (match, bool) {
+func unitLong(c cursor) (match, bool) {
 	l := c.lx()
 	c.next()
 	if !c.hyphen() || !c.word(wLong) {
@@ -151,7 +151,7 @@ var durationIntro = [numWords]bool{wFor: true, wWithin: true, wIn: true, wAfter:
 
 // barePlural: years, weeks, after a preposition of duration (for years,
 // within weeks); not "years ago", nor "in weeks of talks".
-func barePlural(c *cursor) (match, bool) {
+func barePlural(c cursor) (match, bool) {
 	p := c.p
 	l := c.lx()
 	before := p.id(c.i - 1)
@@ -204,7 +204,7 @@ func (p *parser) rateBefore(i int) bool {
 
 // frequency: daily, weekly, nightly; not the Daily Mail, nor Breitbart
 // News Daily.
-func frequency(c *cursor) (match, bool) {
+func frequency(c cursor) (match, bool) {
 	p, i := c.p, c.i
 	t := c.tok()
 	if t.cap && (p.newspaperName(i+1) || i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap) {
@@ -217,7 +217,7 @@ func frequency(c *cursor) (match, bool) {
 
 // everyUnit: every day, each year, every other week, every three months,
 // every Monday, each July, every spring, every morning.
-func everyUnit(c *cursor) (match, bool) {
+func everyUnit(c cursor) (match, bool) {
 	quant := "EVERY"
 	if c.is(wEach) {
 		quant = "EACH"
@@ -242,7 +242,7 @@ func everyUnit(c *cursor) (match, bool) {
 	case l.season != 0:
 		lit = "XXXX-" + seasonCodes[l.season]
 	case l.pod != podNone && l.pod != podDaytime:
-		lit = "XXXX-XX-XXT" + partOfDayCode(l.pod)
+		lit = "XXXX-XX-XX" + partOfDayTime(l.pod)
 	default:
 		return match{}, false
 	}
@@ -253,7 +253,7 @@ func everyUnit(c *cursor) (match, bool) {
 var timesWords = [numWords]int{wOnce: 1, wTwice: 2, wThrice: 3}
 
 // timesPer: twice a week, three times a year, once per month.
-func timesPer(c *cursor) (match, bool) {
+func timesPer(c cursor) (match, bool) {
 	f := timesWords[c.lx().id]
 	if f > 0 {
 		c.next()
@@ -274,7 +274,7 @@ func timesPer(c *cursor) (match, bool) {
 
 // reference: now, currently, recently, these days; not his now-shuttered
 // tabloid, nor a Johnny-come-lately.
-func reference(c *cursor) (match, bool) {
+func reference(c cursor) (match, bool) {
 	p, i := c.p, c.i
 	l := c.lx()
 	c.next()

@@ -70,9 +70,9 @@ func monthWord(c *cursor) int {
 
 // monthDay: April 11, 2017; Sept. 30; April 3-5; Jan. 3 or 4, 2000; July
 // Fourth.
-func monthDay(c *cursor) (match, bool) {
+func monthDay(c cursor) (match, bool) {
 	p := c.p
-	mo := monthWord(c)
+	mo := monthWord(&c)
 	d, ok := c.day()
 	if !ok || !p.monthOK(c.i, true) {
 		return match{}, false
@@ -117,8 +117,8 @@ func (p *parser) yearOfSecondDay(k int) (int, bool) {
 }
 
 // monthYear: April 2017, April of 2017, April, 2017.
-func monthYear(c *cursor) (match, bool) {
-	mo := monthWord(c)
+func monthYear(c cursor) (match, bool) {
+	mo := monthWord(&c)
 	if !c.word(wOf) {
 		c.punct(',')
 	}
@@ -130,8 +130,8 @@ func monthYear(c *cursor) (match, bool) {
 }
 
 // monthOfRelativeYear: June last year, January this year.
-func monthOfRelativeYear(c *cursor) (match, bool) {
-	mo := monthWord(c)
+func monthOfRelativeYear(c cursor) (match, bool) {
+	mo := monthWord(&c)
 	r := c.lx().id
 	if (r != wLast && r != wThis && r != wNext) || c.p.id(c.k+1) != wYear || !c.p.monthOK(c.i, false) {
 		return match{}, false
@@ -141,8 +141,8 @@ func monthOfRelativeYear(c *cursor) (match, bool) {
 }
 
 // monthName: in March, last June (with the relative productions).
-func monthName(c *cursor) (match, bool) {
-	mo := monthWord(c)
+func monthName(c cursor) (match, bool) {
+	mo := monthWord(&c)
 	if !c.p.monthOK(c.i, false) {
 		return match{}, false
 	}
@@ -150,7 +150,7 @@ func monthName(c *cursor) (match, bool) {
 }
 
 // dayMonth: 11 April 2017, 11th April, the 11th of April.
-func dayMonth(c *cursor) (match, bool) {
+func dayMonth(c cursor) (match, bool) {
 	p := c.p
 	d, ok := c.day()
 	if !ok {
@@ -161,7 +161,7 @@ func dayMonth(c *cursor) (match, bool) {
 	if l.month == 0 || !c.tok().cap || p.tok(c.i).kind != tNum && !of {
 		return match{}, false // "Second March" is not a date
 	}
-	mo := monthWord(c)
+	mo := monthWord(&c)
 	end := c.k
 	c.punct(',')
 	if y, ok := c.year(); ok {
@@ -193,8 +193,8 @@ func weekdayWord(c *cursor) (*lexeme, bool) {
 }
 
 // weekdayDate: Friday, Oct. 23; Tue Mar 15, 2011; Monday, 3 April.
-func weekdayDate(c *cursor) (match, bool) {
-	if _, ok := weekdayWord(c); !ok {
+func weekdayDate(c cursor) (match, bool) {
+	if _, ok := weekdayWord(&c); !ok {
 		return match{}, false
 	}
 	c.punct(',')
@@ -203,10 +203,10 @@ func weekdayDate(c *cursor) (match, bool) {
 	d := c.p.at(c.k)
 	switch {
 	case d.lx().month != 0:
-		m, ok = monthDay(&d)
+		m, ok = monthDay(d)
 		ok = ok && m.s.day != 0
 	case d.tok().kind == tNum:
-		m, ok = dayMonth(&d)
+		m, ok = dayMonth(d)
 	}
 	m.i = c.i
 	return m, ok
@@ -229,9 +229,9 @@ func (p *parser) newspaperName(k int) bool {
 
 // weekdayName: Friday, Friday morning, Wednesday's (a possessive: the
 // clause it belongs to comes after it).
-func weekdayName(c *cursor) (match, bool) {
+func weekdayName(c cursor) (match, bool) {
 	t := c.tok()
-	l, ok := weekdayWord(c)
+	l, ok := weekdayWord(&c)
 	if !ok || l.abbrev || !t.cap || l.plural || c.p.newspaperName(c.k) || c.lx().pod != podNone && c.lx().plural {
 		return match{}, false
 	}
@@ -242,9 +242,9 @@ func weekdayName(c *cursor) (match, bool) {
 
 // weekdaysSet: Mondays, Tuesday nights, Mondays and Thursdays' evenings:
 // every one of them.
-func weekdaysSet(c *cursor) (match, bool) {
+func weekdaysSet(c cursor) (match, bool) {
 	t := c.tok()
-	l, ok := weekdayWord(c)
+	l, ok := weekdayWord(&c)
 	if !ok || l.abbrev || !t.cap {
 		return match{}, false
 	}
@@ -252,7 +252,7 @@ func weekdaysSet(c *cursor) (match, bool) {
 	pod := c.lx()
 	switch {
 	case pod.pod != podNone && pod.pod != podDaytime && (l.plural || pod.plural):
-		lit += "T" + partOfDayCode(pod.pod)
+		lit += partOfDayTime(pod.pod)
 		c.next()
 	case !l.plural:
 		return match{}, false
@@ -261,7 +261,7 @@ func weekdaysSet(c *cursor) (match, bool) {
 }
 
 // seasonName: summer, summer 1994, summer of 1994.
-func seasonName(c *cursor) (match, bool) {
+func seasonName(c cursor) (match, bool) {
 	p := c.p
 	l := c.lx()
 	c.next()
@@ -300,11 +300,11 @@ var placeAfterHoliday = map[string]bool{"island": true, "islands": true, "rising
 
 // holidayName: Christmas, Thanksgiving Day, New Year's Day, Easter 2017,
 // Easter week.
-func holidayName(c *cursor) (match, bool) { return holidayAt(c, dirTense) }
+func holidayName(c cursor) (match, bool) { return holidayAt(c, dirTense) }
 
 // holidayAt reads a holiday at the cursor; d is its direction (next
 // Christmas, last Easter).
-func holidayAt(c *cursor, d dir) (match, bool) {
+func holidayAt(c cursor, d dir) (match, bool) {
 	p := c.p
 	if !c.tok().cap {
 		return match{}, false
@@ -352,7 +352,7 @@ func (p *parser) longestHoliday(i int) (*holiday, int) {
 
 // quarterOrHalf: third quarter, third-quarter, first half of 1989, 3rd
 // quarter 2016, the first quarter of fiscal 1990.
-func quarterOrHalf(c *cursor) (match, bool) {
+func quarterOrHalf(c cursor) (match, bool) {
 	o, ok := c.ordinal()
 	if !ok {
 		return match{}, false
@@ -377,7 +377,7 @@ func quarterOrHalf(c *cursor) (match, bool) {
 }
 
 // century: 20th century, the twenty-first century, 12th-century.
-func century(c *cursor) (match, bool) {
+func century(c cursor) (match, bool) {
 	o, ok := c.ordinal()
 	if !ok {
 		return match{}, false
@@ -420,7 +420,7 @@ func (p *parser) ofYear(m *match) {
 }
 
 // quarterCode: Q3, Q3 2017, H1.
-func quarterCode(c *cursor) (match, bool) {
+func quarterCode(c cursor) (match, bool) {
 	p, i := c.p, c.i
 	if !c.tok().cap || !p.glued(i+1) {
 		return match{}, false
@@ -446,7 +446,7 @@ func quarterCode(c *cursor) (match, bool) {
 }
 
 // fiscalYear: fiscal 1989, fiscal year 1990, FY2017, FY17, fiscal-1990.
-func fiscalYear(c *cursor) (match, bool) {
+func fiscalYear(c cursor) (match, bool) {
 	fy := c.is(wFY)
 	c.next()
 	c.hyphen()
@@ -465,11 +465,11 @@ func fiscalYear(c *cursor) (match, bool) {
 
 // fiscalQuarter: fiscal second-quarter, fiscal first quarter: the one
 // reported.
-func fiscalQuarter(c *cursor) (match, bool) {
+func fiscalQuarter(c cursor) (match, bool) {
 	c.next()
 	c.hyphen() // the fiscal-first quarter
 	q := c.p.at(c.k)
-	m, ok := quarterOrHalf(&q)
+	m, ok := quarterOrHalf(q)
 	if !ok || m.s.quarter == 0 {
 		return match{}, false
 	}

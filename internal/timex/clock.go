@@ -17,7 +17,7 @@ var clockIntro = [numWords]bool{wAt: true, wFrom: true, wUntil: true, wTo: true,
 // the morning; and a day after them: 10 p.m. Wednesday, 5 p.m. EST, Nov. 6.
 // A bare 9:33 must look like a time: after at, from, until... or with a
 // zone or a day after it, or past 12:59.
-func clockTime(c *cursor) (match, bool) {
+func clockTime(c cursor) (match, bool) {
 	p := c.p
 	t := c.tok()
 	h := t.num
@@ -25,11 +25,11 @@ func clockTime(c *cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	mi, ok := clockMinutes(c, t)
+	mi, ok := clockMinutes(&c, t)
 	if !ok {
 		return match{}, false
 	}
-	half, oclock, ok := clockHalf(c, t)
+	half, oclock, ok := clockHalf(&c, t)
 	if !ok {
 		return match{}, false
 	}
@@ -114,7 +114,7 @@ func twelveHour(h, half int) (int, bool) {
 
 // hourOfPartOfDay: 4 in the morning, 9 in the evening (the cursor after the
 // hour h).
-func hourOfPartOfDay(c *cursor, h int) (match, bool) {
+func hourOfPartOfDay(c cursor, h int) (match, bool) {
 	if h > 12 || !c.words(wIn, wThe) {
 		return match{}, false
 	}
@@ -158,7 +158,7 @@ func (p *parser) attachDay(m *match) {
 
 // clockWord: noon, midnight, midday, and "noon Thursday", "noon ET on
 // Friday".
-func clockWord(c *cursor) (match, bool) {
+func clockWord(c cursor) (match, bool) {
 	var tod string
 	switch {
 	case c.word(wNoon), c.word(wMidday):
@@ -181,7 +181,7 @@ func clockWord(c *cursor) (match, bool) {
 func (p *parser) partOfDay(m *match) {
 	if l := p.lx(m.j); l.pod != podNone && !l.plural {
 		m.s.typ = Time
-		m.s.tod = "T" + partOfDayCode(l.pod)
+		m.s.tod = partOfDayTime(l.pod)
 		m.j++
 	}
 }
@@ -190,7 +190,7 @@ func (p *parser) partOfDay(m *match) {
 var deixisDays = [numWords]int{wYesterday: -1, wTomorrow: 1}
 
 // deixis: today, yesterday, tomorrow, tonight; yesterday morning.
-func deixis(c *cursor) (match, bool) {
+func deixis(c cursor) (match, bool) {
 	w := c.lx().id
 	c.next()
 	switch w {

@@ -25,7 +25,7 @@ type production struct {
 	// the token's kind, its ordinal suffix and its lexeme, nothing else:
 	// the candidates of every lexeme are computed once (see candidates).
 	head    func(t *token) bool
-	match   func(c *cursor) (match, bool)
+	match   func(c cursor) (match, bool)
 	example string // a phrase the production matches, as the tagger reads it
 }
 
@@ -351,9 +351,8 @@ func (c *cursor) day() (int, bool) {
 
 // sub runs the production f at the cursor and, when it matches, returns
 // its match as starting where the cursor's expression starts.
-func (c *cursor) sub(f func(c *cursor) (match, bool)) (match, bool) {
-	d := c.p.at(c.k)
-	m, ok := f(&d)
+func (c *cursor) sub(f func(c cursor) (match, bool)) (match, bool) {
+	m, ok := f(c.p.at(c.k))
 	m.i = c.i
 	return m, ok
 }
@@ -395,7 +394,7 @@ func (p *parser) core(i int) (match, bool) {
 	found := false
 	for _, pr := range candidates(p.tok(i)) {
 		c := p.at(i)
-		if m, ok := pr.match(&c); ok && m.j > m.i && (!found || m.j > best.j) {
+		if m, ok := pr.match(c); ok && m.j > m.i && (!found || m.j > best.j) {
 			best, found = m, true
 		}
 	}
@@ -415,9 +414,9 @@ func (p *parser) atClock(m *match) {
 	var ok bool
 	switch c.lx().id {
 	case wNoon, wMidnight, wMidday:
-		t, ok = clockWord(&c)
+		t, ok = clockWord(c)
 	default:
-		t, ok = clockTime(&c)
+		t, ok = clockTime(c)
 	}
 	if !ok || t.s.kind != skRel || !t.s.narr || t.s.tod == "" || t.j <= m.j+1 {
 		return

@@ -217,8 +217,8 @@ type lexeme struct {
 	sameness bool // same, corresponding...: the year-ago counterpart of a period
 }
 
-// partOfDayCode is the TIMEX3 suffix of a part of the day.
-func partOfDayCode(pod int8) string { return partsOfDay[pod].code }
+// partOfDayTime is the time of a TIMEX3 value of a part of the day: "TMO".
+func partOfDayTime(pod int8) string { return partsOfDay[pod].tod }
 
 var lexicon = map[string]*lexeme{}
 

@@ -138,7 +138,7 @@ func (p *parser) modded(i int) (match, bool) {
 		c.next()
 		m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true})
 		p.attachDay(&m)
-		m.s.tod, m.s.typ, m.s.mod = "T"+partOfDayCode(l.pod), Time, pm.mod
+		m.s.tod, m.s.typ, m.s.mod = partOfDayTime(l.pod), Time, pm.mod
 		return m, true
 	}
 	m, ok := p.core(c.k)

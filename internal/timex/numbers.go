@@ -294,7 +294,7 @@ var numberProductions = []production{
 }
 
 // shortYear: '98 (the century that puts it at most ten years ahead), '90s.
-func shortYear(c *cursor) (match, bool) {
+func shortYear(c cursor) (match, bool) {
 	t := c.tok()
 	if !t.apos || t.ndig != 2 || t.kind != tNum {
 		return match{}, false
@@ -310,7 +310,7 @@ func shortYear(c *cursor) (match, bool) {
 }
 
 // decadeNumber: 1990s; the 90s, early 80s, mid-70s.
-func decadeNumber(c *cursor) (match, bool) {
+func decadeNumber(c cursor) (match, bool) {
 	t := c.tok()
 	if t.suf != sufS || t.apos || t.num < 0 || t.kind != tNum {
 		return match{}, false
@@ -338,9 +338,9 @@ func plainDigits(c *cursor) (*token, bool) {
 }
 
 // isoDate: 2017-04-11, 2017-04.
-func isoDate(c *cursor) (match, bool) {
+func isoDate(c cursor) (match, bool) {
 	p, i := c.p, c.i
-	t, ok := plainDigits(c)
+	t, ok := plainDigits(&c)
 	if !ok || t.ndig != 4 || !p.hyphen(i+1) {
 		return match{}, false
 	}
@@ -361,9 +361,9 @@ func isoDate(c *cursor) (match, bool) {
 
 // slashDate: 2017/04/11 and 4/11/2017, 04/11/17 (the month first, unless
 // it cannot be one).
-func slashDate(c *cursor) (match, bool) {
+func slashDate(c cursor) (match, bool) {
 	p, i := c.p, c.i
-	t, ok := plainDigits(c)
+	t, ok := plainDigits(&c)
 	if !ok || !p.gluedSlash(i+1) || !p.gluedSlash(i+3) {
 		return match{}, false
 	}
@@ -395,8 +395,8 @@ func slashDate(c *cursor) (match, bool) {
 func (p *parser) gluedSlash(k int) bool { return p.punct(k, '/') && p.glued(k) && p.glued(k+1) }
 
 // militaryTime: 2000 BST, 1430 GMT.
-func militaryTime(c *cursor) (match, bool) {
-	t, ok := plainDigits(c)
+func militaryTime(c cursor) (match, bool) {
+	t, ok := plainDigits(&c)
 	if !ok || t.ndig != 4 || t.num%100 >= 60 || t.num/100 > 24 {
 		return match{}, false
 	}
@@ -411,9 +411,9 @@ func militaryTime(c *cursor) (match, bool) {
 }
 
 // yearNumber: 1998, but not 1998-99 (a score) nor an amount ($1990).
-func yearNumber(c *cursor) (match, bool) {
+func yearNumber(c cursor) (match, bool) {
 	p, i := c.p, c.i
-	if _, ok := plainDigits(c); !ok {
+	if _, ok := plainDigits(&c); !ok {
 		return match{}, false
 	}
 	y, ok := p.year4(i)
@@ -425,7 +425,7 @@ func yearNumber(c *cursor) (match, bool) {
 }
 
 // spelledYearDate: nineteen ninety-six, two thousand and one.
-func spelledYearDate(c *cursor) (match, bool) {
+func spelledYearDate(c cursor) (match, bool) {
 	y, j, ok := c.p.spelledYear(c.i)
 	if !ok || !c.p.yearContext(c.i) {
 		return match{}, false

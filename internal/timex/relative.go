@@ -51,12 +51,9 @@ var relativeProductions = []production{
 	{"yearAgoPeriod", keywordHead(wYear), yearAgoPeriod, "year-earlier quarter"},
 }
 
-// afterThe moves the cursor past "the" and returns the token after it.
-func afterThe(c *cursor) bool { return c.word(wThe) }
-
 // theDecade: the 1990s, the '90s, the 90s.
-func theDecade(c *cursor) (match, bool) {
-	afterThe(c)
+func theDecade(c cursor) (match, bool) {
+	c.word(wThe)
 	if m, ok := c.sub(decadeNumber); ok {
 		return m, true
 	}
@@ -66,8 +63,8 @@ func theDecade(c *cursor) (match, bool) {
 
 // theYearPeriod: the 1988 period, the 1988 quarter: the quarter the
 // narrative is about, in that year.
-func theYearPeriod(c *cursor) (match, bool) {
-	afterThe(c)
+func theYearPeriod(c cursor) (match, bool) {
+	c.word(wThe)
 	y, ok := c.p.year4(c.k)
 	if !ok {
 		return match{}, false
@@ -81,8 +78,8 @@ func theYearPeriod(c *cursor) (match, bool) {
 }
 
 // theYearQuarter: the 1988 third quarter.
-func theYearQuarter(c *cursor) (match, bool) {
-	afterThe(c)
+func theYearQuarter(c cursor) (match, bool) {
+	c.word(wThe)
 	y, ok := c.p.year4(c.k)
 	if !ok {
 		return match{}, false
@@ -102,15 +99,15 @@ func theYearQuarter(c *cursor) (match, bool) {
 // theOrdinal: the third quarter, the first half of 1989, the 20th century,
 // the twenty-first century; in "the third-quarter results" the article
 // goes with "results".
-func theOrdinal(c *cursor) (match, bool) {
-	afterThe(c)
+func theOrdinal(c cursor) (match, bool) {
+	c.word(wThe)
 	t, l := c.tok(), c.lx()
 	if t.kind != tNum && l.ord == 0 && !l.tens {
 		return match{}, false
 	}
 	var best match
 	found := false
-	for _, f := range []func(*cursor) (match, bool){quarterOrHalf, century} {
+	for _, f := range []func(cursor) (match, bool){quarterOrHalf, century} {
 		if m, ok := c.sub(f); ok && (!found || m.j > best.j) {
 			best, found = m, true
 		}
@@ -122,8 +119,8 @@ func theOrdinal(c *cursor) (match, bool) {
 }
 
 // theDayMonth: the 11th of April, the fourth of July.
-func theDayMonth(c *cursor) (match, bool) {
-	afterThe(c)
+func theDayMonth(c cursor) (match, bool) {
+	c.word(wThe)
 	if t, l := c.tok(), c.lx(); t.kind != tNum && l.ord == 0 && !l.tens {
 		return match{}, false
 	}
@@ -138,9 +135,9 @@ var dayIntro = [numWords]bool{wOn: true, wBy: true, wUntil: true, wSince: true, 
 // theBareDay: "on the 15th", "by the 20th," — a day of the month with no
 // month, after a preposition of time and before the end of the phrase (so
 // not "the 15th floor", "the 20th anniversary").
-func theBareDay(c *cursor) (match, bool) {
+func theBareDay(c cursor) (match, bool) {
 	p := c.p
-	afterThe(c)
+	c.word(wThe)
 	t := c.tok()
 	if t.kind != tNum || t.suf != sufOrd || t.apos || t.num < 1 || t.num > 31 || !dayIntro[p.id(c.i-1)] {
 		return match{}, false
@@ -159,8 +156,8 @@ var seasonAfterTheIntro = [numWords]bool{wIn: true, wDuring: true, wBy: true, wU
 
 // theSeason: the summer, the summer of 1994; "the spring" and "the fall"
 // only as seasons (in the fall, not the fall of the regime).
-func theSeason(c *cursor) (match, bool) {
-	afterThe(c)
+func theSeason(c cursor) (match, bool) {
+	c.word(wThe)
 	l := c.lx()
 	if l.season == 0 {
 		return match{}, false
@@ -176,8 +173,8 @@ func theSeason(c *cursor) (match, bool) {
 }
 
 // theDecadeWord: the nineties.
-func theDecadeWord(c *cursor) (match, bool) {
-	afterThe(c)
+func theDecadeWord(c cursor) (match, bool) {
+	c.word(wThe)
 	l := c.lx()
 	if l.decade == 0 {
 		return match{}, false
@@ -188,8 +185,8 @@ func theDecadeWord(c *cursor) (match, bool) {
 
 // theDuration: the nine months, the two days (not the adjectival "the
 // two-year pact").
-func theDuration(c *cursor) (match, bool) {
-	afterThe(c)
+func theDuration(c cursor) (match, bool) {
+	c.word(wThe)
 	m, ok := c.sub(durationAt)
 	return m, ok && !c.p.hasHyphen(c.k, m.j)
 }
@@ -222,8 +219,8 @@ var spanWords = [numWords]bool{wLast: true, wPast: true, wNext: true, wComing: t
 
 // relativeSpan: the past two months, the next few days, the first nine
 // months, the next 12 to 18 months, the last two trading days.
-func relativeSpan(c *cursor) (match, bool) {
-	rel, the, ok := relative(c)
+func relativeSpan(c cursor) (match, bool) {
+	rel, the, ok := relative(&c)
 	if !ok || !spanWords[rel] || rel == wFirst && !the {
 		return match{}, false
 	}
@@ -268,8 +265,8 @@ func relativeOfCalendar(c *cursor) (rel word, the, ok bool) {
 
 // relativeUnit: last week, this year, the following day, the latest
 // quarter, this year's third quarter, last year's quarter, recent years.
-func relativeUnit(c *cursor) (match, bool) {
-	rel, the, ok := relativeOfCalendar(c)
+func relativeUnit(c cursor) (match, bool) {
+	rel, the, ok := relativeOfCalendar(&c)
 	if !ok {
 		return match{}, false
 	}
@@ -304,7 +301,7 @@ func relativeUnit(c *cursor) (match, bool) {
 
 // pluralUnits: recent years (the past), recent weeks, the coming days, the
 // past months: spans of unknown length.
-func pluralUnits(c *cursor, rel word, u unit) (match, bool) {
+func pluralUnits(c cursor, rel word, u unit) (match, bool) {
 	switch rel {
 	case wRecent:
 		if u == uYear {
@@ -373,7 +370,7 @@ func unitFrom(rel word, the bool, u unit) (spec, bool) {
 
 // yearsQuarter: this year's third quarter; last year's quarter (the
 // year-ago quarter of the narrative). The cursor is at the 's.
-func yearsQuarter(c *cursor, rel word, s spec) (match, bool) {
+func yearsQuarter(c cursor, rel word, s spec) (match, bool) {
 	poss := c.k
 	c.next()
 	if o, ok := c.ordinal(); ok && c.is(wQuarter) && !c.lx().plural && o <= 4 {
@@ -392,13 +389,13 @@ func yearsQuarter(c *cursor, rel word, s spec) (match, bool) {
 
 // relativePartOfDay: this morning, last night, the next morning, that
 // same evening.
-func relativePartOfDay(c *cursor) (match, bool) {
-	rel, the, ok := relativeOfCalendar(c)
+func relativePartOfDay(c cursor) (match, bool) {
+	rel, the, ok := relativeOfCalendar(&c)
 	l := c.lx()
 	if !ok || l.pod == podNone || l.pod == podDaytime || l.plural {
 		return match{}, false
 	}
-	s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: "T" + partOfDayCode(l.pod)}
+	s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: partOfDayTime(l.pod)}
 	switch rel {
 	case wThis:
 	case wLast:
@@ -445,8 +442,8 @@ func calendarDirection(rel word) (d dir, narr, ok bool) {
 
 // relativeCalendar: last Friday, next June, this summer, last Christmas,
 // this coming Sunday, March 8, that November.
-func relativeCalendar(c *cursor) (match, bool) {
-	rel, _, ok := relativeOfCalendar(c)
+func relativeCalendar(c cursor) (match, bool) {
+	rel, _, ok := relativeOfCalendar(&c)
 	if !ok {
 		return match{}, false
 	}
@@ -472,7 +469,7 @@ func relativeCalendar(c *cursor) (match, bool) {
 		c.next()
 		return c.match(spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason, dir: d, narr: narr})
 	case l.holiday > 0:
-		m, ok := c.sub(func(c *cursor) (match, bool) { return holidayAt(c, d) })
+		m, ok := c.sub(func(c cursor) (match, bool) { return holidayAt(c, d) })
 		m.s.narr = narr
 		return m, ok
 	}
@@ -481,7 +478,7 @@ func relativeCalendar(c *cursor) (match, bool) {
 
 // relativeWeekday completes a relative weekday (the cursor after it): this
 // coming Sunday, March 8 is the date; last Friday night a time.
-func relativeWeekday(c *cursor, s spec) (match, bool) {
+func relativeWeekday(c cursor, s spec) (match, bool) {
 	d := c.p.at(c.k)
 	d.punct(',')
 	if d.lx().month != 0 {
@@ -496,8 +493,8 @@ func relativeWeekday(c *cursor, s spec) (match, bool) {
 }
 
 // thePast: the past (not the past two years, which relativeSpan reads).
-func thePast(c *cursor) (match, bool) {
-	afterThe(c)
+func thePast(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wPast) {
 		return match{}, false
 	}
@@ -509,8 +506,8 @@ func thePast(c *cursor) (match, bool) {
 
 // theFuture: the future, the near future, the near term, the short term,
 // the long term.
-func theFuture(c *cursor) (match, bool) {
-	afterThe(c)
+func theFuture(c cursor) (match, bool) {
+	c.word(wThe)
 	switch {
 	case c.word(wFuture):
 	case c.words(wNear, wFuture), c.words(wNear, wTerm), c.words(wShort, wTerm), c.words(wLong, wTerm):
@@ -521,8 +518,8 @@ func theFuture(c *cursor) (match, bool) {
 }
 
 // thePresent: the present (not the present day, the present year).
-func thePresent(c *cursor) (match, bool) {
-	afterThe(c)
+func thePresent(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wPresent) || c.is(wDay) || c.p.unitFollows(c.k) {
 		return match{}, false
 	}
@@ -530,8 +527,8 @@ func thePresent(c *cursor) (match, bool) {
 }
 
 // theDayAroundToday: the day before yesterday, the day after tomorrow.
-func theDayAroundToday(c *cursor) (match, bool) {
-	afterThe(c)
+func theDayAroundToday(c cursor) (match, bool) {
+	c.word(wThe)
 	n := 0
 	switch {
 	case c.words(wDay, wBefore, wYesterday):
@@ -546,8 +543,8 @@ func theDayAroundToday(c *cursor) (match, bool) {
 
 // theDayAroundDate: the day before last Tuesday's hearing, the day after
 // Christmas, the day after March 3, 2016.
-func theDayAroundDate(c *cursor) (match, bool) {
-	afterThe(c)
+func theDayAroundDate(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wDay) {
 		return match{}, false
 	}
@@ -570,8 +567,8 @@ func theDayAroundDate(c *cursor) (match, bool) {
 }
 
 // theYearNumber: the year two thousand, the year 2000.
-func theYearNumber(c *cursor) (match, bool) {
-	afterThe(c)
+func theYearNumber(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wYear) {
 		return match{}, false
 	}
@@ -584,8 +581,8 @@ func theYearNumber(c *cursor) (match, bool) {
 
 // theYearAgo: the year-earlier quarter, the year-ago period; but in "the
 // year-ago results" the article belongs to "results".
-func theYearAgo(c *cursor) (match, bool) {
-	afterThe(c)
+func theYearAgo(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.is(wYear) {
 		return match{}, false
 	}
@@ -598,8 +595,8 @@ func theYearAgo(c *cursor) (match, bool) {
 }
 
 // theHalf: the last half of 1989, the first half.
-func theHalf(c *cursor) (match, bool) {
-	afterThe(c)
+func theHalf(c cursor) (match, bool) {
+	c.word(wThe)
 	h := 0
 	switch {
 	case c.words(wLast, wHalf):
@@ -615,8 +612,8 @@ func theHalf(c *cursor) (match, bool) {
 }
 
 // theFiscalYear: the fiscal year, the fiscal year ended Sept. 30.
-func theFiscalYear(c *cursor) (match, bool) {
-	afterThe(c)
+func theFiscalYear(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wFiscal) || !c.is(wYear) {
 		return match{}, false
 	}
@@ -624,8 +621,8 @@ func theFiscalYear(c *cursor) (match, bool) {
 }
 
 // theFiscal: the fiscal 1990 results, the fiscal first quarter.
-func theFiscal(c *cursor) (match, bool) {
-	afterThe(c)
+func theFiscal(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.is(wFiscal) {
 		return match{}, false
 	}
@@ -637,8 +634,8 @@ func theFiscal(c *cursor) (match, bool) {
 }
 
 // theUnitAt: the year, the quarter, the month, the week, the weekend.
-func theUnitAt(c *cursor) (match, bool) {
-	afterThe(c)
+func theUnitAt(c cursor) (match, bool) {
+	c.word(wThe)
 	if c.lx().unit == uNone {
 		return match{}, false
 	}
@@ -681,8 +678,8 @@ func (p *parser) theUnit(i, k int) (match, bool) {
 }
 
 // theFullYear: the full year: the year being reported on.
-func theFullYear(c *cursor) (match, bool) {
-	afterThe(c)
+func theFullYear(c cursor) (match, bool) {
+	c.word(wThe)
 	if !c.word(wFull) || !c.is(wYear) {
 		return match{}, false
 	}
@@ -694,8 +691,8 @@ func theFullYear(c *cursor) (match, bool) {
 }
 
 // theUnitsAhead: the weeks ahead, the years ahead.
-func theUnitsAhead(c *cursor) (match, bool) {
-	afterThe(c)
+func theUnitsAhead(c cursor) (match, bool) {
+	c.word(wThe)
 	l := c.lx()
 	if l.unit == uNone || !l.plural {
 		return match{}, false
@@ -710,7 +707,7 @@ func theUnitsAhead(c *cursor) (match, bool) {
 // yearAgoPeriod: year-earlier, year-ago (quarter|period) — the same quarter
 // one year before the one the narrative is about; the year-ago third
 // quarter; the year-earlier nine months (a duration).
-func yearAgoPeriod(c *cursor) (match, bool) {
+func yearAgoPeriod(c cursor) (match, bool) {
 	c.next()
 	if !c.hyphen() || !c.word(wEarlier) && !c.word(wAgo) {
 		return match{}, false
@@ -742,8 +739,8 @@ func yearAgoSpec() spec {
 // same quarter last year, the corresponding period of the previous year,
 // the comparable year-ago quarter — the year-ago counterpart of the period
 // the narrative is about.
-func thePeriodYearAgo(c *cursor) (match, bool) {
-	afterThe(c)
+func thePeriodYearAgo(c cursor) (match, bool) {
+	c.word(wThe)
 	if c.lx().sameness {
 		c.next()
 		// the comparable year-ago quarter

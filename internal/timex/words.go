@@ -104,18 +104,18 @@ const (
 	podDaytime
 )
 
-// partsOfDay are the parts of the day by code: their TIMEX3 suffix and
-// their words, singular then plural.
+// partsOfDay are the parts of the day by code: their TIMEX3 suffix (the
+// time of a value: "TMO") and their words, singular then plural.
 var partsOfDay = [...]struct {
-	code  string
+	tod   string
 	words []string
 }{
 	podNone:      {"", nil},
-	podMorning:   {"MO", []string{"morning", "mornings"}},
-	podAfternoon: {"AF", []string{"afternoon", "afternoons"}},
-	podEvening:   {"EV", []string{"evening", "evenings"}},
-	podNight:     {"NI", []string{"night", "nights"}},
-	podDaytime:   {"DT", []string{"daytime"}},
+	podMorning:   {"TMO", []string{"morning", "mornings"}},
+	podAfternoon: {"TAF", []string{"afternoon", "afternoons"}},
+	podEvening:   {"TEV", []string{"evening", "evenings"}},
+	podNight:     {"TNI", []string{"night", "nights"}},
+	podDaytime:   {"TDT", []string{"daytime"}},
 }
 
 // frequencyNames are the words of a set with one period: daily, weekly...
