@@ -128,7 +128,7 @@ func yearEnd(c cursor) (match, bool) {
 	if !c.word(wEnd) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, mod: "END"})
+	return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uYear}, gran: uYear, mod: "END"})
 }
 
 // unitLong: day-long, decades-long.

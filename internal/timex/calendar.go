@@ -86,13 +86,13 @@ func monthDay(c cursor) (match, bool) {
 	end := c.k
 	c.punct(',')
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
 	c.k = end
 	if y, ok := p.yearOfSecondDay(end); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay})
+	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo, day: d}, gran: uDay})
 	// the Aug. 7 bombings, their Oct. 13 debate: a day that names an
 	// event already known
 	if determiner(p.tok(c.i-1).lx) && p.tok(end).kind == tWord && !p.tok(end).cap {
@@ -126,7 +126,7 @@ func monthYear(c cursor) (match, bool) {
 	if !ok || !c.p.monthOK(c.i, true) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, gran: uMonth})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo}, gran: uMonth})
 }
 
 // monthOfRelativeYear: June last year, January this year.
@@ -137,7 +137,7 @@ func monthOfRelativeYear(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.k += 2
-	return c.match(spec{typ: Date, kind: skRel, unit: uYear, n: yearShift(r), gran: uMonth, month: mo})
+	return c.match(spec{typ: Date, kind: skRel, cal: calendar{month: mo}, off: offset{unit: uYear, n: yearShift(r)}, gran: uMonth})
 }
 
 // monthName: in March, last June (with the relative productions).
@@ -146,7 +146,7 @@ func monthName(c cursor) (match, bool) {
 	if !c.p.monthOK(c.i, false) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skCal, month: mo, gran: uMonth})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo}, gran: uMonth})
 }
 
 // dayMonth: 11 April 2017, 11th April, the 11th of April.
@@ -165,10 +165,10 @@ func dayMonth(c cursor) (match, bool) {
 	end := c.k
 	c.punct(',')
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
 	c.k = end
-	return c.match(spec{typ: Date, kind: skCal, month: mo, day: d, gran: uDay})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo, day: d}, gran: uDay})
 }
 
 // namedDay lists the words that make a weekday the name of a day whose date
@@ -204,7 +204,7 @@ func weekdayDate(c cursor) (match, bool) {
 	switch {
 	case d.lx().month != 0:
 		m, ok = monthDay(d)
-		ok = ok && m.s.day != 0
+		ok = ok && m.s.cal.day != 0
 	case d.tok().kind == tNum:
 		m, ok = dayMonth(d)
 	}
@@ -235,7 +235,7 @@ func weekdayName(c cursor) (match, bool) {
 	if !ok || l.abbrev || !t.cap || l.plural || c.p.newspaperName(c.k) || c.lx().pod != podNone && c.lx().plural {
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, poss: c.is(wPossessive)})
+	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{wday: int(l.wday)}, gran: uDay, poss: c.is(wPossessive)})
 	c.p.partOfDay(&m)
 	return m, true
 }
@@ -268,13 +268,13 @@ func seasonName(c cursor) (match, bool) {
 	end := c.k
 	c.word(wOf)
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, season: int(l.season), gran: uSeason})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, season: int(l.season)}, gran: uSeason})
 	}
 	c.k = end
 	if (l.id == wSpring || l.id == wFall) && (!p.seasonContext(c.i) || c.is(wOf)) {
 		return match{}, false // "the fall of the regime" is no season
 	}
-	return c.match(spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason})
 }
 
 // seasonIntro are the words after which "spring" and "fall" are seasons:
@@ -315,9 +315,9 @@ func holidayAt(c cursor, d dir) (match, bool) {
 	}
 	c.k = end
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, hol: h, gran: uNone})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, hol: h}, gran: uNone})
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, hol: h, gran: uDay, dir: d})
+	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{hol: h}, gran: uDay, dir: d})
 	if l := p.lx(end); l.unit == uWeek && !l.plural {
 		// Easter week, Christmas week: the week of the holiday
 		m.j, m.s.toWeek = end+1, true
@@ -362,9 +362,9 @@ func quarterOrHalf(c cursor) (match, bool) {
 	var s spec
 	switch {
 	case l.id == wQuarter && !l.plural && o >= 1 && o <= 4:
-		s = spec{typ: Date, kind: skCal, quarter: o, gran: uQuarter}
+		s = spec{typ: Date, kind: skCal, cal: calendar{quarter: o}, gran: uQuarter}
 	case l.id == wHalf && (o == 1 || o == 2):
-		s = spec{typ: Date, kind: skCal, half: o, gran: uHalf}
+		s = spec{typ: Date, kind: skCal, cal: calendar{half: o}, gran: uHalf}
 	default:
 		return match{}, false
 	}
@@ -387,7 +387,7 @@ func century(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skAbs, year: (o - 1) * 100, gran: uCentury})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: (o - 1) * 100}, gran: uCentury})
 }
 
 // ofYear extends a quarter or half with its year: of 1990, of fiscal 1990,
@@ -397,22 +397,22 @@ func (p *parser) ofYear(m *match) {
 	if !c.word(wOf) {
 		if p.tok(c.k).kind == tNum {
 			if y, ok := c.year(); ok {
-				m.s.kind, m.s.year, m.j = skAbs, y, c.k // third quarter 1989
+				m.s.kind, m.s.cal.year, m.j = skAbs, y, c.k // third quarter 1989
 			}
 		}
 		return
 	}
 	c.word(wFiscal)
 	if y, ok := c.year(); ok {
-		m.s.kind, m.s.year, m.j = skAbs, y, c.k
+		m.s.kind, m.s.cal.year, m.j = skAbs, y, c.k
 		return
 	}
-	s := spec{typ: Date, kind: skRel, unit: uYear, gran: m.s.gran, quarter: m.s.quarter, half: m.s.half}
+	s := spec{typ: Date, kind: skRel, cal: calendar{quarter: m.s.cal.quarter, half: m.s.cal.half}, off: offset{unit: uYear}, gran: m.s.gran}
 	switch w := c.lx().id; {
 	case (w == wLast || w == wThis || w == wNext) && p.id(c.k+1) == wYear:
-		s.n = yearShift(w)
+		s.off.n = yearShift(w)
 	case w == wThe && p.id(c.k+1) == wYear:
-		s.narr = true
+		s.anchor = anchorNarrative
 	default:
 		return
 	}
@@ -429,9 +429,9 @@ func quarterCode(c cursor) (match, bool) {
 	if !ok || p.tok(i+1).ndig != 1 {
 		return match{}, false
 	}
-	s := spec{typ: Date, kind: skCal, gran: uQuarter, quarter: v}
+	s := spec{typ: Date, kind: skCal, cal: calendar{quarter: v}, gran: uQuarter}
 	if c.is(wH) {
-		s = spec{typ: Date, kind: skCal, gran: uHalf, half: v}
+		s = spec{typ: Date, kind: skCal, cal: calendar{half: v}, gran: uHalf}
 		if v < 1 || v > 2 {
 			return match{}, false
 		}
@@ -440,7 +440,7 @@ func quarterCode(c cursor) (match, bool) {
 	}
 	c.k += 2
 	if y, ok := c.year(); ok {
-		s.kind, s.year = skAbs, y
+		s.kind, s.cal.year = skAbs, y
 	}
 	return c.match(s)
 }
@@ -454,11 +454,11 @@ func fiscalYear(c cursor) (match, bool) {
 		c.word(wYear)
 	}
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
 	}
 	if v, ok := c.p.plainNum(c.k); ok && fy && c.tok().ndig == 2 {
 		c.next()
-		return c.match(spec{typ: Date, kind: skAbs, year: twoDigitYear(v), gran: uYear})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: twoDigitYear(v)}, gran: uYear})
 	}
 	return match{}, false
 }
@@ -470,7 +470,7 @@ func fiscalQuarter(c cursor) (match, bool) {
 	c.hyphen() // the fiscal-first quarter
 	q := c.p.at(c.k)
 	m, ok := quarterOrHalf(q)
-	if !ok || m.s.quarter == 0 {
+	if !ok || m.s.cal.quarter == 0 {
 		return match{}, false
 	}
 	m.i = c.i

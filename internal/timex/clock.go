@@ -43,7 +43,7 @@ func clockTime(c cursor) (match, bool) {
 	if zone {
 		c.next()
 	}
-	m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)})
+	m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)})
 	end := m.j
 	p.attachDay(&m)
 	if half == 0 && !oclock && !zone && m.j == end && h < 13 && !clockIntro[p.id(c.i-1)] {
@@ -126,7 +126,7 @@ func hourOfPartOfDay(c cursor, h int) (match, bool) {
 		h += 12
 	}
 	c.next()
-	return c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(h, 2) + ":00"})
+	return c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":00"})
 }
 
 // attachDay extends a time of day with the day that follows it: "10 p.m.
@@ -146,7 +146,7 @@ func (p *parser) attachDay(m *match) {
 	if !ok || d.s.typ != Date || d.s.tod != "" || d.s.kind == skLit {
 		return
 	}
-	if d.s.gran != uDay && !(d.s.kind == skCal && (d.s.wday != 0 || d.s.day != 0)) {
+	if d.s.gran != uDay && !(d.s.kind == skCal && (d.s.cal.wday != 0 || d.s.cal.day != 0)) {
 		return
 	}
 	tod := m.s.tod
@@ -171,7 +171,7 @@ func clockWord(c cursor) (match, bool) {
 	if c.is(wTZ) && c.tok().upper {
 		c.next() // noon ET on Friday
 	}
-	m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: tod})
+	m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: tod})
 	c.p.attachDay(&m)
 	return m, true
 }
@@ -195,11 +195,11 @@ func deixis(c cursor) (match, bool) {
 	c.next()
 	switch w {
 	case wToday, wYesterday, wTomorrow:
-		m, _ := c.match(spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: deixisDays[w]})
+		m, _ := c.match(spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: deixisDays[w]}, gran: uDay})
 		c.p.partOfDay(&m)
 		return m, true
 	case wTonight:
-		return c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: "TNI"})
+		return c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, tod: "TNI"})
 	}
 	return match{}, false
 }

@@ -98,20 +98,21 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 	} else {
 		c.tense = tenseAt(p.toks, p.s, p.n, m.i, m.j)
 	}
-	if m.s.typ == Time && m.s.kind == skRel && m.s.narr && p.alone(m) {
+	if m.s.typ == Time && m.s.kind == skRel && m.s.anchor.narrative() && p.alone(m) {
 		// a time of day standing alone, as the entries of a live blog
 		// ("___. 4:30 p.m. Hillary Clinton says ..."), is the day of the
 		// article, whatever day the entry before told of
-		m.s.narr = false
+		m.s.anchor = anchorDCT
 	}
 	v, pt, ok := c.resolve(&m.s)
-	if ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0 {
+	mention := ok && m.s.entersHistory(pt)
+	if mention {
 		c.hist = append(c.hist, pt)
 	}
 	switch {
 	case m.s.typ == Duration && (m.s.durU == uMonth || m.s.durU == uQuarter) && !m.s.durQ.x && m.s.durQ.v > 1:
 		c.monthsSpan = true
-	case ok && pt.gran != uNone && (m.s.typ == Date || m.s.typ == Time) && !m.s.ctxGran && m.s.setYear == 0:
+	case mention:
 		c.monthsSpan = false // a later date is the period spoken of
 	}
 	a, b := p.tok(m.i), p.tok(m.j-1)
@@ -132,7 +133,7 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 // (with its year, if any) and its value.
 func (p *parser) conjDay(m *match) (int, int, int, bool) {
 	s := &m.s
-	if s.typ != Date || s.month == 0 || s.day == 0 || s.gran != uDay || s.tod != "" || s.mod != "" {
+	if s.typ != Date || s.cal.month == 0 || s.cal.day == 0 || s.gran != uDay || s.tod != "" || s.mod != "" {
 		return 0, 0, 0, false
 	}
 	if w := p.id(m.j); w != wAnd && w != wOr {
@@ -140,7 +141,7 @@ func (p *parser) conjDay(m *match) (int, int, int, bool) {
 	}
 	k := m.j + 1
 	d, ok := p.plainNum(k)
-	if !ok || p.tok(k).ndig > 2 || d <= s.day || d > 31 {
+	if !ok || p.tok(k).ndig > 2 || d <= s.cal.day || d > 31 {
 		return 0, 0, 0, false
 	}
 	yk := k + 1

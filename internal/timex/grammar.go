@@ -406,7 +406,7 @@ func (p *parser) core(i int) (match, bool) {
 func (p *parser) atClock(m *match) {
 	s := &m.s
 	if s.typ != Date || s.tod != "" || s.mod != "" || p.id(m.j) != wAt || s.poss ||
-		!(s.gran == uDay || s.kind == skCal && s.wday != 0) {
+		!(s.gran == uDay || s.kind == skCal && s.cal.wday != 0) {
 		return
 	}
 	c := p.at(m.j + 1)
@@ -418,7 +418,7 @@ func (p *parser) atClock(m *match) {
 	default:
 		t, ok = clockTime(c)
 	}
-	if !ok || t.s.kind != skRel || !t.s.narr || t.s.tod == "" || t.j <= m.j+1 {
+	if !ok || t.s.kind != skRel || t.s.anchor != anchorNarrative || t.s.tod == "" || t.j <= m.j+1 {
 		return
 	}
 	s.typ, s.tod = Time, t.s.tod

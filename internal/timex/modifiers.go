@@ -48,7 +48,7 @@ func (p *parser) quantified(i int) (match, bool) {
 		}
 	}
 	m, ok := p.modded(c.k)
-	if !ok || m.s.typ == Set || first == wAround && m.s.kind == skCal && m.s.wday != 0 {
+	if !ok || m.s.typ == Set || first == wAround && m.s.kind == skCal && m.s.cal.wday != 0 {
 		return match{}, false // get around Wednesday's ruling
 	}
 	m.s.mod = mod
@@ -78,7 +78,7 @@ func (p *parser) quantified(i int) (match, bool) {
 // about rather than an approximate time.
 func (p *parser) aboutTopic(m *match) bool {
 	s := &m.s
-	return s.typ == Date && (s.kind == skLit || s.kind == skRel && s.n == 0 && s.unit >= uWeek && !p.agoFollows(m.j))
+	return s.typ == Date && (s.kind == skLit || s.kind == skRel && s.off.n == 0 && s.off.unit >= uWeek && !p.agoFollows(m.j))
 }
 
 // agoFollows reports whether a duration ending at j is turned into a date by
@@ -136,7 +136,7 @@ func (p *parser) modded(i int) (match, bool) {
 	if l := c.lx(); l.pod != podNone && !l.plural && !the {
 		// mid-afternoon, late morning, early evening yesterday
 		c.next()
-		m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true})
+		m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative})
 		p.attachDay(&m)
 		m.s.tod, m.s.typ, m.s.mod = partOfDayTime(l.pod), Time, pm.mod
 		return m, true
@@ -146,7 +146,7 @@ func (p *parser) modded(i int) (match, bool) {
 		// the end of the decade, the turn of the century: the narrative's
 		// decade or century (alone, "the decade" is too often a span)
 		if u := p.lx(c.k + 1); (u.unit == uDecade || u.unit == uCentury) && !u.plural {
-			m, ok = match{i, c.k + 2, spec{typ: Date, kind: skRel, unit: u.unit, gran: u.unit, narr: true}}, true
+			m, ok = match{i, c.k + 2, spec{typ: Date, kind: skRel, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative}}, true
 		}
 	}
 	if !ok || m.s.typ == Duration || m.s.typ == Set || m.s.kind == skLit {
@@ -172,14 +172,14 @@ func (p *parser) earlierLater(i int, the bool) (match, bool) {
 	if c.words(wIn, wThe) {
 		if u := c.lx(); u.unit >= uDay && u.unit <= uYear && !u.plural && u.unit != uWeekend {
 			c.next()
-			return c.match(spec{typ: Date, kind: skRel, unit: u.unit, gran: u.unit, narr: true, mod: mod})
+			return c.match(spec{typ: Date, kind: skRel, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative, mod: mod})
 		}
 	}
 	m, ok := p.core(i + 1)
 	if !ok || m.s.typ == Duration || m.s.kind == skLit {
 		return match{}, false
 	}
-	if w := p.id(i + 1); m.s.kind == skRel && m.s.n == 0 || w == wYesterday || w == wToday || w == wTomorrow {
+	if w := p.id(i + 1); m.s.kind == skRel && m.s.off.n == 0 || w == wYesterday || w == wToday || w == wTomorrow {
 		m.i, m.s.mod = i, mod
 		return m, true
 	}
@@ -190,20 +190,20 @@ func (p *parser) earlierLater(i int, the bool) (match, bool) {
 // three days later, a week from now.
 type durationToDate struct {
 	words      []word
-	sign       int  // +1 after, -1 before
-	narr       bool // from the narrative anchor (later) rather than the DCT (ago)
-	longerThan unit // the duration must be longer than this unit ("an hour later" stays a duration)
-	clauseEnd  bool // only at the end of a clause: "two days before" but "two days after the attack" is a duration
+	sign       int    // +1 after, -1 before
+	from       anchor // the narrative (later) or the DCT (ago)
+	longerThan unit   // the duration must be longer than this unit ("an hour later" stays a duration)
+	clauseEnd  bool   // only at the end of a clause: "two days before" but "two days after the attack" is a duration
 }
 
 var durationSuffixes = []durationToDate{
-	{[]word{wAgo}, -1, false, uNone, false},
-	{[]word{wEarlier}, -1, true, uHour, false},
-	{[]word{wLater}, 1, true, uHour, false},
-	{[]word{wBefore}, -1, true, uNone, true},
-	{[]word{wAfter}, 1, true, uNone, true},
-	{[]word{wFrom, wNow}, 1, false, uNone, false},
-	{[]word{wHence}, 1, false, uNone, false},
+	{[]word{wAgo}, -1, anchorDCT, uNone, false},
+	{[]word{wEarlier}, -1, anchorNarrative, uHour, false},
+	{[]word{wLater}, 1, anchorNarrative, uHour, false},
+	{[]word{wBefore}, -1, anchorNarrative, uNone, true},
+	{[]word{wAfter}, 1, anchorNarrative, uNone, true},
+	{[]word{wFrom, wNow}, 1, anchorDCT, uNone, false},
+	{[]word{wHence}, 1, anchorDCT, uNone, false},
 }
 
 // dateSuffixes extend a date to an open range: 2018 and beyond, May or later.
@@ -222,7 +222,7 @@ func (p *parser) suffixes(m *match) {
 		for _, ds := range durationSuffixes {
 			c.k = m.j
 			if s.durU > ds.longerThan && c.words(ds.words...) && (!ds.clauseEnd || c.k >= p.n || c.tok().kind == tPunct) {
-				p.toDate(m, ds.sign, ds.narr, c.k)
+				p.toDate(m, ds.sign, ds.from, c.k)
 				return
 			}
 		}
@@ -251,7 +251,7 @@ func (p *parser) suffixes(m *match) {
 // toDate turns a duration (two years) followed by ago/earlier/later into a
 // date ending at j: n units before or after the DCT (ago, from now) or the
 // narrative anchor (earlier, later).
-func (p *parser) toDate(m *match, sign int, narr bool, j int) {
+func (p *parser) toDate(m *match, sign int, from anchor, j int) {
 	s := &m.s
 	u, q, mod := s.durU, s.durQ, s.mod
 	m.j = j
@@ -269,7 +269,7 @@ func (p *parser) toDate(m *match, sign int, narr bool, j int) {
 	switch u {
 	case uSecond, uMinute, uHour:
 		// hours ago: the day it falls on
-		*s = spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: narr, mod: mod}
+		*s = spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: from, mod: mod}
 		return
 	case uWeekend:
 		u, g = uWeek, uWeekend
@@ -280,8 +280,12 @@ func (p *parser) toDate(m *match, sign int, narr bool, j int) {
 	case uCentury:
 		u, g, n = uYear, uYear, 100*n
 	}
-	*s = spec{typ: Date, kind: skRel, n: n, unit: u, gran: g, narr: narr, mod: mod}
+	*s = spec{typ: Date, kind: skRel, off: offset{n: n, unit: u}, gran: g, anchor: from, mod: mod}
 	if u == uYear && (n == 1 || n == -1) {
-		s.ctxGran = true // a year ago: the year-ago quarter, in earnings news
+		// a year ago, a year earlier: the year-ago quarter, in earnings news
+		s.anchor = anchorYearAgo
+		if from == anchorNarrative {
+			s.anchor = anchorYearEarlier
+		}
 	}
 }

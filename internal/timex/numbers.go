@@ -302,9 +302,9 @@ func shortYear(c cursor) (match, bool) {
 	c.next()
 	switch t.suf {
 	case sufS:
-		return c.match(spec{typ: Date, kind: skCal, yy: t.num / 10 * 10, gran: uDecade})
+		return c.match(spec{typ: Date, kind: skCal, cal: calendar{yy: t.num / 10 * 10}, gran: uDecade})
 	case sufNone:
-		return c.match(spec{typ: Date, kind: skCal, yy: t.num, gran: uYear})
+		return c.match(spec{typ: Date, kind: skCal, cal: calendar{yy: t.num}, gran: uYear})
 	}
 	return match{}, false
 }
@@ -319,9 +319,9 @@ func decadeNumber(c cursor) (match, bool) {
 	c.next()
 	switch {
 	case t.ndig == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0:
-		return c.match(spec{typ: Date, kind: skAbs, year: t.num, gran: uDecade})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: t.num}, gran: uDecade})
 	case t.ndig == 2 && t.num%10 == 0 && (decadeIntro[p.id(i-1)] || p.punct(i-1, '-')):
-		return c.match(spec{typ: Date, kind: skCal, yy: t.num, gran: uDecade})
+		return c.match(spec{typ: Date, kind: skCal, cal: calendar{yy: t.num}, gran: uDecade})
 	}
 	return match{}, false
 }
@@ -350,11 +350,11 @@ func isoDate(c cursor) (match, bool) {
 	}
 	if !p.hyphen(i + 3) {
 		c.k = i + 3
-		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: mo, gran: uMonth})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: t.num, month: mo}, gran: uMonth})
 	}
 	if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).ndig == 2 {
 		c.k = i + 5
-		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: t.num, month: mo, day: d}, gran: uDay})
 	}
 	return match{}, false
 }
@@ -375,7 +375,7 @@ func slashDate(c cursor) (match, bool) {
 	c.k = i + 5
 	switch last := p.tok(i + 4).ndig; {
 	case t.ndig == 4:
-		return c.match(spec{typ: Date, kind: skAbs, year: t.num, month: b, day: d, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: t.num, month: b, day: d}, gran: uDay})
 	case last == 4 || last == 2:
 		y := d
 		if last == 2 {
@@ -385,7 +385,7 @@ func slashDate(c cursor) (match, bool) {
 		if t.num > 12 && b <= 12 {
 			mo, day = b, t.num
 		}
-		return c.match(spec{typ: Date, kind: skAbs, year: y, month: mo, day: day, gran: uDay})
+		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: day}, gran: uDay})
 	}
 	return match{}, false
 }
@@ -405,7 +405,7 @@ func militaryTime(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	m, _ := c.match(spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)})
+	m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)})
 	c.p.attachDay(&m)
 	return m, true
 }
@@ -421,7 +421,7 @@ func yearNumber(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
 }
 
 // spelledYearDate: nineteen ninety-six, two thousand and one.
@@ -431,7 +431,7 @@ func spelledYearDate(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.k = j
-	return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
 }
 
 // unitAt recognizes a unit of time at i (day, weeks, yr.) and returns it.

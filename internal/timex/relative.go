@@ -72,7 +72,7 @@ func theYearPeriod(c cursor) (match, bool) {
 	c.next()
 	if l := c.lx(); l.id == wPeriod || l.id == wQuarter && !l.plural {
 		c.next()
-		return c.match(spec{typ: Date, kind: skRel, unit: uQuarter, gran: uQuarter, narr: true, setYear: y})
+		return c.match(spec{typ: Date, kind: skRel, cal: calendar{year: y}, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorPeriodOfYear})
 	}
 	return match{}, false
 }
@@ -93,7 +93,7 @@ func theYearQuarter(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skAbs, year: y, quarter: o, gran: uQuarter})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, quarter: o}, gran: uQuarter})
 }
 
 // theOrdinal: the third quarter, the first half of 1989, the 20th century,
@@ -146,7 +146,7 @@ func theBareDay(c cursor) (match, bool) {
 	if next := c.tok(); next.kind == tWord && !c.is(wAnd) && !c.is(wOr) || c.p.punct(c.k, '-') {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skCal, day: t.num, gran: uDay, narr: true})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{day: t.num}, gran: uDay, anchor: anchorNarrative})
 }
 
 // seasonAfterTheIntro are the prepositions after which "the spring" and
@@ -169,7 +169,7 @@ func theSeason(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason})
 }
 
 // theDecadeWord: the nineties.
@@ -180,7 +180,7 @@ func theDecadeWord(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skCal, yy: int(l.decade), gran: uDecade})
+	return c.match(spec{typ: Date, kind: skCal, cal: calendar{yy: int(l.decade)}, gran: uDecade})
 }
 
 // theDuration: the nine months, the two days (not the adjectival "the
@@ -274,7 +274,7 @@ func relativeUnit(c cursor) (match, bool) {
 	if rel == wLatest && l.id == wPeriod && the {
 		// the latest period: in earnings news, the latest quarter
 		c.next()
-		return c.match(spec{typ: Date, kind: skRel, unit: uQuarter, gran: uQuarter, narr: true, ended: true})
+		return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorLatestEnded})
 	}
 	if l.unit == uNone {
 		return match{}, false
@@ -293,7 +293,7 @@ func relativeUnit(c cursor) (match, bool) {
 		}
 	}
 	m, _ := c.match(s)
-	if s.unit == uDay {
+	if s.off.unit == uDay {
 		c.p.partOfDay(&m)
 	}
 	return m, true
@@ -320,7 +320,7 @@ func pluralUnits(c cursor, rel word, u unit) (match, bool) {
 // unitFrom is the spec of a relative word before a singular unit: last week
 // one week before the DCT, the following week one after the narrative's.
 func unitFrom(rel word, the bool, u unit) (spec, bool) {
-	s := spec{typ: Date, kind: skRel, unit: u, gran: u}
+	s := spec{typ: Date, kind: skRel, off: offset{unit: u}, gran: u}
 	switch rel {
 	case wThis, wCurrent:
 		if u <= uDay {
@@ -330,38 +330,42 @@ func unitFrom(rel word, the bool, u unit) (spec, bool) {
 		if u <= uDay {
 			return spec{}, false
 		}
-		s.n = -1
+		s.off.n = -1
 	case wNext, wComing, wUpcoming:
 		if u < uDay {
 			return spec{}, false
 		}
-		s.n, s.narr = 1, the && rel == wNext
+		s.off.n = 1
+		if the && rel == wNext {
+			s.anchor = anchorNarrative
+		}
 	case wFollowing:
-		s.n, s.narr = 1, true
+		s.off.n, s.anchor = 1, anchorNarrative
 	case wPrevious:
-		s.n, s.narr = -1, true
+		s.off.n, s.anchor = -1, anchorNarrative
 	case wSame, wThat:
 		if u < uDay {
 			return spec{}, false
 		}
-		s.narr = true
+		s.anchor = anchorNarrative
 	case wLatest:
 		// the latest quarter: the one the story reports on
 		if u != uQuarter && u != uYear && u != uMonth && u != uWeek {
 			return spec{}, false
 		}
-		s.narr, s.ended = u == uQuarter, u == uQuarter
-		if !s.narr {
-			s.n = -1
+		if u == uQuarter {
+			s.anchor = anchorLatestEnded
+		} else {
+			s.off.n = -1
 		}
 	default:
 		return spec{}, false
 	}
 	switch u {
 	case uWeekend:
-		s.unit, s.gran = uWeek, uWeekend
+		s.off.unit, s.gran = uWeek, uWeekend
 	case uFortnight:
-		s.unit, s.gran, s.n = uWeek, uWeek, 2*s.n
+		s.off.unit, s.gran, s.off.n = uWeek, uWeek, 2*s.off.n
 	case uSeason:
 		return spec{}, false
 	}
@@ -375,7 +379,7 @@ func yearsQuarter(c cursor, rel word, s spec) (match, bool) {
 	c.next()
 	if o, ok := c.ordinal(); ok && c.is(wQuarter) && !c.lx().plural && o <= 4 {
 		c.next()
-		s.gran, s.quarter = uQuarter, o
+		s.gran, s.cal.quarter = uQuarter, o
 		return c.match(s)
 	}
 	c.k = poss + 1
@@ -395,23 +399,23 @@ func relativePartOfDay(c cursor) (match, bool) {
 	if !ok || l.pod == podNone || l.pod == podDaytime || l.plural {
 		return match{}, false
 	}
-	s := spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, tod: partOfDayTime(l.pod)}
+	s := spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, tod: partOfDayTime(l.pod)}
 	switch rel {
 	case wThis:
 	case wLast:
 		if l.pod != podNight {
 			return match{}, false
 		}
-		s.n = -1
+		s.off.n = -1
 	case wNext, wFollowing:
 		if !the && rel == wNext {
 			return match{}, false
 		}
-		s.n, s.narr = 1, true
+		s.off.n, s.anchor = 1, anchorNarrative
 	case wPrevious:
-		s.n, s.narr = -1, true
+		s.off.n, s.anchor = -1, anchorNarrative
 	case wSame, wThat:
-		s.narr = true
+		s.anchor = anchorNarrative
 	default:
 		return match{}, false
 	}
@@ -420,24 +424,25 @@ func relativePartOfDay(c cursor) (match, bool) {
 }
 
 // calendarDirection is the occurrence that a relative word selects of a
-// calendar name: last Friday, next June, the following Monday (from the
-// narrative), that November (the story's).
-func calendarDirection(rel word) (d dir, narr, ok bool) {
+// calendar name, and what it counts from: last Friday, next June (from the
+// DCT), the following Monday (from the narrative), that November (the
+// story's year).
+func calendarDirection(rel word) (d dir, a anchor, ok bool) {
 	switch rel {
 	case wThis:
-		return dirThis, false, true
+		return dirThis, anchorDCT, true
 	case wLast, wPast:
-		return dirLast, false, true
+		return dirLast, anchorDCT, true
 	case wNext, wComing, wUpcoming:
-		return dirNext, false, true
+		return dirNext, anchorDCT, true
 	case wPrevious:
-		return dirLast, true, true
+		return dirLast, anchorNarrative, true
 	case wFollowing:
-		return dirNext, true, true
+		return dirNext, anchorNarrative, true
 	case wThat:
-		return dirThis, true, true
+		return dirThis, anchorStoryYear, true
 	}
-	return dirTense, false, false
+	return dirTense, anchorDCT, false
 }
 
 // relativeCalendar: last Friday, next June, this summer, last Christmas,
@@ -447,7 +452,7 @@ func relativeCalendar(c cursor) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	d, narr, ok := calendarDirection(rel)
+	d, a, ok := calendarDirection(rel)
 	l := c.lx()
 	if !ok || rel == wThat && l.month == 0 && l.season == 0 {
 		return match{}, false
@@ -458,19 +463,19 @@ func relativeCalendar(c cursor) (match, bool) {
 			return match{}, false
 		}
 		c.next()
-		return relativeWeekday(c, spec{typ: Date, kind: skCal, wday: int(l.wday), gran: uDay, dir: d, narr: narr})
+		return relativeWeekday(c, spec{typ: Date, kind: skCal, cal: calendar{wday: int(l.wday)}, gran: uDay, anchor: a, dir: d})
 	case l.month != 0:
 		if !c.tok().cap || l.abbrev {
 			return match{}, false
 		}
 		c.next()
-		return c.match(spec{typ: Date, kind: skCal, month: int(l.month), gran: uMonth, dir: d, narr: narr})
+		return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: int(l.month)}, gran: uMonth, anchor: a, dir: d})
 	case l.season != 0:
 		c.next()
-		return c.match(spec{typ: Date, kind: skCal, season: int(l.season), gran: uSeason, dir: d, narr: narr})
+		return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason, anchor: a, dir: d})
 	case l.holiday > 0:
 		m, ok := c.sub(func(c cursor) (match, bool) { return holidayAt(c, d) })
-		m.s.narr = narr
+		m.s.anchor = a
 		return m, ok
 	}
 	return match{}, false
@@ -482,7 +487,7 @@ func relativeWeekday(c cursor, s spec) (match, bool) {
 	d := c.p.at(c.k)
 	d.punct(',')
 	if d.lx().month != 0 {
-		if dm, ok := d.sub(monthDay); ok && dm.s.day != 0 {
+		if dm, ok := d.sub(monthDay); ok && dm.s.cal.day != 0 {
 			dm.i = c.i
 			return dm, true
 		}
@@ -538,7 +543,7 @@ func theDayAroundToday(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: n})
+	return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: n}, gran: uDay})
 }
 
 // theDayAroundDate: the day before last Tuesday's hearing, the day after
@@ -558,7 +563,7 @@ func theDayAroundDate(c cursor) (match, bool) {
 	}
 	m, ok := c.p.modded(c.k)
 	if !ok || m.s.typ != Date || m.s.mod != "" || m.s.tod != "" ||
-		!(m.s.gran == uDay || m.s.kind == skCal && m.s.wday != 0 && !m.s.weekend) {
+		!(m.s.gran == uDay || m.s.kind == skCal && m.s.cal.wday != 0 && !m.s.cal.weekend) {
 		return match{}, false
 	}
 	m.i = c.i
@@ -576,7 +581,7 @@ func theYearNumber(c cursor) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skAbs, year: y, gran: uYear})
+	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
 }
 
 // theYearAgo: the year-earlier quarter, the year-ago period; but in "the
@@ -606,7 +611,7 @@ func theHalf(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, half: h, gran: uHalf})
+	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{half: h}, gran: uHalf})
 	c.p.ofYear(&m)
 	return m, true
 }
@@ -661,7 +666,7 @@ func (p *parser) theUnit(i, k int) (match, bool) {
 	}
 	switch l.unit {
 	case uYear, uQuarter, uMonth:
-		return match{i, j, spec{typ: Date, kind: skRel, unit: l.unit, gran: l.unit, narr: true}}, true
+		return match{i, j, spec{typ: Date, kind: skRel, off: offset{unit: l.unit}, gran: l.unit, anchor: anchorNarrative}}, true
 	case uWeek:
 		// "the week of March 6"
 		if p.id(j) == wOf {
@@ -670,9 +675,9 @@ func (p *parser) theUnit(i, k int) (match, bool) {
 				return m, true
 			}
 		}
-		return match{i, j, spec{typ: Date, kind: skRel, unit: uWeek, gran: uWeek, narr: true}}, true
+		return match{i, j, spec{typ: Date, kind: skRel, off: offset{unit: uWeek}, gran: uWeek, anchor: anchorNarrative}}, true
 	case uWeekend:
-		return match{i, j, spec{typ: Date, kind: skCal, gran: uWeekend, wday: 6, weekend: true}}, true
+		return match{i, j, spec{typ: Date, kind: skCal, cal: calendar{wday: 6, weekend: true}, gran: uWeekend}}, true
 	}
 	return match{}, false
 }
@@ -685,7 +690,7 @@ func theFullYear(c cursor) (match, bool) {
 	}
 	m, ok := c.p.theUnit(c.i, c.k)
 	if ok && m.s.typ == Date {
-		m.s.repYear = true
+		m.s.anchor = anchorReportingYear
 	}
 	return m, ok
 }
@@ -720,7 +725,7 @@ func yearAgoPeriod(c cursor) (match, bool) {
 		q := c.p.at(c.k)
 		if o, ok := q.ordinal(); ok && o <= 4 && q.is(wQuarter) && !q.lx().plural {
 			c.k = q.k + 1
-			return c.match(spec{typ: Date, kind: skRel, unit: uYear, n: -1, gran: uQuarter, quarter: o, ctxGran: true})
+			return c.match(spec{typ: Date, kind: skRel, cal: calendar{quarter: o}, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearAgo})
 		}
 		if m, ok := c.sub(durationAt); ok {
 			return m, true
@@ -732,7 +737,7 @@ func yearAgoPeriod(c cursor) (match, bool) {
 // yearAgoSpec is the same quarter one year before the one the narrative is
 // about (see ctx.resolveRel).
 func yearAgoSpec() spec {
-	return spec{typ: Date, kind: skRel, unit: uYear, n: -1, gran: uQuarter, narr: true, ctxGran: true}
+	return spec{typ: Date, kind: skRel, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearEarlier}
 }
 
 // thePeriodYearAgo: the quarter a year ago, the period a year earlier, the

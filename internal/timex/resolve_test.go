@@ -127,7 +127,7 @@ func TestResolveWeekday(t *testing.T) {
 	}
 	for _, tt := range tests {
 		c := ctx{dct: tuesday, tense: tt.tense}
-		v, _, ok := c.resolve(&spec{typ: Date, kind: skCal, wday: tt.wday, gran: uDay, dir: tt.dir})
+		v, _, ok := c.resolve(&spec{typ: Date, kind: skCal, cal: calendar{wday: tt.wday}, gran: uDay, dir: tt.dir})
 		if !ok || v != tt.want {
 			t.Errorf("weekday %d dir %d tense %d = %q, want %q", tt.wday, tt.dir, tt.tense, v, tt.want)
 		}
@@ -143,26 +143,26 @@ func TestResolveYearOfName(t *testing.T) {
 		tense tense
 		want  string
 	}{
-		{"month past", spec{month: 3, gran: uMonth}, tensePast, "2017-03"},
-		{"month past, later in the year", spec{month: 10, gran: uMonth}, tensePast, "2016-10"},
-		{"month future", spec{month: 3, gran: uMonth}, tenseFuture, "2018-03"},
-		{"month none: nearest", spec{month: 9, gran: uMonth}, tenseNone, "2017-09"},
-		{"month none: nearest, past", spec{month: 10, gran: uMonth}, tenseNone, "2016-10"},
-		{"month last", spec{month: 6, gran: uMonth, dir: dirLast}, tenseNone, "2016-06"},
-		{"month next", spec{month: 3, gran: uMonth, dir: dirNext}, tenseNone, "2018-03"},
-		{"current month past", spec{month: 4, gran: uMonth}, tensePast, "2017-04"},
-		{"day, near future wins against past tense", spec{month: 4, day: 20, gran: uDay}, tensePast, "2017-04-20"},
-		{"day, far future loses", spec{month: 12, day: 20, gran: uDay}, tensePast, "2016-12-20"},
-		{"day, no tense: nearest", spec{month: 9, day: 1, gran: uDay}, tenseNone, "2017-09-01"},
-		{"Feb 29 seeks a leap year", spec{month: 2, day: 29, gran: uDay}, tensePast, "2016-02-29"},
-		{"season this", spec{season: 2, gran: uSeason, dir: dirThis}, tenseNone, "2017-SU"},
-		{"season last", spec{season: 3, gran: uSeason, dir: dirLast}, tenseNone, "2016-FA"},
-		{"winter last", spec{season: 4, gran: uSeason, dir: dirLast}, tenseNone, "2016-WI"},
-		{"quarter past", spec{quarter: 4, gran: uQuarter}, tensePast, "2016-Q4"},
-		{"quarter future", spec{quarter: 3, gran: uQuarter}, tenseFuture, "2017-Q3"},
-		{"decade without century", spec{yy: 90, gran: uDecade}, tenseNone, "199"},
-		{"near future decade", spec{yy: 20, gran: uDecade}, tenseNone, "202"},
-		{"two-digit year", spec{yy: 98, gran: uYear}, tenseNone, "1998"},
+		{"month past", spec{cal: calendar{month: 3}, gran: uMonth}, tensePast, "2017-03"},
+		{"month past, later in the year", spec{cal: calendar{month: 10}, gran: uMonth}, tensePast, "2016-10"},
+		{"month future", spec{cal: calendar{month: 3}, gran: uMonth}, tenseFuture, "2018-03"},
+		{"month none: nearest", spec{cal: calendar{month: 9}, gran: uMonth}, tenseNone, "2017-09"},
+		{"month none: nearest, past", spec{cal: calendar{month: 10}, gran: uMonth}, tenseNone, "2016-10"},
+		{"month last", spec{cal: calendar{month: 6}, gran: uMonth, dir: dirLast}, tenseNone, "2016-06"},
+		{"month next", spec{cal: calendar{month: 3}, gran: uMonth, dir: dirNext}, tenseNone, "2018-03"},
+		{"current month past", spec{cal: calendar{month: 4}, gran: uMonth}, tensePast, "2017-04"},
+		{"day, near future wins against past tense", spec{cal: calendar{month: 4, day: 20}, gran: uDay}, tensePast, "2017-04-20"},
+		{"day, far future loses", spec{cal: calendar{month: 12, day: 20}, gran: uDay}, tensePast, "2016-12-20"},
+		{"day, no tense: nearest", spec{cal: calendar{month: 9, day: 1}, gran: uDay}, tenseNone, "2017-09-01"},
+		{"Feb 29 seeks a leap year", spec{cal: calendar{month: 2, day: 29}, gran: uDay}, tensePast, "2016-02-29"},
+		{"season this", spec{cal: calendar{season: 2}, gran: uSeason, dir: dirThis}, tenseNone, "2017-SU"},
+		{"season last", spec{cal: calendar{season: 3}, gran: uSeason, dir: dirLast}, tenseNone, "2016-FA"},
+		{"winter last", spec{cal: calendar{season: 4}, gran: uSeason, dir: dirLast}, tenseNone, "2016-WI"},
+		{"quarter past", spec{cal: calendar{quarter: 4}, gran: uQuarter}, tensePast, "2016-Q4"},
+		{"quarter future", spec{cal: calendar{quarter: 3}, gran: uQuarter}, tenseFuture, "2017-Q3"},
+		{"decade without century", spec{cal: calendar{yy: 90}, gran: uDecade}, tenseNone, "199"},
+		{"near future decade", spec{cal: calendar{yy: 20}, gran: uDecade}, tenseNone, "202"},
+		{"two-digit year", spec{cal: calendar{yy: 98}, gran: uYear}, tenseNone, "1998"},
 	}
 	for _, tt := range tests {
 		c := ctx{dct: tuesday, tense: tt.tense}
@@ -178,12 +178,12 @@ func TestResolveYearOfName(t *testing.T) {
 func TestResolveImpossible(t *testing.T) {
 	c := ctx{dct: tuesday}
 	for _, s := range []spec{
-		{typ: Date, kind: skAbs, year: 2017, month: 2, day: 30, gran: uDay},
-		{typ: Date, kind: skAbs, year: 2017, month: 13, gran: uMonth},
-		{typ: Date, kind: skAbs, year: 2017, quarter: 5, gran: uQuarter},
-		{typ: Date, kind: skAbs, year: 2017, week: 54, gran: uWeek},
-		{typ: Date, kind: skCal, month: 4, day: 31, gran: uDay},
-		{typ: Date, kind: skCal, month: 2, day: 30, gran: uDay},
+		{typ: Date, kind: skAbs, cal: calendar{year: 2017, month: 2, day: 30}, gran: uDay},
+		{typ: Date, kind: skAbs, cal: calendar{year: 2017, month: 13}, gran: uMonth},
+		{typ: Date, kind: skAbs, cal: calendar{year: 2017, quarter: 5}, gran: uQuarter},
+		{typ: Date, kind: skAbs, cal: calendar{year: 2017, week: 54}, gran: uWeek},
+		{typ: Date, kind: skCal, cal: calendar{month: 4, day: 31}, gran: uDay},
+		{typ: Date, kind: skCal, cal: calendar{month: 2, day: 30}, gran: uDay},
 	} {
 		if v, _, ok := c.resolve(&s); ok || v != "" {
 			t.Errorf("resolve(%+v) = %q, %v; want no value", s, v, ok)
@@ -201,10 +201,10 @@ func TestNarrativeAnchor(t *testing.T) {
 		s    spec
 		want string
 	}{
-		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1, narr: true}, "2010-03-04"},
-		{spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, n: 1, narr: true}, "1999"},
-		{spec{typ: Date, kind: skRel, unit: uMonth, gran: uMonth, n: -1, narr: true}, "2010-02"},
-		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1}, "2017-04-12"},
+		{spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: 1}, gran: uDay, anchor: anchorNarrative}, "2010-03-04"},
+		{spec{typ: Date, kind: skRel, off: offset{unit: uYear, n: 1}, gran: uYear, anchor: anchorNarrative}, "1999"},
+		{spec{typ: Date, kind: skRel, off: offset{unit: uMonth, n: -1}, gran: uMonth, anchor: anchorNarrative}, "2010-02"},
+		{spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: 1}, gran: uDay}, "2017-04-12"},
 	}
 	for _, tt := range tests {
 		if v, _, _ := c.resolve(&tt.s); v != tt.want {
