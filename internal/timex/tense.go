@@ -161,12 +161,6 @@ func cueAt(toks []token, k int) tense {
 	if t.kind != tWord {
 		return tenseNone
 	}
-	next := func() *lexeme {
-		if k+1 < len(toks) && toks[k+1].lx != nil {
-			return toks[k+1].lx
-		}
-		return noLex
-	}
 	if t.lx == nil || t.lx.cue == tenseNone && t.lx.id == wEnded {
 		if t.ed && !adjectiveEd(toks, k) {
 			return tensePast
@@ -177,48 +171,15 @@ func cueAt(toks []token, k int) tense {
 	if l.modal == modalWould {
 		return tenseWould
 	}
-	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
-		// set to resume, agreed to buy, an agreement to acquire, the plan to
-		// close: what is to happen
-		return tenseFuture
-	}
-	if l.setFor && next().id == wFor {
-		// a summit set for April, a vote due for Friday: scheduled
+	if lookingAhead(toks, k) {
 		return tenseFuture
 	}
 	if k > 0 && determiner(toks[k-1].lx) && !modal(toks, k) {
 		// the plan, a set, its bid, their cut: a noun, not a verb
 		return tenseNone
 	}
-	switch {
-	case l.id == wMay && t.cap:
-		return tenseNone // the month
-	case l.id == wTo:
-		// to be published in November: future
-		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.cueWord == cwBe {
-			return tenseFuture
-		}
-		return tenseNone
-	case l.id == wWo: // wo n't
-		return tenseFuture
-	case l.cueWord == cwWon && next().id == wNt:
-		return tenseFuture
-	case l.id == wGoing:
-		if next().id == wTo {
-			return tenseFuture
-		}
-		return tenseNone
-	case l.cueWord == cwHave:
-		// present perfect (has risen, have come down) unless a noun phrase,
-		// a preposition or an infinitive follows (has $2 billion, have until
-		// Thursday, have to)
-		if k+1 < len(toks) {
-			v := &toks[k+1]
-			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.num == 0 && !notAfterHave[v.lx.id]) {
-				return tensePast
-			}
-		}
-		return tensePresent
+	if c, ok := keywordCue(toks, k); ok {
+		return c
 	}
 	if l.cue == tenseNone && t.ed {
 		// decided, agreed, pledged: in the lexicon for another reason, still
@@ -226,6 +187,62 @@ func cueAt(toks []token, k int) tense {
 		return tensePast
 	}
 	return l.cue
+}
+
+// lexAt returns the lexeme of token k, noLex when there is none.
+func lexAt(toks []token, k int) *lexeme {
+	if k < len(toks) && toks[k].lx != nil {
+		return toks[k].lx
+	}
+	return noLex
+}
+
+// lookingAhead reports whether the word at k, with what follows, tells of
+// what is to happen: set to resume, agreed to buy, an agreement to
+// acquire, the plan to close; a summit set for April, a vote due for Friday.
+func lookingAhead(toks []token, k int) bool {
+	l, next := toks[k].lx, lexAt(toks, k+1)
+	if l.toFuture && next.id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && lexAt(toks, k+2).id != wThe {
+		return true
+	}
+	return l.setFor && next.id == wFor
+}
+
+// keywordCue is the cue of the words whose tense depends on what follows
+// them: May (the month), to be, won't, going to, has and have.
+func keywordCue(toks []token, k int) (tense, bool) {
+	l, next := toks[k].lx, lexAt(toks, k+1)
+	switch {
+	case l.id == wMay && toks[k].cap:
+		return tenseNone, true // the month
+	case l.id == wTo:
+		// to be published in November: future
+		if next.cueWord == cwBe {
+			return tenseFuture, true
+		}
+		return tenseNone, true
+	case l.id == wWo: // wo n't
+		return tenseFuture, true
+	case l.cueWord == cwWon && next.id == wNt:
+		return tenseFuture, true
+	case l.id == wGoing:
+		if next.id == wTo {
+			return tenseFuture, true
+		}
+		return tenseNone, true
+	case l.cueWord == cwHave:
+		// present perfect (has risen, have come down) unless a noun phrase,
+		// a preposition or an infinitive follows (has $2 billion, have until
+		// Thursday, have to)
+		if k+1 < len(toks) {
+			v := &toks[k+1]
+			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.num == 0 && !notAfterHave[v.lx.id]) {
+				return tensePast, true
+			}
+		}
+		return tensePresent, true
+	}
+	return tenseNone, false
 }
 
 // determiner reports whether l is an article or a possessive determiner,
