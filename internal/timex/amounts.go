@@ -6,7 +6,7 @@ var (
 	// isQuantity accepts what can start a quantity: a number, a number
 	// word, a/an, several, a few...
 	isQuantity = eitherHead(isNumber, wordHead(func(l *lexeme) bool {
-		switch l.id {
+		switch l.keyword {
 		case wA, wAn, wSeveral, wFew, wSome, wCouple, wDozen, wHalf, wMany:
 			return true
 		}
@@ -24,11 +24,11 @@ var amountProductions = []production{
 	{"yearEnd", keywordHead(wYear), yearEnd, "year-end"},
 	{"unitLong", isUnit, unitLong, "decades-long"},
 	{"barePlural", isUnit, barePlural, "for years"},
-	{"reference", wordHead(func(l *lexeme) bool { return l.ref != "" || l.id == wThese }), reference, "these days"},
+	{"reference", wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese }), reference, "these days"},
 }
 
 // durationAt is the duration production (see parser.duration).
-func durationAt(c cursor) (match, bool) { return c.p.duration(c.i) }
+func durationAt(c cursor) (match, bool) { return c.p.duration(c.start) }
 
 // durationFillers may stand between a number and its unit: two more weeks,
 // an additional year, eight trading days.
@@ -47,32 +47,32 @@ func (p *parser) duration(i int) (match, bool) {
 	if !c.hyphen() { // two-year, 16-hour
 		p.rangeEnd(&c, q)
 	}
-	for durationFillers[c.lx().id] {
+	for durationFillers[c.lexeme().keyword] {
 		c.next()
 	}
-	k := c.k
+	k := c.pos
 	u, plural, ok := c.unit()
-	if !ok || q.article && plural || q.x && !plural {
+	if !ok || q.article && plural || q.unknown && !plural {
 		return match{}, false
 	}
-	if p.notDuration(k, c.k, u, q) {
+	if p.notDuration(k, c.pos, u, q) {
 		return match{}, false
 	}
 	if c.words(wAnd, wA, wHalf) { // a year and a half, one minute and a half
-		q.v += 0.5
+		q.value += 0.5
 	}
-	if p.hyphen(c.k) {
-		switch p.id(c.k + 1) {
+	if p.hyphen(c.pos) {
+		switch p.keyword(c.pos + 1) {
 		case wLong: // decades-long
-			c.k += 2
+			c.pos += 2
 		case wOld, wEarlier, wAgo:
 			return match{}, false // a 6-year-old; a year-earlier quarter: see yearAgo
 		}
 	}
-	if p.notTime(i, c.k, u, q) {
+	if p.notTime(i, c.pos, u, q) {
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u})
+	m, _ := c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, u), durQty: q, durUnit: u})
 	if q.approx {
 		m.s.mod = "APPROX"
 	}
@@ -83,11 +83,11 @@ func (p *parser) duration(i int) (match, bool) {
 // to three weeks, 12 to 18 months, two or three days, 2-3 years): the first
 // number stands for the range.
 func (p *parser) rangeEnd(c *cursor, q qty) {
-	if w := c.lx().id; w != wTo && w != wOr && !p.punct(c.k, '-') {
+	if w := c.lexeme().keyword; w != wTo && w != wOr && !p.punct(c.pos, '-') {
 		return
 	}
-	if q2, k2, ok := p.number(c.k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
-		c.k = k2
+	if q2, k2, ok := p.number(c.pos + 1); ok && !q2.article && !q.article && !q2.unknown && p.lexeme(k2).unit != uNone {
+		c.pos = k2
 	}
 }
 
@@ -95,20 +95,20 @@ func (p *parser) rangeEnd(c *cursor, q qty) {
 // a fraction rather than a duration: the Thirty Years War, the Six-Day War,
 // three quarters of the dividends.
 func (p *parser) notDuration(k, j int, u unit, q qty) bool {
-	if t := p.tok(j); p.cap(k) && t.cap && t.kind == tWord && t.lx == nil {
+	if t := p.tok(j); p.cap(k) && t.cap && t.kind == tWord && t.lexeme == nil {
 		return true
 	}
-	return u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1)
+	return u == uQuarter && p.keyword(j) == wOf && !p.yearFollows(j+1)
 }
 
 // notTime reports whether the quantity of units [i, j) is an age, a rate or
 // a count rather than a time: 52 years old, 24 hours a day, $2 million a
 // year, a second time.
 func (p *parser) notTime(i, j int, u unit, q qty) bool {
-	if p.id(j) == wOld {
+	if p.keyword(j) == wOld {
 		return true
 	}
-	if w := p.id(j); (w == wA || w == wAn || w == wPer) && p.lx(j+1).unit != uNone && !p.lx(j+1).plural {
+	if w := p.keyword(j); (w == wA || w == wAn || w == wPer) && p.lexeme(j+1).unit != uNone && !p.lexeme(j+1).plural {
 		return true // 24 hours a day, seven days a week
 	}
 	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
@@ -122,27 +122,27 @@ func (p *parser) notTime(i, j int, u unit, q qty) bool {
 func yearEnd(c cursor) (match, bool) {
 	p := c.p
 	c.next()
-	if !c.hyphen() && !c.word(wPossessive) && p.id(c.i-1) == wThe {
+	if !c.hyphen() && !c.word(wPossessive) && p.keyword(c.start-1) == wThe {
 		return match{}, false
 	}
 	if !c.word(wEnd) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uYear}, gran: uYear, mod: "END"})
+	return c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: uYear}, gran: uYear, mod: "END"})
 }
 
 // unitLong: day-long, decades-long.
 func unitLong(c cursor) (match, bool) {
-	l := c.lx()
+	l := c.lexeme()
 	c.next()
 	if !c.hyphen() || !c.word(wLong) {
 		return match{}, false
 	}
-	q := qty{v: 1}
+	q := qty{value: 1}
 	if l.plural {
-		q = qty{x: true}
+		q = qty{unknown: true}
 	}
-	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit)})
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, l.unit)})
 }
 
 // durationIntro are the prepositions after which a bare plural unit is a
@@ -153,8 +153,8 @@ var durationIntro = [numWords]bool{wFor: true, wWithin: true, wIn: true, wAfter:
 // within weeks); not "years ago", nor "in weeks of talks".
 func barePlural(c cursor) (match, bool) {
 	p := c.p
-	l := c.lx()
-	before := p.id(c.i - 1)
+	l := c.lexeme()
+	before := p.keyword(c.start - 1)
 	if !l.plural || l.unit < uMinute || l.unit == uWeekend || l.unit == uQuarter || !durationIntro[before] {
 		return match{}, false
 	}
@@ -162,21 +162,21 @@ func barePlural(c cursor) (match, bool) {
 	if c.is(wAgo) || c.is(wOf) && before != wFor {
 		return match{}, false
 	}
-	q := qty{x: true}
-	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit), durQ: q, durU: l.unit})
+	q := qty{unknown: true}
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, l.unit), durQty: q, durUnit: l.unit})
 }
 
 // yearFollows reports whether a year follows at k: 1990, this year, the
 // year, fiscal 1990.
 func (p *parser) yearFollows(k int) bool {
-	switch p.id(k) {
+	switch p.keyword(k) {
 	case wThe, wThis, wLast, wNext, wFiscal, wIts:
 		k++
 	}
-	if p.id(k) == wFiscal {
+	if p.keyword(k) == wFiscal {
 		k++
 	}
-	if p.id(k) == wYear {
+	if p.keyword(k) == wYear {
 		return true
 	}
 	_, _, ok := p.yearAt(k)
@@ -192,7 +192,7 @@ func (p *parser) rateBefore(i int) bool {
 		if t.kind == tNum || t.kind == tPunct && (t.ch == '%' || t.ch == '$') {
 			return true
 		}
-		if l := t.lx; l != nil && (l.amount || l.num != 0 || l.id == wTimes || l.id == wTwice || l.id == wOnce) {
+		if l := t.lexeme; l != nil && (l.amount || l.num != 0 || l.keyword == wTimes || l.keyword == wTwice || l.keyword == wOnce) {
 			return true
 		}
 		if t.kind == tPunct && t.ch != '-' {
@@ -205,14 +205,14 @@ func (p *parser) rateBefore(i int) bool {
 // frequency: daily, weekly, nightly; not the Daily Mail, nor Breitbart
 // News Daily.
 func frequency(c cursor) (match, bool) {
-	p, i := c.p, c.i
+	p, i := c.p, c.start
 	t := c.tok()
-	if t.cap && (p.newspaperName(i+1) || i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap) {
+	if t.cap && (p.newspaperName(i+1) || i > p.sentStart && p.tok(i-1).kind == tWord && p.tok(i-1).cap) {
 		return match{}, false
 	}
-	f := c.lx().freq
+	f := c.lexeme().freq
 	c.next()
-	return c.match(spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, f), freq: "1X"})
+	return c.match(spec{typ: Set, kind: kindLiteral, lit: durationValue(qty{value: 1}, f), freq: "1X"})
 }
 
 // everyUnit: every day, each year, every other week, every three months,
@@ -226,15 +226,15 @@ func everyUnit(c cursor) (match, bool) {
 	n := 1
 	if c.word(wOther) || c.word(wAlternate) {
 		n = 2
-	} else if q, k2, ok := c.p.number(c.k); ok && !q.x && !q.article && q.v > 1 {
-		n, c.k = int(q.v), k2
+	} else if q, k2, ok := c.p.number(c.pos); ok && !q.unknown && !q.article && q.value > 1 {
+		n, c.pos = int(q.value), k2
 	}
-	l, cap := c.lx(), c.tok().cap
+	l, cap := c.lexeme(), c.tok().cap
 	c.next()
 	var lit string
 	switch {
 	case l.unit != uNone && (n > 1 || !l.plural):
-		lit = durationValue(qty{v: float64(n)}, l.unit)
+		lit = durationValue(qty{value: float64(n)}, l.unit)
 	case l.wday != 0 && !l.abbrev && cap:
 		lit = "XXXX-WXX-" + string(rune('0'+l.wday))
 	case l.month != 0 && !l.abbrev && cap:
@@ -246,7 +246,7 @@ func everyUnit(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return c.match(spec{typ: Set, kind: skLit, lit: lit, quant: quant})
+	return c.match(spec{typ: Set, kind: kindLiteral, lit: lit, quant: quant})
 }
 
 // timesWords are the words of a number of times: once, twice, thrice.
@@ -254,19 +254,19 @@ var timesWords = [numWords]int{wOnce: 1, wTwice: 2, wThrice: 3}
 
 // timesPer: twice a week, three times a year, once per month.
 func timesPer(c cursor) (match, bool) {
-	f := timesWords[c.lx().id]
+	f := timesWords[c.lexeme().keyword]
 	if f > 0 {
 		c.next()
-	} else if q, k, ok := c.p.number(c.k); ok && !q.x && c.p.id(k) == wTimes {
-		f, c.k = int(q.v), k+1
+	} else if q, k, ok := c.p.number(c.pos); ok && !q.unknown && c.p.keyword(k) == wTimes {
+		f, c.pos = int(q.value), k+1
 	} else {
 		return match{}, false
 	}
-	switch c.lx().id {
+	switch c.lexeme().keyword {
 	case wA, wAn, wPer, wEach, wEvery:
-		if u := c.p.lx(c.k + 1); u.unit != uNone && !u.plural {
-			c.k += 2
-			return c.match(spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, u.unit), freq: pad(f, 1) + "X"})
+		if u := c.p.lexeme(c.pos + 1); u.unit != uNone && !u.plural {
+			c.pos += 2
+			return c.match(spec{typ: Set, kind: kindLiteral, lit: durationValue(qty{value: 1}, u.unit), freq: pad(f, 1) + "X"})
 		}
 	}
 	return match{}, false
@@ -275,17 +275,17 @@ func timesPer(c cursor) (match, bool) {
 // reference: now, currently, recently, these days; not his now-shuttered
 // tabloid, nor a Johnny-come-lately.
 func reference(c cursor) (match, bool) {
-	p, i := c.p, c.i
-	l := c.lx()
+	p, i := c.p, c.start
+	l := c.lexeme()
 	c.next()
-	if l.id == wThese {
+	if l.keyword == wThese {
 		if !c.word(wDays) {
 			return match{}, false
 		}
-		return c.match(spec{typ: Date, kind: skLit, lit: "PRESENT_REF"})
+		return c.match(spec{typ: Date, kind: kindLiteral, lit: "PRESENT_REF"})
 	}
-	if l.ref == "PRESENT_REF" && l.id != wCurrent && p.hyphen(i+1) || p.hyphen(i-1) {
+	if l.ref == "PRESENT_REF" && l.keyword != wCurrent && p.hyphen(i+1) || p.hyphen(i-1) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skLit, lit: l.ref})
+	return c.match(spec{typ: Date, kind: kindLiteral, lit: l.ref})
 }

@@ -47,20 +47,20 @@ func (p *parser) monthOK(i int, followed bool) bool {
 		return false
 	case followed:
 		return true
-	case t.lx.abbrev:
+	case t.lexeme.abbrev:
 		return false
-	case t.lx.id != wMay && t.lx.id != wMarch:
+	case t.lexeme.keyword != wMay && t.lexeme.keyword != wMarch:
 		return true
 	case t.upper:
 		return false
 	}
-	return dateIntro[p.id(i-1)] || p.punct(i-1, '-') || p.punct(i-1, ',') && p.lx(i-2).month != 0
+	return dateIntro[p.keyword(i-1)] || p.punct(i-1, '-') || p.punct(i-1, ',') && p.lexeme(i-2).month != 0
 }
 
 // monthWord accepts the month at the cursor, with the period of an
 // abbreviation.
 func monthWord(c *cursor) int {
-	l := c.lx()
+	l := c.lexeme()
 	c.next()
 	if l.abbrev {
 		c.dot()
@@ -74,29 +74,29 @@ func monthDay(c cursor) (match, bool) {
 	p := c.p
 	mo := monthWord(&c)
 	d, ok := c.day()
-	if !ok || !p.monthOK(c.i, true) {
+	if !ok || !p.monthOK(c.start, true) {
 		return match{}, false
 	}
 	// range: April 3-5
-	if p.punct(c.k, '-') && p.glued(c.k) && p.glued(c.k+1) {
-		if d2, ok := p.plainNum(c.k + 1); ok && d2 > d && d2 <= 31 {
-			c.k += 2
+	if p.punct(c.pos, '-') && p.glued(c.pos) && p.glued(c.pos+1) {
+		if d2, ok := p.plainNum(c.pos + 1); ok && d2 > d && d2 <= 31 {
+			c.pos += 2
 		}
 	}
-	end := c.k
+	end := c.pos
 	c.punct(',')
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
-	c.k = end
+	c.pos = end
 	if y, ok := p.yearOfSecondDay(end); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo, day: d}, gran: uDay})
+	m, _ := c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{month: mo, day: d}, gran: uDay})
 	// the Aug. 7 bombings, their Oct. 13 debate: a day that names an
 	// event already known
-	if determiner(p.tok(c.i-1).lx) && p.tok(end).kind == tWord && !p.tok(end).cap {
-		m.s.attrib = true
+	if determiner(p.tok(c.start-1).lexeme) && p.tok(end).kind == tWord && !p.tok(end).cap {
+		m.s.attributive = true
 	}
 	return m, true
 }
@@ -108,7 +108,7 @@ func (p *parser) yearOfSecondDay(k int) (int, bool) {
 	if !c.word(wAnd) && !c.word(wOr) {
 		return 0, false
 	}
-	if _, ok := p.plainNum(c.k); !ok {
+	if _, ok := p.plainNum(c.pos); !ok {
 		return 0, false
 	}
 	c.next()
@@ -123,30 +123,30 @@ func monthYear(c cursor) (match, bool) {
 		c.punct(',')
 	}
 	y, ok := c.year()
-	if !ok || !c.p.monthOK(c.i, true) {
+	if !ok || !c.p.monthOK(c.start, true) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo}, gran: uMonth})
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, month: mo}, gran: uMonth})
 }
 
 // monthOfRelativeYear: June last year, January this year.
 func monthOfRelativeYear(c cursor) (match, bool) {
 	mo := monthWord(&c)
-	r := c.lx().id
-	if (r != wLast && r != wThis && r != wNext) || c.p.id(c.k+1) != wYear || !c.p.monthOK(c.i, false) {
+	r := c.lexeme().keyword
+	if (r != wLast && r != wThis && r != wNext) || c.p.keyword(c.pos+1) != wYear || !c.p.monthOK(c.start, false) {
 		return match{}, false
 	}
-	c.k += 2
-	return c.match(spec{typ: Date, kind: skRel, cal: calendar{month: mo}, off: offset{unit: uYear, n: yearShift(r)}, gran: uMonth})
+	c.pos += 2
+	return c.match(spec{typ: Date, kind: kindOffset, cal: calendar{month: mo}, off: offset{unit: uYear, n: yearShift(r)}, gran: uMonth})
 }
 
 // monthName: in March, last June (with the relative productions).
 func monthName(c cursor) (match, bool) {
 	mo := monthWord(&c)
-	if !c.p.monthOK(c.i, false) {
+	if !c.p.monthOK(c.start, false) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo}, gran: uMonth})
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{month: mo}, gran: uMonth})
 }
 
 // dayMonth: 11 April 2017, 11th April, the 11th of April.
@@ -157,18 +157,18 @@ func dayMonth(c cursor) (match, bool) {
 		return match{}, false
 	}
 	of := c.word(wOf)
-	l := c.lx()
-	if l.month == 0 || !c.tok().cap || p.tok(c.i).kind != tNum && !of {
+	l := c.lexeme()
+	if l.month == 0 || !c.tok().cap || p.tok(c.start).kind != tNum && !of {
 		return match{}, false // "Second March" is not a date
 	}
 	mo := monthWord(&c)
-	end := c.k
+	end := c.pos
 	c.punct(',')
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, month: mo, day: d}, gran: uDay})
 	}
-	c.k = end
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: mo, day: d}, gran: uDay})
+	c.pos = end
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{month: mo, day: d}, gran: uDay})
 }
 
 // namedDay lists the words that make a weekday the name of a day whose date
@@ -181,10 +181,10 @@ var namedDay = map[string]bool{"super": true, "black": true, "cyber": true, "blo
 // Tuesday).
 func weekdayWord(c *cursor) (*lexeme, bool) {
 	p := c.p
-	if p.cap(c.i-1) && namedDay[strings.ToLower(p.word(c.i-1))] {
+	if p.cap(c.start-1) && namedDay[strings.ToLower(p.word(c.start-1))] {
 		return nil, false
 	}
-	l := c.lx()
+	l := c.lexeme()
 	c.next()
 	if l.abbrev {
 		c.dot()
@@ -200,15 +200,15 @@ func weekdayDate(c cursor) (match, bool) {
 	c.punct(',')
 	var m match
 	var ok bool
-	d := c.p.at(c.k)
+	d := c.p.at(c.pos)
 	switch {
-	case d.lx().month != 0:
+	case d.lexeme().month != 0:
 		m, ok = monthDay(d)
 		ok = ok && m.s.cal.day != 0
 	case d.tok().kind == tNum:
 		m, ok = dayMonth(d)
 	}
-	m.i = c.i
+	m.start = c.start
 	return m, ok
 }
 
@@ -232,10 +232,10 @@ func (p *parser) newspaperName(k int) bool {
 func weekdayName(c cursor) (match, bool) {
 	t := c.tok()
 	l, ok := weekdayWord(&c)
-	if !ok || l.abbrev || !t.cap || l.plural || c.p.newspaperName(c.k) || c.lx().pod != podNone && c.lx().plural {
+	if !ok || l.abbrev || !t.cap || l.plural || c.p.newspaperName(c.pos) || c.lexeme().pod != podNone && c.lexeme().plural {
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{wday: int(l.wday)}, gran: uDay, poss: c.is(wPossessive)})
+	m, _ := c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{wday: int(l.wday)}, gran: uDay, possessive: c.is(wPossessive)})
 	c.p.partOfDay(&m)
 	return m, true
 }
@@ -249,7 +249,7 @@ func weekdaysSet(c cursor) (match, bool) {
 		return match{}, false
 	}
 	lit := "XXXX-WXX-" + pad(int(l.wday), 1)
-	pod := c.lx()
+	pod := c.lexeme()
 	switch {
 	case pod.pod != podNone && pod.pod != podDaytime && (l.plural || pod.plural):
 		lit += partOfDayTime(pod.pod)
@@ -257,24 +257,24 @@ func weekdaysSet(c cursor) (match, bool) {
 	case !l.plural:
 		return match{}, false
 	}
-	return c.match(spec{typ: Set, kind: skLit, lit: lit})
+	return c.match(spec{typ: Set, kind: kindLiteral, lit: lit})
 }
 
 // seasonName: summer, summer 1994, summer of 1994.
 func seasonName(c cursor) (match, bool) {
 	p := c.p
-	l := c.lx()
+	l := c.lexeme()
 	c.next()
-	end := c.k
+	end := c.pos
 	c.word(wOf)
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, season: int(l.season)}, gran: uSeason})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, season: int(l.season)}, gran: uSeason})
 	}
-	c.k = end
-	if (l.id == wSpring || l.id == wFall) && (!p.seasonContext(c.i) || c.is(wOf)) {
+	c.pos = end
+	if (l.keyword == wSpring || l.keyword == wFall) && (!p.seasonContext(c.start) || c.is(wOf)) {
 		return match{}, false // "the fall of the regime" is no season
 	}
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason})
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{season: int(l.season)}, gran: uSeason})
 }
 
 // seasonIntro are the words after which "spring" and "fall" are seasons:
@@ -287,10 +287,10 @@ var seasonIntro = [numWords]bool{wIn: true, wDuring: true, wThis: true, wLast: t
 // introduce a time (see seasonIntro), or after mid-.
 func (p *parser) seasonContext(i int) bool {
 	k := i - 1
-	if p.id(k) == wThe {
+	if p.keyword(k) == wThe {
 		k--
 	}
-	return seasonIntro[p.id(k)] || p.punct(k, '-') && p.id(k-1) == wMid
+	return seasonIntro[p.keyword(k)] || p.punct(k, '-') && p.keyword(k-1) == wMid
 }
 
 // placeAfterHoliday lists the capitalized words that make a holiday's name
@@ -309,18 +309,18 @@ func holidayAt(c cursor, d dir) (match, bool) {
 	if !c.tok().cap {
 		return match{}, false
 	}
-	h, end := p.longestHoliday(c.k)
-	if h == nil || h.name == "may day" && !p.cap(c.k+1) || p.cap(end) && placeAfterHoliday[strings.ToLower(p.word(end))] {
+	h, end := p.longestHoliday(c.pos)
+	if h == nil || h.name == "may day" && !p.cap(c.pos+1) || p.cap(end) && placeAfterHoliday[strings.ToLower(p.word(end))] {
 		return match{}, false // Easter Island, the Easter Rising
 	}
-	c.k = end
+	c.pos = end
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, hol: h}, gran: uNone})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, hol: h}, gran: uNone})
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{hol: h}, gran: uDay, dir: d})
-	if l := p.lx(end); l.unit == uWeek && !l.plural {
+	m, _ := c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{hol: h}, gran: uDay, dir: d})
+	if l := p.lexeme(end); l.unit == uWeek && !l.plural {
 		// Easter week, Christmas week: the week of the holiday
-		m.j, m.s.toWeek = end+1, true
+		m.end, m.s.toWeek = end+1, true
 	}
 	return m, true
 }
@@ -332,7 +332,7 @@ func (p *parser) longestHoliday(i int) (*holiday, int) {
 	var best *holiday
 	bestEnd := 0
 	j := i
-	for w := 0; w < int(p.lx(i).holiday)+2 && j < p.n; w++ {
+	for w := 0; w < int(p.lexeme(i).holiday)+2 && j < p.sentEnd; w++ {
 		t := p.tok(j)
 		if t.kind == tPunct && t.ch == '.' && p.glued(j) {
 			key.WriteByte('.')
@@ -340,7 +340,7 @@ func (p *parser) longestHoliday(i int) (*holiday, int) {
 			if key.Len() > 0 {
 				key.WriteByte(' ')
 			}
-			key.WriteString(strings.ToLower(p.text[t.b0:t.b1]))
+			key.WriteString(strings.ToLower(p.text[t.byteStart:t.byteEnd]))
 		}
 		j++
 		if h, ok := holidays[key.String()]; ok {
@@ -358,13 +358,13 @@ func quarterOrHalf(c cursor) (match, bool) {
 		return match{}, false
 	}
 	hy := c.hyphen()
-	l := c.lx()
+	l := c.lexeme()
 	var s spec
 	switch {
-	case l.id == wQuarter && !l.plural && o >= 1 && o <= 4:
-		s = spec{typ: Date, kind: skCal, cal: calendar{quarter: o}, gran: uQuarter}
-	case l.id == wHalf && (o == 1 || o == 2):
-		s = spec{typ: Date, kind: skCal, cal: calendar{half: o}, gran: uHalf}
+	case l.keyword == wQuarter && !l.plural && o >= 1 && o <= 4:
+		s = spec{typ: Date, kind: kindCalendar, cal: calendar{quarter: o}, gran: uQuarter}
+	case l.keyword == wHalf && (o == 1 || o == 2):
+		s = spec{typ: Date, kind: kindCalendar, cal: calendar{half: o}, gran: uHalf}
 	default:
 		return match{}, false
 	}
@@ -383,64 +383,64 @@ func century(c cursor) (match, bool) {
 		return match{}, false
 	}
 	c.hyphen()
-	if l := c.lx(); l.unit != uCentury || l.plural || o < 1 || o > 30 {
+	if l := c.lexeme(); l.unit != uCentury || l.plural || o < 1 || o > 30 {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: (o - 1) * 100}, gran: uCentury})
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: (o - 1) * 100}, gran: uCentury})
 }
 
 // ofYear extends a quarter or half with its year: of 1990, of fiscal 1990,
 // of this year, of last year, of the year, 1989.
 func (p *parser) ofYear(m *match) {
-	c := p.at(m.j)
+	c := p.at(m.end)
 	if !c.word(wOf) {
-		if p.tok(c.k).kind == tNum {
+		if p.tok(c.pos).kind == tNum {
 			if y, ok := c.year(); ok {
-				m.s.kind, m.s.cal.year, m.j = skAbs, y, c.k // third quarter 1989
+				m.s.kind, m.s.cal.year, m.end = kindAbsolute, y, c.pos // third quarter 1989
 			}
 		}
 		return
 	}
 	c.word(wFiscal)
 	if y, ok := c.year(); ok {
-		m.s.kind, m.s.cal.year, m.j = skAbs, y, c.k
+		m.s.kind, m.s.cal.year, m.end = kindAbsolute, y, c.pos
 		return
 	}
-	s := spec{typ: Date, kind: skRel, cal: calendar{quarter: m.s.cal.quarter, half: m.s.cal.half}, off: offset{unit: uYear}, gran: m.s.gran}
-	switch w := c.lx().id; {
-	case (w == wLast || w == wThis || w == wNext) && p.id(c.k+1) == wYear:
+	s := spec{typ: Date, kind: kindOffset, cal: calendar{quarter: m.s.cal.quarter, half: m.s.cal.half}, off: offset{unit: uYear}, gran: m.s.gran}
+	switch w := c.lexeme().keyword; {
+	case (w == wLast || w == wThis || w == wNext) && p.keyword(c.pos+1) == wYear:
 		s.off.n = yearShift(w)
-	case w == wThe && p.id(c.k+1) == wYear:
+	case w == wThe && p.keyword(c.pos+1) == wYear:
 		s.anchor = anchorNarrative
 	default:
 		return
 	}
-	m.s, m.j = s, c.k+2
+	m.s, m.end = s, c.pos+2
 }
 
 // quarterCode: Q3, Q3 2017, H1.
 func quarterCode(c cursor) (match, bool) {
-	p, i := c.p, c.i
+	p, i := c.p, c.start
 	if !c.tok().cap || !p.glued(i+1) {
 		return match{}, false
 	}
 	v, ok := p.plainNum(i + 1)
-	if !ok || p.tok(i+1).ndig != 1 {
+	if !ok || p.tok(i+1).digits != 1 {
 		return match{}, false
 	}
-	s := spec{typ: Date, kind: skCal, cal: calendar{quarter: v}, gran: uQuarter}
+	s := spec{typ: Date, kind: kindCalendar, cal: calendar{quarter: v}, gran: uQuarter}
 	if c.is(wH) {
-		s = spec{typ: Date, kind: skCal, cal: calendar{half: v}, gran: uHalf}
+		s = spec{typ: Date, kind: kindCalendar, cal: calendar{half: v}, gran: uHalf}
 		if v < 1 || v > 2 {
 			return match{}, false
 		}
 	} else if v < 1 || v > 4 {
 		return match{}, false
 	}
-	c.k += 2
+	c.pos += 2
 	if y, ok := c.year(); ok {
-		s.kind, s.cal.year = skAbs, y
+		s.kind, s.cal.year = kindAbsolute, y
 	}
 	return c.match(s)
 }
@@ -454,11 +454,11 @@ func fiscalYear(c cursor) (match, bool) {
 		c.word(wYear)
 	}
 	if y, ok := c.year(); ok {
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y}, gran: uYear})
 	}
-	if v, ok := c.p.plainNum(c.k); ok && fy && c.tok().ndig == 2 {
+	if v, ok := c.p.plainNum(c.pos); ok && fy && c.tok().digits == 2 {
 		c.next()
-		return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: twoDigitYear(v)}, gran: uYear})
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: twoDigitYear(v)}, gran: uYear})
 	}
 	return match{}, false
 }
@@ -468,13 +468,13 @@ func fiscalYear(c cursor) (match, bool) {
 func fiscalQuarter(c cursor) (match, bool) {
 	c.next()
 	c.hyphen() // the fiscal-first quarter
-	q := c.p.at(c.k)
+	q := c.p.at(c.pos)
 	m, ok := quarterOrHalf(q)
 	if !ok || m.s.cal.quarter == 0 {
 		return match{}, false
 	}
-	m.i = c.i
-	if m.s.kind == skCal {
+	m.start = c.start
+	if m.s.kind == kindCalendar {
 		m.s.dir = dirPast
 	}
 	return m, true

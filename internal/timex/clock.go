@@ -21,7 +21,7 @@ func clockTime(c cursor) (match, bool) {
 	p := c.p
 	t := c.tok()
 	h := t.num
-	if t.kind != tNum || t.apos || t.comma || h < 0 || h > 24 || t.ndig > 2 {
+	if t.kind != tNum || t.apos || t.comma || h < 0 || h > 24 || t.digits > 2 {
 		return match{}, false
 	}
 	c.next()
@@ -43,10 +43,10 @@ func clockTime(c cursor) (match, bool) {
 	if zone {
 		c.next()
 	}
-	m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)})
-	end := m.j
+	m, _ := c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":" + pad(max(mi, 0), 2)})
+	end := m.end
 	p.attachDay(&m)
-	if half == 0 && !oclock && !zone && m.j == end && h < 13 && !clockIntro[p.id(c.i-1)] {
+	if half == 0 && !oclock && !zone && m.end == end && h < 13 && !clockIntro[p.keyword(c.start-1)] {
 		return match{}, false // Koran 9:33, a 2:30 lead
 	}
 	return m, true
@@ -57,16 +57,16 @@ func clockTime(c cursor) (match, bool) {
 // colon is followed by no minutes.
 func clockMinutes(c *cursor, t *token) (int, bool) {
 	p := c.p
-	if t.suf != sufNone || !p.gluedColon(c.k) {
+	if t.suf != sufNone || !p.gluedColon(c.pos) {
 		return -1, true
 	}
-	v, ok := p.plainNum(c.k + 1)
-	if !ok || p.tok(c.k+1).ndig != 2 || v > 59 {
+	v, ok := p.plainNum(c.pos + 1)
+	if !ok || p.tok(c.pos+1).digits != 2 || v > 59 {
 		return 0, false
 	}
-	c.k += 2
-	if _, ok := p.plainNum(c.k + 1); ok && p.gluedColon(c.k) && p.tok(c.k+1).ndig == 2 {
-		c.k += 2 // seconds
+	c.pos += 2
+	if _, ok := p.plainNum(c.pos + 1); ok && p.gluedColon(c.pos) && p.tok(c.pos+1).digits == 2 {
+		c.pos += 2 // seconds
 	}
 	return v, true
 }
@@ -118,7 +118,7 @@ func hourOfPartOfDay(c cursor, h int) (match, bool) {
 	if h > 12 || !c.words(wIn, wThe) {
 		return match{}, false
 	}
-	pod := c.lx().pod
+	pod := c.lexeme().pod
 	if pod == podNone || pod == podDaytime {
 		return match{}, false
 	}
@@ -126,34 +126,34 @@ func hourOfPartOfDay(c cursor, h int) (match, bool) {
 		h += 12
 	}
 	c.next()
-	return c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":00"})
+	return c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(h, 2) + ":00"})
 }
 
 // attachDay extends a time of day with the day that follows it: "10 p.m.
 // Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "9 a.m. today".
 func (p *parser) attachDay(m *match) {
-	c := p.at(m.j)
+	c := p.at(m.end)
 	c.punct(',')
 	c.word(wOn)
-	if c.k >= p.n {
+	if c.pos >= p.sentEnd {
 		return
 	}
-	l := c.lx()
-	if l.wday == 0 && l.month == 0 && l.id != wToday && l.id != wYesterday && l.id != wTomorrow || l.plural {
+	l := c.lexeme()
+	if l.wday == 0 && l.month == 0 && l.keyword != wToday && l.keyword != wYesterday && l.keyword != wTomorrow || l.plural {
 		return
 	}
-	d, ok := p.core(c.k)
-	if !ok || d.s.typ != Date || d.s.tod != "" || d.s.kind == skLit {
+	d, ok := p.core(c.pos)
+	if !ok || d.s.typ != Date || d.s.tod != "" || d.s.kind == kindLiteral {
 		return
 	}
-	if d.s.gran != uDay && !(d.s.kind == skCal && (d.s.cal.wday != 0 || d.s.cal.day != 0)) {
+	if d.s.gran != uDay && !(d.s.kind == kindCalendar && (d.s.cal.wday != 0 || d.s.cal.day != 0)) {
 		return
 	}
 	tod := m.s.tod
 	m.s = d.s
 	m.s.typ = Time
 	m.s.tod = tod
-	m.j = d.j
+	m.end = d.end
 }
 
 // clockWord: noon, midnight, midday, and "noon Thursday", "noon ET on
@@ -171,7 +171,7 @@ func clockWord(c cursor) (match, bool) {
 	if c.is(wTZ) && c.tok().upper {
 		c.next() // noon ET on Friday
 	}
-	m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: tod})
+	m, _ := c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: tod})
 	c.p.attachDay(&m)
 	return m, true
 }
@@ -179,10 +179,10 @@ func clockWord(c cursor) (match, bool) {
 // partOfDay extends a day with a part of the day: Friday morning,
 // yesterday afternoon, Tuesday night.
 func (p *parser) partOfDay(m *match) {
-	if l := p.lx(m.j); l.pod != podNone && !l.plural {
+	if l := p.lexeme(m.end); l.pod != podNone && !l.plural {
 		m.s.typ = Time
 		m.s.tod = partOfDayTime(l.pod)
-		m.j++
+		m.end++
 	}
 }
 
@@ -191,15 +191,15 @@ var deixisDays = [numWords]int{wYesterday: -1, wTomorrow: 1}
 
 // deixis: today, yesterday, tomorrow, tonight; yesterday morning.
 func deixis(c cursor) (match, bool) {
-	w := c.lx().id
+	w := c.lexeme().keyword
 	c.next()
 	switch w {
 	case wToday, wYesterday, wTomorrow:
-		m, _ := c.match(spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: deixisDays[w]}, gran: uDay})
+		m, _ := c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: uDay, n: deixisDays[w]}, gran: uDay})
 		c.p.partOfDay(&m)
 		return m, true
 	case wTonight:
-		return c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, tod: "TNI"})
+		return c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, tod: "TNI"})
 	}
 	return match{}, false
 }

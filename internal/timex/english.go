@@ -40,7 +40,7 @@ func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span)
 		*bufp = toks[:0]
 		tokenPool.Put(bufp)
 	}()
-	c := ctx{dct: time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)}
+	c := resolver{dct: time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)}
 	p := parser{toks: toks, text: doc}
 	var out []Timex
 	var inner []text.Span
@@ -52,11 +52,11 @@ func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span)
 		prevEnd = outer.End
 		inner = text.SentencesIn(doc, outer, inner[:0])
 		for _, sp := range inner {
-			for k < len(toks) && toks[k].b0 < sp.Start {
+			for k < len(toks) && toks[k].byteStart < sp.Start {
 				k++
 			}
 			end := k
-			for end < len(toks) && toks[end].b1 <= sp.End {
+			for end < len(toks) && toks[end].byteEnd <= sp.End {
 				end++
 			}
 			out = c.tagSentence(&p, k, end, out)
@@ -69,16 +69,16 @@ func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span)
 // tagSentence appends the expressions of the sentence of tokens [s, n) to
 // out: at each token the longest expression that starts there, then on
 // after it.
-func (c *ctx) tagSentence(p *parser, s, n int, out []Timex) []Timex {
-	p.s, p.n = s, n
+func (c *resolver) tagSentence(p *parser, s, n int, out []Timex) []Timex {
+	p.sentStart, p.sentEnd = s, n
 	for i := s; i < n; {
 		m, ok := p.expr(i)
-		if !ok || m.j <= i || p.inWord(i) {
+		if !ok || m.end <= i || p.inWord(i) {
 			i++
 			continue
 		}
 		out = append(out, c.emit(p, &m))
-		i = m.j
+		i = m.end
 		// April 24 and 25: the second day of the month too
 		if k, e, d, ok := p.conjDay(&m); ok {
 			if tx, ok := c.emitConjDay(p, &out[len(out)-1], k, e, d); ok {
@@ -91,14 +91,14 @@ func (c *ctx) tagSentence(p *parser, s, n int, out []Timex) []Timex {
 }
 
 // emit resolves a match and records it as a mention for the narrative.
-func (c *ctx) emit(p *parser, m *match) Timex {
-	if m.s.poss {
+func (c *resolver) emit(p *parser, m *match) Timex {
+	if m.s.possessive {
 		// "Wednesday's ruling": the clause it belongs to comes after it
-		c.tense = tenseAfter(p.toks, m.j, m.i, p.n)
+		c.tense = tenseAfter(p.toks, m.end, m.start, p.sentEnd)
 	} else {
-		c.tense = tenseAt(p.toks, p.s, p.n, m.i, m.j)
+		c.tense = tenseAt(p.toks, p.sentStart, p.sentEnd, m.start, m.end)
 	}
-	if m.s.typ == Time && m.s.kind == skRel && m.s.anchor.narrative() && p.alone(m) {
+	if m.s.typ == Time && m.s.kind == kindOffset && m.s.anchor.narrative() && p.alone(m) {
 		// a time of day standing alone, as the entries of a live blog
 		// ("___. 4:30 p.m. Hillary Clinton says ..."), is the day of the
 		// article, whatever day the entry before told of
@@ -107,19 +107,19 @@ func (c *ctx) emit(p *parser, m *match) Timex {
 	v, pt, ok := c.resolve(&m.s)
 	mention := ok && m.s.entersHistory(pt)
 	if mention {
-		c.hist = append(c.hist, pt)
+		c.mentions = append(c.mentions, pt)
 	}
 	switch {
-	case m.s.typ == Duration && (m.s.durU == uMonth || m.s.durU == uQuarter) && !m.s.durQ.x && m.s.durQ.v > 1:
+	case m.s.typ == Duration && (m.s.durUnit == uMonth || m.s.durUnit == uQuarter) && !m.s.durQty.unknown && m.s.durQty.value > 1:
 		c.monthsSpan = true
 	case mention:
 		c.monthsSpan = false // a later date is the period spoken of
 	}
-	a, b := p.tok(m.i), p.tok(m.j-1)
+	a, b := p.tok(m.start), p.tok(m.end-1)
 	return Timex{
-		Start: a.r0,
-		End:   b.r1,
-		Text:  p.text[a.b0:b.b1],
+		Start: a.runeStart,
+		End:   b.runeEnd,
+		Text:  p.text[a.byteStart:b.byteEnd],
 		Type:  m.s.typ,
 		Value: v,
 		Mod:   m.s.mod,
@@ -136,30 +136,30 @@ func (p *parser) conjDay(m *match) (int, int, int, bool) {
 	if s.typ != Date || s.cal.month == 0 || s.cal.day == 0 || s.gran != uDay || s.tod != "" || s.mod != "" {
 		return 0, 0, 0, false
 	}
-	if w := p.id(m.j); w != wAnd && w != wOr {
+	if w := p.keyword(m.end); w != wAnd && w != wOr {
 		return 0, 0, 0, false
 	}
-	k := m.j + 1
+	k := m.end + 1
 	d, ok := p.plainNum(k)
-	if !ok || p.tok(k).ndig > 2 || d <= s.cal.day || d > 31 {
+	if !ok || p.tok(k).digits > 2 || d <= s.cal.day || d > 31 {
 		return 0, 0, 0, false
 	}
 	yk := k + 1
 	if p.punct(yk, ',') {
 		yk++
 	}
-	if _, e, ok := p.yearAt(yk); ok && s.kind == skAbs {
+	if _, e, ok := p.yearAt(yk); ok && s.kind == kindAbsolute {
 		return k, e, d, true
 	}
 	// "May 5 and 6 people": only when what follows cannot be counted
-	if n := k + 1; n < p.n {
+	if n := k + 1; n < p.sentEnd {
 		t := p.tok(n)
 		switch {
 		case t.kind == tPunct:
 			if t.ch == ':' || t.ch == '%' || t.ch == '-' || t.ch == '/' {
 				return 0, 0, 0, false
 			}
-		case t.kind == tWord && t.lx != nil && t.lx.id != wNone && t.lx.unit == uNone && t.lx.id != wPossessive:
+		case t.kind == tWord && t.lexeme != nil && t.lexeme.keyword != wNone && t.lexeme.unit == uNone && t.lexeme.keyword != wPossessive:
 		default:
 			return 0, 0, 0, false
 		}
@@ -169,7 +169,7 @@ func (p *parser) conjDay(m *match) (int, int, int, bool) {
 
 // emitConjDay records the day d (tokens [k, e)) of the month of the date
 // prev.
-func (c *ctx) emitConjDay(p *parser, prev *Timex, k, e, d int) (Timex, bool) {
+func (c *resolver) emitConjDay(p *parser, prev *Timex, k, e, d int) (Timex, bool) {
 	iv, ok := ParseValue(prev.Value)
 	if !ok || iv.Gran != Day || len(prev.Value) != 10 {
 		return Timex{}, false
@@ -178,8 +178,8 @@ func (c *ctx) emitConjDay(p *parser, prev *Timex, k, e, d int) (Timex, bool) {
 	if !validDay(y, int(mo), d) {
 		return Timex{}, false
 	}
-	pt := point{t: day(y, int(mo), d), gran: uDay}
-	c.hist = append(c.hist, pt)
+	pt := point{first: day(y, int(mo), d), gran: uDay}
+	c.mentions = append(c.mentions, pt)
 	a, b := p.tok(k), p.tok(e-1)
-	return Timex{Start: a.r0, End: b.r1, Text: p.text[a.b0:b.b1], Type: Date, Value: pt.value()}, true
+	return Timex{Start: a.runeStart, End: b.runeEnd, Text: p.text[a.byteStart:b.byteEnd], Type: Date, Value: pt.value()}, true
 }

@@ -14,8 +14,8 @@ package timex
 
 // match is a matched expression: tokens [i, j) and what they say.
 type match struct {
-	i, j int
-	s    spec
+	start, end int
+	s          spec
 }
 
 // production is one rule of the grammar.
@@ -63,14 +63,14 @@ func isNumber(t *token) bool { return t.kind == tNum }
 
 // wordHead returns a head that accepts the word tokens whose lexeme has f.
 func wordHead(f func(l *lexeme) bool) func(t *token) bool {
-	return func(t *token) bool { return t.kind == tWord && t.lx != nil && f(t.lx) }
+	return func(t *token) bool { return t.kind == tWord && t.lexeme != nil && f(t.lexeme) }
 }
 
 // keywordHead returns a head that accepts the keywords ws.
 func keywordHead(ws ...word) func(t *token) bool {
 	return wordHead(func(l *lexeme) bool {
 		for _, w := range ws {
-			if l.id == w {
+			if l.keyword == w {
 				return true
 			}
 		}
@@ -101,7 +101,7 @@ func indexRules() {
 	numberRules = headed(&token{kind: tNum})
 	ordinalNumberRules = headed(&token{kind: tNum, suf: sufOrd})
 	for _, l := range lexicon {
-		l.rules = headed(&token{kind: tWord, lx: l})
+		l.rules = headed(&token{kind: tWord, lexeme: l})
 	}
 }
 
@@ -121,8 +121,8 @@ func candidates(t *token) []*production {
 		return ordinalNumberRules
 	case t.kind == tNum:
 		return numberRules
-	case t.kind == tWord && t.lx != nil:
-		return t.lx.rules
+	case t.kind == tWord && t.lexeme != nil:
+		return t.lexeme.rules
 	}
 	return nil
 }
@@ -130,9 +130,9 @@ func candidates(t *token) []*production {
 // parser holds the tokens of a text; matching stays inside the current
 // sentence, tokens [s, n).
 type parser struct {
-	toks []token
-	text string
-	s, n int
+	toks               []token
+	text               string
+	sentStart, sentEnd int
 }
 
 var noLex = &lexeme{}
@@ -146,21 +146,21 @@ var endToken = token{kind: tEnd, num: -1}
 
 // tok returns token i, or endToken when i is outside [0, n).
 func (p *parser) tok(i int) *token {
-	if i < 0 || i >= p.n {
+	if i < 0 || i >= p.sentEnd {
 		return &endToken
 	}
 	return &p.toks[i]
 }
 
-// lx returns the lexeme of token i (noLex for none).
-func (p *parser) lx(i int) *lexeme {
-	if l := p.tok(i).lx; l != nil {
+// lexeme returns the lexeme of token i (noLex for none).
+func (p *parser) lexeme(i int) *lexeme {
+	if l := p.tok(i).lexeme; l != nil {
 		return l
 	}
 	return noLex
 }
 
-func (p *parser) id(i int) word { return p.lx(i).id }
+func (p *parser) keyword(i int) word { return p.lexeme(i).keyword }
 
 func (p *parser) punct(i int, ch byte) bool {
 	t := p.tok(i)
@@ -169,13 +169,13 @@ func (p *parser) punct(i int, ch byte) bool {
 
 // glued reports whether token i starts right where token i-1 ends.
 func (p *parser) glued(i int) bool {
-	return i > 0 && i < p.n && p.toks[i].b0 == p.toks[i-1].b1
+	return i > 0 && i < p.sentEnd && p.toks[i].byteStart == p.toks[i-1].byteEnd
 }
 
 // alone reports whether m is all its sentence holds, but for punctuation.
 func (p *parser) alone(m *match) bool {
-	for k := p.s; k < p.n; k++ {
-		if (k < m.i || k >= m.j) && p.tok(k).kind != tPunct {
+	for k := p.sentStart; k < p.sentEnd; k++ {
+		if (k < m.start || k >= m.end) && p.tok(k).kind != tPunct {
 			return false
 		}
 	}
@@ -205,7 +205,7 @@ func (p *parser) hasHyphen(i, j int) bool {
 	return false
 }
 
-func (p *parser) unitFollows(k int) bool { return p.lx(k).unit != uNone }
+func (p *parser) unitFollows(k int) bool { return p.lexeme(k).unit != uNone }
 
 // plainNum returns the value of a number token without suffix, apostrophe,
 // thousands separator or decimals.
@@ -225,7 +225,7 @@ func (p *parser) word(i int) string {
 	if t.kind == tEnd {
 		return ""
 	}
-	return p.text[t.b0:t.b1]
+	return p.text[t.byteStart:t.byteEnd]
 }
 
 // skipDot returns i+1 when token i is a period glued to the token before it
@@ -242,24 +242,24 @@ func (p *parser) skipDot(i int) int {
 // what they recognize and report whether they did; the others look without
 // moving. A production returns c.match(s) for tokens [c.i, c.k).
 type cursor struct {
-	p    *parser
-	i, k int // the start of the expression and the next token
+	p          *parser
+	start, pos int // the start of the expression and the next token
 }
 
 // at returns a cursor at token i.
-func (p *parser) at(i int) cursor { return cursor{p: p, i: i, k: i} }
+func (p *parser) at(i int) cursor { return cursor{p: p, start: i, pos: i} }
 
-func (c *cursor) tok() *token    { return c.p.tok(c.k) }
-func (c *cursor) lx() *lexeme    { return c.p.lx(c.k) }
-func (c *cursor) is(w word) bool { return c.p.id(c.k) == w }
+func (c *cursor) tok() *token     { return c.p.tok(c.pos) }
+func (c *cursor) lexeme() *lexeme { return c.p.lexeme(c.pos) }
+func (c *cursor) is(w word) bool  { return c.p.keyword(c.pos) == w }
 
 // next moves one token on.
-func (c *cursor) next() { c.k++ }
+func (c *cursor) next() { c.pos++ }
 
 // word accepts the keyword w.
 func (c *cursor) word(w word) bool {
 	if c.is(w) {
-		c.k++
+		c.pos++
 		return true
 	}
 	return false
@@ -268,18 +268,18 @@ func (c *cursor) word(w word) bool {
 // words accepts the keywords ws in a row, or nothing.
 func (c *cursor) words(ws ...word) bool {
 	for n, w := range ws {
-		if c.p.id(c.k+n) != w {
+		if c.p.keyword(c.pos+n) != w {
 			return false
 		}
 	}
-	c.k += len(ws)
+	c.pos += len(ws)
 	return true
 }
 
 // punct accepts the punctuation mark ch.
 func (c *cursor) punct(ch byte) bool {
-	if c.p.punct(c.k, ch) {
-		c.k++
+	if c.p.punct(c.pos, ch) {
+		c.pos++
 		return true
 	}
 	return false
@@ -287,8 +287,8 @@ func (c *cursor) punct(ch byte) bool {
 
 // hyphen accepts a hyphen glued to both its neighbours.
 func (c *cursor) hyphen() bool {
-	if c.p.hyphen(c.k) {
-		c.k++
+	if c.p.hyphen(c.pos) {
+		c.pos++
 		return true
 	}
 	return false
@@ -296,8 +296,8 @@ func (c *cursor) hyphen() bool {
 
 // dot accepts a period glued to the token before it (Jan., yrs.).
 func (c *cursor) dot() bool {
-	if c.p.punct(c.k, '.') && c.p.glued(c.k) {
-		c.k++
+	if c.p.punct(c.pos, '.') && c.p.glued(c.pos) {
+		c.pos++
 		return true
 	}
 	return false
@@ -305,9 +305,9 @@ func (c *cursor) dot() bool {
 
 // number accepts a quantity (see parser.number).
 func (c *cursor) number() (qty, bool) {
-	q, j, ok := c.p.number(c.k)
+	q, j, ok := c.p.number(c.pos)
 	if ok {
-		c.k = j
+		c.pos = j
 	}
 	return q, ok
 }
@@ -315,36 +315,36 @@ func (c *cursor) number() (qty, bool) {
 // unit accepts a unit of time and its period, if abbreviated; plural
 // reports a plural form.
 func (c *cursor) unit() (u unit, plural, ok bool) {
-	u, plural, j, ok := c.p.unitAt(c.k)
+	u, plural, j, ok := c.p.unitAt(c.pos)
 	if ok {
-		c.k = j
+		c.pos = j
 	}
 	return u, plural, ok
 }
 
 // ordinal accepts an ordinal: third, 3rd, twenty-first.
 func (c *cursor) ordinal() (int, bool) {
-	o, j, ok := c.p.ordAt(c.k)
+	o, j, ok := c.p.ordAt(c.pos)
 	if ok {
-		c.k = j
+		c.pos = j
 	}
 	return o, ok
 }
 
 // year accepts the year of a date: 1998, '98, nineteen ninety-eight.
 func (c *cursor) year() (int, bool) {
-	y, j, ok := c.p.yearAt(c.k)
+	y, j, ok := c.p.yearAt(c.pos)
 	if ok {
-		c.k = j
+		c.pos = j
 	}
 	return y, ok
 }
 
 // day accepts a day of the month: 11, 11th, eleventh.
 func (c *cursor) day() (int, bool) {
-	d, j, ok := c.p.dayNum(c.k)
+	d, j, ok := c.p.dayNum(c.pos)
 	if ok {
-		c.k = j
+		c.pos = j
 	}
 	return d, ok
 }
@@ -352,31 +352,31 @@ func (c *cursor) day() (int, bool) {
 // sub runs the production f at the cursor and, when it matches, returns
 // its match as starting where the cursor's expression starts.
 func (c *cursor) sub(f func(c cursor) (match, bool)) (match, bool) {
-	m, ok := f(c.p.at(c.k))
-	m.i = c.i
+	m, ok := f(c.p.at(c.pos))
+	m.start = c.start
 	return m, ok
 }
 
 // match returns the expression from the start to the cursor.
-func (c *cursor) match(s spec) (match, bool) { return match{c.i, c.k, s}, true }
+func (c *cursor) match(s spec) (match, bool) { return match{c.start, c.pos, s}, true }
 
 // expr matches a complete expression at i: optional quantity modifiers
 // (about, more than, at least), optional position modifiers (early, the end
 // of), a core expression and its suffixes (ago, later, or so).
 func (p *parser) expr(i int) (match, bool) {
 	t := p.tok(i)
-	if t.kind != tNum && (t.lx == nil || !t.lx.start) {
+	if t.kind != tNum && (t.lexeme == nil || !t.lexeme.start) {
 		return match{}, false
 	}
-	if l := t.lx; l != nil && (l.id == wThe || l.id == wA || l.id == wAn) {
+	if l := t.lexeme; l != nil && (l.keyword == wThe || l.keyword == wA || l.keyword == wAn) {
 		// "the", "a": only before a word of the lexicon, a number or an
 		// apostrophe ('90s)
-		if n := p.tok(i + 1); n.kind != tNum && n.lx == nil && !(n.kind == tPunct && n.ch == '\'') {
+		if n := p.tok(i + 1); n.kind != tNum && n.lexeme == nil && !(n.kind == tPunct && n.ch == '\'') {
 			return match{}, false
 		}
 	}
 	best, ok := p.modded(i)
-	if m, ok2 := p.quantified(i); ok2 && (!ok || m.j > best.j) {
+	if m, ok2 := p.quantified(i); ok2 && (!ok || m.end > best.end) {
 		best, ok = m, true
 	}
 	if !ok {
@@ -394,7 +394,7 @@ func (p *parser) core(i int) (match, bool) {
 	found := false
 	for _, pr := range candidates(p.tok(i)) {
 		c := p.at(i)
-		if m, ok := pr.match(c); ok && m.j > m.i && (!found || m.j > best.j) {
+		if m, ok := pr.match(c); ok && m.end > m.start && (!found || m.end > best.end) {
 			best, found = m, true
 		}
 	}
@@ -405,22 +405,22 @@ func (p *parser) core(i int) (match, bool) {
 // 2011 at 8:05 am", "Friday at noon".
 func (p *parser) atClock(m *match) {
 	s := &m.s
-	if s.typ != Date || s.tod != "" || s.mod != "" || p.id(m.j) != wAt || s.poss ||
-		!(s.gran == uDay || s.kind == skCal && s.cal.wday != 0) {
+	if s.typ != Date || s.tod != "" || s.mod != "" || p.keyword(m.end) != wAt || s.possessive ||
+		!(s.gran == uDay || s.kind == kindCalendar && s.cal.wday != 0) {
 		return
 	}
-	c := p.at(m.j + 1)
+	c := p.at(m.end + 1)
 	var t match
 	var ok bool
-	switch c.lx().id {
+	switch c.lexeme().keyword {
 	case wNoon, wMidnight, wMidday:
 		t, ok = clockWord(c)
 	default:
 		t, ok = clockTime(c)
 	}
-	if !ok || t.s.kind != skRel || t.s.anchor != anchorNarrative || t.s.tod == "" || t.j <= m.j+1 {
+	if !ok || t.s.kind != kindOffset || t.s.anchor != anchorNarrative || t.s.tod == "" || t.end <= m.end+1 {
 		return
 	}
 	s.typ, s.tod = Time, t.s.tod
-	m.j = t.j
+	m.end = t.end
 }

@@ -181,7 +181,7 @@ const (
 // tables in words.go.
 type lexeme struct {
 	word    string        // the lower-case form
-	id      word          // keyword identity, if any
+	keyword word          // keyword identity, if any
 	abbrev  bool          // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
 	month   int8          // 1-12
 	wday    int8          // 1 (Monday) - 7 (Sunday)
@@ -244,7 +244,7 @@ func buildLexicon() {
 	buildNumberWords()
 	for id, ws := range keywords {
 		for _, w := range ws {
-			lex(w).id = id
+			lex(w).keyword = id
 		}
 	}
 	buildTenseWords()
@@ -384,7 +384,7 @@ func markStarters() {
 		starters[w] = true
 	}
 	for _, l := range lexicon {
-		l.start = starters[l.id] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
+		l.start = starters[l.keyword] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
 			l.tens || l.unit != uNone || l.freq != uNone || l.holiday > 0 || l.ref != ""
 	}
 }

@@ -146,7 +146,7 @@ func TestLexiconTables(t *testing.T) {
 func checkTokenizes(t *testing.T, table, w string) {
 	t.Helper()
 	toks := tokenize(w, nil)
-	if len(toks) != 1 || toks[0].kind != tWord || toks[0].lx != lexicon[w] || lexicon[w] == nil {
+	if len(toks) != 1 || toks[0].kind != tWord || toks[0].lexeme != lexicon[w] || lexicon[w] == nil {
 		t.Errorf("%s: %q can never match: it tokenizes to %d tokens", table, w, len(toks))
 	}
 }
@@ -157,19 +157,19 @@ func TestHolidayNamesTokenize(t *testing.T) {
 		toks := tokenize(name, nil)
 		var key strings.Builder
 		for k, tk := range toks {
-			if tk.kind == tPunct && tk.ch == '.' && k > 0 && toks[k-1].b1 == tk.b0 {
+			if tk.kind == tPunct && tk.ch == '.' && k > 0 && toks[k-1].byteEnd == tk.byteStart {
 				key.WriteByte('.')
 				continue
 			}
 			if key.Len() > 0 {
 				key.WriteByte(' ')
 			}
-			key.WriteString(name[tk.b0:tk.b1])
+			key.WriteString(name[tk.byteStart:tk.byteEnd])
 		}
 		if key.String() != name {
 			t.Errorf("holiday %q reads as %q", name, key.String())
 		}
-		if l := lexicon[name[toks[0].b0:toks[0].b1]]; l == nil || int(l.holiday) < len(strings.Fields(name)) {
+		if l := lexicon[name[toks[0].byteStart:toks[0].byteEnd]]; l == nil || int(l.holiday) < len(strings.Fields(name)) {
 			t.Errorf("holiday %q: its first word does not open it", name)
 		}
 	}

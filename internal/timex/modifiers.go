@@ -30,7 +30,7 @@ var quantityModifiers = [numWords][]quantityModifier{
 // quantified: about two weeks, more than four hours, at least 30 days,
 // nearly a year, up to 180 days, no more than sixty days, within 18 months.
 func (p *parser) quantified(i int) (match, bool) {
-	first := p.id(i)
+	first := p.keyword(i)
 	c := p.at(i)
 	mod := ""
 	for _, qm := range quantityModifiers[first] {
@@ -39,16 +39,16 @@ func (p *parser) quantified(i int) (match, bool) {
 			break
 		}
 	}
-	if mod == "" || c.k >= p.n {
+	if mod == "" || c.pos >= p.sentEnd {
 		return match{}, false
 	}
 	if first == wOver {
-		if _, _, ok := p.number(c.k); !ok || c.is(wThe) {
+		if _, _, ok := p.number(c.pos); !ok || c.is(wThe) {
 			return match{}, false
 		}
 	}
-	m, ok := p.modded(c.k)
-	if !ok || m.s.typ == Set || first == wAround && m.s.kind == skCal && m.s.cal.wday != 0 {
+	m, ok := p.modded(c.pos)
+	if !ok || m.s.typ == Set || first == wAround && m.s.kind == kindCalendar && m.s.cal.wday != 0 {
 		return match{}, false // get around Wednesday's ruling
 	}
 	m.s.mod = mod
@@ -59,7 +59,7 @@ func (p *parser) quantified(i int) (match, bool) {
 	case wAbout, wAround, wApproximately:
 		// about [two weeks], around [7:15 p.m.]: TempEval keeps "about"
 		// outside a plain duration and inside an "ago" date
-		if m.s.typ == Duration && !p.agoFollows(m.j) {
+		if m.s.typ == Duration && !p.agoFollows(m.end) {
 			return m, true
 		}
 		if first == wAbout && p.aboutTopic(&m) {
@@ -70,7 +70,7 @@ func (p *parser) quantified(i int) (match, bool) {
 			return match{}, false // leading up to Monday's caucuses
 		}
 	}
-	m.i = i
+	m.start = i
 	return m, true
 }
 
@@ -78,17 +78,17 @@ func (p *parser) quantified(i int) (match, bool) {
 // about rather than an approximate time.
 func (p *parser) aboutTopic(m *match) bool {
 	s := &m.s
-	return s.typ == Date && (s.kind == skLit || s.kind == skRel && s.off.n == 0 && s.off.unit >= uWeek && !p.agoFollows(m.j))
+	return s.typ == Date && (s.kind == kindLiteral || s.kind == kindOffset && s.off.n == 0 && s.off.unit >= uWeek && !p.agoFollows(m.end))
 }
 
 // agoFollows reports whether a duration ending at j is turned into a date by
 // a following "ago", "earlier", "later" or "from now".
 func (p *parser) agoFollows(j int) bool {
-	switch p.id(j) {
+	switch p.keyword(j) {
 	case wAgo, wEarlier, wLater:
 		return true
 	case wFrom:
-		return p.id(j+1) == wNow
+		return p.keyword(j+1) == wNow
 	}
 	return false
 }
@@ -113,7 +113,7 @@ var positionModifiers = [numWords]positionModifier{
 func (p *parser) modded(i int) (match, bool) {
 	c := p.at(i)
 	the := c.word(wThe)
-	w := c.lx().id
+	w := c.lexeme().keyword
 	if w == wEarlier || w == wLater {
 		if m, ok := p.earlierLater(i, the); ok {
 			return m, true
@@ -125,34 +125,34 @@ func (p *parser) modded(i int) (match, bool) {
 	case pm.mod == "":
 		return p.core(i)
 	case pm.needOf:
-		if !the || p.id(c.k+1) != wOf {
+		if !the || p.keyword(c.pos+1) != wOf {
 			return p.core(i)
 		}
-		c.k += 2
+		c.pos += 2
 	default:
 		c.next()
 		c.hyphen() // mid-1990s, late-November
 	}
-	if l := c.lx(); l.pod != podNone && !l.plural && !the {
+	if l := c.lexeme(); l.pod != podNone && !l.plural && !the {
 		// mid-afternoon, late morning, early evening yesterday
 		c.next()
-		m, _ := c.match(spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative})
+		m, _ := c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative})
 		p.attachDay(&m)
 		m.s.tod, m.s.typ, m.s.mod = partOfDayTime(l.pod), Time, pm.mod
 		return m, true
 	}
-	m, ok := p.core(c.k)
+	m, ok := p.core(c.pos)
 	if !ok && the && c.is(wThe) {
 		// the end of the decade, the turn of the century: the narrative's
 		// decade or century (alone, "the decade" is too often a span)
-		if u := p.lx(c.k + 1); (u.unit == uDecade || u.unit == uCentury) && !u.plural {
-			m, ok = match{i, c.k + 2, spec{typ: Date, kind: skRel, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative}}, true
+		if u := p.lexeme(c.pos + 1); (u.unit == uDecade || u.unit == uCentury) && !u.plural {
+			m, ok = match{i, c.pos + 2, spec{typ: Date, kind: kindOffset, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative}}, true
 		}
 	}
-	if !ok || m.s.typ == Duration || m.s.typ == Set || m.s.kind == skLit {
+	if !ok || m.s.typ == Duration || m.s.typ == Set || m.s.kind == kindLiteral {
 		return p.core(i) // "the end of" a non-date; "early" alone
 	}
-	m.i = i
+	m.start = i
 	m.s.mod = pm.mod
 	return m, true
 }
@@ -164,23 +164,23 @@ func (p *parser) earlierLater(i int, the bool) (match, bool) {
 		return match{}, false
 	}
 	mod := "START"
-	if p.id(i) == wLater {
+	if p.keyword(i) == wLater {
 		mod = "END"
 	}
 	c := p.at(i)
 	c.next()
 	if c.words(wIn, wThe) {
-		if u := c.lx(); u.unit >= uDay && u.unit <= uYear && !u.plural && u.unit != uWeekend {
+		if u := c.lexeme(); u.unit >= uDay && u.unit <= uYear && !u.plural && u.unit != uWeekend {
 			c.next()
-			return c.match(spec{typ: Date, kind: skRel, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative, mod: mod})
+			return c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: u.unit}, gran: u.unit, anchor: anchorNarrative, mod: mod})
 		}
 	}
 	m, ok := p.core(i + 1)
-	if !ok || m.s.typ == Duration || m.s.kind == skLit {
+	if !ok || m.s.typ == Duration || m.s.kind == kindLiteral {
 		return match{}, false
 	}
-	if w := p.id(i + 1); m.s.kind == skRel && m.s.off.n == 0 || w == wYesterday || w == wToday || w == wTomorrow {
-		m.i, m.s.mod = i, mod
+	if w := p.keyword(i + 1); m.s.kind == kindOffset && m.s.off.n == 0 || w == wYesterday || w == wToday || w == wTomorrow {
+		m.start, m.s.mod = i, mod
 		return m, true
 	}
 	return match{}, false
@@ -217,31 +217,31 @@ var dateSuffixes = []quantityModifier{
 // "later", "from now", "or so", "and beyond", "or later".
 func (p *parser) suffixes(m *match) {
 	s := &m.s
-	c := p.at(m.j)
-	if s.typ == Duration && s.kind == skLit && s.durU != uNone {
+	c := p.at(m.end)
+	if s.typ == Duration && s.kind == kindLiteral && s.durUnit != uNone {
 		for _, ds := range durationSuffixes {
-			c.k = m.j
-			if s.durU > ds.longerThan && c.words(ds.words...) && (!ds.clauseEnd || c.k >= p.n || c.tok().kind == tPunct) {
-				p.toDate(m, ds.sign, ds.from, c.k)
+			c.pos = m.end
+			if s.durUnit > ds.longerThan && c.words(ds.words...) && (!ds.clauseEnd || c.pos >= p.sentEnd || c.tok().kind == tPunct) {
+				p.toDate(m, ds.sign, ds.from, c.pos)
 				return
 			}
 		}
-		c.k = m.j
+		c.pos = m.end
 	}
 	if c.words(wOr, wSo) {
-		m.j = c.k
+		m.end = c.pos
 		if s.mod == "" {
 			s.mod = "APPROX"
 		}
-		if s.typ == Duration && s.kind == skLit && s.durU != uNone && p.agoFollows(m.j) {
+		if s.typ == Duration && s.kind == kindLiteral && s.durUnit != uNone && p.agoFollows(m.end) {
 			p.suffixes(m) // a week or so ago
 		}
 		return
 	}
-	if s.typ == Date && s.kind != skLit {
+	if s.typ == Date && s.kind != kindLiteral {
 		for _, ds := range dateSuffixes {
 			if c.words(ds.words...) {
-				m.j, s.mod = c.k, ds.mod
+				m.end, s.mod = c.pos, ds.mod
 				return
 			}
 		}
@@ -253,23 +253,23 @@ func (p *parser) suffixes(m *match) {
 // narrative anchor (earlier, later).
 func (p *parser) toDate(m *match, sign int, from anchor, j int) {
 	s := &m.s
-	u, q, mod := s.durU, s.durQ, s.mod
-	m.j = j
-	if q.x || q.v != float64(int(q.v)) {
+	u, q, mod := s.durUnit, s.durQty, s.mod
+	m.end = j
+	if q.unknown || q.value != float64(int(q.value)) {
 		// several years ago, a few days later: somewhere in the past/future
 		lit := "PAST_REF"
 		if sign > 0 {
 			lit = "FUTURE_REF"
 		}
-		*s = spec{typ: Date, kind: skLit, lit: lit, mod: mod}
+		*s = spec{typ: Date, kind: kindLiteral, lit: lit, mod: mod}
 		return
 	}
-	n := int(q.v) * sign
+	n := int(q.value) * sign
 	g := u
 	switch u {
 	case uSecond, uMinute, uHour:
 		// hours ago: the day it falls on
-		*s = spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, anchor: from, mod: mod}
+		*s = spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: from, mod: mod}
 		return
 	case uWeekend:
 		u, g = uWeek, uWeekend
@@ -280,7 +280,7 @@ func (p *parser) toDate(m *match, sign int, from anchor, j int) {
 	case uCentury:
 		u, g, n = uYear, uYear, 100*n
 	}
-	*s = spec{typ: Date, kind: skRel, off: offset{n: n, unit: u}, gran: g, anchor: from, mod: mod}
+	*s = spec{typ: Date, kind: kindOffset, off: offset{n: n, unit: u}, gran: g, anchor: from, mod: mod}
 	if u == uYear && (n == 1 || n == -1) {
 		// a year ago, a year earlier: the year-ago quarter, in earnings news
 		s.anchor = anchorYearAgo

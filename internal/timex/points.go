@@ -10,7 +10,7 @@ import (
 
 // point is a resolved calendar value.
 type point struct {
-	t      time.Time // a day inside the value (UTC midnight): the first day of weeks, months...
+	first  time.Time // a day inside the value (UTC midnight): the first day of weeks, months...
 	gran   unit
 	season int
 	tod    string
@@ -20,7 +20,7 @@ var seasonCodes = [...]string{"", "SP", "SU", "FA", "WI"}
 
 // value formats p as a TIMEX3 value.
 func (p point) value() string {
-	y, m, d := p.t.Date()
+	y, m, d := p.first.Date()
 	if y < 0 || y > 9999 {
 		return ""
 	}
@@ -30,10 +30,10 @@ func (p point) value() string {
 		s = pad(y, 4) + "-" + pad(int(m), 2) + "-" + pad(d, 2)
 		s += p.tod
 	case uWeek:
-		wy, w := p.t.ISOWeek()
+		wy, w := p.first.ISOWeek()
 		s = pad(wy, 4) + "-W" + pad(w, 2)
 	case uWeekend:
-		wy, w := p.t.ISOWeek()
+		wy, w := p.first.ISOWeek()
 		s = pad(wy, 4) + "-W" + pad(w, 2) + "-WE"
 	case uMonth:
 		s = pad(y, 4) + "-" + pad(int(m), 2)
@@ -151,7 +151,7 @@ func shift(t time.Time, n int, u unit) time.Time {
 
 // mkPoint returns the point of granularity g containing t.
 func mkPoint(t time.Time, g unit) point {
-	p := point{t: truncate(t, g), gran: g}
+	p := point{first: truncate(t, g), gran: g}
 	if g == uSeason {
 		_, p.season = seasonOf(t)
 	}

@@ -16,7 +16,7 @@ var relativeWords = [numWords]struct{ rel, afterThe bool }{
 
 var (
 	isThe      = keywordHead(wThe)
-	isRelative = eitherHead(isThe, wordHead(func(l *lexeme) bool { return relativeWords[l.id].rel }))
+	isRelative = eitherHead(isThe, wordHead(func(l *lexeme) bool { return relativeWords[l.keyword].rel }))
 )
 
 var relativeProductions = []production{
@@ -65,14 +65,14 @@ func theDecade(c cursor) (match, bool) {
 // narrative is about, in that year.
 func theYearPeriod(c cursor) (match, bool) {
 	c.word(wThe)
-	y, ok := c.p.year4(c.k)
+	y, ok := c.p.year4(c.pos)
 	if !ok {
 		return match{}, false
 	}
 	c.next()
-	if l := c.lx(); l.id == wPeriod || l.id == wQuarter && !l.plural {
+	if l := c.lexeme(); l.keyword == wPeriod || l.keyword == wQuarter && !l.plural {
 		c.next()
-		return c.match(spec{typ: Date, kind: skRel, cal: calendar{year: y}, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorPeriodOfYear})
+		return c.match(spec{typ: Date, kind: kindOffset, cal: calendar{year: y}, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorPeriodOfYear})
 	}
 	return match{}, false
 }
@@ -80,20 +80,20 @@ func theYearPeriod(c cursor) (match, bool) {
 // theYearQuarter: the 1988 third quarter.
 func theYearQuarter(c cursor) (match, bool) {
 	c.word(wThe)
-	y, ok := c.p.year4(c.k)
+	y, ok := c.p.year4(c.pos)
 	if !ok {
 		return match{}, false
 	}
 	c.next()
-	if l := c.lx(); l.id == wPeriod || l.id == wQuarter && !l.plural {
+	if l := c.lexeme(); l.keyword == wPeriod || l.keyword == wQuarter && !l.plural {
 		return match{}, false // the 1988 quarter: theYearPeriod
 	}
 	o, ok := c.ordinal()
-	if !ok || o > 4 || !c.is(wQuarter) || c.lx().plural {
+	if !ok || o > 4 || !c.is(wQuarter) || c.lexeme().plural {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y, quarter: o}, gran: uQuarter})
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, quarter: o}, gran: uQuarter})
 }
 
 // theOrdinal: the third quarter, the first half of 1989, the 20th century,
@@ -101,19 +101,19 @@ func theYearQuarter(c cursor) (match, bool) {
 // goes with "results".
 func theOrdinal(c cursor) (match, bool) {
 	c.word(wThe)
-	t, l := c.tok(), c.lx()
+	t, l := c.tok(), c.lexeme()
 	if t.kind != tNum && l.ord == 0 && !l.tens {
 		return match{}, false
 	}
 	var best match
 	found := false
 	for _, f := range []func(cursor) (match, bool){quarterOrHalf, century} {
-		if m, ok := c.sub(f); ok && (!found || m.j > best.j) {
+		if m, ok := c.sub(f); ok && (!found || m.end > best.end) {
 			best, found = m, true
 		}
 	}
-	if found && t.kind != tNum && c.p.hyphen(best.j-2) {
-		best.i = c.k // the third-quarter results
+	if found && t.kind != tNum && c.p.hyphen(best.end-2) {
+		best.start = c.pos // the third-quarter results
 	}
 	return best, found
 }
@@ -121,7 +121,7 @@ func theOrdinal(c cursor) (match, bool) {
 // theDayMonth: the 11th of April, the fourth of July.
 func theDayMonth(c cursor) (match, bool) {
 	c.word(wThe)
-	if t, l := c.tok(), c.lx(); t.kind != tNum && l.ord == 0 && !l.tens {
+	if t, l := c.tok(), c.lexeme(); t.kind != tNum && l.ord == 0 && !l.tens {
 		return match{}, false
 	}
 	return c.sub(dayMonth)
@@ -139,14 +139,14 @@ func theBareDay(c cursor) (match, bool) {
 	p := c.p
 	c.word(wThe)
 	t := c.tok()
-	if t.kind != tNum || t.suf != sufOrd || t.apos || t.num < 1 || t.num > 31 || !dayIntro[p.id(c.i-1)] {
+	if t.kind != tNum || t.suf != sufOrd || t.apos || t.num < 1 || t.num > 31 || !dayIntro[p.keyword(c.start-1)] {
 		return match{}, false
 	}
 	c.next()
-	if next := c.tok(); next.kind == tWord && !c.is(wAnd) && !c.is(wOr) || c.p.punct(c.k, '-') {
+	if next := c.tok(); next.kind == tWord && !c.is(wAnd) && !c.is(wOr) || c.p.punct(c.pos, '-') {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{day: t.num}, gran: uDay, anchor: anchorNarrative})
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{day: t.num}, gran: uDay, anchor: anchorNarrative})
 }
 
 // seasonAfterTheIntro are the prepositions after which "the spring" and
@@ -158,29 +158,29 @@ var seasonAfterTheIntro = [numWords]bool{wIn: true, wDuring: true, wBy: true, wU
 // only as seasons (in the fall, not the fall of the regime).
 func theSeason(c cursor) (match, bool) {
 	c.word(wThe)
-	l := c.lx()
+	l := c.lexeme()
 	if l.season == 0 {
 		return match{}, false
 	}
 	if m, ok := c.sub(seasonName); ok {
 		return m, true
 	}
-	if l.id != wSpring && l.id != wFall || c.p.id(c.k+1) == wOf || !seasonAfterTheIntro[c.p.id(c.i-1)] {
+	if l.keyword != wSpring && l.keyword != wFall || c.p.keyword(c.pos+1) == wOf || !seasonAfterTheIntro[c.p.keyword(c.start-1)] {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason})
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{season: int(l.season)}, gran: uSeason})
 }
 
 // theDecadeWord: the nineties.
 func theDecadeWord(c cursor) (match, bool) {
 	c.word(wThe)
-	l := c.lx()
+	l := c.lexeme()
 	if l.decade == 0 {
 		return match{}, false
 	}
 	c.next()
-	return c.match(spec{typ: Date, kind: skCal, cal: calendar{yy: int(l.decade)}, gran: uDecade})
+	return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{twoDigits: int(l.decade)}, gran: uDecade})
 }
 
 // theDuration: the nine months, the two days (not the adjectival "the
@@ -188,7 +188,7 @@ func theDecadeWord(c cursor) (match, bool) {
 func theDuration(c cursor) (match, bool) {
 	c.word(wThe)
 	m, ok := c.sub(durationAt)
-	return m, ok && !c.p.hasHyphen(c.k, m.j)
+	return m, ok && !c.p.hasHyphen(c.pos, m.end)
 }
 
 // relative reads a relative word at the cursor, after "the" or not: this,
@@ -196,7 +196,7 @@ func theDuration(c cursor) (match, bool) {
 // (same). the reports the article.
 func relative(c *cursor) (rel word, the, ok bool) {
 	the = c.word(wThe)
-	rel = c.lx().id
+	rel = c.lexeme().keyword
 	if r := relativeWords[rel]; !r.rel || the && !r.afterThe {
 		return wNone, false, false
 	}
@@ -226,23 +226,23 @@ func relativeSpan(c cursor) (match, bool) {
 	}
 	p := c.p
 	q, ok := c.number()
-	if !ok || q.article || !q.x && q.v == 1 && !p.unitFollows(c.k) {
+	if !ok || q.article || !q.unknown && q.value == 1 && !p.unitFollows(c.pos) {
 		return match{}, false
 	}
-	if w := c.lx().id; w == wTo || w == wOr {
+	if w := c.lexeme().keyword; w == wTo || w == wOr {
 		// the next 12 to 18 months
-		if q2, k, ok := p.number(c.k + 1); ok && !q2.article && p.unitFollows(k) {
-			c.k = k
+		if q2, k, ok := p.number(c.pos + 1); ok && !q2.article && p.unitFollows(k) {
+			c.pos = k
 		}
 	}
-	if w := c.lx().id; w == wMore || w == wTrading || w == wBusiness {
+	if w := c.lexeme().keyword; w == wMore || w == wTrading || w == wBusiness {
 		c.next()
 	}
 	u, plural, ok := c.unit()
-	if !ok || !plural && q.v != 1 {
+	if !ok || !plural && q.value != 1 {
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u})
+	m, _ := c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, u), durQty: q, durUnit: u})
 	if q.approx {
 		m.s.mod = "APPROX"
 	}
@@ -257,7 +257,7 @@ func relativeOfCalendar(c *cursor) (rel word, the, ok bool) {
 	if !ok || rel == wFirst || rel == wFinal {
 		return wNone, false, false
 	}
-	if c.is(wFiscal) && (c.p.id(c.k+1) == wYear || c.p.id(c.k+1) == wQuarter) {
+	if c.is(wFiscal) && (c.p.keyword(c.pos+1) == wYear || c.p.keyword(c.pos+1) == wQuarter) {
 		c.next()
 	}
 	return rel, the, true
@@ -270,11 +270,11 @@ func relativeUnit(c cursor) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	l := c.lx()
-	if rel == wLatest && l.id == wPeriod && the {
+	l := c.lexeme()
+	if rel == wLatest && l.keyword == wPeriod && the {
 		// the latest period: in earnings news, the latest quarter
 		c.next()
-		return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorLatestEnded})
+		return c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: uQuarter}, gran: uQuarter, anchor: anchorLatestEnded})
 	}
 	if l.unit == uNone {
 		return match{}, false
@@ -305,7 +305,7 @@ func pluralUnits(c cursor, rel word, u unit) (match, bool) {
 	switch rel {
 	case wRecent:
 		if u == uYear {
-			return c.match(spec{typ: Date, kind: skLit, lit: "PAST_REF"})
+			return c.match(spec{typ: Date, kind: kindLiteral, lit: "PAST_REF"})
 		}
 	case wComing, wPast, wNext, wLast, wUpcoming:
 		if u < uDay {
@@ -314,13 +314,13 @@ func pluralUnits(c cursor, rel word, u unit) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, u)})
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(qty{unknown: true}, u)})
 }
 
 // unitFrom is the spec of a relative word before a singular unit: last week
 // one week before the DCT, the following week one after the narrative's.
 func unitFrom(rel word, the bool, u unit) (spec, bool) {
-	s := spec{typ: Date, kind: skRel, off: offset{unit: u}, gran: u}
+	s := spec{typ: Date, kind: kindOffset, off: offset{unit: u}, gran: u}
 	switch rel {
 	case wThis, wCurrent:
 		if u <= uDay {
@@ -375,19 +375,19 @@ func unitFrom(rel word, the bool, u unit) (spec, bool) {
 // yearsQuarter: this year's third quarter; last year's quarter (the
 // year-ago quarter of the narrative). The cursor is at the 's.
 func yearsQuarter(c cursor, rel word, s spec) (match, bool) {
-	poss := c.k
+	poss := c.pos
 	c.next()
-	if o, ok := c.ordinal(); ok && c.is(wQuarter) && !c.lx().plural && o <= 4 {
+	if o, ok := c.ordinal(); ok && c.is(wQuarter) && !c.lexeme().plural && o <= 4 {
 		c.next()
 		s.gran, s.cal.quarter = uQuarter, o
 		return c.match(s)
 	}
-	c.k = poss + 1
-	if l := c.lx(); rel == wLast && (l.id == wQuarter && !l.plural || l.id == wPeriod) {
+	c.pos = poss + 1
+	if l := c.lexeme(); rel == wLast && (l.keyword == wQuarter && !l.plural || l.keyword == wPeriod) {
 		c.next()
 		return c.match(yearAgoSpec())
 	}
-	c.k = poss
+	c.pos = poss
 	return match{}, false
 }
 
@@ -395,11 +395,11 @@ func yearsQuarter(c cursor, rel word, s spec) (match, bool) {
 // same evening.
 func relativePartOfDay(c cursor) (match, bool) {
 	rel, the, ok := relativeOfCalendar(&c)
-	l := c.lx()
+	l := c.lexeme()
 	if !ok || l.pod == podNone || l.pod == podDaytime || l.plural {
 		return match{}, false
 	}
-	s := spec{typ: Time, kind: skRel, off: offset{unit: uDay}, gran: uDay, tod: partOfDayTime(l.pod)}
+	s := spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, tod: partOfDayTime(l.pod)}
 	switch rel {
 	case wThis:
 	case wLast:
@@ -453,7 +453,7 @@ func relativeCalendar(c cursor) (match, bool) {
 		return match{}, false
 	}
 	d, a, ok := calendarDirection(rel)
-	l := c.lx()
+	l := c.lexeme()
 	if !ok || rel == wThat && l.month == 0 && l.season == 0 {
 		return match{}, false
 	}
@@ -463,16 +463,16 @@ func relativeCalendar(c cursor) (match, bool) {
 			return match{}, false
 		}
 		c.next()
-		return relativeWeekday(c, spec{typ: Date, kind: skCal, cal: calendar{wday: int(l.wday)}, gran: uDay, anchor: a, dir: d})
+		return relativeWeekday(c, spec{typ: Date, kind: kindCalendar, cal: calendar{wday: int(l.wday)}, gran: uDay, anchor: a, dir: d})
 	case l.month != 0:
 		if !c.tok().cap || l.abbrev {
 			return match{}, false
 		}
 		c.next()
-		return c.match(spec{typ: Date, kind: skCal, cal: calendar{month: int(l.month)}, gran: uMonth, anchor: a, dir: d})
+		return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{month: int(l.month)}, gran: uMonth, anchor: a, dir: d})
 	case l.season != 0:
 		c.next()
-		return c.match(spec{typ: Date, kind: skCal, cal: calendar{season: int(l.season)}, gran: uSeason, anchor: a, dir: d})
+		return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{season: int(l.season)}, gran: uSeason, anchor: a, dir: d})
 	case l.holiday > 0:
 		m, ok := c.sub(func(c cursor) (match, bool) { return holidayAt(c, d) })
 		m.s.anchor = a
@@ -484,11 +484,11 @@ func relativeCalendar(c cursor) (match, bool) {
 // relativeWeekday completes a relative weekday (the cursor after it): this
 // coming Sunday, March 8 is the date; last Friday night a time.
 func relativeWeekday(c cursor, s spec) (match, bool) {
-	d := c.p.at(c.k)
+	d := c.p.at(c.pos)
 	d.punct(',')
-	if d.lx().month != 0 {
+	if d.lexeme().month != 0 {
 		if dm, ok := d.sub(monthDay); ok && dm.s.cal.day != 0 {
-			dm.i = c.i
+			dm.start = c.start
 			return dm, true
 		}
 	}
@@ -503,10 +503,10 @@ func thePast(c cursor) (match, bool) {
 	if !c.word(wPast) {
 		return match{}, false
 	}
-	if l := c.lx(); l.unit != uNone || l.num != 0 || l.id == wFew || l.id == wSeveral {
+	if l := c.lexeme(); l.unit != uNone || l.num != 0 || l.keyword == wFew || l.keyword == wSeveral {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skLit, lit: "PAST_REF"})
+	return c.match(spec{typ: Date, kind: kindLiteral, lit: "PAST_REF"})
 }
 
 // theFuture: the future, the near future, the near term, the short term,
@@ -519,16 +519,16 @@ func theFuture(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skLit, lit: "FUTURE_REF"})
+	return c.match(spec{typ: Date, kind: kindLiteral, lit: "FUTURE_REF"})
 }
 
 // thePresent: the present (not the present day, the present year).
 func thePresent(c cursor) (match, bool) {
 	c.word(wThe)
-	if !c.word(wPresent) || c.is(wDay) || c.p.unitFollows(c.k) {
+	if !c.word(wPresent) || c.is(wDay) || c.p.unitFollows(c.pos) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skLit, lit: "PRESENT_REF"})
+	return c.match(spec{typ: Date, kind: kindLiteral, lit: "PRESENT_REF"})
 }
 
 // theDayAroundToday: the day before yesterday, the day after tomorrow.
@@ -543,7 +543,7 @@ func theDayAroundToday(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skRel, off: offset{unit: uDay, n: n}, gran: uDay})
+	return c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: uDay, n: n}, gran: uDay})
 }
 
 // theDayAroundDate: the day before last Tuesday's hearing, the day after
@@ -561,12 +561,12 @@ func theDayAroundDate(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m, ok := c.p.modded(c.k)
+	m, ok := c.p.modded(c.pos)
 	if !ok || m.s.typ != Date || m.s.mod != "" || m.s.tod != "" ||
-		!(m.s.gran == uDay || m.s.kind == skCal && m.s.cal.wday != 0 && !m.s.cal.weekend) {
+		!(m.s.gran == uDay || m.s.kind == kindCalendar && m.s.cal.wday != 0 && !m.s.cal.weekend) {
 		return match{}, false
 	}
-	m.i = c.i
+	m.start = c.start
 	m.s.dayOff = off
 	return m, true
 }
@@ -581,7 +581,7 @@ func theYearNumber(c cursor) (match, bool) {
 	if !ok {
 		return match{}, false
 	}
-	return c.match(spec{typ: Date, kind: skAbs, cal: calendar{year: y}, gran: uYear})
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y}, gran: uYear})
 }
 
 // theYearAgo: the year-earlier quarter, the year-ago period; but in "the
@@ -591,10 +591,10 @@ func theYearAgo(c cursor) (match, bool) {
 	if !c.is(wYear) {
 		return match{}, false
 	}
-	k := c.k
+	k := c.pos
 	m, ok := c.sub(yearAgoPeriod)
-	if ok && m.s.typ == Date && m.j == k+3 {
-		m.i = k
+	if ok && m.s.typ == Date && m.end == k+3 {
+		m.start = k
 	}
 	return m, ok
 }
@@ -611,7 +611,7 @@ func theHalf(c cursor) (match, bool) {
 	default:
 		return match{}, false
 	}
-	m, _ := c.match(spec{typ: Date, kind: skCal, cal: calendar{half: h}, gran: uHalf})
+	m, _ := c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{half: h}, gran: uHalf})
 	c.p.ofYear(&m)
 	return m, true
 }
@@ -622,7 +622,7 @@ func theFiscalYear(c cursor) (match, bool) {
 	if !c.word(wFiscal) || !c.is(wYear) {
 		return match{}, false
 	}
-	return c.p.theUnit(c.i, c.k)
+	return c.p.theUnit(c.start, c.pos)
 }
 
 // theFiscal: the fiscal 1990 results, the fiscal first quarter.
@@ -632,7 +632,7 @@ func theFiscal(c cursor) (match, bool) {
 		return match{}, false
 	}
 	best, found := c.sub(fiscalYear)
-	if m, ok := c.sub(fiscalQuarter); ok && (!found || m.j > best.j) {
+	if m, ok := c.sub(fiscalQuarter); ok && (!found || m.end > best.end) {
 		best, found = m, true
 	}
 	return best, found
@@ -641,43 +641,43 @@ func theFiscal(c cursor) (match, bool) {
 // theUnitAt: the year, the quarter, the month, the week, the weekend.
 func theUnitAt(c cursor) (match, bool) {
 	c.word(wThe)
-	if c.lx().unit == uNone {
+	if c.lexeme().unit == uNone {
 		return match{}, false
 	}
-	return c.p.theUnit(c.i, c.k)
+	return c.p.theUnit(c.start, c.pos)
 }
 
 // theUnit: the year, the quarter, the month, the week, the weekend, the
 // week of March 6; "the year ended March 31" is a duration. i is at "the",
 // k at the unit.
 func (p *parser) theUnit(i, k int) (match, bool) {
-	l := p.lx(k)
+	l := p.lexeme(k)
 	if l.plural || p.hyphen(k+1) {
 		return match{}, false // the year-end rush: "year-end" is matched on its own
 	}
 	j := k + 1
-	switch p.id(j) {
+	switch p.keyword(j) {
 	case wEnded, wEnding, wThrough, wTo:
 		// the year ended March 31 is a duration; the quarter ended Sept. 30
 		// names the quarter
 		if l.unit == uYear || l.unit == uMonth || l.unit == uWeek {
-			return match{i, j, spec{typ: Duration, kind: skLit, lit: durationValue(qty{v: 1}, l.unit)}}, true
+			return match{i, j, spec{typ: Duration, kind: kindLiteral, lit: durationValue(qty{value: 1}, l.unit)}}, true
 		}
 	}
 	switch l.unit {
 	case uYear, uQuarter, uMonth:
-		return match{i, j, spec{typ: Date, kind: skRel, off: offset{unit: l.unit}, gran: l.unit, anchor: anchorNarrative}}, true
+		return match{i, j, spec{typ: Date, kind: kindOffset, off: offset{unit: l.unit}, gran: l.unit, anchor: anchorNarrative}}, true
 	case uWeek:
 		// "the week of March 6"
-		if p.id(j) == wOf {
+		if p.keyword(j) == wOf {
 			if m, ok := p.core(j + 1); ok && m.s.typ == Date && m.s.gran == uDay {
-				m.i, m.s.toWeek = i, true
+				m.start, m.s.toWeek = i, true
 				return m, true
 			}
 		}
-		return match{i, j, spec{typ: Date, kind: skRel, off: offset{unit: uWeek}, gran: uWeek, anchor: anchorNarrative}}, true
+		return match{i, j, spec{typ: Date, kind: kindOffset, off: offset{unit: uWeek}, gran: uWeek, anchor: anchorNarrative}}, true
 	case uWeekend:
-		return match{i, j, spec{typ: Date, kind: skCal, cal: calendar{wday: 6, weekend: true}, gran: uWeekend}}, true
+		return match{i, j, spec{typ: Date, kind: kindCalendar, cal: calendar{wday: 6, weekend: true}, gran: uWeekend}}, true
 	}
 	return match{}, false
 }
@@ -688,7 +688,7 @@ func theFullYear(c cursor) (match, bool) {
 	if !c.word(wFull) || !c.is(wYear) {
 		return match{}, false
 	}
-	m, ok := c.p.theUnit(c.i, c.k)
+	m, ok := c.p.theUnit(c.start, c.pos)
 	if ok && m.s.typ == Date {
 		m.s.anchor = anchorReportingYear
 	}
@@ -698,7 +698,7 @@ func theFullYear(c cursor) (match, bool) {
 // theUnitsAhead: the weeks ahead, the years ahead.
 func theUnitsAhead(c cursor) (match, bool) {
 	c.word(wThe)
-	l := c.lx()
+	l := c.lexeme()
 	if l.unit == uNone || !l.plural {
 		return match{}, false
 	}
@@ -706,7 +706,7 @@ func theUnitsAhead(c cursor) (match, bool) {
 	if !c.word(wAhead) {
 		return match{}, false
 	}
-	return c.match(spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, l.unit)})
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(qty{unknown: true}, l.unit)})
 }
 
 // yearAgoPeriod: year-earlier, year-ago (quarter|period) — the same quarter
@@ -717,15 +717,15 @@ func yearAgoPeriod(c cursor) (match, bool) {
 	if !c.hyphen() || !c.word(wEarlier) && !c.word(wAgo) {
 		return match{}, false
 	}
-	l := c.lx()
+	l := c.lexeme()
 	switch {
-	case l.id == wQuarter && !l.plural, l.id == wPeriod:
+	case l.keyword == wQuarter && !l.plural, l.keyword == wPeriod:
 		c.next()
 	default:
-		q := c.p.at(c.k)
-		if o, ok := q.ordinal(); ok && o <= 4 && q.is(wQuarter) && !q.lx().plural {
-			c.k = q.k + 1
-			return c.match(spec{typ: Date, kind: skRel, cal: calendar{quarter: o}, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearAgo})
+		q := c.p.at(c.pos)
+		if o, ok := q.ordinal(); ok && o <= 4 && q.is(wQuarter) && !q.lexeme().plural {
+			c.pos = q.pos + 1
+			return c.match(spec{typ: Date, kind: kindOffset, cal: calendar{quarter: o}, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearAgo})
 		}
 		if m, ok := c.sub(durationAt); ok {
 			return m, true
@@ -735,9 +735,9 @@ func yearAgoPeriod(c cursor) (match, bool) {
 }
 
 // yearAgoSpec is the same quarter one year before the one the narrative is
-// about (see ctx.resolveRel).
+// about (see resolver.yearAgoPeriod).
 func yearAgoSpec() spec {
-	return spec{typ: Date, kind: skRel, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearEarlier}
+	return spec{typ: Date, kind: kindOffset, off: offset{unit: uYear, n: -1}, gran: uQuarter, anchor: anchorYearEarlier}
 }
 
 // thePeriodYearAgo: the quarter a year ago, the period a year earlier, the
@@ -746,14 +746,14 @@ func yearAgoSpec() spec {
 // the narrative is about.
 func thePeriodYearAgo(c cursor) (match, bool) {
 	c.word(wThe)
-	if c.lx().sameness {
+	if c.lexeme().sameness {
 		c.next()
 		// the comparable year-ago quarter
 		if m, ok := c.sub(yearAgoPeriod); ok && m.s.typ == Date {
 			return m, true
 		}
 	}
-	if l := c.lx(); !(l.id == wQuarter && !l.plural || l.id == wPeriod) {
+	if l := c.lexeme(); !(l.keyword == wQuarter && !l.plural || l.keyword == wPeriod) {
 		return match{}, false
 	}
 	c.next()

@@ -11,14 +11,14 @@ import "time"
 // year (resolve_calendar.go) and offsets from an anchor
 // (resolve_offset.go); a time of day rides on any of them (spec.tod).
 
-// skind is the kind of a spec.
-type skind uint8
+// specKind is the kind of a spec.
+type specKind uint8
 
 const (
-	skLit skind = iota // the value is fixed: durations, sets, references
-	skAbs              // a calendar value with its year: April 11, 2017; 1998-Q1; the 1990s
-	skCal              // a calendar name without a year: Friday, April 11, summer, the third quarter
-	skRel              // an offset from the DCT or the narrative anchor: yesterday, last week, two days later
+	kindLiteral  specKind = iota // the value is fixed: durations, sets, references
+	kindAbsolute                 // a calendar value with its year: April 11, 2017; 1998-Q1; the 1990s
+	kindCalendar                 // a calendar name without a year: Friday, April 11, summer, the third quarter
+	kindOffset                   // an offset from the DCT or the narrative anchor: yesterday, last week, two days later
 )
 
 // dir says which occurrence of a calendar name is meant.
@@ -56,24 +56,24 @@ func (a anchor) narrative() bool { return a != anchorDCT && a != anchorYearAgo }
 func (a anchor) yearAgo() bool { return a == anchorYearAgo || a == anchorYearEarlier }
 
 // calendar holds the calendar fields the words give (0 = not given): of an
-// absolute date (skAbs), of a calendar name (skCal), and the month, quarter
-// or half of an offset year (skRel: "June last year", "this year's third
+// absolute date (kindAbsolute), of a calendar name (kindCalendar), and the month, quarter
+// or half of an offset year (kindOffset: "June last year", "this year's third
 // quarter") or its given year (anchorPeriodOfYear).
 type calendar struct {
-	year    int
-	month   int
-	day     int
-	wday    int // 1 (Monday) - 7 (Sunday)
-	season  int // 1 spring - 4 winter
-	quarter int
-	half    int
-	week    int
-	hol     *holiday
-	yy      int  // skCal: a two-digit year ('98, gran year) or decade ('90s, gran decade), century unknown
-	weekend bool // skCal: the weekend of the Saturday that wday and dir select
+	year      int
+	month     int
+	day       int
+	wday      int // 1 (Monday) - 7 (Sunday)
+	season    int // 1 spring - 4 winter
+	quarter   int
+	half      int
+	week      int
+	hol       *holiday
+	twoDigits int  // kindCalendar: a two-digit year ('98, gran year) or decade ('90s, gran decade), century unknown
+	weekend   bool // kindCalendar: the weekend of the Saturday that wday and dir select
 }
 
-// offset is n units from the anchor (skRel).
+// offset is n units from the anchor (kindOffset).
 type offset struct {
 	n    int
 	unit unit
@@ -82,23 +82,23 @@ type offset struct {
 // spec describes a time expression before resolution.
 type spec struct {
 	typ    Type
-	kind   skind
-	lit    string   // skLit: the value
-	cal    calendar // skAbs, skCal (and see calendar)
-	off    offset   // skRel
+	kind   specKind
+	lit    string   // kindLiteral: the value
+	cal    calendar // kindAbsolute, kindCalendar (and see calendar)
+	off    offset   // kindOffset
 	gran   unit     // the granularity of the value
-	anchor anchor   // skCal, skRel: what it counts from
-	dir    dir      // skCal: which occurrence
+	anchor anchor   // kindCalendar, kindOffset: what it counts from
+	dir    dir      // kindCalendar: which occurrence
 
-	poss   bool // followed by a possessive 's: Friday's meeting
-	attrib bool // skCal: a day used as a modifier (the Aug. 7 bombings)
-	dayOff int  // days added to the day the fields name: the day before Easter
-	toWeek bool // the week of the day the fields name: the week of March 6
+	possessive  bool // followed by a possessive 's: Friday's meeting
+	attributive bool // kindCalendar: a day used as a modifier (the Aug. 7 bombings)
+	dayOff      int  // days added to the day the fields name: the day before Easter
+	toWeek      bool // the week of the day the fields name: the week of March 6
 
 	// a duration's quantity and unit, kept so that "ago", "later"... can
 	// turn it into a date
-	durQ qty
-	durU unit
+	durQty  qty
+	durUnit unit
 
 	tod   string // time of day: "T14:30", "TMO"...
 	mod   string
@@ -114,11 +114,11 @@ func (s *spec) entersHistory(p point) bool {
 	return p.gran != uNone && (s.typ == Date || s.typ == Time) && !s.anchor.yearAgo() && s.anchor != anchorPeriodOfYear
 }
 
-// ctx is what an expression is resolved against.
-type ctx struct {
-	dct   time.Time // the document's creation day, UTC midnight
-	tense tense
-	hist  []point // the calendar values mentioned so far, in order
+// resolver is what an expression is resolved against.
+type resolver struct {
+	dct      time.Time // the document's creation day, UTC midnight
+	tense    tense
+	mentions []point // the calendar values mentioned so far, in order
 	// monthsSpan: the latest period the text spoke of is a span of months
 	// (the first nine months), not a calendar quarter or half
 	monthsSpan bool
@@ -131,22 +131,22 @@ const maxAnchorLookback = 64
 
 // latest returns the most recent of the last lookback mentions for which
 // ok holds.
-func (c *ctx) latest(lookback int, ok func(p point) bool) (point, bool) {
-	for k := len(c.hist) - 1; k >= 0 && k >= len(c.hist)-lookback; k-- {
-		if ok(c.hist[k]) {
-			return c.hist[k], true
+func (c *resolver) latest(lookback int, ok func(p point) bool) (point, bool) {
+	for k := len(c.mentions) - 1; k >= 0 && k >= len(c.mentions)-lookback; k-- {
+		if ok(c.mentions[k]) {
+			return c.mentions[k], true
 		}
 	}
 	return point{}, false
 }
 
 // dctDay is the DCT as a point.
-func (c *ctx) dctDay() point { return point{t: c.dct, gran: uDay} }
+func (c *resolver) dctDay() point { return point{first: c.dct, gran: uDay} }
 
 // anchorFor returns the reference day for an expression counted in unit u:
 // the most recent mention at granularity fine enough for u when narr, else
 // (or when there is none) the DCT; found reports a mention.
-func (c *ctx) anchorFor(narr bool, u unit) (p point, found bool) {
+func (c *resolver) anchorFor(narr bool, u unit) (p point, found bool) {
 	if narr {
 		if p, ok := c.latest(maxAnchorLookback, func(h point) bool { return finer(h.gran, u) }); ok {
 			return p, true
@@ -179,7 +179,7 @@ func finer(g, u unit) bool {
 
 // reporting returns a day of the period a business story reports on: the
 // latest quarter or half it mentioned, else the DCT.
-func (c *ctx) reporting() point {
+func (c *resolver) reporting() point {
 	if p, ok := c.latest(maxAnchorLookback, func(h point) bool { return h.gran == uQuarter || h.gran == uHalf }); ok {
 		return p
 	}
@@ -188,17 +188,17 @@ func (c *ctx) reporting() point {
 
 // resolve computes the value of s. ok is false when the words name no real
 // date (February 30) or a value cannot be formed.
-func (c *ctx) resolve(s *spec) (string, point, bool) {
+func (c *resolver) resolve(s *spec) (string, point, bool) {
 	var p point
 	var ok bool
 	switch s.kind {
-	case skLit:
+	case kindLiteral:
 		return s.lit, point{}, s.lit != ""
-	case skAbs:
+	case kindAbsolute:
 		p, ok = resolveAbsolute(s)
-	case skRel:
+	case kindOffset:
 		p, ok = c.resolveOffset(s)
-	case skCal:
+	case kindCalendar:
 		p, ok = c.resolveCalendar(s)
 	}
 	if !ok {
@@ -206,10 +206,10 @@ func (c *ctx) resolve(s *spec) (string, point, bool) {
 	}
 	p.tod = s.tod
 	if s.dayOff != 0 && p.gran == uDay {
-		p.t = p.t.AddDate(0, 0, s.dayOff) // the day before Easter
+		p.first = p.first.AddDate(0, 0, s.dayOff) // the day before Easter
 	}
 	if s.toWeek && p.gran == uDay {
-		p = mkPoint(p.t, uWeek) // the week of March 6
+		p = mkPoint(p.first, uWeek) // the week of March 6
 	}
 	return p.value(), p, true
 }
@@ -220,23 +220,23 @@ func resolveAbsolute(s *spec) (point, bool) {
 	y := f.year
 	switch s.gran {
 	case uDay:
-		return point{t: day(y, f.month, f.day), gran: uDay}, validDay(y, f.month, f.day)
+		return point{first: day(y, f.month, f.day), gran: uDay}, validDay(y, f.month, f.day)
 	case uMonth:
-		return point{t: day(y, f.month, 1), gran: uMonth}, f.month >= 1 && f.month <= 12
+		return point{first: day(y, f.month, 1), gran: uMonth}, f.month >= 1 && f.month <= 12
 	case uWeek:
-		return point{t: isoWeekStart(y, f.week), gran: uWeek}, f.week >= 1 && f.week <= 53
+		return point{first: isoWeekStart(y, f.week), gran: uWeek}, f.week >= 1 && f.week <= 53
 	case uQuarter:
-		return point{t: day(y, 3*f.quarter-2, 1), gran: uQuarter}, f.quarter >= 1 && f.quarter <= 4
+		return point{first: day(y, 3*f.quarter-2, 1), gran: uQuarter}, f.quarter >= 1 && f.quarter <= 4
 	case uHalf:
-		return point{t: day(y, 6*f.half-5, 1), gran: uHalf}, f.half >= 1 && f.half <= 2
+		return point{first: day(y, 6*f.half-5, 1), gran: uHalf}, f.half >= 1 && f.half <= 2
 	case uSeason:
-		return point{t: seasonStart(y, f.season), gran: uSeason, season: f.season}, f.season >= 1 && f.season <= 4
+		return point{first: seasonStart(y, f.season), gran: uSeason, season: f.season}, f.season >= 1 && f.season <= 4
 	case uYear, uDecade, uCentury:
-		return point{t: day(y, 1, 1), gran: s.gran}, true
+		return point{first: day(y, 1, 1), gran: s.gran}, true
 	}
 	if f.hol != nil {
 		t, ok := f.hol.date(y)
-		return point{t: t, gran: uDay}, ok
+		return point{first: t, gran: uDay}, ok
 	}
 	return point{}, false
 }

@@ -41,12 +41,12 @@ type calendarRef struct {
 
 // resolveCalendar picks the occurrence of a calendar name (a weekday, a
 // month, a season, a holiday...) that the direction and the tense call for.
-func (c *ctx) resolveCalendar(s *spec) (point, bool) {
+func (c *resolver) resolveCalendar(s *spec) (point, bool) {
 	r := c.calendarRef(s)
 	f := &s.cal
 	switch {
 	case f.wday != 0 && f.month == 0 && f.hol == nil:
-		p := point{t: weekdayFrom(r.a, f.wday, r.wd), gran: uDay}
+		p := point{first: weekdayFrom(r.a, f.wday, r.wd), gran: uDay}
 		if f.weekend {
 			p.gran = uWeekend
 		}
@@ -81,8 +81,8 @@ func (c *ctx) resolveCalendar(s *spec) (point, bool) {
 		return p, ok
 	case f.quarter != 0 || f.half != 0:
 		return c.periodOfYear(f, r)
-	case f.yy != 0 || s.gran == uDecade:
-		return twoDigitYearFrom(r.a, f.yy, s.gran), true
+	case f.twoDigits != 0 || s.gran == uDecade:
+		return twoDigitYearFrom(r.a, f.twoDigits, s.gran), true
 	}
 	return point{}, false
 }
@@ -90,7 +90,7 @@ func (c *ctx) resolveCalendar(s *spec) (point, bool) {
 // calendarRef places a calendar name: around the DCT, or the story's day
 // (the next Friday) or year (that November) for a narrative anchor, in the
 // directions the spec and the tense of the clause give.
-func (c *ctx) calendarRef(s *spec) calendarRef {
+func (c *resolver) calendarRef(s *spec) calendarRef {
 	var ref point
 	var r calendarRef
 	switch {
@@ -102,9 +102,9 @@ func (c *ctx) calendarRef(s *spec) calendarRef {
 	default:
 		ref = c.dctDay()
 	}
-	r.a = ref.t
+	r.a = ref.first
 	r.d = s.dir
-	if r.d == dirTense && c.tense == tenseFuture && s.cal.quarter == 0 && s.cal.half == 0 && !s.attrib {
+	if r.d == dirTense && c.tense == tenseFuture && s.cal.quarter == 0 && s.cal.half == 0 && !s.attributive {
 		// "will meet in February", said in April: next February. (A
 		// quarter is often talked about in the future tense after its end,
 		// while its results are awaited.)
@@ -112,7 +112,7 @@ func (c *ctx) calendarRef(s *spec) calendarRef {
 	}
 	r.wd = r.d
 	if r.d == dirTense {
-		r.wd = c.weekdayDirection(s.poss)
+		r.wd = c.weekdayDirection(s.possessive)
 	}
 	return r
 }
@@ -120,7 +120,7 @@ func (c *ctx) calendarRef(s *spec) calendarRef {
 // weekdayDirection is the occurrence of a weekday (or a bare day of the
 // month) the tense of the clause selects; poss is a possessive day
 // ("Thursday's closing price"), which names a day already known.
-func (c *ctx) weekdayDirection(poss bool) dir {
+func (c *resolver) weekdayDirection(poss bool) dir {
 	switch c.tense {
 	case tenseFuture, tenseWould:
 		return dirFuture
@@ -174,10 +174,10 @@ func weekdayFrom(a time.Time, wd int, d dir) time.Time {
 // bareDayOfMonth: "on the 15th" is that day of the month the story is in;
 // with no story yet, the occurrence the tense selects around the DCT, as
 // for a weekday.
-func (c *ctx) bareDayOfMonth(d int, r calendarRef) (point, bool) {
+func (c *resolver) bareDayOfMonth(d int, r calendarRef) (point, bool) {
 	y, m := r.a.Year(), int(r.a.Month())
 	if r.inStory {
-		return point{t: day(y, m, d), gran: uDay}, validDay(y, m, d)
+		return point{first: day(y, m, d), gran: uDay}, validDay(y, m, d)
 	}
 	best, bestDist := time.Time{}, time.Duration(-1)
 	for dm := -2; dm <= 2; dm++ { // two months either way: a 31st
@@ -194,12 +194,12 @@ func (c *ctx) bareDayOfMonth(d int, r calendarRef) (point, bool) {
 			best, bestDist = cand, w
 		}
 	}
-	return point{t: best, gran: uDay}, !best.IsZero()
+	return point{first: best, gran: uDay}, !best.IsZero()
 }
 
 // periodOfYear: the quarter or the half a year the direction and the
 // tense select.
-func (c *ctx) periodOfYear(f *calendar, r calendarRef) (point, bool) {
+func (c *resolver) periodOfYear(f *calendar, r calendarRef) (point, bool) {
 	n, g, months := f.quarter, uQuarter, 3
 	if n == 0 {
 		n, g, months = f.half, uHalf, 6
@@ -220,7 +220,7 @@ func twoDigitYearFrom(a time.Time, yy int, g unit) point {
 	if y > a.Year()+10 {
 		y -= 100
 	}
-	return point{t: day(y, 1, 1), gran: g}
+	return point{first: day(y, 1, 1), gran: g}
 }
 
 // occurrence returns the first and last day of the occurrence of a yearly
@@ -232,14 +232,14 @@ type occurrence func(y int) (first, last time.Time, ok bool)
 // yearly picks the occurrence of a yearly stretch that the direction r.d
 // selects relative to r.a, as a point of granularity g; againstPast weighs
 // the distance of a future occurrence in a past-tense clause.
-func (c *ctx) yearly(r calendarRef, againstPast time.Duration, g unit, occ occurrence) (point, bool) {
+func (c *resolver) yearly(r calendarRef, againstPast time.Duration, g unit, occ occurrence) (point, bool) {
 	t, ok := c.pickYear(r.a, r.d, againstPast, occ)
-	return point{t: t, gran: g}, ok
+	return point{first: t, gran: g}, ok
 }
 
 // pickYear chooses among the occurrences of a yearly recurring stretch the
 // one the direction d selects relative to a.
-func (c *ctx) pickYear(a time.Time, d dir, againstPast time.Duration, occ occurrence) (time.Time, bool) {
+func (c *resolver) pickYear(a time.Time, d dir, againstPast time.Duration, occ occurrence) (time.Time, bool) {
 	switch d {
 	case dirThis:
 		f, _, ok := occ(a.Year())
@@ -285,7 +285,7 @@ func firstOccurrence(a time.Time, strictly bool, occ occurrence) (time.Time, boo
 // againstFuture (a past one in a future clause) times as far: "the judge
 // set a hearing for Jan. 14" a week before it is the coming Jan. 14, "in
 // October" in a past-tense May sentence is last October.
-func (c *ctx) nearestOccurrence(a time.Time, againstPast time.Duration, occ occurrence) (time.Time, bool) {
+func (c *resolver) nearestOccurrence(a time.Time, againstPast time.Duration, occ occurrence) (time.Time, bool) {
 	y := a.Year()
 	best, bestDist, found := time.Time{}, time.Duration(0), false
 	for yy := y - 1; yy <= y+1; yy++ {

@@ -13,9 +13,9 @@ const yearAgoLookback = 4
 const justReported = -45
 
 // resolveOffset resolves "n units from the anchor".
-func (c *ctx) resolveOffset(s *spec) (point, bool) {
+func (c *resolver) resolveOffset(s *spec) (point, bool) {
 	a, g := c.offsetAnchor(s)
-	t := a.t
+	t := a.first
 	if s.off.unit == uSeason {
 		t = truncate(t, uSeason)
 	}
@@ -36,7 +36,7 @@ func (c *ctx) resolveOffset(s *spec) (point, bool) {
 
 // offsetAnchor returns the point an offset counts from and the granularity
 // of its value, as its anchor rule says.
-func (c *ctx) offsetAnchor(s *spec) (point, unit) {
+func (c *resolver) offsetAnchor(s *spec) (point, unit) {
 	u := s.off.unit
 	a, found := c.anchorFor(s.anchor.narrative(), u)
 	if s.anchor == anchorLatestEnded && found && !c.over(a, u) {
@@ -50,7 +50,7 @@ func (c *ctx) offsetAnchor(s *spec) (point, unit) {
 	if s.anchor.narrative() && !found && u == uQuarter && s.off.n == 0 {
 		// "the quarter" with no quarter before it: in news, the one just
 		// reported
-		a.t = a.t.AddDate(0, 0, justReported)
+		a.first = a.first.AddDate(0, 0, justReported)
 	}
 	g := s.gran
 	switch {
@@ -64,7 +64,7 @@ func (c *ctx) offsetAnchor(s *spec) (point, unit) {
 		// names; the year does. The span is one of the reporting year
 		g = uYear
 		a = c.reporting()
-	case s.anchor.yearAgo() && len(c.hist) > 0:
+	case s.anchor.yearAgo() && len(c.mentions) > 0:
 		a, g = c.yearAgoPeriod(s, a, g)
 	}
 	return a, g
@@ -72,25 +72,25 @@ func (c *ctx) offsetAnchor(s *spec) (point, unit) {
 
 // over reports whether the period of unit u that contains p has ended by
 // the DCT.
-func (c *ctx) over(p point, u unit) bool {
-	return !shift(truncate(p.t, u), 1, u).After(c.dct)
+func (c *resolver) over(p point, u unit) bool {
+	return !shift(truncate(p.first, u), 1, u).After(c.dct)
 }
 
 // yearAgoPeriod: "a year ago" in a story about a quarter is the year-ago
 // quarter; "a year earlier" right after a day is that day a year before. A
 // quarter that has not begun at the DCT is a forecast, not the period whose
 // results are compared. a and g are the anchor and granularity so far.
-func (c *ctx) yearAgoPeriod(s *spec, a point, g unit) (point, unit) {
-	last := c.hist[len(c.hist)-1]
-	if h, ok := c.latest(yearAgoLookback, func(h point) bool { return isPeriod(h) && !h.t.After(c.dct) }); ok {
+func (c *resolver) yearAgoPeriod(s *spec, a point, g unit) (point, unit) {
+	last := c.mentions[len(c.mentions)-1]
+	if h, ok := c.latest(yearAgoLookback, func(h point) bool { return isPeriod(h) && !h.first.After(c.dct) }); ok {
 		last = h
 	}
-	if isPeriod(last) && last.t.After(c.dct) {
+	if isPeriod(last) && last.first.After(c.dct) {
 		last = point{}
-		if g == uQuarter && a.t.After(c.dct) {
+		if g == uQuarter && a.first.After(c.dct) {
 			// the year-ago quarter with only a forecast quarter before
 			// it: the quarter just reported
-			a = point{t: c.dct.AddDate(0, 0, justReported), gran: uDay}
+			a = point{first: c.dct.AddDate(0, 0, justReported), gran: uDay}
 		}
 	}
 	narr := s.anchor.narrative()

@@ -17,11 +17,11 @@ package timex
 func tenseAt(toks []token, s, n, i, j int) tense {
 	// until 9 a.m. Tuesday, effective Feb. 1: a deadline, a start; since
 	// January: the past
-	if i >= 1 && toks[i-1].lx != nil {
-		switch l := toks[i-1].lx; {
+	if i >= 1 && toks[i-1].lexeme != nil {
+		switch l := toks[i-1].lexeme; {
 		case l.cueWord == cwEffective:
 			return tenseFuture
-		case l.id == wUntil:
+		case l.keyword == wUntil:
 			// a deadline ("postponed until", "has until"); but a sentence
 			// opening "Until Thursday, they had not..." looks back, and so
 			// does a past perfect or a past that lasted: "had not been told
@@ -33,7 +33,7 @@ func tenseAt(toks []token, s, n, i, j int) tense {
 				return tensePast
 			}
 			return tenseFuture
-		case l.id == wSince:
+		case l.keyword == wSince:
 			return tensePast
 		}
 	}
@@ -49,7 +49,7 @@ func tenseAt(toks []token, s, n, i, j int) tense {
 // not been told until Monday") or a verb of duration in the past right
 // before it, with no future cue.
 func pastUntil(toks []token, s, u int) bool {
-	if u > s && toks[u-1].lx != nil && toks[u-1].lx.lasting {
+	if u > s && toks[u-1].lexeme != nil && toks[u-1].lexeme.lasting {
 		return true
 	}
 	for k := u - 1; k >= s; k-- {
@@ -59,7 +59,7 @@ func pastUntil(toks []token, s, u int) bool {
 		if t := cueAt(toks, k); t == tenseFuture || t == tenseWould {
 			return false
 		}
-		if toks[k].lx != nil && toks[k].lx.aux == auxHad {
+		if toks[k].lexeme != nil && toks[k].lexeme.aux == auxHad {
 			return true
 		}
 	}
@@ -69,8 +69,8 @@ func pastUntil(toks []token, s, u int) bool {
 // asSoonAs reports whether "as soon as" or "as early as" comes right before
 // token i.
 func asSoonAs(toks []token, i int) bool {
-	if i >= 3 && toks[i-1].lx != nil && toks[i-1].lx.id == wAs && toks[i-3].lx != nil && toks[i-3].lx.id == wAs {
-		if w := toks[i-2].lx; w != nil && (w.id == wSoon || w.id == wEarly) {
+	if i >= 3 && toks[i-1].lexeme != nil && toks[i-1].lexeme.keyword == wAs && toks[i-3].lexeme != nil && toks[i-3].lexeme.keyword == wAs {
+		if w := toks[i-2].lexeme; w != nil && (w.keyword == wSoon || w.keyword == wEarly) {
 			return true
 		}
 	}
@@ -113,7 +113,7 @@ func tenseAfter(toks []token, j, s, end int) tense {
 // participle past (present perfect).
 func verbGroup(toks []token, k, s int, t tense) tense {
 	for a, n := k-1, 0; a >= s && n < 4; a, n = a-1, n+1 {
-		l := toks[a].lx
+		l := toks[a].lexeme
 		if l == nil || toks[a].kind != tWord {
 			break
 		}
@@ -123,9 +123,9 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 			}
 			return tenseFuture
 		}
-		if l.id == wTo {
+		if l.keyword == wTo {
 			// to be published: future; to have been: past
-			if a+1 < len(toks) && toks[a+1].lx != nil && toks[a+1].lx.cueWord == cwBe {
+			if a+1 < len(toks) && toks[a+1].lexeme != nil && toks[a+1].lexeme.cueWord == cwBe {
 				return tenseFuture
 			}
 			break
@@ -151,8 +151,8 @@ var notAfterHave = map[word]bool{wTo: true, wA: true, wAn: true, wThe: true, wUn
 // modal reports whether token k is a modal or the future auxiliary (May,
 // capitalized, is the month).
 func modal(toks []token, k int) bool {
-	l := toks[k].lx
-	return l != nil && l.modal != notModal && !(l.id == wMay && toks[k].cap)
+	l := toks[k].lexeme
+	return l != nil && l.modal != notModal && !(l.keyword == wMay && toks[k].cap)
 }
 
 // cueAt returns the tense cue of token k, if any.
@@ -161,20 +161,20 @@ func cueAt(toks []token, k int) tense {
 	if t.kind != tWord {
 		return tenseNone
 	}
-	if t.lx == nil || t.lx.cue == tenseNone && t.lx.id == wEnded {
+	if t.lexeme == nil || t.lexeme.cue == tenseNone && t.lexeme.keyword == wEnded {
 		if t.ed && !adjectiveEd(toks, k) {
 			return tensePast
 		}
 		return tenseNone
 	}
-	l := t.lx
+	l := t.lexeme
 	if l.modal == modalWould {
 		return tenseWould
 	}
 	if lookingAhead(toks, k) {
 		return tenseFuture
 	}
-	if k > 0 && determiner(toks[k-1].lx) && !modal(toks, k) {
+	if k > 0 && determiner(toks[k-1].lexeme) && !modal(toks, k) {
 		// the plan, a set, its bid, their cut: a noun, not a verb
 		return tenseNone
 	}
@@ -191,8 +191,8 @@ func cueAt(toks []token, k int) tense {
 
 // lexAt returns the lexeme of token k, noLex when there is none.
 func lexAt(toks []token, k int) *lexeme {
-	if k < len(toks) && toks[k].lx != nil {
-		return toks[k].lx
+	if k < len(toks) && toks[k].lexeme != nil {
+		return toks[k].lexeme
 	}
 	return noLex
 }
@@ -201,32 +201,32 @@ func lexAt(toks []token, k int) *lexeme {
 // what is to happen: set to resume, agreed to buy, an agreement to
 // acquire, the plan to close; a summit set for April, a vote due for Friday.
 func lookingAhead(toks []token, k int) bool {
-	l, next := toks[k].lx, lexAt(toks, k+1)
-	if l.toFuture && next.id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && lexAt(toks, k+2).id != wThe {
+	l, next := toks[k].lexeme, lexAt(toks, k+1)
+	if l.toFuture && next.keyword == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && lexAt(toks, k+2).keyword != wThe {
 		return true
 	}
-	return l.setFor && next.id == wFor
+	return l.setFor && next.keyword == wFor
 }
 
 // keywordCue is the cue of the words whose tense depends on what follows
 // them: May (the month), to be, won't, going to, has and have.
 func keywordCue(toks []token, k int) (tense, bool) {
-	l, next := toks[k].lx, lexAt(toks, k+1)
+	l, next := toks[k].lexeme, lexAt(toks, k+1)
 	switch {
-	case l.id == wMay && toks[k].cap:
+	case l.keyword == wMay && toks[k].cap:
 		return tenseNone, true // the month
-	case l.id == wTo:
+	case l.keyword == wTo:
 		// to be published in November: future
 		if next.cueWord == cwBe {
 			return tenseFuture, true
 		}
 		return tenseNone, true
-	case l.id == wWo: // wo n't
+	case l.keyword == wWo: // wo n't
 		return tenseFuture, true
-	case l.cueWord == cwWon && next.id == wNt:
+	case l.cueWord == cwWon && next.keyword == wNt:
 		return tenseFuture, true
-	case l.id == wGoing:
-		if next.id == wTo {
+	case l.keyword == wGoing:
+		if next.keyword == wTo {
 			return tenseFuture, true
 		}
 		return tenseNone, true
@@ -236,7 +236,7 @@ func keywordCue(toks []token, k int) (tense, bool) {
 		// Thursday, have to)
 		if k+1 < len(toks) {
 			v := &toks[k+1]
-			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.num == 0 && !notAfterHave[v.lx.id]) {
+			if v.kind == tWord && !v.cap && (v.lexeme == nil || v.lexeme.num == 0 && !notAfterHave[v.lexeme.keyword]) {
 				return tensePast, true
 			}
 		}
@@ -253,10 +253,10 @@ func determiner(l *lexeme) bool { return l != nil && l.determiner }
 // being a verb: it follows a determiner, possibly through an adverb ("a
 // still unspecified date", "the newly elected board").
 func adjectiveEd(toks []token, k int) bool {
-	if k > 0 && determiner(toks[k-1].lx) {
+	if k > 0 && determiner(toks[k-1].lexeme) {
 		return true
 	}
-	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lx != nil && toks[k-1].lx.degree && determiner(toks[k-2].lx) {
+	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lexeme != nil && toks[k-1].lexeme.degree && determiner(toks[k-2].lexeme) {
 		return true
 	}
 	return false
@@ -265,5 +265,5 @@ func adjectiveEd(toks []token, k int) bool {
 // quote reports whether t is a quotation mark: a straight or curly double
 // quote, or a PTB quote (two backquotes or two apostrophes).
 func quote(t *token) bool {
-	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.b1-t.b0 == 2)
+	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.byteEnd-t.byteStart == 2)
 }

@@ -35,26 +35,26 @@ const (
 
 // token is one token of the text.
 type token struct {
-	b0, b1 int // byte offsets [b0, b1)
-	r0, r1 int // rune offsets [r0, r1)
-	lx     *lexeme
-	num    int // value of the digits of a tNum; -1 when too long or a decimal
-	ndig   int // number of digits of a tNum
-	kind   tkind
-	suf    suffix
-	ch     byte // first byte of a tPunct ('-' also for en dashes)
-	cap    bool // starts with an upper-case letter
-	upper  bool // all letters upper case (and at least two of them)
-	sp     bool // preceded by white space
-	apos   bool // a number directly preceded by an apostrophe ('90s)
-	comma  bool // a number written with thousands separators (1,000)
-	ed     bool // a lower-case word ending in -ed, taken as a past-tense verb
+	byteStart, byteEnd int // byte offsets [byteStart, byteEnd)
+	runeStart, runeEnd int // rune offsets [runeStart, runeEnd)
+	lexeme             *lexeme
+	num                int // value of the digits of a tNum; -1 when too long or a decimal
+	digits             int // number of digits of a tNum
+	kind               tkind
+	suf                suffix
+	ch                 byte // first byte of a tPunct ('-' also for en dashes)
+	cap                bool // starts with an upper-case letter
+	upper              bool // all letters upper case (and at least two of them)
+	sp                 bool // preceded by white space
+	apos               bool // a number directly preceded by an apostrophe ('90s)
+	comma              bool // a number written with thousands separators (1,000)
+	ed                 bool // a lower-case word ending in -ed, taken as a past-tense verb
 }
 
 // tokenize appends the tokens of text to toks and returns them.
 func tokenize(text string, toks []token) []token {
 	lx := lexer{text: text, toks: toks, sp: true}
-	for lx.i < len(text) {
+	for lx.pos < len(text) {
 		lx.step()
 	}
 	return lx.toks
@@ -65,15 +65,15 @@ func tokenize(text string, toks []token) []token {
 // it opens; each of them starts a token (start), moves over its bytes and
 // runes (advance) and appends it (emit).
 type lexer struct {
-	text string
-	i, r int  // the next byte and its rune offset
-	sp   bool // white space before the next token
-	toks []token
+	text         string
+	pos, runePos int  // the next byte and its rune offset
+	sp           bool // white space before the next token
+	toks         []token
 }
 
 // step reads what starts at the next byte: white space or one token.
 func (lx *lexer) step() {
-	c := lx.text[lx.i]
+	c := lx.text[lx.pos]
 	switch {
 	case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
 		lx.sp = true
@@ -93,28 +93,28 @@ func (lx *lexer) step() {
 
 // peek returns the byte k after the next one, or 0 past the end.
 func (lx *lexer) peek(k int) byte {
-	if lx.i+k < len(lx.text) {
-		return lx.text[lx.i+k]
+	if lx.pos+k < len(lx.text) {
+		return lx.text[lx.pos+k]
 	}
 	return 0
 }
 
 // advance moves over n bytes that hold runes runes.
 func (lx *lexer) advance(n, runes int) {
-	lx.i += n
-	lx.r += runes
+	lx.pos += n
+	lx.runePos += runes
 }
 
 // start begins a token at the next byte.
 func (lx *lexer) start() token {
-	t := token{b0: lx.i, r0: lx.r, sp: lx.sp}
+	t := token{byteStart: lx.pos, runeStart: lx.runePos, sp: lx.sp}
 	lx.sp = false
 	return t
 }
 
 // emit ends token t at the next byte and appends it.
 func (lx *lexer) emit(t token) {
-	t.b1, t.r1 = lx.i, lx.r
+	t.byteEnd, t.runeEnd = lx.pos, lx.runePos
 	lx.toks = append(lx.toks, t)
 }
 
@@ -132,24 +132,24 @@ func (lx *lexer) letters(j int) int {
 func (lx *lexer) word() {
 	t := lx.start()
 	t.kind = tWord
-	j := lx.letters(lx.i + 1)
+	j := lx.letters(lx.pos + 1)
 	switch {
 	case j < len(lx.text) && lx.text[j] >= utf8.RuneSelf:
-		lx.advance(j-lx.i, j-lx.i)
+		lx.advance(j-lx.pos, j-lx.pos)
 		if lx.moreLetters() {
-			t.cap = isUpperASCII(lx.text[t.b0])
+			t.cap = isUpperASCII(lx.text[t.byteStart])
 			lx.emit(t)
 			return
 		}
-	case j == lx.i+1 && lx.initialAt(j):
-		lx.advance(lx.dottedEnd(j)-lx.i, lx.dottedEnd(j)-lx.i)
-	case j == lx.i+1 && (lx.text[lx.i]|0x20) == 'o' && j+1 < len(lx.text) && lx.text[j] == '\'' && isASCIILetter(lx.text[j+1]):
+	case j == lx.pos+1 && lx.initialAt(j):
+		lx.advance(lx.dottedEnd(j)-lx.pos, lx.dottedEnd(j)-lx.pos)
+	case j == lx.pos+1 && (lx.text[lx.pos]|0x20) == 'o' && j+1 < len(lx.text) && lx.text[j] == '\'' && isASCIILetter(lx.text[j+1]):
 		end := lx.letters(j + 1) // o'clock
-		lx.advance(end-lx.i, end-lx.i)
+		lx.advance(end-lx.pos, end-lx.pos)
 	default:
-		lx.advance(j-lx.i, j-lx.i)
+		lx.advance(j-lx.pos, j-lx.pos)
 	}
-	wordInfo(&t, lx.text[t.b0:lx.i])
+	wordInfo(&t, lx.text[t.byteStart:lx.pos])
 	lx.emit(t)
 }
 
@@ -176,15 +176,15 @@ func (lx *lexer) dottedEnd(j int) int {
 // past ASCII (Zürich), and reports whether there was one beyond ASCII.
 func (lx *lexer) moreLetters() bool {
 	beyond := false
-	for lx.i < len(lx.text) {
-		if c := lx.text[lx.i]; c < utf8.RuneSelf {
+	for lx.pos < len(lx.text) {
+		if c := lx.text[lx.pos]; c < utf8.RuneSelf {
 			if !isASCIILetter(c) {
 				break
 			}
 			lx.advance(1, 1)
 			continue
 		}
-		ru, size := utf8.DecodeRuneInString(lx.text[lx.i:])
+		ru, size := utf8.DecodeRuneInString(lx.text[lx.pos:])
 		if !unicode.IsLetter(ru) {
 			break
 		}
@@ -198,12 +198,12 @@ func (lx *lexer) moreLetters() bool {
 func (lx *lexer) number(apos bool) {
 	t := lx.start()
 	t.apos = apos
-	d := lx.i
+	d := lx.pos
 	if apos {
 		d++
 	}
 	j := lexNumber(lx.text, d, &t)
-	lx.advance(j-lx.i, j-lx.i)
+	lx.advance(j-lx.pos, j-lx.pos)
 	lx.emit(t)
 }
 
@@ -212,13 +212,13 @@ func (lx *lexer) number(apos bool) {
 func (lx *lexer) clitic(n int) {
 	t := lx.start()
 	t.kind = tWord
-	end := lx.letters(lx.i + n)
+	end := lx.letters(lx.pos + n)
 	if n == 1 {
-		wordInfo(&t, lx.text[lx.i:end])
+		wordInfo(&t, lx.text[lx.pos:end])
 	} else {
-		wordInfo(&t, "'"+lx.text[lx.i+n:end])
+		wordInfo(&t, "'"+lx.text[lx.pos+n:end])
 	}
-	lx.advance(end-lx.i, 1+end-lx.i-n)
+	lx.advance(end-lx.pos, 1+end-lx.pos-n)
 	lx.emit(t)
 }
 
@@ -239,7 +239,7 @@ func (lx *lexer) asciiMark(c byte) {
 // of letters, a curly apostrophe before digits (’98) or letters (’s), or a
 // mark.
 func (lx *lexer) nonASCII() {
-	ru, size := utf8.DecodeRuneInString(lx.text[lx.i:])
+	ru, size := utf8.DecodeRuneInString(lx.text[lx.pos:])
 	next := lx.peek(size)
 	switch {
 	case unicode.IsSpace(ru):
@@ -254,8 +254,8 @@ func (lx *lexer) nonASCII() {
 	case ru == '\u2019' && isDigit(next):
 		t := lx.start()
 		t.apos = true
-		j := lexNumber(lx.text, lx.i+size, &t)
-		lx.advance(j-lx.i, 1+j-lx.i-size)
+		j := lexNumber(lx.text, lx.pos+size, &t)
+		lx.advance(j-lx.pos, 1+j-lx.pos-size)
 		lx.emit(t)
 	case ru == '\u2019' && isASCIILetter(next):
 		lx.clitic(size)
@@ -294,7 +294,7 @@ func markFor(ru rune) byte {
 func lexNumber(text string, i int, t *token) int {
 	j := digitsEnd(text, i)
 	t.kind = tNum
-	t.ndig = j - i
+	t.digits = j - i
 	// thousands separators: 1,000 or 12,500,000
 	for j+3 < len(text) && text[j] == ',' && allDigits(text[j+1:j+4]) && (j+4 == len(text) || !isDigit(text[j+4])) {
 		t.comma = true
@@ -306,7 +306,7 @@ func lexNumber(text string, i int, t *token) int {
 		j = digitsEnd(text, j+1)
 	}
 	t.num = -1
-	if !decimal && t.ndig <= 9 {
+	if !decimal && t.digits <= 9 {
 		t.num = digitsValue(text[i:j])
 	}
 	if j < len(text) && isASCIILetter(text[j]) {
@@ -380,7 +380,7 @@ func wordInfo(t *token, w string) {
 	}
 	t.cap = first >= 'A' && first <= 'Z'
 	t.upper = up == letters && letters > 1
-	t.lx = lexicon[string(buf[:len(w)])]
+	t.lexeme = lexicon[string(buf[:len(w)])]
 	if len(w) >= 4 && up == 0 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !notPast[string(buf[:len(w)])] {
 		t.ed = true
 	}

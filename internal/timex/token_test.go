@@ -28,7 +28,7 @@ func TestTokenize(t *testing.T) {
 			if k > 0 {
 				s += " "
 			}
-			s += tt.text[tk.b0:tk.b1] + "(" + string("wnp"[tk.kind]) + ")"
+			s += tt.text[tk.byteStart:tk.byteEnd] + "(" + string("wnp"[tk.kind]) + ")"
 		}
 		if s != tt.want {
 			t.Errorf("tokenize(%q)\n got  %s\n want %s", tt.text, s, tt.want)
@@ -55,10 +55,10 @@ func TestTokenAttributes(t *testing.T) {
 	}
 	// rune offsets after a non-ASCII word
 	last := toks[len(toks)-1]
-	if last.r0 != 45 || last.r1 != 48 {
-		t.Errorf("met at runes [%d,%d), want [45,48)", last.r0, last.r1)
+	if last.runeStart != 45 || last.runeEnd != 48 {
+		t.Errorf("met at runes [%d,%d), want [45,48)", last.runeStart, last.runeEnd)
 	}
-	if last.ed || last.lx == nil || last.lx.cue != tensePast {
+	if last.ed || last.lexeme == nil || last.lexeme.cue != tensePast {
 		t.Errorf("met: want the past-tense cue from the lexicon")
 	}
 }
