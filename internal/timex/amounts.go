@@ -21,8 +21,8 @@ var amountProductions = []production{
 	{"timesPer", eitherHead(isNumber, keywordHead(wTwice, wOnce, wThrice, wA),
 		wordHead(func(l *lexeme) bool { return l.num != 0 })), timesPer, "three times a year"},
 	{"duration", isQuantity, durationAt, "two to three weeks"},
-	{"yearEnd", keywordHead(wYear), yearEnd, "year-end"},
-	{"unitLong", isUnit, unitLong, "decades-long"},
+	{"yearEnd", keywordHead(wYear), yearEnd, "by year-end"},
+	{"unitLong", isUnit, unitLong, "a decades-long feud"},
 	{"barePlural", isUnit, barePlural, "for years"},
 	{"reference", wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese }), reference, "these days"},
 }

@@ -284,8 +284,8 @@ func (p *parser) yearContext(i int) bool {
 }
 
 var numberProductions = []production{
-	{"shortYear", isNumber, shortYear, "the '90s"},
-	{"decadeNumber", isNumber, decadeNumber, "the 1990s"},
+	{"shortYear", isNumber, shortYear, "the class of '98"},
+	{"decadeNumber", isNumber, decadeNumber, "1990s rock"},
 	{"isoDate", isNumber, isoDate, "2017-04-11"},
 	{"slashDate", isNumber, slashDate, "4/11/2017"},
 	{"militaryTime", isNumber, militaryTime, "1430 GMT"},
