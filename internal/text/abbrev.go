@@ -133,8 +133,16 @@ func dotted(w string) bool {
 // isSentenceStarter reports whether the capitalized word w opens a sentence
 // more often than not.
 func isSentenceStarter(w string) bool {
-	if len(w) > 12 {
+	var buf [12]byte
+	if len(w) > len(buf) {
 		return false
 	}
-	return sentenceStarters[strings.ToLower(w)]
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return sentenceStarters[string(buf[:len(w)])]
 }

@@ -19,14 +19,21 @@ type Span struct {
 // line wrapped in mid-sentence is joined to the next. It is the one
 // sentence splitter of dateline: annotate and the time tagger both use it.
 func Sentences(s string) []Span {
+	spans, _ := Split(s)
+	return spans
+}
+
+// Split is Sentences, and reports whether s is tokenized text (see
+// IsTokenized), whose sentences are its lines.
+func Split(s string) (sentences []Span, tokenized bool) {
 	if IsTokenized(s) {
-		return lineSpans(s)
+		return lineSpans(s), true
 	}
 	var out []Span
 	for _, block := range proseBlocks(s) {
 		out = SentencesIn(s, block, out)
 	}
-	return out
+	return out, false
 }
 
 // lineSpans returns the trimmed non-blank lines of s.
@@ -105,9 +112,11 @@ func SentencesIn(s string, block Span, out []Span) []Span {
 	block.Start, block.End = max(block.Start, 0), min(block.End, len(s))
 	start := block.Start
 	for i := block.Start; i < block.End; {
-		if !markByte[s[i]] {
+		for i < block.End && !markByte[s[i]] {
 			i++
-			continue
+		}
+		if i == block.End {
+			break
 		}
 		marks, strong := endMarks(s, i, block.End)
 		if marks == i {
@@ -177,9 +186,9 @@ func endMarks(s string, i, end int) (int, bool) {
 
 const ellipsis = "\u2026"
 
-// markByte flags the bytes that can start a sentence-final mark: the
-// splitter looks closer only there.
-var markByte = [256]bool{'.': true, '!': true, '?': true, 0xe2: true} // 0xe2 starts …
+// markByte flags the bytes that can start a sentence-final mark (0xe2
+// starts …): the splitter looks closer only there.
+var markByte = [256]bool{'.': true, '!': true, '?': true, 0xe2: true}
 
 // closers are the quotes and brackets that may close a sentence after its
 // final mark; openers those that may open one.
@@ -229,7 +238,19 @@ func wordBefore(s string, lo, i int) string {
 		}
 		k -= size
 	}
-	return strings.TrimLeft(s[k:i], openers)
+	w := s[k:i]
+	for w != "" && (w[0] < utf8.RuneSelf && strings.IndexByte(openers, w[0]) >= 0 || w[0] >= utf8.RuneSelf && hasOpener(w)) {
+		_, size := utf8.DecodeRuneInString(w)
+		w = w[size:]
+	}
+	return w
+}
+
+// hasOpener reports whether w starts with an opening quote or bracket
+// beyond ASCII.
+func hasOpener(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return strings.ContainsRune(openers, r)
 }
 
 // wordAfter returns the letters and digits of the word at i, after any
@@ -273,6 +294,9 @@ func isSpace(b byte) bool {
 	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
 }
 
+// tokenMark flags the bytes IsTokenized looks at.
+var tokenMark = [256]bool{',': true, '.': true, ';': true, ':': true, '?': true, '!': true, '\'': true, '`': true}
+
 // IsTokenized reports whether s looks like Penn-Treebank-tokenized text, one
 // sentence per line: bracket tokens (-LRB-), or punctuation, clitics and TeX
 // opening quotes split off as their own tokens (" , ", " 's ", " n't ", "“
@@ -287,6 +311,9 @@ func IsTokenized(s string) bool {
 	}
 	split, joined := 0, 0
 	for i := 1; i < len(s); i++ {
+		if !tokenMark[s[i]] {
+			continue
+		}
 		switch s[i] {
 		case ',', '.', ';', ':', '?', '!':
 			if i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\n' {

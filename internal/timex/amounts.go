@@ -16,15 +16,15 @@ var (
 )
 
 var amountProductions = []production{
-	{"frequency", wordHead(func(l *lexeme) bool { return l.freq != uNone }), frequency, "daily"},
-	{"everyUnit", keywordHead(wEvery, wEach), everyUnit, "every other week"},
-	{"timesPer", eitherHead(isNumber, keywordHead(wTwice, wOnce, wThrice, wA),
-		wordHead(func(l *lexeme) bool { return l.num != 0 })), timesPer, "three times a year"},
-	{"duration", isQuantity, durationAt, "two to three weeks"},
-	{"yearEnd", keywordHead(wYear), yearEnd, "by year-end"},
-	{"unitLong", isUnit, unitLong, "a decades-long feud"},
-	{"barePlural", isUnit, barePlural, "for years"},
-	{"reference", wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese }), reference, "these days"},
+	{"frequency", on(wordHead(func(l *lexeme) bool { return l.freq != uNone })), frequency, "daily"},
+	{"everyUnit", on(keywordHead(wEvery, wEach)), everyUnit, "every other week"},
+	{"timesPer", on(eitherHead(isNumber, keywordHead(wTwice, wOnce, wThrice, wA),
+		wordHead(func(l *lexeme) bool { return l.num != 0 }))), timesPer, "three times a year"},
+	{"duration", on(isQuantity), durationAt, "two to three weeks"},
+	{"yearEnd", on(keywordHead(wYear)), yearEnd, "by year-end"},
+	{"unitLong", on(isUnit), unitLong, "a decades-long feud"},
+	{"barePlural", on(isUnit), barePlural, "for years"},
+	{"reference", on(wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese })), reference, "these days"},
 }
 
 // durationAt is the duration production (see parser.duration).

@@ -13,21 +13,21 @@ var (
 )
 
 var calendarProductions = []production{
-	{"monthDay", isMonth, monthDay, "April 11, 2017"},
-	{"monthYear", isMonth, monthYear, "April of 2017"},
-	{"monthOfRelativeYear", isMonth, monthOfRelativeYear, "June last year"},
-	{"month", isMonth, monthName, "in March"},
-	{"weekdayDate", isWeekday, weekdayDate, "Tue Mar 15, 2011"},
-	{"weekday", isWeekday, weekdayName, "Friday morning"},
-	{"weekdays", isWeekday, weekdaysSet, "Tuesday nights"},
-	{"season", wordHead(func(l *lexeme) bool { return l.season != 0 }), seasonName, "summer 1994"},
-	{"quarterOrHalf", isOrdinal, quarterOrHalf, "third quarter of 1989"},
-	{"century", isOrdinal, century, "20th century"},
-	{"dayMonth", eitherHead(isNumber, isOrdinal), dayMonth, "11th of April"},
-	{"holiday", wordHead(func(l *lexeme) bool { return l.holiday > 0 }), holidayName, "Thanksgiving Day"},
-	{"fiscalYear", keywordHead(wFiscal, wFY), fiscalYear, "fiscal 1990"},
-	{"fiscalQuarter", keywordHead(wFiscal, wFY), fiscalQuarter, "fiscal first quarter"},
-	{"quarterCode", keywordHead(wQ, wH), quarterCode, "Q3 2017"},
+	{"monthDay", on(isMonth), monthDay, "April 11, 2017"},
+	{"monthYear", on(isMonth), monthYear, "April of 2017"},
+	{"monthOfRelativeYear", on(isMonth), monthOfRelativeYear, "June last year"},
+	{"month", on(isMonth), monthName, "in March"},
+	{"weekdayDate", on(isWeekday), weekdayDate, "Tue Mar 15, 2011"},
+	{"weekday", on(isWeekday), weekdayName, "Friday morning"},
+	{"weekdays", on(isWeekday), weekdaysSet, "Tuesday nights"},
+	{"season", on(wordHead(func(l *lexeme) bool { return l.season != 0 })), seasonName, "summer 1994"},
+	{"quarterOrHalf", on(isOrdinal), quarterOrHalf, "third quarter of 1989"},
+	{"century", on(isOrdinal), century, "20th century"},
+	{"dayMonth", on(eitherHead(isNumber, isOrdinal)), dayMonth, "11th of April"},
+	{"holiday", on(wordHead(func(l *lexeme) bool { return l.holiday > 0 })), holidayName, "Thanksgiving Day"},
+	{"fiscalYear", on(keywordHead(wFiscal, wFY)), fiscalYear, "fiscal 1990"},
+	{"fiscalQuarter", on(keywordHead(wFiscal, wFY)), fiscalQuarter, "fiscal first quarter"},
+	{"quarterCode", on(keywordHead(wQ, wH)), quarterCode, "Q3 2017"},
 }
 
 // dateIntro are the words after which May and March, alone, are months:

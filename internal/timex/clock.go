@@ -3,9 +3,9 @@ package timex
 // Times of day and the days they fall on.
 
 var clockProductions = []production{
-	{"clockTime", isNumber, clockTime, "10:35 a.m. EST"},
-	{"clockWord", keywordHead(wNoon, wMidnight, wMidday), clockWord, "noon Thursday"},
-	{"deixis", keywordHead(wToday, wYesterday, wTomorrow, wTonight), deixis, "yesterday afternoon"},
+	{"clockTime", on(isNumber), clockTime, "10:35 a.m. EST"},
+	{"clockWord", on(keywordHead(wNoon, wMidnight, wMidday)), clockWord, "noon Thursday"},
+	{"deixis", on(keywordHead(wToday, wYesterday, wTomorrow, wTonight)), deixis, "yesterday afternoon"},
 }
 
 // clockIntro are the words after which a bare time such as 9:33 is a time

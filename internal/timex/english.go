@@ -23,17 +23,25 @@ var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return 
 // against the dates the text mentions before them, sentence by sentence as
 // text.Sentences splits it. See Tagger.
 func (e *English) Tag(doc string, dct time.Time) []Timex {
-	return e.TagSentences(doc, dct, text.Sentences(doc))
+	sentences, lines := text.Split(doc)
+	return e.tagSpans(doc, dct, sentences, lines)
 }
 
 // TagSentences is Tag on a text already split into sentences: spans of byte
-// offsets into doc, in order and not overlapping (text.Sentences gives them;
-// a span out of order or out of range is ignored). No expression crosses
-// the end of a sentence, nor a sentence end that text.SentencesIn finds
-// inside a span (a line of tokenized text may hold two sentences), and text
-// outside the spans is not tagged; the narrative anchor crosses sentences
-// ("The quake struck on March 3, 2010. The next day, ...").
+// offsets into doc, in order and not overlapping, as text.Sentences gives
+// them (a span out of order or out of range is ignored). No expression
+// crosses the end of a sentence, and text outside the spans is not tagged;
+// the narrative anchor crosses sentences ("The quake struck on March 3,
+// 2010. The next day, ..."). In tokenized text (text.IsTokenized) a
+// sentence is a line, which may hold two sentences ("... ON THE ECONOMY
+// !!!!! It ..."): the tagger reads its lines with text.SentencesIn.
 func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span) []Timex {
+	return e.tagSpans(doc, dct, sentences, text.IsTokenized(doc))
+}
+
+// tagSpans is TagSentences; lines reports tokenized text, whose lines it
+// reads with text.SentencesIn.
+func (e *English) tagSpans(doc string, dct time.Time, sentences []text.Span, lines bool) []Timex {
 	bufp := tokenPool.Get().(*[]token)
 	toks := tokenize(doc, (*bufp)[:0])
 	defer func() {
@@ -50,7 +58,11 @@ func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span)
 			continue
 		}
 		prevEnd = outer.End
-		inner = text.SentencesIn(doc, outer, inner[:0])
+		if lines {
+			inner = text.SentencesIn(doc, outer, inner[:0])
+		} else {
+			inner = append(inner[:0], outer)
+		}
 		for _, sp := range inner {
 			for k < len(toks) && toks[k].byteStart < sp.Start {
 				k++
@@ -72,6 +84,10 @@ func (e *English) TagSentences(doc string, dct time.Time, sentences []text.Span)
 func (c *resolver) tagSentence(p *parser, s, n int, out []Timex) []Timex {
 	p.sentStart, p.sentEnd = s, n
 	for i := s; i < n; {
+		if t := &p.toks[i]; t.kind != tNum && (t.lexeme == nil || !t.lexeme.start) {
+			i++ // most words start no expression
+			continue
+		}
 		m, ok := p.expr(i)
 		if !ok || m.end <= i || p.inWord(i) {
 			i++

@@ -20,13 +20,41 @@ type match struct {
 
 // production is one rule of the grammar.
 type production struct {
-	name string
-	// head reports whether the production can start on a token. It may read
-	// the token's kind, its ordinal suffix and its lexeme, nothing else:
-	// the candidates of every lexeme are computed once (see candidates).
-	head    func(t *token) bool
+	name    string
+	head    head // the token it starts on
 	match   func(c cursor) (match, bool)
 	example string // a phrase the production matches, as the tagger reads it
+}
+
+// head says which tokens a production can start on: what its first token
+// must be (accepts), and whether "the" comes before that token. accepts may
+// read the token's kind, its ordinal suffix and its lexeme, nothing else:
+// the candidates of every lexeme are computed once (see indexRules).
+type head struct {
+	article article
+	accepts func(t *token) bool
+}
+
+// article says whether a production's head comes after "the".
+type article uint8
+
+const (
+	noArticle   article = iota // the production starts on its head
+	optionalThe                // with or without "the": last week, the next day
+	requiredThe                // after "the": the 1990s, the past
+)
+
+func on(f func(t *token) bool) head               { return head{noArticle, f} }
+func afterThe(f func(t *token) bool) head         { return head{requiredThe, f} }
+func withOrWithoutThe(f func(t *token) bool) head { return head{optionalThe, f} }
+
+// startsAt reports whether a production with head h can start at token i
+// (at "the" when the head follows it).
+func (h head) startsAt(p *parser, i int) bool {
+	if h.article != requiredThe && h.accepts(p.tok(i)) {
+		return true
+	}
+	return h.article != noArticle && p.keyword(i) == wThe && h.accepts(p.tok(i+1))
 }
 
 // productions is the grammar, in the order the dispatcher tries it.
@@ -91,36 +119,49 @@ func eitherHead(hs ...func(t *token) bool) func(t *token) bool {
 }
 
 // The candidates of a token: the productions whose head accepts it, in
-// grammar order. Words carry theirs in the lexicon (lexeme.rules); numbers
-// have two lists, with and without an ordinal suffix.
-var numberRules, ordinalNumberRules []*production
+// grammar order, and those whose head accepts it after "the". Words carry
+// theirs in the lexicon (lexeme.rules, lexeme.rulesAfterThe); numbers have
+// lists of their own, with and without an ordinal suffix.
+var numberRules, ordinalNumberRules [2][]*production
 
 // indexRules computes the candidates of every lexeme and of numbers; the
 // lexicon's init calls it once the lexicon is built.
 func indexRules() {
-	numberRules = headed(&token{kind: tNum})
-	ordinalNumberRules = headed(&token{kind: tNum, suf: sufOrd})
+	for k, afterThe := range []bool{false, true} {
+		numberRules[k] = headed(&token{kind: tNum}, afterThe)
+		ordinalNumberRules[k] = headed(&token{kind: tNum, suf: sufOrd}, afterThe)
+	}
 	for _, l := range lexicon {
-		l.rules = headed(&token{kind: tWord, lexeme: l})
+		t := &token{kind: tWord, lexeme: l}
+		l.rules, l.rulesAfterThe = headed(t, false), headed(t, true)
 	}
 }
 
-func headed(t *token) []*production {
+func headed(t *token, afterThe bool) []*production {
 	var out []*production
 	for k := range productions {
-		if productions[k].head(t) {
+		h := productions[k].head
+		if h.accepts(t) && (afterThe && h.article != noArticle || !afterThe && h.article != requiredThe) {
 			out = append(out, &productions[k])
 		}
 	}
 	return out
 }
 
-func candidates(t *token) []*production {
+// candidates returns the productions that can start on t, or, afterThe,
+// on "the" and t.
+func candidates(t *token, afterThe bool) []*production {
+	k := 0
+	if afterThe {
+		k = 1
+	}
 	switch {
 	case t.kind == tNum && t.suf == sufOrd:
-		return ordinalNumberRules
+		return ordinalNumberRules[k]
 	case t.kind == tNum:
-		return numberRules
+		return numberRules[k]
+	case t.kind == tWord && t.lexeme != nil && afterThe:
+		return t.lexeme.rulesAfterThe
 	case t.kind == tWord && t.lexeme != nil:
 		return t.lexeme.rules
 	}
@@ -392,9 +433,13 @@ func (p *parser) expr(i int) (match, bool) {
 func (p *parser) core(i int) (match, bool) {
 	var best match
 	found := false
-	for _, pr := range candidates(p.tok(i)) {
-		c := p.at(i)
-		if m, ok := pr.match(c); ok && m.end > m.start && (!found || m.end > best.end) {
+	t := p.tok(i)
+	rules := candidates(t, false)
+	if t.lexeme != nil && t.lexeme.keyword == wThe {
+		rules = candidates(p.tok(i+1), true)
+	}
+	for _, pr := range rules {
+		if m, ok := pr.match(p.at(i)); ok && m.end > m.start && (!found || m.end > best.end) {
 			best, found = m, true
 		}
 	}

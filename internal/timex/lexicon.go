@@ -180,24 +180,26 @@ const (
 // lexeme is what a lower-case word can mean: one field per facet of the
 // tables in words.go.
 type lexeme struct {
-	word    string        // the lower-case form
-	keyword word          // keyword identity, if any
-	abbrev  bool          // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
-	month   int8          // 1-12
-	wday    int8          // 1 (Monday) - 7 (Sunday)
-	season  int8          // 1 spring, 2 summer, 3 fall, 4 winter
-	pod     int8          // part of day: see partsOfDay
-	ord     int16         // ordinal value: first = 1
-	num     int32         // cardinal value, 0 when none
-	tens    bool          // twenty, thirty... (can take a unit after a hyphen)
-	decade  int8          // the twenties... the nineties: 20... 90
-	unit    unit          // a unit of time (day, weeks...)
-	plural  bool          // the unit, weekday or part of day is plural (days, Mondays, nights)
-	freq    unit          // daily, weekly...: a set with this period
-	holiday int8          // the first word of a holiday's name: the most words a name has
-	ref     string        // a reference to the present or the past: its value
-	start   bool          // the word can begin a time expression (see markStarters)
-	rules   []*production // the productions that can start on the word (see candidates)
+	word    string // the lower-case form
+	keyword word   // keyword identity, if any
+	abbrev  bool   // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
+	month   int8   // 1-12
+	wday    int8   // 1 (Monday) - 7 (Sunday)
+	season  int8   // 1 spring, 2 summer, 3 fall, 4 winter
+	pod     int8   // part of day: see partsOfDay
+	ord     int16  // ordinal value: first = 1
+	num     int32  // cardinal value, 0 when none
+	tens    bool   // twenty, thirty... (can take a unit after a hyphen)
+	decade  int8   // the twenties... the nineties: 20... 90
+	unit    unit   // a unit of time (day, weeks...)
+	plural  bool   // the unit, weekday or part of day is plural (days, Mondays, nights)
+	freq    unit   // daily, weekly...: a set with this period
+	holiday int8   // the first word of a holiday's name: the most words a name has
+	ref     string // a reference to the present or the past: its value
+	start   bool   // the word can begin a time expression (see markStarters)
+	// the productions that can start on the word, and after "the" (see
+	// indexRules)
+	rules, rulesAfterThe []*production
 
 	// what the tense logic reads
 	cue        tense     // a tense cue
@@ -222,6 +224,54 @@ func partOfDayTime(pod int8) string { return partsOfDay[pod].tod }
 
 var lexicon = map[string]*lexeme{}
 
+// words is the lexicon as the tokenizer reads it: an open-addressing table
+// keyed by the FNV-1a hash of the lower-case word, which wordInfo computes
+// as it lower-cases the word, so that a lookup hashes nothing again.
+var words wordTable
+
+// FNV-1a, 32 bits.
+const (
+	fnvBasis = 2166136261
+	fnvPrime = 16777619
+)
+
+// wordTable is a hash table of lexemes by their word.
+type wordTable struct {
+	slots []*lexeme
+	mask  uint32
+}
+
+// build fills the table with the lexicon, at most half full.
+func (wt *wordTable) build(lexicon map[string]*lexeme) {
+	n := 1
+	for n < 2*len(lexicon) {
+		n *= 2
+	}
+	wt.slots, wt.mask = make([]*lexeme, n), uint32(n-1)
+	for w, l := range lexicon {
+		h := uint32(fnvBasis)
+		for k := 0; k < len(w); k++ {
+			h = (h ^ uint32(w[k])) * fnvPrime
+		}
+		k := h & wt.mask
+		for wt.slots[k] != nil {
+			k = (k + 1) & wt.mask
+		}
+		wt.slots[k] = l
+	}
+}
+
+// find returns the lexeme of the lower-case word w whose hash is h, nil
+// for none.
+func (wt *wordTable) find(h uint32, w []byte) *lexeme {
+	for k := h & wt.mask; ; k = (k + 1) & wt.mask {
+		l := wt.slots[k]
+		if l == nil || l.word == string(w) {
+			return l
+		}
+	}
+}
+
 // lex returns the entry of w, creating it.
 func lex(w string) *lexeme {
 	if l, ok := lexicon[w]; ok {
@@ -236,6 +286,7 @@ func init() {
 	buildLexicon()
 	markStarters()
 	indexRules()
+	words.build(lexicon)
 }
 
 // buildLexicon fills the lexicon from the tables of words.go.

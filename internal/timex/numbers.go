@@ -284,13 +284,13 @@ func (p *parser) yearContext(i int) bool {
 }
 
 var numberProductions = []production{
-	{"shortYear", isNumber, shortYear, "the class of '98"},
-	{"decadeNumber", isNumber, decadeNumber, "1990s rock"},
-	{"isoDate", isNumber, isoDate, "2017-04-11"},
-	{"slashDate", isNumber, slashDate, "4/11/2017"},
-	{"militaryTime", isNumber, militaryTime, "1430 GMT"},
-	{"yearNumber", isNumber, yearNumber, "1998"},
-	{"spelledYear", wordHead(func(l *lexeme) bool { return l.num != 0 }), spelledYearDate, "nineteen ninety-six"},
+	{"shortYear", on(isNumber), shortYear, "the class of '98"},
+	{"decadeNumber", on(isNumber), decadeNumber, "1990s rock"},
+	{"isoDate", on(isNumber), isoDate, "2017-04-11"},
+	{"slashDate", on(isNumber), slashDate, "4/11/2017"},
+	{"militaryTime", on(isNumber), militaryTime, "1430 GMT"},
+	{"yearNumber", on(isNumber), yearNumber, "1998"},
+	{"spelledYear", on(wordHead(func(l *lexeme) bool { return l.num != 0 })), spelledYearDate, "nineteen ninety-six"},
 }
 
 // shortYear: '98 (the century that puts it at most ten years ahead), '90s.

@@ -27,7 +27,7 @@ func matchAlone(pr *production, text string) []string {
 	p := parser{toks: toks, text: text, sentStart: 0, sentEnd: len(toks)}
 	var out []string
 	for i := range toks {
-		if !pr.head(&toks[i]) {
+		if !pr.head.startsAt(&p, i) {
 			continue
 		}
 		if m, ok := pr.match(p.at(i)); ok && m.end > m.start {

@@ -15,40 +15,43 @@ var relativeWords = [numWords]struct{ rel, afterThe bool }{
 }
 
 var (
-	isThe      = keywordHead(wThe)
-	isRelative = eitherHead(isThe, wordHead(func(l *lexeme) bool { return relativeWords[l.keyword].rel }))
+	isRelativeWord = wordHead(func(l *lexeme) bool { return relativeWords[l.keyword].rel })
+	isDayNumber    = eitherHead(isNumber, wordHead(func(l *lexeme) bool { return l.ord != 0 || l.tens }))
+	isPeriodWord   = wordHead(func(l *lexeme) bool {
+		return l.sameness || l.keyword == wQuarter || l.keyword == wPeriod
+	})
 )
 
 var relativeProductions = []production{
 	// after "the", in the order the old "the" dispatcher tried them
-	{"theDecade", isThe, theDecade, "the 1990s"},
-	{"theYearPeriod", isThe, theYearPeriod, "the 1988 period"},
-	{"theYearQuarter", isThe, theYearQuarter, "the 1988 third quarter"},
-	{"theOrdinal", isThe, theOrdinal, "the first half of 1989"},
-	{"theDayMonth", isThe, theDayMonth, "the 11th of April"},
-	{"theBareDay", isThe, theBareDay, "on the 15th"},
-	{"theSeason", isThe, theSeason, "the summer of 1994"},
-	{"theDecadeWord", isThe, theDecadeWord, "the nineties"},
-	{"theDuration", isThe, theDuration, "the nine months"},
-	{"relativeSpan", isRelative, relativeSpan, "the past two months"},
-	{"relativeUnit", isRelative, relativeUnit, "last week"},
-	{"relativePartOfDay", isRelative, relativePartOfDay, "this morning"},
-	{"relativeCalendar", isRelative, relativeCalendar, "this coming Sunday"},
-	{"thePast", isThe, thePast, "in the past"},
-	{"theFuture", isThe, theFuture, "the near future"},
-	{"thePresent", isThe, thePresent, "the present"},
-	{"theDayAroundToday", isThe, theDayAroundToday, "the day before yesterday"},
-	{"theDayAroundDate", isThe, theDayAroundDate, "the day after Christmas"},
-	{"theYearNumber", isThe, theYearNumber, "the year 2000"},
-	{"theYearAgo", isThe, theYearAgo, "the year-ago quarter"},
-	{"theHalf", isThe, theHalf, "the last half of 1989"},
-	{"theFiscalYear", isThe, theFiscalYear, "the fiscal year"},
-	{"theFiscal", isThe, theFiscal, "the fiscal 1990 results"},
-	{"theUnit", isThe, theUnitAt, "the quarter"},
-	{"thePeriodYearAgo", isThe, thePeriodYearAgo, "the same period last year"},
-	{"theFullYear", isThe, theFullYear, "the full year"},
-	{"theUnitsAhead", isThe, theUnitsAhead, "the weeks ahead"},
-	{"yearAgoPeriod", keywordHead(wYear), yearAgoPeriod, "year-earlier quarter"},
+	{"theDecade", afterThe(isNumber), theDecade, "the 1990s"},
+	{"theYearPeriod", afterThe(isNumber), theYearPeriod, "the 1988 period"},
+	{"theYearQuarter", afterThe(isNumber), theYearQuarter, "the 1988 third quarter"},
+	{"theOrdinal", afterThe(isDayNumber), theOrdinal, "the first half of 1989"},
+	{"theDayMonth", afterThe(isDayNumber), theDayMonth, "the 11th of April"},
+	{"theBareDay", afterThe(isNumber), theBareDay, "on the 15th"},
+	{"theSeason", afterThe(wordHead(func(l *lexeme) bool { return l.season != 0 })), theSeason, "the summer of 1994"},
+	{"theDecadeWord", afterThe(wordHead(func(l *lexeme) bool { return l.decade != 0 })), theDecadeWord, "the nineties"},
+	{"theDuration", afterThe(isQuantity), theDuration, "the nine months"},
+	{"relativeSpan", withOrWithoutThe(isRelativeWord), relativeSpan, "the past two months"},
+	{"relativeUnit", withOrWithoutThe(isRelativeWord), relativeUnit, "last week"},
+	{"relativePartOfDay", withOrWithoutThe(isRelativeWord), relativePartOfDay, "this morning"},
+	{"relativeCalendar", withOrWithoutThe(isRelativeWord), relativeCalendar, "this coming Sunday"},
+	{"thePast", afterThe(keywordHead(wPast)), thePast, "in the past"},
+	{"theFuture", afterThe(keywordHead(wFuture, wNear, wShort, wLong)), theFuture, "the near future"},
+	{"thePresent", afterThe(keywordHead(wPresent)), thePresent, "the present"},
+	{"theDayAroundToday", afterThe(keywordHead(wDay)), theDayAroundToday, "the day before yesterday"},
+	{"theDayAroundDate", afterThe(keywordHead(wDay)), theDayAroundDate, "the day after Christmas"},
+	{"theYearNumber", afterThe(keywordHead(wYear)), theYearNumber, "the year 2000"},
+	{"theYearAgo", afterThe(keywordHead(wYear)), theYearAgo, "the year-ago quarter"},
+	{"theHalf", afterThe(keywordHead(wLast, wFirst)), theHalf, "the last half of 1989"},
+	{"theFiscalYear", afterThe(keywordHead(wFiscal)), theFiscalYear, "the fiscal year"},
+	{"theFiscal", afterThe(keywordHead(wFiscal)), theFiscal, "the fiscal 1990 results"},
+	{"theUnit", afterThe(isUnit), theUnitAt, "the quarter"},
+	{"thePeriodYearAgo", afterThe(isPeriodWord), thePeriodYearAgo, "the same period last year"},
+	{"theFullYear", afterThe(keywordHead(wFull)), theFullYear, "the full year"},
+	{"theUnitsAhead", afterThe(isUnit), theUnitsAhead, "the weeks ahead"},
+	{"yearAgoPeriod", on(keywordHead(wYear)), yearAgoPeriod, "year-earlier quarter"},
 }
 
 // theDecade: the 1990s, the '90s, the 90s.

@@ -105,17 +105,17 @@ func (lx *lexer) advance(n, runes int) {
 	lx.runePos += runes
 }
 
-// start begins a token at the next byte.
-func (lx *lexer) start() token {
-	t := token{byteStart: lx.pos, runeStart: lx.runePos, sp: lx.sp}
+// start begins a token at the next byte: it appends it and returns it to
+// be filled in.
+func (lx *lexer) start() *token {
+	lx.toks = append(lx.toks, token{byteStart: lx.pos, runeStart: lx.runePos, sp: lx.sp})
 	lx.sp = false
-	return t
+	return &lx.toks[len(lx.toks)-1]
 }
 
-// emit ends token t at the next byte and appends it.
-func (lx *lexer) emit(t token) {
+// emit ends token t at the next byte.
+func (lx *lexer) emit(t *token) {
 	t.byteEnd, t.runeEnd = lx.pos, lx.runePos
-	lx.toks = append(lx.toks, t)
 }
 
 // letters returns the end of the run of ASCII letters at byte j.
@@ -149,7 +149,7 @@ func (lx *lexer) word() {
 	default:
 		lx.advance(j-lx.pos, j-lx.pos)
 	}
-	wordInfo(&t, lx.text[t.byteStart:lx.pos])
+	wordInfo(t, lx.text[t.byteStart:lx.pos])
 	lx.emit(t)
 }
 
@@ -202,7 +202,7 @@ func (lx *lexer) number(apos bool) {
 	if apos {
 		d++
 	}
-	j := lexNumber(lx.text, d, &t)
+	j := lexNumber(lx.text, d, t)
 	lx.advance(j-lx.pos, j-lx.pos)
 	lx.emit(t)
 }
@@ -214,9 +214,9 @@ func (lx *lexer) clitic(n int) {
 	t.kind = tWord
 	end := lx.letters(lx.pos + n)
 	if n == 1 {
-		wordInfo(&t, lx.text[lx.pos:end])
+		wordInfo(t, lx.text[lx.pos:end])
 	} else {
-		wordInfo(&t, "'"+lx.text[lx.pos+n:end])
+		wordInfo(t, "'"+lx.text[lx.pos+n:end])
 	}
 	lx.advance(end-lx.pos, 1+end-lx.pos-n)
 	lx.emit(t)
@@ -254,7 +254,7 @@ func (lx *lexer) nonASCII() {
 	case ru == '\u2019' && isDigit(next):
 		t := lx.start()
 		t.apos = true
-		j := lexNumber(lx.text, lx.pos+size, &t)
+		j := lexNumber(lx.text, lx.pos+size, t)
 		lx.advance(j-lx.pos, 1+j-lx.pos-size)
 		lx.emit(t)
 	case ru == '\u2019' && isASCIILetter(next):
@@ -363,6 +363,7 @@ func wordInfo(t *token, w string) {
 	}
 	up := 0
 	letters := 0
+	h := uint32(fnvBasis)
 	for k := 0; k < len(w); k++ {
 		c := w[k]
 		if c >= 'A' && c <= 'Z' {
@@ -373,6 +374,7 @@ func wordInfo(t *token, w string) {
 			letters++
 		}
 		buf[k] = c
+		h = (h ^ uint32(c)) * fnvPrime
 	}
 	first := w[0]
 	if first == '\'' && len(w) > 1 {
@@ -380,7 +382,7 @@ func wordInfo(t *token, w string) {
 	}
 	t.cap = first >= 'A' && first <= 'Z'
 	t.upper = up == letters && letters > 1
-	t.lexeme = lexicon[string(buf[:len(w)])]
+	t.lexeme = words.find(h, buf[:len(w)])
 	if len(w) >= 4 && up == 0 && w[len(w)-2] == 'e' && w[len(w)-1] == 'd' && !notPast[string(buf[:len(w)])] {
 		t.ed = true
 	}
