@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Times of day and the days they fall on.
 
 var clockProductions = []production{
@@ -186,12 +188,31 @@ func (p *parser) partOfDay(m *match) {
 	}
 }
 
+// deixisName reports whether the today or tonight at i is part of a name:
+// capitalized (not in upper-case text) after a capitalized word, or before
+// "show". Yesterday and tomorrow are left alone: after a name they are
+// mostly what they say ("Conan O'Brien Yesterday, Donald Trump tweeted").
+func (p *parser) deixisName(i int) bool {
+	if w := p.keyword(i); w != wToday && w != wTonight || !p.cap(i) {
+		return false
+	}
+	if p.cap(i+1) && strings.EqualFold(p.word(i+1), "show") {
+		return true
+	}
+	return !p.tok(i).upper && i > p.sentStart && p.tok(i-1).kind == tWord && p.cap(i-1)
+}
+
 // deixisDays are the days today, yesterday and tomorrow name, from the DCT.
 var deixisDays = [numWords]int{wYesterday: -1, wTomorrow: 1}
 
-// deixis: today, yesterday, tomorrow, tonight; yesterday morning.
+// deixis: today, yesterday, tomorrow, tonight; yesterday morning; not USA
+// Today, Russia Today, Piers Morgan Tonight nor the Tonight Show (see
+// deixisName).
 func deixis(c cursor) (match, bool) {
 	w := c.lexeme().keyword
+	if c.p.deixisName(c.start) {
+		return match{}, false
+	}
 	c.next()
 	switch w {
 	case wToday, wYesterday, wTomorrow:

@@ -17,5 +17,9 @@ var clockCases = map[string][]tagCase{
 		{"yesterday", "It rained yesterday.", []want{{"yesterday", "DATE 2017-04-10"}}},
 		{"tomorrow afternoon", "They meet tomorrow afternoon.", []want{{"tomorrow afternoon", "TIME 2017-04-12TAF"}}},
 		{"tonight", "tonight", []want{{"tonight", "TIME 2017-04-11TNI"}}},
+		{"a newspaper", "He told USA Today and Russia Today.", nil},
+		{"a show", "on the Tonight Show, on Piers Morgan Tonight", nil},
+		{"upper-case text", "EGYPT TELLS YOU THAT TODAY.", []want{{"TODAY", "DATE 2017-04-11"}}},
+		{"sentence start", "Today, Russia said so.", []want{{"Today", "DATE 2017-04-11"}}},
 	},
 }
