@@ -284,8 +284,8 @@ func lex(w string) *lexeme {
 
 func init() {
 	buildLexicon()
-	markStarters()
 	indexRules()
+	markStarters()
 	words.build(lexicon)
 }
 
@@ -428,14 +428,16 @@ func buildTenseWords() {
 
 // markStarters flags the words that can begin a time expression, so that
 // Tag skips every other token (prepositions, verbs...) at the cost of one
-// field test.
+// field test: the head words of productions (indexRules runs first; "the" is
+// one, which covers the productions that start after it), the
+// modifiers that stand before them (starterWords) and the calendar words.
 func markStarters() {
 	starters := map[word]bool{}
 	for _, w := range starterWords {
 		starters[w] = true
 	}
 	for _, l := range lexicon {
-		l.start = starters[l.keyword] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
+		l.start = len(l.rules) > 0 || starters[l.keyword] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
 			l.tens || l.unit != uNone || l.freq != uNone || l.holiday > 0 || l.ref != ""
 	}
 }
