@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Durations, sets and references to the present, past and future.
 
 var (
@@ -58,15 +60,22 @@ func (p *parser) duration(i int) (match, bool) {
 	if p.notDuration(k, c.pos, u, q) {
 		return match{}, false
 	}
-	if c.words(wAnd, wA, wHalf) { // a year and a half, one minute and a half
+	if c.words(wAnd, wA, wHalf) || c.hyphenatedWords(wAnd, wA, wHalf) { // a year and a half, a year-and-a-half
 		q.value += 0.5
 	}
 	if p.hyphen(c.pos) {
-		switch p.keyword(c.pos + 1) {
-		case wLong: // decades-long
+		switch {
+		case p.keyword(c.pos+1) == wLong && !q.article: // decades-long
 			c.pos += 2
-		case wOld, wEarlier, wAgo:
-			return match{}, false // a 6-year-old; a year-earlier quarter: see yearAgo
+		case u == uQuarter && p.lexeme(c.pos+1).unit == uCentury && !p.lexeme(c.pos+1).plural: // a quarter-century
+			q.value, u = q.value*25, uYear
+			c.pos += 2
+		case q.article && p.keyword(c.pos+1) == wLong, u == uQuarter, p.unitCompound(c.pos + 1):
+			// "a year-long feud": the article goes with "feud" (see
+			// unitLong); a quarter-mile; a 6-year-old,
+			// a year-end deal, day-to-day, year-over-year, a day-care
+			// center: compounds that are no duration
+			return match{}, false
 		}
 	}
 	if p.notTime(i, c.pos, u, q) {
@@ -164,6 +173,23 @@ func barePlural(c cursor) (match, bool) {
 	}
 	q := qty{unknown: true}
 	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, l.unit), durQty: q, durUnit: l.unit})
+}
+
+// unitCompounds are the words that make a unit before them and a hyphen
+// part of a compound that is no duration: a 6-year-old, a year-earlier
+// quarter (see yearAgoPeriod), year-end (see yearEnd), day-to-day,
+// year-over-year, year-on-year, day-by-day, a day-care center.
+var unitCompounds = []string{"old", "olds", "earlier", "ago", "end", "to", "over", "on", "by", "care"}
+
+// unitCompound reports whether token k is one of unitCompounds.
+func (p *parser) unitCompound(k int) bool {
+	w := p.word(k)
+	for _, c := range unitCompounds {
+		if strings.EqualFold(w, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearFollows reports whether a year follows at k: 1990, this year, the

@@ -317,6 +317,18 @@ func (c *cursor) words(ws ...word) bool {
 	return true
 }
 
+// hyphenatedWords accepts the keywords ws, each after a hyphen:
+// "-and-a-half".
+func (c *cursor) hyphenatedWords(ws ...word) bool {
+	for n, w := range ws {
+		if !c.p.hyphen(c.pos+2*n) || c.p.keyword(c.pos+2*n+1) != w {
+			return false
+		}
+	}
+	c.pos += 2 * len(ws)
+	return true
+}
+
 // punct accepts the punctuation mark ch.
 func (c *cursor) punct(ch byte) bool {
 	if c.p.punct(c.pos, ch) {

@@ -258,9 +258,6 @@ func (p *parser) yearContext(i int) bool {
 		if pt.kind == tPunct && (pt.ch == '$' || pt.ch == '#' || pt.ch == '.' && p.glued(i) || pt.ch == ':' || pt.ch == '/' && p.glued(i)) {
 			return false
 		}
-		if pt.kind == tPunct && pt.ch == '?' && p.glued(i) { // £, €
-			return false
-		}
 		if pt.kind == tNum && !p.tok(i).sp {
 			return false
 		}

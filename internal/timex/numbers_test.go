@@ -28,6 +28,8 @@ var numberCases = map[string][]tagCase{
 	"yearNumber": {
 		{"a year", "The floods of 2003 are forgotten.", []want{{"2003", "DATE 2003"}}},
 		{"amounts are no years", "It cost $1990 and 2000 percent more.", nil},
+		{"other currencies", "It cost £1400, then € 2000 and ¥1990.", nil},
+		{"a € read as Windows-1252", "\u00e2\u20ac\u0153Wait a minute, in 2003", []want{{"a minute", "DURATION PT1M"}, {"2003", "DATE 2003"}}},
 		{"a score is no year", "They won 1998-99.", nil},
 	},
 	"spelledYear": {

@@ -262,6 +262,9 @@ func (lx *lexer) nonASCII() {
 	default:
 		t := lx.start()
 		t.kind, t.ch = tPunct, markFor(ru)
+		if t.ch == '$' && !isDigit(next) && !(next == ' ' && isDigit(lx.peek(size+1))) {
+			t.ch = '~' // no amount: "â€œ", a € read as Windows-1252
+		}
 		lx.advance(size, 1)
 		lx.emit(t)
 	}
@@ -284,6 +287,9 @@ func markFor(ru rune) byte {
 		return '?'
 	case '\uff01':
 		return '!'
+	}
+	if unicode.Is(unicode.Sc, ru) {
+		return '$' // £, €, ¥: an amount follows, as after $ (see nonASCII)
 	}
 	return '~' // another mark: no meaning to the grammar
 }
