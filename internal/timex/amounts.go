@@ -26,6 +26,7 @@ var amountProductions = []production{
 	{"yearEnd", on(keywordHead(wYear)), yearEnd, "by year-end"},
 	{"unitLong", on(isUnit), unitLong, "a decades-long feud"},
 	{"barePlural", on(isUnit), barePlural, "for years"},
+	{"unitsAgo", on(isUnit), unitsAgo, "years ago"},
 	{"reference", on(wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese })), reference, "these days"},
 }
 
@@ -190,6 +191,29 @@ func (p *parser) unitCompound(k int) bool {
 		}
 	}
 	return false
+}
+
+// unitsAgo: years ago, months earlier, weeks later, decades from now: a
+// bare plural of units that a suffix of durationSuffixes turns into the
+// past or the future (the suffixes that need the end of a clause, "years
+// before", are left out). "Hours later" stays a duration, as "an hour
+// later" does.
+func unitsAgo(c cursor) (match, bool) {
+	l := c.lexeme()
+	if !l.plural || l.unit < uMinute || l.unit == uWeekend || l.unit == uQuarter {
+		return match{}, false
+	}
+	c.next()
+	for _, ds := range durationSuffixes {
+		if d := c; !ds.clauseEnd && l.unit > ds.longerThan && d.words(ds.words...) {
+			lit := "PAST_REF"
+			if ds.sign > 0 {
+				lit = "FUTURE_REF"
+			}
+			return d.match(spec{typ: Date, kind: kindLiteral, lit: lit})
+		}
+	}
+	return match{}, false
 }
 
 // yearFollows reports whether a year follows at k: 1990, this year, the

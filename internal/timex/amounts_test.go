@@ -48,6 +48,12 @@ var amountCases = map[string][]tagCase{
 		{"for", "for years", []want{{"years", "DURATION PXY"}}},
 		{"within", "within weeks", []want{{"weeks", "DURATION PXW EQUAL_OR_LESS"}}},
 	},
+	"unitsAgo": {
+		{"ago", "He left years ago.", []want{{"years ago", "DATE PAST_REF"}}},
+		{"earlier", "Months earlier, he had left.", []want{{"Months earlier", "DATE PAST_REF"}}},
+		{"later", "Weeks later he was back.", []want{{"Weeks later", "DATE FUTURE_REF"}}},
+		{"hours later", "Hours later he was back.", nil},
+	},
 	"reference": {
 		{"now", "He is now in Paris.", []want{{"now", "DATE PRESENT_REF"}}},
 		{"these days", "these days", []want{{"these days", "DATE PRESENT_REF"}}},
