@@ -93,6 +93,10 @@ func (c *resolver) tagSentence(p *parser, s, n int, out []Timex) []Timex {
 			i++
 			continue
 		}
+		if p.inName(&m) {
+			i = m.end // no part of a name starts an expression
+			continue
+		}
 		out = append(out, c.emit(p, &m))
 		i = m.end
 		// April 24 and 25: the second day of the month too

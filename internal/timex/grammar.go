@@ -230,6 +230,45 @@ func (p *parser) inWord(i int) bool {
 	return p.tok(i).kind == tNum && p.glued(i) && (p.tok(i-1).kind == tWord || p.tok(i-1).kind == tNum)
 }
 
+// inName reports whether match m holds a unit word written with a capital
+// in running text, after a word or a number: a name, as in Person of the
+// Year, ABC's This Week, 60 Minutes, the Six-Day War, the first One Day
+// International. A holiday is the name of a day (Labor Day, New Year's
+// Day), a headline capitalizes every word, and a capital Century is common
+// usage.
+func (p *parser) inName(m *match) bool {
+	if m.s.cal.hol != nil {
+		return false
+	}
+	for k := m.start; k < m.end; k++ {
+		t := p.tok(k)
+		l := p.lexeme(k)
+		if t.kind != tWord || !t.cap || t.upper || l.unit == uNone || l.unit >= uCentury || l.ord != 0 || k == p.sentStart {
+			continue // the 20th Century is common usage; Second-quarter
+		}
+		if prev := p.tok(k - 1); prev.kind == tWord || prev.kind == tNum || prev.kind == tPunct && prev.ch == '-' {
+			return !p.headline()
+		}
+	}
+	return false
+}
+
+// headline reports whether every word of five letters or more in the
+// sentence, and there are two at least, starts with a capital, as in a
+// headline or a title.
+func (p *parser) headline() bool {
+	long := 0
+	for k := p.sentStart; k < p.sentEnd; k++ {
+		if t := p.tok(k); t.kind == tWord && t.byteEnd-t.byteStart >= 5 {
+			if !t.cap {
+				return false
+			}
+			long++
+		}
+	}
+	return long >= 2
+}
+
 // hyphen reports whether token i is a hyphen joining i-1 and i+1 (both glued,
 // as in "third-quarter"; PTB keeps hyphenated words whole).
 func (p *parser) hyphen(i int) bool {
