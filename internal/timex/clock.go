@@ -132,7 +132,8 @@ func hourOfPartOfDay(c cursor, h int) (match, bool) {
 }
 
 // attachDay extends a time of day with the day that follows it: "10 p.m.
-// Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "9 a.m. today".
+// Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6", "9 a.m. today",
+// "noon on 27 June".
 func (p *parser) attachDay(m *match) {
 	c := p.at(m.end)
 	c.punct(',')
@@ -141,7 +142,8 @@ func (p *parser) attachDay(m *match) {
 		return
 	}
 	l := c.lexeme()
-	if l.wday == 0 && l.month == 0 && l.keyword != wToday && l.keyword != wYesterday && l.keyword != wTomorrow || l.plural {
+	dayMonth := c.tok().kind == tNum && p.lexeme(c.pos+1).month != 0 // 3 p.m. on 27 June
+	if !dayMonth && (l.wday == 0 && l.month == 0 && l.keyword != wToday && l.keyword != wYesterday && l.keyword != wTomorrow || l.plural) {
 		return
 	}
 	d, ok := p.core(c.pos)
