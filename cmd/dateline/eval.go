@@ -2,22 +2,22 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dateline-news/dateline/internal/eval"
 )
 
-// evalOpts are the flags of dateline eval.
-var evalOpts struct {
-	gold, pred, rougeData, jsonPath string
-}
-
-var evalCmd = &cobra.Command{
-	Use:   "eval --gold DIR --pred DIR [--rouge-data DIR] [--json FILE]",
-	Short: "Score predicted timelines against gold timelines as the TLS protocol does",
-	Long: `Eval scores every gold timeline under --gold against the prediction of the
+// newEvalCmd builds `dateline eval`.
+func newEvalCmd(g *globals) *cobra.Command {
+	var gold, pred, rougeData, jsonPath string
+	cmd := &cobra.Command{
+		Use:   "eval --gold DIR --pred DIR [--rouge-data DIR] [--json FILE]",
+		Short: "Score predicted timelines against gold timelines as the TLS protocol does",
+		Long: `Eval scores every gold timeline under --gold against the prediction of the
 same name under --pred with tilse's metrics: alignment-based ROUGE (align+ m:1)
 R1 and R2 ("AR1", "AR2"), date precision/recall/F1, concat and agreement ROUGE.
 It prints a table per timeline and the aggregate over timelines (F of the mean
@@ -32,37 +32,51 @@ ROUGE is ROUGE-1.5.5 as tilse runs it (-n 2 -m -s). Its stop list and WordNet
 exception table are not part of dateline: give their directory with
 --rouge-data (smart_common_words.txt, WordNet-2.0-exceptions.tsv). Without it
 the scores are approximate and say so.`,
-	Example: `  dateline eval --gold ../shared/data/tls/t17 \
+		Example: `  dateline eval --gold ../shared/data/tls/t17 \
     --pred ../shared/eval/reference-outputs/sdf-tls-t17 \
     --rouge-data ../shared/eval/rouge-data --json scores.json`,
-	Args: cobra.NoArgs,
-	RunE: runEval,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ev, err := newEvaluator(rougeData, cmd.ErrOrStderr())
+			if err != nil {
+				return err
+			}
+			rep, err := ev.EvaluateDirs(gold, pred)
+			if err != nil {
+				return err
+			}
+			if err := rep.WriteText(cmd.OutOrStdout()); err != nil {
+				return err
+			}
+			return writeReportJSON(jsonPath, rep)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&gold, "gold", "", "directory of gold timelines (<topic>/timelines_original/ or <topic>/timelines/)")
+	f.StringVar(&pred, "pred", "", "directory of predicted timelines (<topic>/<name>.txt)")
+	addRougeDataFlag(f, &rougeData)
+	f.StringVar(&jsonPath, "json", "", "also write the report as JSON to this file")
+	_ = cmd.MarkFlagRequired("gold")
+	_ = cmd.MarkFlagRequired("pred")
+	return cmd
 }
 
-func init() {
-	f := evalCmd.Flags()
-	f.StringVar(&evalOpts.gold, "gold", "", "directory of gold timelines (<topic>/timelines_original/ or <topic>/timelines/)")
-	f.StringVar(&evalOpts.pred, "pred", "", "directory of predicted timelines (<topic>/<name>.txt)")
-	f.StringVar(&evalOpts.rougeData, "rouge-data", "", "directory with ROUGE-1.5.5's smart_common_words.txt and WordNet-2.0-exceptions.tsv (without it: approximate scores)")
-	f.StringVar(&evalOpts.jsonPath, "json", "", "also write the report as JSON to this file")
-	_ = evalCmd.MarkFlagRequired("gold")
-	_ = evalCmd.MarkFlagRequired("pred")
-	rootCmd.AddCommand(evalCmd)
+// addRougeDataFlag binds --rouge-data (eval, bench tls).
+func addRougeDataFlag(f *pflag.FlagSet, p *string) {
+	f.StringVar(p, "rouge-data", "", "directory with ROUGE-1.5.5's smart_common_words.txt and WordNet-2.0-exceptions.tsv (without it: approximate scores)")
 }
 
-func runEval(cmd *cobra.Command, _ []string) error {
-	ev, err := eval.NewEvaluatorFromDir(evalOpts.rougeData)
+// newEvaluator loads the scorer; without ROUGE's data it says on stderr how
+// to get exact scores.
+func newEvaluator(rougeData string, stderr io.Writer) (*eval.Evaluator, error) {
+	ev, err := eval.NewEvaluatorFromDir(rougeData)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	rep, err := ev.EvaluateDirs(evalOpts.gold, evalOpts.pred)
-	if err != nil {
-		return err
+	if ev.Approximate() {
+		fmt.Fprintln(stderr, "dateline: scores are approximate: give ROUGE-1.5.5's data directory with --rouge-data DIR (smart_common_words.txt, WordNet-2.0-exceptions.tsv)")
 	}
-	if err := rep.WriteText(cmd.OutOrStdout()); err != nil {
-		return err
-	}
-	return writeReportJSON(evalOpts.jsonPath, rep)
+	return ev, nil
 }
 
 // writeReportJSON writes rep as JSON to path (the --json flag of eval and

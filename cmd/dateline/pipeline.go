@@ -2,58 +2,114 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"log/slog"
 	"os"
+	"runtime"
+	"strconv"
 	"time"
 
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/pflag"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
+	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // newAnnotator wires the annotation stages dateline runs on every article.
 func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
 
+// maxWorkers bounds --workers: more annotation workers than this only cost
+// memory (each holds articles in flight).
+const maxWorkers = annotate.MaxWorkers
+
+// workers is the value of a --workers flag: 0 means one per CPU.
+type workers int
+
+func (w *workers) String() string { return strconv.Itoa(int(*w)) }
+func (w *workers) Type() string   { return "int" }
+
+// Set parses n and refuses what is not between 0 and maxWorkers.
+func (w *workers) Set(s string) error {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 || n > maxWorkers {
+		return fmt.Errorf("want a whole number from 0 (one per CPU) to %d", maxWorkers)
+	}
+	*w = workers(n)
+	return nil
+}
+
+// n is the number of workers to run.
+func (w workers) n() int {
+	if w == 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return int(w)
+}
+
+// addWorkersFlag binds --workers to w.
+func addWorkersFlag(fs *pflag.FlagSet, w *workers) {
+	fs.Var(w, "workers", fmt.Sprintf("annotation workers, 1 to %d (0: one per CPU)", maxWorkers))
+}
+
+// readFlags are the input limits of the commands that read articles.
+type readFlags struct {
+	maxBytes int
+}
+
+// register binds --max-article-size.
+func (f *readFlags) register(fs *pflag.FlagSet) {
+	fs.IntVar(&f.maxBytes, "max-article-size", article.DefaultMaxBytes, "largest article (a text file or a JSONL line) read, in bytes; larger ones are skipped")
+}
+
+// reader is the article reader of the flags.
+func (f readFlags) reader() *article.Reader { return &article.Reader{MaxBytes: f.maxBytes} }
+
 // warnBad reports a record that could not be read and goes on.
 func warnBad(w io.Writer) func(error) {
-	return func(err error) { fmt.Fprintf(w, "dateline: skipped %v\n", err) }
+	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
 }
 
 // readDocs reads and annotates the articles at paths, in memory, reporting
-// bad records on stderr.
-func readDocs(paths []string, workers int) []annotate.Doc {
+// bad records on stderr, and returns how many there were.
+func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
-	warn := warnBad(os.Stderr)
-	for d, err := range newAnnotator().Stream(article.Read(paths...), workers) {
+	bad := 0
+	warn := warnBad(stderr)
+	for d, err := range newAnnotator().Stream(rd.Read(paths...), w.n()) {
 		if err != nil {
+			bad++
 			warn(err)
 			continue
 		}
 		docs = append(docs, d)
 	}
-	return docs
+	return docs, bad
 }
 
-// isTerminal reports whether f is a character device (a terminal).
-func isTerminal(f *os.File) bool {
-	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
-// ingest reads, annotates and stores the articles at paths, with a progress
-// bar on a terminal, and returns what it did.
-func ingest(ctx context.Context, st *store.Store, paths []string, workers int, out io.Writer) (store.IngestResult, error) {
+// ingest annotates and stores arts, with a progress bar when stderr is a
+// terminal, prints what it did on out, and returns it.
+func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article, error], w workers, verbose bool, out, stderr io.Writer) (store.IngestResult, error) {
 	start := time.Now()
 	var bar *mpb.Bar
 	var p *mpb.Progress
-	if isTerminal(os.Stderr) && !verbose {
-		p = mpb.New(mpb.WithOutput(os.Stderr), mpb.WithWidth(24))
+	if isTerminal(stderr) && !verbose {
+		p = mpb.New(mpb.WithOutput(stderr), mpb.WithWidth(24))
 		bar = p.AddSpinner(0,
 			mpb.PrependDecorators(decor.Name("ingest "), decor.CurrentNoUnit("%d articles")),
 			mpb.AppendDecorators(decor.AverageSpeed(0, " %.0f/s"), decor.Name(" "), decor.Elapsed(decor.ET_STYLE_GO)))
@@ -69,11 +125,11 @@ func ingest(ctx context.Context, st *store.Store, paths []string, workers int, o
 			slog.Debug("ingest", "read", r.Read, "added", r.Added, "skipped", r.Skipped, "bad", r.Bad)
 		}
 	}
-	onBad := warnBad(os.Stderr)
+	onBad := warnBad(stderr)
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, article.Read(paths...), newAnnotator(), workers, 1024, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newAnnotator(), w.n(), 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()
@@ -81,11 +137,11 @@ func ingest(ctx context.Context, st *store.Store, paths []string, workers int, o
 	secs := time.Since(start).Seconds()
 	if err != nil {
 		fmt.Fprintf(out, "stopped after %d articles (%d added before the failed batch, which was rolled back); store %s\n",
-			r.Read, r.Added, st.Path())
+			r.Read, r.Added, render.Safe(st.Path()))
 		return r, err
 	}
-	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d already stored, %s; store %s\n",
-		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Skipped, plural(r.Bad, "bad record"), st.Path())
+	fmt.Fprintf(out, "ingested %s in %.1fs (%.0f articles/s): %d added, %d updated, %d already stored, %s; store %s\n",
+		plural(r.Read, "article"), secs, float64(r.Read)/secs, r.Added, r.Updated, r.Skipped, plural(r.Bad, "bad record"), render.Safe(st.Path()))
 	return r, err
 }
 
@@ -95,4 +151,22 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// openStore opens the existing store at path for a reading command, with
+// the hint a new user needs when there is none.
+func openStore(path string) (*store.Store, error) {
+	st, err := store.OpenExisting(path)
+	if errors.Is(err, store.ErrNoStore) {
+		return nil, fmt.Errorf("%w (ingest articles first: dateline --db %s ingest PATH)", err, path)
+	}
+	return st, err
+}
+
+// warnShippedModel says on stderr when the embedded date ranker does not fit
+// this build, and how to fix it.
+func warnShippedModel(stderr io.Writer) {
+	if err := timeline.ShippedModelErr(); err != nil {
+		fmt.Fprintf(stderr, "dateline: %v; days are ranked by article count until the ranker is retrained with dateline bench train\n", err)
+	}
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"os"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -10,74 +10,61 @@ import (
 	"github.com/dateline-news/dateline/internal/store"
 )
 
-var searchFlags struct {
-	limit    int
-	from, to string
-	format   string
-}
+// newSearchCmd builds `dateline search`.
+func newSearchCmd(g *globals) *cobra.Command {
+	var (
+		limit    int
+		from, to string
+		format   string
+		raw      bool
+	)
+	cmd := &cobra.Command{
+		Use:   "search QUERY",
+		Short: "Find stored sentences by full-text query (bm25), with their article and date",
+		Long: `Search finds the stored sentences that contain every word of QUERY, best
+first by bm25. Words are compared as the full-text index stores them:
+without regard to case or diacritics, by stem. "Quoted words" must come
+together as a phrase, and word* matches every word that starts so. Any
+other character only separates words, so whatever is typed is a query.
 
-var searchCmd = &cobra.Command{
-	Use:   "search QUERY",
-	Short: "Find stored sentences by full-text query (bm25), with their article and date",
-	Long: `Search finds the stored sentences that contain every word of QUERY (stemmed),
-best first by bm25. A query in FTS5 syntax ("exact phrase", OR, NOT, NEAR,
-prefix*) is used as written.`,
-	Args: cobra.MinimumNArgs(1),
-	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := render.ParseFormat(searchFlags.format)
-		if err != nil {
-			return err
-		}
-		from, err := parseDay("--from", searchFlags.from)
-		if err != nil {
-			return err
-		}
-		to, err := parseDay("--to", searchFlags.to)
-		if err != nil {
-			return err
-		}
-		st, err := store.OpenExisting(dbPath)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		hits, err := st.Search(cmd.Context(), strings.Join(args, " "), store.Filter{From: from, To: to}, searchFlags.limit)
-		if err != nil {
-			return err
-		}
-		return render.Hits(os.Stdout, hits, format)
-	},
-}
-
-var statsFormat string
-
-var statsCmd = &cobra.Command{
-	Use:   "stats",
-	Short: "Summarize what the database holds",
-	Args:  cobra.NoArgs,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		format, err := render.ParseFormat(statsFormat)
-		if err != nil {
-			return err
-		}
-		st, err := store.OpenExisting(dbPath)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		s, err := st.Stats(cmd.Context())
-		if err != nil {
-			return err
-		}
-		return render.Stats(os.Stdout, s, format)
-	},
-}
-
-func init() {
-	searchCmd.Flags().IntVarP(&searchFlags.limit, "limit", "n", 20, "how many sentences")
-	searchCmd.Flags().StringVar(&searchFlags.from, "from", "", "only articles published on or after this day")
-	searchCmd.Flags().StringVar(&searchFlags.to, "to", "", "only articles published on or before this day")
-	searchCmd.Flags().StringVarP(&searchFlags.format, "format", "f", "text", "output format: text or json")
-	statsCmd.Flags().StringVarP(&statsFormat, "format", "f", "text", "output format: text or json")
-	rootCmd.AddCommand(searchCmd, statsCmd)
+With --raw, QUERY is FTS5 syntax, used as written (AND, OR, NOT, NEAR(...),
+column filters such as text:oil, ^); a query FTS5 refuses is an error that
+says why.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := render.ParseFormat(format)
+			if err != nil {
+				return err
+			}
+			fromDay, err := parseDay("--from", from)
+			if err != nil {
+				return err
+			}
+			toDay, err := parseDay("--to", to)
+			if err != nil {
+				return err
+			}
+			st, err := openStore(g.db)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			q := store.Query{Text: strings.Join(args, " "), Raw: raw}
+			hits, err := st.Search(cmd.Context(), q, store.Filter{From: fromDay, To: toDay}, limit)
+			if err != nil {
+				return fmt.Errorf("search: %w", err)
+			}
+			if len(hits) == 0 && !raw && strings.ContainsAny(q.Text, ":()^+-") {
+				fmt.Fprintln(cmd.ErrOrStderr(), "dateline: the query was read as plain words; for FTS5 syntax (column filters, NEAR, ^) use --raw")
+			}
+			return render.Hits(cmd.OutOrStdout(), hits, f)
+		},
+	}
+	fl := cmd.Flags()
+	fl.IntVarP(&limit, "limit", "n", 20, "how many sentences")
+	fl.StringVar(&from, "from", "", "only articles published on or after this day")
+	fl.StringVar(&to, "to", "", "only articles published on or before this day")
+	fl.StringVarP(&format, "format", "f", "text", "output format: text or json")
+	fl.BoolVar(&raw, "raw", false, "QUERY is FTS5 query syntax, passed as it is")
+	return cmd
 }

@@ -2,11 +2,11 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
@@ -24,19 +24,20 @@ type timelineFlags struct {
 	format         string
 }
 
-func (f *timelineFlags) register(cmd *cobra.Command, defaultDates int) {
-	cmd.Flags().IntVar(&f.dates, "dates", defaultDates, "number of dates")
-	cmd.Flags().IntVar(&f.perDate, "per-date", 1, "sentences per date")
-	cmd.Flags().StringVar(&f.from, "from", "", "first day (YYYY-MM-DD) of articles and dates")
-	cmd.Flags().StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
-	cmd.Flags().StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
-	cmd.Flags().StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
-	cmd.Flags().StringVarP(&f.format, "format", "f", "text", "output format: text, md, json or tilse")
+// register binds the flags to fs.
+func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
+	fs.IntVar(&f.dates, "dates", defaultDates, "number of dates")
+	fs.IntVar(&f.perDate, "per-date", 1, "sentences per date")
+	fs.StringVar(&f.from, "from", "", "first day (YYYY-MM-DD) of articles and dates")
+	fs.StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
+	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
+	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
+	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Query: f.query}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -59,6 +60,7 @@ func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
 	return opt, format, err
 }
 
+// parseDay reads the day given to flag; empty means none.
 func parseDay(flag, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
@@ -70,39 +72,62 @@ func parseDay(flag, s string) (time.Time, error) {
 	return t, nil
 }
 
-var tlFlags timelineFlags
-
-var timelineCmd = &cobra.Command{
-	Use:   "timeline [PATH...]",
-	Short: "Build a timeline from stored articles, or directly from files",
-	Long: `Timeline picks the dates that matter in a set of articles and summarizes each
-with the sentences that say what happened then. Given paths, it reads and
-annotates them in memory; without, it uses the articles in the database
-(--db), selected by --from/--to and, when given, by --query or --keywords.`,
-	RunE: func(cmd *cobra.Command, args []string) error {
-		opt, format, err := tlFlags.options()
-		if err != nil {
-			return err
-		}
-		var docs []annotate.Doc
-		if len(args) > 0 {
-			docs = readDocs(args, 0)
-		} else {
-			st, err := store.OpenExisting(dbPath)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			docs, err = st.Docs(cmd.Context(), store.Filter{From: opt.From, To: opt.To, Query: opt.Query, Keywords: opt.Keywords})
-			if err != nil {
-				return err
-			}
-		}
-		return render.Timeline(os.Stdout, timeline.Build(docs, opt), format)
-	},
+// storeFilter is what the store is asked for to build a timeline of sel:
+// the articles of its publication days. Keywords and query are not passed
+// on: they choose sentences, not articles (see timeline.Selection), and
+// timeline.Build applies them.
+func storeFilter(sel timeline.Selection) store.Filter {
+	return store.Filter{From: sel.From, To: sel.To}
 }
 
-func init() {
-	tlFlags.register(timelineCmd, 10)
-	rootCmd.AddCommand(timelineCmd)
+// newTimelineCmd builds `dateline timeline`.
+func newTimelineCmd(g *globals) *cobra.Command {
+	var f timelineFlags
+	var w workers
+	var rf readFlags
+	cmd := &cobra.Command{
+		Use:   "timeline [PATH...]",
+		Short: "Build a timeline from stored articles, or directly from files",
+		Long: `Timeline picks the dates that matter in a set of articles and summarizes each
+with the sentences that say what happened then. Given paths, it reads and
+annotates them in memory; without, it uses the articles in the database
+(--db). Both give the same timeline of the same articles.
+
+--from and --to select the articles by publication day, and the dates.
+--keywords and --query choose the sentences that may speak for a date (one
+of the keywords, compared without regard to case; every word of the query,
+compared by stem); every article in the range still counts toward which
+dates matter, as in the TLS protocol's keyword filter.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opt, format, err := f.options()
+			if err != nil {
+				return err
+			}
+			warnShippedModel(cmd.ErrOrStderr())
+			var docs []annotate.Doc
+			bad := 0
+			if len(args) > 0 {
+				if docs, bad = readDocs(rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+					return readErr(0, bad)
+				}
+			} else {
+				st, err := openStore(g.db)
+				if err != nil {
+					return err
+				}
+				defer st.Close()
+				if docs, err = st.Docs(cmd.Context(), storeFilter(opt.Selection)); err != nil {
+					return err
+				}
+			}
+			if err := render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format); err != nil {
+				return err
+			}
+			return readErr(len(docs), bad)
+		},
+	}
+	f.register(cmd.Flags(), 10)
+	addWorkersFlag(cmd.Flags(), &w)
+	rf.register(cmd.Flags())
+	return cmd
 }

@@ -14,16 +14,14 @@ import (
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-var timexFlags struct {
-	dct    string
-	format string
-	rules  bool
-}
-
-var timexCmd = &cobra.Command{
-	Use:   "timex [--dct VALUE] [--format json|timeml] FILE|-  |  timex --rules [--dct VALUE]",
-	Short: "Find and normalize the time expressions of a document",
-	Long: `Tag the time expressions of a TimeML file (.tml) or of plain text.
+// newTimexCmd builds `dateline timex`.
+func newTimexCmd(g *globals) *cobra.Command {
+	var dctFlag, format string
+	var rules bool
+	cmd := &cobra.Command{
+		Use:   "timex [--dct VALUE] [--format json|timeml] FILE|-  |  timex --rules [--dct VALUE]",
+		Short: "Find and normalize the time expressions of a document",
+		Long: `Tag the time expressions of a TimeML file (.tml) or of plain text.
 
 For a .tml file the creation time comes from <DCT><TIMEX3 value=...> and the
 text of <TEXT> is tagged with any annotation inside it ignored; --dct, when
@@ -37,40 +35,45 @@ back with TIMEX3 tags.
 --rules lists the grammar instead: every production in the order the tagger
 tries it, with an example and what the tagger finds in the example, resolved
 against --dct (default 2017-04-11).`,
-	Args: func(cmd *cobra.Command, args []string) error {
-		if timexFlags.rules {
-			return cobra.NoArgs(cmd, args)
-		}
-		return cobra.ExactArgs(1)(cmd, args)
-	},
-	RunE: func(cmd *cobra.Command, args []string) error {
-		if timexFlags.rules {
-			return printRules(cmd.OutOrStdout(), timexFlags.dct)
-		}
-		if f := timexFlags.format; f != "json" && f != "timeml" {
-			return fmt.Errorf("--format %q: want json or timeml", f)
-		}
-		doc, err := timexInput(args[0], cmd.InOrStdin())
-		if err != nil {
-			return err
-		}
-		if timexFlags.dct != "" {
-			doc.DCT = timexFlags.dct
-		}
-		if doc.DCT == "" {
-			return fmt.Errorf("%s: %w; give one with --dct", doc.Name, timeml.ErrNoDCT)
-		}
-		dct, err := timeml.ParseDCT(doc.DCT)
-		if err != nil {
-			return fmt.Errorf("%s: %w", doc.Name, err)
-		}
-		doc.Timexes = timex.New().Tag(doc.Text, dct)
-		out := cmd.OutOrStdout()
-		if timexFlags.format == "timeml" {
-			return timeml.Write(out, doc)
-		}
-		return render.Timexes(out, doc.DCT, doc.Timexes)
-	},
+		Args: func(cmd *cobra.Command, args []string) error {
+			if rules {
+				return cobra.NoArgs(cmd, args)
+			}
+			return cobra.ExactArgs(1)(cmd, args)
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if rules {
+				return printRules(cmd.OutOrStdout(), dctFlag)
+			}
+			if f := format; f != "json" && f != "timeml" {
+				return fmt.Errorf("--format %q: want json or timeml", f)
+			}
+			doc, err := timexInput(args[0], cmd.InOrStdin())
+			if err != nil {
+				return err
+			}
+			if dctFlag != "" {
+				doc.DCT = dctFlag
+			}
+			if doc.DCT == "" {
+				return fmt.Errorf("%s: %w; give one with --dct", doc.Name, timeml.ErrNoDCT)
+			}
+			dct, err := timeml.ParseDCT(doc.DCT)
+			if err != nil {
+				return fmt.Errorf("%s: %w", doc.Name, err)
+			}
+			doc.Timexes = timex.New().Tag(doc.Text, dct)
+			out := cmd.OutOrStdout()
+			if format == "timeml" {
+				return timeml.Write(out, doc)
+			}
+			return render.Timexes(out, doc.DCT, doc.Timexes)
+		},
+	}
+	cmd.Flags().StringVar(&dctFlag, "dct", "", "document creation time (2017-04-11 or 2017-04-11T14:30); required for plain text")
+	cmd.Flags().StringVar(&format, "format", "json", "output format: json or timeml")
+	cmd.Flags().BoolVar(&rules, "rules", false, "list the grammar's productions with an example each and what the tagger finds in it")
+	return cmd
 }
 
 // printRules lists the productions of the grammar with their examples and
@@ -120,11 +123,4 @@ func timexInput(name string, stdin io.Reader) (*timeml.Document, error) {
 		return timeml.Parse(data, name)
 	}
 	return &timeml.Document{Name: name, Text: string(data)}, nil
-}
-
-func init() {
-	timexCmd.Flags().StringVar(&timexFlags.dct, "dct", "", "document creation time (2017-04-11 or 2017-04-11T14:30); required for plain text")
-	timexCmd.Flags().StringVar(&timexFlags.format, "format", "json", "output format: json or timeml")
-	timexCmd.Flags().BoolVar(&timexFlags.rules, "rules", false, "list the rules of the grammar with an example each, and what they yield")
-	rootCmd.AddCommand(timexCmd)
 }

@@ -86,13 +86,18 @@ func runeOffsets(s string, spans []text.Span) []int {
 	return out
 }
 
+// MaxWorkers bounds the workers of Stream: annotation is bound by the CPUs,
+// and every worker holds articles in flight.
+const MaxWorkers = 256
+
 // Stream annotates articles from in with workers goroutines (0 means one per
-// CPU), yielding documents in input order. Read errors pass through in order.
-// Stopping the iteration early stops the workers.
+// CPU, at most MaxWorkers), yielding documents in input order. Read errors
+// pass through in order. Stopping the iteration early stops the workers.
 func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[Doc, error] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, MaxWorkers)
 	type result struct {
 		doc Doc
 		err error

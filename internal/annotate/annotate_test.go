@@ -3,6 +3,7 @@ package annotate
 import (
 	"fmt"
 	"iter"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +97,30 @@ func TestStreamKeepsOrder(t *testing.T) {
 			if n++; n == 5 {
 				break
 			}
+		}
+	}
+}
+
+// TestStreamBoundsWorkers: an absurd number of workers neither panics nor
+// exhausts memory.
+func TestStreamBoundsWorkers(t *testing.T) {
+	arts := func(yield func(article.Article, error) bool) {
+		for i := range 3 {
+			if !yield(article.Article{ID: fmt.Sprint(i), Published: time.Date(2031, 3, 2, 0, 0, 0, 0, time.UTC), Text: "The pier closed on Monday."}, nil) {
+				return
+			}
+		}
+	}
+	for _, w := range []int{1e9, math.MaxInt} {
+		n := 0
+		for d, err := range New(nil).Stream(arts, w) {
+			if err != nil || d.Article.ID != fmt.Sprint(n) {
+				t.Fatalf("workers %d: doc %d = %q, %v", w, n, d.Article.ID, err)
+			}
+			n++
+		}
+		if n != 3 {
+			t.Errorf("workers %d: %d docs", w, n)
 		}
 	}
 }

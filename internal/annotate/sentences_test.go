@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/timeml"
@@ -109,30 +108,4 @@ func TestTimexesInsideSentences(t *testing.T) {
 	if n < 100 {
 		t.Errorf("only %d time expressions in %d texts", n, len(texts))
 	}
-}
-
-// FuzzAnnotate checks on any text that the sentences are in order and that
-// every time expression lies inside its sentence.
-func FuzzAnnotate(f *testing.F) {
-	for _, s := range []string{
-		"They met on Mar. 3 and Mar. 4 in Geneva.",
-		"The hearing was set for Jan. 14. It was delayed.",
-		"Friday at",
-		"He said “no.” Then, on Tue. Mar. 15 at 3 p.m. EST, he left…\n\nAcme Inc. The end.",
-		"The mayor said `` no '' on Tuesday .\nShe did n't explain -LRB- yet -RRB- .\n",
-	} {
-		f.Add(s)
-	}
-	an := New(timex.New())
-	f.Fuzz(func(t *testing.T, s string) {
-		doc := an.Annotate(article.Article{ID: "fuzz", Published: dct, Text: s})
-		prev := 0
-		for _, sen := range doc.Sentences {
-			if sen.Start < prev || sen.End < sen.Start || sen.End > utf8.RuneCountInString(s) {
-				t.Fatalf("sentence %d [%d,%d) after %d", sen.Index, sen.Start, sen.End, prev)
-			}
-			prev = sen.End
-		}
-		checkInside(t, doc)
-	})
 }

@@ -15,8 +15,21 @@ type Article struct {
 	Text      string    // body text: prose, or one sentence per line
 	URL       string    // where it was published, if known
 	Source    string    // outlet, if known
-	Origin    string    // where dateline read it: "path:line"
+	Author    string    // byline, if known
+	Origin    string    // where dateline read it: "path:line", "path:offset" in a WARC file, or a URL
+	// DateFrom says where Published came from when the article itself did not
+	// say: DateFromFeed, DateFromLastModified or DateFromWARC. It is empty when
+	// the page or record gave its own publication date.
+	DateFrom string
 }
+
+// The containers a publication date can fall back to, in the order they are
+// tried, for a page that names no date of its own (see Article.DateFrom).
+const (
+	DateFromFeed         = "feed"          // the date of the feed item that linked to the page
+	DateFromLastModified = "last-modified" // the HTTP Last-Modified header the page was served with
+	DateFromWARC         = "warc-date"     // the WARC-Date of the record, i.e. when it was archived
+)
 
 // Day returns the calendar day of publication as midnight UTC.
 func (a Article) Day() time.Time {
@@ -34,15 +47,21 @@ func HashID(published time.Time, title, text string) string {
 }
 
 // RecordError reports a record that could not be read: the file, the line
-// the record starts on, and why.
+// the record starts on (or, in a WARC file, its byte offset), and why.
 type RecordError struct {
-	Path string
-	Line int // 1-based; 0 when the error concerns the whole file
-	Err  error
+	Path     string
+	Line     int   // 1-based; 0 when the error concerns the whole file
+	Offset   int64 // the record's byte offset, when AtOffset
+	AtOffset bool  // the record is located by Offset (a WARC record), not Line
+	Err      error
 }
 
-// Error formats the error as "path:line: reason".
+// Error formats the error as "path:line: reason", or "path:offset: reason"
+// for a WARC record.
 func (e *RecordError) Error() string {
+	if e.AtOffset {
+		return fmt.Sprintf("%s:%d: %v", e.Path, e.Offset, e.Err)
+	}
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %v", e.Path, e.Err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -15,35 +16,128 @@ import (
 	"strings"
 )
 
-// Read streams the articles found at each path, in order. A path is a file
-// (one-article text or JSONL, either possibly gzip-compressed), a directory
-// (read recursively, see ReadDir), or "-" for standard input.
+// Reader reads articles from files, directories, standard input and URLs.
+// The zero Reader reads local files only; Read is (&Reader{}).Read.
+type Reader struct {
+	// Fetcher gets URLs named as input and the pages that summary-only feed
+	// items link to; without one, such inputs are errors.
+	Fetcher Fetcher
+	// Columns maps article fields (see ColumnFields) to the CSV column or
+	// JSON key that holds them, for records whose names are not among the
+	// known aliases; a mapped field is read from that name only.
+	Columns map[string]string
+	// Context bounds fetches; nil is context.Background().
+	Context context.Context
+	// MaxBytes bounds a one-article text file and a JSON Lines line: no
+	// larger record is read into memory — it is reported as a *RecordError
+	// wrapping ErrTooLarge and skipped. 0 means DefaultMaxBytes. (Pages,
+	// WARC payloads and feeds have their own limits, MaxPageBytes and
+	// maxFeedBytes.)
+	MaxBytes int
+}
+
+// DefaultMaxBytes is the largest text article or JSONL line a Reader
+// accepts unless told otherwise: 4 MiB (a long news article is 50 KB).
+const DefaultMaxBytes = 4 << 20
+
+// ErrTooLarge is the reason of a record larger than the reader's limit.
+var ErrTooLarge = errors.New("article larger than the size limit")
+
+// maxBytes is the size limit of a record.
+func (r *Reader) maxBytes() int {
+	if r.MaxBytes <= 0 {
+		return DefaultMaxBytes
+	}
+	return r.MaxBytes
+}
+
+func (r *Reader) context() context.Context {
+	if r.Context == nil {
+		return context.Background()
+	}
+	return r.Context
+}
+
+// Read streams the articles found at each path, in order; see Reader.Read.
+func Read(paths ...string) iter.Seq2[Article, error] { return (&Reader{}).Read(paths...) }
+
+// Read streams the articles found at each path, in order, within r's limits
+// (only regular files are read from directories: a FIFO or a device there
+// would block or never end). A path is a file,
+// a directory (read recursively, see readDir), "-" for standard input, or
+// an http(s) URL of a page or feed (with a Fetcher). Files are one-article
+// text, JSON Lines or JSON records (dateline's fields or another tool's, see
+// recordFields), CSV with a header row, HTML pages, WARC archives, or RSS,
+// Atom and JSON feeds; any of them may be gzip-compressed, and a file whose
+// name does not tell is sniffed.
 //
 // A record that cannot be read is yielded as a *RecordError (with a zero
 // Article) and reading goes on; a file that cannot be opened is reported the
 // same way, with line 0. Stop the iteration early to stop reading.
-func Read(paths ...string) iter.Seq2[Article, error] {
+func (r *Reader) Read(paths ...string) iter.Seq2[Article, error] {
 	return func(yield func(Article, error) bool) {
 		for _, p := range paths {
-			if !readPath(p, yield) {
+			if r.Context != nil && r.Context.Err() != nil {
+				return
+			}
+			if !r.readPath(p, yield) {
 				return
 			}
 		}
 	}
 }
 
-func readPath(path string, yield func(Article, error) bool) bool {
+func (r *Reader) readPath(path string, yield func(Article, error) bool) bool {
 	if path == "-" {
-		return readStream("<stdin>", os.Stdin, formatSniff, yield)
+		return r.readStream("<stdin>", os.Stdin, formatSniff, yield)
+	}
+	if isWebURL(path) {
+		return r.readURL(path, yield)
 	}
 	info, err := os.Stat(path)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: path, Err: err})
 	}
 	if info.IsDir() {
-		return readDir(path, yield)
+		return r.readDir(path, yield)
 	}
-	return readFile(path, yield)
+	return r.readFile(path, yield)
+}
+
+// forgetter is a Fetcher that can be told to fetch a URL whole next time
+// (fetch.Client remembers validators for conditional requests).
+type forgetter interface{ Forget(url string) }
+
+// readURL fetches a page or feed and reads it as its content says; an
+// unchanged page (ErrNotModified) gives nothing.
+func (r *Reader) readURL(u string, yield func(Article, error) bool) bool {
+	if r.Fetcher == nil {
+		return yield(Article{}, &RecordError{Path: u, Err: errors.New("URLs can only be read with a fetcher")})
+	}
+	page, err := r.Fetcher.Fetch(r.context(), u)
+	if errors.Is(err, ErrNotModified) {
+		return true
+	}
+	if err != nil {
+		return yield(Article{}, &RecordError{Path: u, Err: err})
+	}
+	if sniffBytes(page.Body) == formatFeed {
+		failed := false
+		more := r.readFeed(u, page.URL, page.Body, func(a Article, err error) bool {
+			failed = failed || errors.As(err, new(fetchError))
+			return yield(a, err)
+		})
+		if f, ok := r.Fetcher.(forgetter); ok && (failed || !more) {
+			f.Forget(u) // fetch the whole feed again next time, to retry the pages that could not be fetched
+		}
+		return more
+	}
+	a, err := ParseHTML(page)
+	if err != nil {
+		return yield(Article{}, &RecordError{Path: u, Err: err})
+	}
+	a.Origin = page.URL
+	return yield(a, nil)
 }
 
 // articleFiles are the names that hold a whole benchmark topic's articles
@@ -51,13 +145,14 @@ func readPath(path string, yield func(Article, error) bool) bool {
 // one is read through it alone, skipping its timelines and keyword files.
 var articleFiles = []string{"articles.jsonl", "articles.jsonl.gz"}
 
-// readDir walks dir in lexical order, reading files whose names end in .txt,
-// .jsonl or .ndjson (optionally followed by .gz) and skipping hidden entries.
-func readDir(dir string, yield func(Article, error) bool) bool {
+// readDir walks dir in lexical order, reading the files whose names tell a
+// format (see formatOf), optionally followed by .gz, and skipping hidden
+// entries.
+func (r *Reader) readDir(dir string, yield func(Article, error) bool) bool {
 	for _, name := range articleFiles {
 		p := filepath.Join(dir, name)
 		if _, err := os.Stat(p); err == nil {
-			return readFile(p, yield)
+			return r.readFile(p, yield)
 		}
 	}
 	entries, err := os.ReadDir(dir)
@@ -72,7 +167,7 @@ func readDir(dir string, yield func(Article, error) bool) bool {
 		}
 		p := filepath.Join(dir, name)
 		if e.IsDir() {
-			if !readDir(p, yield) {
+			if !r.readDir(p, yield) {
 				return false
 			}
 			continue
@@ -80,7 +175,13 @@ func readDir(dir string, yield func(Article, error) bool) bool {
 		if formatOf(name) == formatNone {
 			continue
 		}
-		if !readFile(p, yield) {
+		if fi, err := os.Stat(p); err == nil && !fi.Mode().IsRegular() {
+			if !yield(Article{}, &RecordError{Path: p, Err: fmt.Errorf("not a regular file (%s); skipped", fi.Mode().Type())}) {
+				return false
+			}
+			continue
+		}
+		if !r.readFile(p, yield) {
 			return false
 		}
 	}
@@ -92,40 +193,49 @@ type format int
 const (
 	formatNone  format = iota
 	formatText         // one article: "date YYYY-MM-DD ..." then the text
-	formatJSONL        // one JSON article per line
-	formatSniff        // decide from the first byte
+	formatJSONL        // one JSON record per line
+	formatJSON         // JSON records: one, an array, or a sequence (pretty-printed or not)
+	formatCSV          // records with a header row
+	formatHTML         // one web page
+	formatWARC         // a web archive
+	formatFeed         // RSS, Atom or JSON Feed
+	formatSniff        // decide from the first bytes
 )
+
+// extFormats tells the format of a file from its extension (after any .gz).
+var extFormats = map[string]format{
+	".txt": formatText, ".jsonl": formatJSONL, ".ndjson": formatJSONL, ".json": formatJSON,
+	".csv": formatCSV, ".html": formatHTML, ".htm": formatHTML, ".warc": formatWARC,
+	".rss": formatFeed, ".atom": formatFeed, ".xml": formatFeed,
+}
 
 // formatOf tells the format of a file in a directory walk from its name.
 func formatOf(name string) format {
 	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
-	switch filepath.Ext(name) {
-	case ".txt":
-		return formatText
-	case ".jsonl", ".ndjson":
-		return formatJSONL
-	}
-	return formatNone
+	return extFormats[filepath.Ext(name)]
 }
 
 // readFile reads one file; a file named on the command line with an unknown
-// extension is sniffed.
-func readFile(path string, yield func(Article, error) bool) bool {
+// extension, or a .json file (records or a JSON Feed), is sniffed.
+func (r *Reader) readFile(path string, yield func(Article, error) bool) bool {
 	f, err := os.Open(path)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: path, Err: err})
 	}
 	defer f.Close()
 	fm := formatOf(filepath.Base(path))
-	if fm == formatNone || strings.HasSuffix(strings.ToLower(path), ".json") {
+	if fm == formatWARC {
+		return readWARC(path, f, yield) // gzip record by record: gowarc undoes it
+	}
+	if fm == formatNone || fm == formatJSON {
 		fm = formatSniff
 	}
-	return readStream(path, f, fm, yield)
+	return r.readStream(path, f, fm, yield)
 }
 
-// readStream decompresses r if it is gzip data and reads it in format fm.
-func readStream(name string, r io.Reader, fm format, yield func(Article, error) bool) bool {
-	br := bufio.NewReaderSize(r, 1<<16)
+// readStream decompresses in if it is gzip data and reads it in format fm.
+func (r *Reader) readStream(name string, in io.Reader, fm format, yield func(Article, error) bool) bool {
+	br := bufio.NewReaderSize(in, 1<<16)
 	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
@@ -135,50 +245,88 @@ func readStream(name string, r io.Reader, fm format, yield func(Article, error) 
 		br = bufio.NewReaderSize(zr, 1<<16)
 	}
 	if fm == formatSniff {
-		fm = sniff(br)
+		head, _ := br.Peek(4096)
+		fm = sniffBytes(head)
+		if fm == formatJSONL && !firstLineIsJSON(br) {
+			fm = formatJSON
+		}
 	}
-	if fm == formatJSONL {
-		return readJSONL(name, br, yield)
+	switch fm {
+	case formatJSONL:
+		return r.readJSONL(name, br, yield)
+	case formatJSON:
+		return r.readJSONValues(name, br, yield)
+	case formatCSV:
+		return r.readCSV(name, br, yield)
+	case formatHTML:
+		return readHTML(name, br, yield)
+	case formatWARC:
+		return readWARC(name, br, yield)
+	case formatFeed:
+		body, err := io.ReadAll(io.LimitReader(br, maxFeedBytes+1))
+		if err == nil && len(body) > maxFeedBytes {
+			err = fmt.Errorf("feed over the %d-byte limit", maxFeedBytes)
+		}
+		if err != nil {
+			return yield(Article{}, &RecordError{Path: name, Err: err})
+		}
+		return r.readFeed(name, "", body, yield)
 	}
-	return readText(name, br, yield)
+	return readText(name, br, r.maxBytes(), yield)
 }
 
-// sniff looks past leading white space: JSON Lines start with '{'.
-func sniff(br *bufio.Reader) format {
-	for n := 1; ; n++ {
-		b, err := br.Peek(n)
-		if err != nil || len(b) < n {
-			return formatText
-		}
-		switch b[n-1] {
-		case ' ', '\t', '\r', '\n', 0xef, 0xbb, 0xbf: // white space or a UTF-8 byte order mark
-			if n >= 4096 {
-				return formatText
-			}
-			continue
-		case '{':
-			return formatJSONL
-		}
+// sniffBytes tells a format from the first bytes of a stream: '{' starts
+// JSON Lines (or a JSON Feed, which names its version), '[' a JSON array,
+// "WARC/" a web archive, '<' a feed or a page; anything else is text.
+func sniffBytes(head []byte) format {
+	head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n")
+	lower := bytes.ToLower(head[:min(len(head), 1024)])
+	switch {
+	case len(head) == 0:
 		return formatText
+	case head[0] == '{':
+		if bytes.Contains(head, []byte("jsonfeed.org/version")) {
+			return formatFeed
+		}
+		return formatJSONL
+	case head[0] == '[':
+		return formatJSON
+	case bytes.HasPrefix(head, []byte("WARC/")):
+		return formatWARC
+	case head[0] != '<':
+		return formatText
+	case bytes.Contains(lower, []byte("<rss")) || bytes.Contains(lower, []byte("<feed")) || bytes.Contains(lower, []byte("<rdf:rdf")):
+		return formatFeed
 	}
+	return formatHTML
 }
 
-// jsonArticle is the JSONL record.
-type jsonArticle struct {
-	ID     string `json:"id"`
-	Date   string `json:"date"`
-	Text   string `json:"text"`
-	Title  string `json:"title"`
-	URL    string `json:"url"`
-	Source string `json:"source"`
+// firstLineIsJSON reports whether the stream's first line is a whole JSON
+// value (JSON Lines) rather than the start of a pretty-printed record.
+func firstLineIsJSON(br *bufio.Reader) bool {
+	for n := 4096; n <= 1<<16; n *= 2 {
+		b, err := br.Peek(n)
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			return json.Valid(b[:i])
+		}
+		if err != nil {
+			return json.Valid(b)
+		}
+	}
+	return true // a line over 64 KiB: a record on one line
 }
 
 // readJSONL yields one article per non-blank line.
-func readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
+func (r *Reader) readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
+	max := r.maxBytes()
 	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(b)) > 0 {
-			a, perr := parseJSONArticle(b)
+		b, long, err := readLine(br, max)
+		if long {
+			if !yield(Article{}, &RecordError{Path: name, Line: line, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)}) {
+				return false
+			}
+		} else if len(bytes.TrimSpace(b)) > 0 {
+			a, perr := r.parseJSONRecord(b)
 			if perr != nil {
 				if !yield(Article{}, &RecordError{Path: name, Line: line, Err: perr}) {
 					return false
@@ -199,35 +347,34 @@ func readJSONL(name string, br *bufio.Reader, yield func(Article, error) bool) b
 	}
 }
 
-func parseJSONArticle(b []byte) (Article, error) {
-	var j jsonArticle
-	if err := json.Unmarshal(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")), &j); err != nil {
-		return Article{}, fmt.Errorf("invalid JSON: %w", err)
+// readLine reads one line of at most max bytes; of a longer line it keeps
+// nothing, reads to its end and reports it long.
+func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
+	for {
+		frag, err := br.ReadSlice('\n')
+		if !long {
+			if len(line)+len(frag) > max+1 { // +1: the newline
+				long, line = true, nil
+			} else {
+				line = append(line, frag...)
+			}
+		}
+		if !errors.Is(err, bufio.ErrBufferFull) {
+			return line, long, err
+		}
 	}
-	if j.Date == "" {
-		return Article{}, errors.New(`missing "date"`)
-	}
-	published, err := ParseDate(j.Date)
-	if err != nil {
-		return Article{}, err
-	}
-	if strings.TrimSpace(j.Text) == "" {
-		return Article{}, errors.New(`missing "text"`)
-	}
-	a := Article{ID: j.ID, Published: published, Title: j.Title, Text: j.Text, URL: j.URL, Source: j.Source}
-	if a.ID == "" {
-		a.ID = HashID(published, a.Title, a.Text)
-	}
-	return a, nil
 }
 
 // readText reads the one-article text format: a first line beginning with
 // "date YYYY-MM-DD" (the text may go on on the same line), optional "title",
 // "url" and "source" header lines, then the text.
-func readText(name string, br *bufio.Reader, yield func(Article, error) bool) bool {
-	data, err := io.ReadAll(br)
+func readText(name string, br *bufio.Reader, max int, yield func(Article, error) bool) bool {
+	data, err := io.ReadAll(io.LimitReader(br, int64(max)+1))
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: name, Err: err})
+	}
+	if len(data) > max {
+		return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)})
 	}
 	a, line, err := parseText(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
 	if err != nil {

@@ -169,3 +169,22 @@ func TestReadMissingPathGoesOn(t *testing.T) {
 		t.Fatalf("got %d articles, errors %v", len(as), errs)
 	}
 }
+
+func TestReadFrom(t *testing.T) {
+	in := `{"id": "a", "date": "2031-03-02", "text": "The pier closed."}
+{"id": "b", "date": "yesterday", "text": "x"}
+{"id": "c", "date": "2031-03-03", "text": "It reopened."}
+`
+	var ids []string
+	var errs []string
+	for a, err := range ReadFrom("body", strings.NewReader(in)) {
+		if err != nil {
+			errs = append(errs, err.Error())
+			continue
+		}
+		ids = append(ids, a.ID+"@"+a.Origin)
+	}
+	if strings.Join(ids, " ") != "a@body:1 c@body:3" || len(errs) != 1 || !strings.HasPrefix(errs[0], "body:2: ") {
+		t.Errorf("ids %q, errors %q", ids, errs)
+	}
+}

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/dateline-news/dateline/internal/tilse"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,7 +50,7 @@ func BenchmarkTopicTimelines(b *testing.B) {
 		c := timeline.NewCorpus(t.Docs)
 		for _, g := range t.Golds {
 			tk := NewTask(t, g, 0)
-			tk.Options.Recipe, _ = RecipeFor(timeline.DefaultRecipe, t)
+			tk.Options.Recipe, _ = timeline.DefaultRecipe.ForCorpus(t.Print)
 			c.Build(tk.Options)
 		}
 	}
@@ -67,7 +68,7 @@ func BenchmarkScoreTopic(b *testing.B) {
 	pred := eval.Timeline{}
 	for _, e := range tl.Entries {
 		for _, it := range e.Items {
-			pred[eval.DateOf(e.Date)] = append(pred[eval.DateOf(e.Date)], it.Text)
+			pred[tilse.DateOf(e.Date)] = append(pred[tilse.DateOf(e.Date)], it.Text)
 		}
 	}
 	b.ResetTimer()
@@ -93,7 +94,7 @@ func BenchmarkBuildTopic(b *testing.B) {
 	for b.Loop() {
 		for _, g := range t.Golds {
 			tk := NewTask(t, g, 0)
-			tk.Options.Recipe, _ = RecipeFor(timeline.DefaultRecipe, t)
+			tk.Options.Recipe, _ = timeline.DefaultRecipe.ForCorpus(t.Print)
 			t.Corpus.Build(tk.Options)
 		}
 	}

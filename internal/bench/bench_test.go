@@ -2,6 +2,7 @@ package bench
 
 import (
 	"context"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,7 +21,7 @@ func TestNewTask(t *testing.T) {
 	mk := func(sizes ...int) eval.Gold {
 		tl := eval.Timeline{}
 		for i, n := range sizes {
-			d := eval.DateOf(day("2031-03-01").AddDate(0, 0, 2*i))
+			d := tilse.DateOf(day("2031-03-01").AddDate(0, 0, 2*i))
 			for j := 0; j < n; j++ {
 				tl[d] = append(tl[d], "s")
 			}
@@ -62,7 +63,7 @@ func TestRunWritesAndScoresWhatItWrote(t *testing.T) {
 		t.Fatalf("topics %d, docs %d, rows %d", len(topics), len(topics[0].Docs), len(rep.Rows))
 	}
 	path := filepath.Join(out, "pier", "tl.txt")
-	pred, _, err := eval.ReadTimelineFile(path)
+	pred, _, err := tilse.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,13 +89,13 @@ func TestRunWritesAndScoresWhatItWrote(t *testing.T) {
 	}
 }
 
-func TestRecipeFor(t *testing.T) {
+func TestRecipeForCorpus(t *testing.T) {
 	tp := &Topic{Print: "not a training topic"}
-	r, how := RecipeFor(timeline.Recipe{}, tp)
+	r, how := timeline.Recipe{}.ForCorpus(tp.Print)
 	if r.Name != timeline.DefaultRecipe.Name || r.Model != timeline.ShippedModel() || !strings.Contains(how, "shipped") {
 		t.Errorf("unknown topic: recipe %q model %p (%s)", r.Name, r.Model, how)
 	}
-	if r, how := RecipeFor(timeline.BaselineRecipe, tp); r.Model != nil || how != "" {
+	if r, how := timeline.BaselineRecipe.ForCorpus(tp.Print); r.Model != nil || how != "" {
 		t.Errorf("baseline got a model: %s", how)
 	}
 }

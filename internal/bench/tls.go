@@ -17,6 +17,7 @@ import (
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/eval"
 	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -50,7 +51,7 @@ func NewTask(t *Topic, gold eval.Gold, margin int) Task {
 	for _, d := range dates {
 		sents += len(gold.Timeline[d])
 	}
-	opt := timeline.Options{Keywords: t.Keywords}
+	opt := timeline.Options{Selection: timeline.Selection{Keywords: t.Keywords}}
 	if len(dates) > 0 {
 		opt.Dates = len(dates)
 		opt.PerDate = int(math.RoundToEven(float64(sents) / float64(len(dates))))
@@ -94,25 +95,6 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 	return rep, topics, nil
 }
 
-// RecipeFor returns the recipe to run on topic t: r itself, except that a
-// learned recipe without a model of its own gets the shipped ranker, or —
-// when t is one of the topics that ranker learned from — the ranker
-// trained without t (leave-one-topic-out). The second result says which.
-func RecipeFor(r timeline.Recipe, t *Topic) (timeline.Recipe, string) {
-	if r == (timeline.Recipe{}) {
-		r = timeline.DefaultRecipe
-	}
-	if !r.Learned || r.Model != nil {
-		return r, ""
-	}
-	if m, name, ok := timeline.HeldOutModel(t.Print); ok {
-		r.Model = m
-		return r, "ranker trained without " + name
-	}
-	r.Model = timeline.ShippedModel()
-	return r, "shipped ranker (topic not in its training data)"
-}
-
 // runTopics builds, writes and scores every task of every topic.
 func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, error) {
 	var rows []eval.Row
@@ -121,7 +103,7 @@ func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, er
 			return nil, err
 		}
 		start := time.Now()
-		rec, how := RecipeFor(cfg.Recipe, t)
+		rec, how := cfg.Recipe.ForCorpus(t.Print)
 		topicRows := make([]eval.Row, len(t.Golds))
 		var wg sync.WaitGroup
 		errs := make([]error, len(t.Golds))
@@ -172,7 +154,7 @@ func runTask(tk Task, cfg Config) (eval.Row, error) {
 	if err := f.Close(); err != nil {
 		return row, fmt.Errorf("bench: write %s: %w", path, err)
 	}
-	pred, _, err := eval.ReadTimelineFile(path)
+	pred, _, err := tilse.ReadFile(path)
 	if err != nil {
 		return row, fmt.Errorf("bench: read back: %w", err)
 	}

@@ -23,7 +23,8 @@
 //     aligned hits discounted by 1/(|Δdays|+1), and date precision/recall.
 //   - Aggregate: the protocol's F of the mean precision and mean recall
 //     over gold timelines.
-//   - ReadTimeline/WriteTimeline, LoadGold, EvaluateDirs and Report: files,
+//   - LoadGold, EvaluateDirs and Report (timeline files are read and
+//     written by package tilse): files,
 //     benchmark directories and the per-timeline table and JSON report.
 //
 // Scores reproduce tilse's golden vectors to 1e-9 and the reference scores

@@ -6,13 +6,14 @@ import (
 	"strings"
 
 	"github.com/dateline-news/dateline/internal/eval"
+	"github.com/dateline-news/dateline/internal/tilse"
 )
 
 // A prediction that has the gold timeline's two summaries, one of them a
 // day late, scored as the protocol scores one task. Its four units on the
 // right day count fully, the two a day late count half: AR1 = (4 + 2/2)/6.
 func Example() {
-	gold, err := eval.ReadTimeline(strings.NewReader(`2011-01-25
+	gold, err := tilse.Read(strings.NewReader(`2011-01-25
 Protesters fill Tahrir Square .
 --------------------------------
 2011-02-11
@@ -43,7 +44,7 @@ Mubarak resigns .
 	// Aggregate tasks and print the report's summary table.
 	rep := eval.NewReport([]eval.Row{{Topic: "egypt", Name: "example", Scores: s}}, ev.Approximate())
 	fmt.Println(rep.Summary.Timelines, "timeline(s), approximate:", rep.Approximate)
-	if err := eval.WriteTimeline(os.Stdout, pred); err != nil {
+	if err := tilse.Write(os.Stdout, pred); err != nil {
 		fmt.Println(err)
 	}
 	// Output:

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"encoding/json"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"math"
 	"os"
 	"path/filepath"
@@ -104,7 +105,7 @@ func mustTimeline(t *testing.T, m map[string][]string) Timeline {
 	t.Helper()
 	tl := Timeline{}
 	for k, v := range m {
-		d, err := ParseDate(k)
+		d, err := tilse.ParseDate(k)
 		if err != nil {
 			t.Fatal(err)
 		}

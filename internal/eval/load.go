@@ -3,6 +3,7 @@ package eval
 import (
 	"errors"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,32 +17,6 @@ type Gold struct {
 	Name  string // the file name without ".txt"
 	Path  string
 	Timeline
-}
-
-// ReadTimelineFile reads a tilse-format timeline file (see ReadTimeline).
-// It also returns notes, each "path:line: ...", on what tilse's reader
-// would have done silently or failed on: blocks without a date (skipped),
-// dates given twice (the last block wins), a last block left unclosed
-// (ignored). Errors name the file and the line.
-func ReadTimelineFile(path string) (Timeline, []string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, nil, fmt.Errorf("read timeline: %w", err)
-	}
-	defer f.Close()
-	tl, notes, err := readTimeline(f)
-	if err != nil {
-		var pe *ParseError
-		if errors.As(err, &pe) {
-			pe.Path = path
-			return nil, nil, pe
-		}
-		return nil, nil, fmt.Errorf("read timeline %s: %w", path, err)
-	}
-	for i, n := range notes {
-		notes[i] = path + ":" + strings.TrimPrefix(n, "line ")
-	}
-	return tl, notes, nil
 }
 
 // LoadGold reads the gold timelines under dir, laid out as
@@ -81,7 +56,7 @@ func LoadGold(dir string) ([]Gold, []string, error) {
 				continue
 			}
 			p := filepath.Join(tdir, f.Name())
-			tl, n, err := ReadTimelineFile(p)
+			tl, n, err := tilse.ReadFile(p)
 			if err != nil {
 				return nil, nil, fmt.Errorf("load gold timelines: %w", err)
 			}
@@ -138,7 +113,7 @@ func (e *Evaluator) EvaluateDirs(goldDir, predDir string) (*Report, error) {
 	for _, g := range golds {
 		row := Row{Topic: g.Topic, Name: g.Name}
 		p := PredPath(predDir, g.Topic, g.Name)
-		pred, n, err := ReadTimelineFile(p)
+		pred, n, err := tilse.ReadFile(p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
 			row.Missing = true

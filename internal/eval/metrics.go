@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/dateline-news/dateline/internal/tilse"
 	"slices"
 )
 
@@ -145,7 +146,7 @@ func (e *Evaluator) newTask(pred Timeline, refs []Timeline) *task {
 		return nil
 	}
 	for _, d := range t.predDates {
-		t.predOrd = append(t.predOrd, d.ordinal())
+		t.predOrd = append(t.predOrd, d.Ordinal())
 		t.pred = append(t.pred, t.c.summarize(pred[d]))
 	}
 	t.refSet = map[Date]int{}
@@ -160,10 +161,10 @@ func (e *Evaluator) newTask(pred Timeline, refs []Timeline) *task {
 	for d := range t.refSet {
 		t.refDates = append(t.refDates, d)
 	}
-	sortDates(t.refDates)
+	tilse.SortDates(t.refDates)
 	for j, d := range t.refDates {
 		t.refSet[d] = j
-		t.refOrd = append(t.refOrd, d.ordinal())
+		t.refOrd = append(t.refOrd, d.Ordinal())
 		models := make([]*summary, len(refs))
 		for k, ref := range refs {
 			if sents, ok := ref[d]; ok {
@@ -185,7 +186,7 @@ func (e *Evaluator) newTask(pred Timeline, refs []Timeline) *task {
 func withoutBlankDays(tl Timeline) Timeline {
 	blank := 0
 	for _, sents := range tl {
-		if isBlankSummary(sents) {
+		if tilse.IsBlank(sents) {
 			blank++
 		}
 	}
@@ -194,20 +195,11 @@ func withoutBlankDays(tl Timeline) Timeline {
 	}
 	out := make(Timeline, len(tl)-blank)
 	for d, sents := range tl {
-		if !isBlankSummary(sents) {
+		if !tilse.IsBlank(sents) {
 			out[d] = sents
 		}
 	}
 	return out
-}
-
-func isBlankSummary(sents []string) bool {
-	for _, s := range sents {
-		if pyStrip(s) != "" {
-			return false
-		}
-	}
-	return true
 }
 
 // scoresOf turns summed counts into ROUGE-1 and ROUGE-2 precision, recall

@@ -48,7 +48,7 @@ func NewReport(rows []Row, approximate bool) *Report {
 
 // ApproximateWarning is printed with scores computed without ROUGE's data
 // files.
-const ApproximateWarning = "APPROXIMATE SCORES: no ROUGE data directory given (--rouge-data); " +
+const ApproximateWarning = "APPROXIMATE SCORES: ROUGE-1.5.5's data files were not given; " +
 	"used dateline's own stop list and plain Porter stemming instead of ROUGE-1.5.5's SMART stop list " +
 	"and WordNet exceptions. Do not report these numbers as ROUGE."
 

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"github.com/dateline-news/dateline/internal/tilse"
 	"math"
 	"os"
 	"path/filepath"
@@ -81,7 +82,7 @@ func loadT17(b *testing.B) []t17Task {
 	}
 	var tasks []t17Task
 	for _, g := range golds {
-		pred, _, err := ReadTimelineFile(PredPath(t17Pred, g.Topic, g.Name))
+		pred, _, err := tilse.ReadFile(PredPath(t17Pred, g.Topic, g.Name))
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"io"
 	"time"
 
@@ -51,10 +50,7 @@ func jsonTimexes(xs []timex.Timex) []jsonTimex {
 // object: {"dct": ..., "timexes": [{"start", "end", "text", "type",
 // "value", "mod"...}]}, offsets in runes of the text.
 func Timexes(w io.Writer, dct string, xs []timex.Timex) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(struct {
+	return encodeJSON(w, struct {
 		DCT     string      `json:"dct"`
 		Timexes []jsonTimex `json:"timexes"`
 	}{dct, jsonTimexes(xs)})
@@ -73,8 +69,38 @@ func Doc(w io.Writer, d annotate.Doc) error {
 		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
 			Timexes: jsonTimexes(s.Timexes)})
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return encodeJSON(w, out)
+}
+
+// jsonArticle is the JSON shape of one stored article for readers of it (the
+// server's article view): its text and provenance, and its sentences with
+// their time expressions, offsets in runes of Text. The annotations still to
+// come (entities, quotes, near-duplicate siblings) join it as fields of
+// their own.
+type jsonArticle struct {
+	ID        string         `json:"id"`
+	Published string         `json:"published"`
+	Title     string         `json:"title,omitempty"`
+	URL       string         `json:"url,omitempty"`
+	Source    string         `json:"source,omitempty"`
+	Text      string         `json:"text"`
+	Sentences []jsonSentence `json:"sentences"`
+}
+
+// Article writes one article as a JSON object: id, published, title, url
+// (only an absolute http(s) URL, see SafeURL), source, text, and sentences
+// with their time expressions, offsets in runes of text. Where the article
+// was read from (its origin) is left out.
+func Article(w io.Writer, d annotate.Doc) error {
+	a := d.Article
+	out := jsonArticle{ID: a.ID, Published: a.Published.Format(time.DateOnly), Title: a.Title, URL: SafeURL(a.URL),
+		Source: a.Source, Text: a.Text, Sentences: []jsonSentence{}}
+	if h, m, s := a.Published.Clock(); h != 0 || m != 0 || s != 0 {
+		out.Published = a.Published.Format(time.RFC3339)
+	}
+	for _, s := range d.Sentences {
+		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
+			Timexes: jsonTimexes(s.Timexes)})
+	}
+	return encodeJSON(w, out)
 }

@@ -2,13 +2,15 @@ package render
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/tilse"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -21,10 +23,12 @@ const (
 	Markdown Format = "md"
 	JSON     Format = "json"
 	Tilse    Format = "tilse"
+	CSV      Format = "csv"        // one row per item with its provenance (see WriteCSV)
+	TLJS     Format = "timelinejs" // Knight Lab TimelineJS 3 JSON (see WriteTimelineJS)
 )
 
 // Formats lists the accepted format names, for help texts.
-var Formats = []Format{Text, Markdown, JSON, Tilse}
+var Formats = []Format{Text, Markdown, JSON, Tilse, CSV, TLJS}
 
 // ParseFormat checks a format name.
 func ParseFormat(s string) (Format, error) {
@@ -33,7 +37,11 @@ func ParseFormat(s string) (Format, error) {
 			return f, nil
 		}
 	}
-	return "", fmt.Errorf("unknown format %q (want one of text, md, json, tilse)", s)
+	names := make([]string, len(Formats))
+	for i, f := range Formats {
+		names[i] = string(f)
+	}
+	return "", fmt.Errorf("unknown format %q (want one of %s)", s, strings.Join(names, ", "))
 }
 
 // Timeline writes tl to w in format f.
@@ -49,6 +57,10 @@ func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
 		err = writeJSON(bw, tl)
 	case Tilse:
 		err = WriteTilse(bw, tl)
+	case CSV:
+		err = WriteCSV(bw, tl)
+	case TLJS:
+		err = WriteTimelineJS(bw, tl, "")
 	default:
 		return fmt.Errorf("unknown format %q", f)
 	}
@@ -58,27 +70,21 @@ func Timeline(w io.Writer, tl timeline.Timeline, f Format) error {
 	return bw.Flush()
 }
 
-// TilseSeparator closes each date's block in the tilse format.
-const TilseSeparator = "--------------------------------"
-
-// WriteTilse writes tl in the tilse format: a line YYYY-MM-DD, one sentence
-// per line (line breaks inside a sentence become spaces), then a line of 32
-// dashes.
+// WriteTilse writes tl in tilse's timeline format (see tilse.Write): a line
+// YYYY-MM-DD, one sentence per line (white space, line breaks included,
+// collapsed to single spaces, control and formatting characters escaped as
+// Safe does), then a line of 32 dashes. It refuses a
+// sentence that would read back as something else (a date line, the
+// separator).
 func WriteTilse(w io.Writer, tl timeline.Timeline) error {
+	out := make(tilse.Timeline, len(tl.Entries))
 	for _, e := range tl.Entries {
-		if _, err := fmt.Fprintln(w, e.Date.Format(time.DateOnly)); err != nil {
-			return err
-		}
+		d := tilse.DateOf(e.Date)
 		for _, it := range e.Items {
-			if _, err := fmt.Fprintln(w, oneLine(it.Text)); err != nil {
-				return err
-			}
-		}
-		if _, err := fmt.Fprintln(w, TilseSeparator); err != nil {
-			return err
+			out[d] = append(out[d], Safe(oneLine(it.Text)))
 		}
 	}
-	return nil
+	return tilse.Write(w, out)
 }
 
 // oneLine collapses the white space of s, line breaks included.
@@ -98,7 +104,7 @@ func writeText(w io.Writer, tl timeline.Timeline) error {
 		}
 		fmt.Fprintf(w, "%s  %s\n", e.Date.Format(time.DateOnly), e.Date.Format("Monday"))
 		for _, it := range e.Items {
-			fmt.Fprintf(w, "  • %s\n", wrap(display(it.Text), 76, "    "))
+			fmt.Fprintf(w, "  • %s\n", wrap(Safe(oneLine(display(it.Text))), 76, "    "))
 			fmt.Fprintf(w, "    — %s\n", provenance(it))
 		}
 	}
@@ -109,13 +115,13 @@ func writeText(w io.Writer, tl timeline.Timeline) error {
 func provenance(it timeline.Item) string {
 	var parts []string
 	if it.Source != "" {
-		parts = append(parts, it.Source)
+		parts = append(parts, Safe(oneLine(it.Source)))
 	}
 	parts = append(parts, it.Published.Format(time.DateOnly))
 	if it.Title != "" {
-		parts = append(parts, fmt.Sprintf("%q", oneLine(it.Title)))
+		parts = append(parts, `"`+Safe(oneLine(it.Title))+`"`)
 	}
-	parts = append(parts, fmt.Sprintf("[%s %s]", it.ArticleID, where(it.Sentence)))
+	parts = append(parts, fmt.Sprintf("[%s %s]", Safe(it.ArticleID), where(it.Sentence)))
 	return strings.Join(parts, ", ")
 }
 
@@ -158,25 +164,52 @@ func writeMarkdown(w io.Writer, tl timeline.Timeline) error {
 		for _, it := range e.Items {
 			src := it.Published.Format(time.DateOnly)
 			if it.Source != "" {
-				src = it.Source + ", " + src
+				src = mdEscape(it.Source) + ", " + src
 			}
-			title := mdEscape(oneLine(it.Title))
+			title := mdEscape(it.Title)
 			if title == "" {
 				title = "article"
 			}
-			if it.URL != "" {
-				title = fmt.Sprintf("[%s](%s)", title, it.URL)
+			if u, ok := linkTarget(it.URL); ok {
+				title = fmt.Sprintf("[%s](%s)", title, u)
 			}
-			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, `%s` %s</sub>\n", mdEscape(display(it.Text)), src, title, it.ArticleID,
+			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, %s %s</sub>\n", mdEscape(display(it.Text)), src, title, codeSpan(it.ArticleID),
 				strings.Replace(where(it.Sentence), "#", "sentence ", 1))
 		}
 	}
 	return nil
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;")
+// mdEscaper escapes what Markdown (CommonMark with the usual extensions)
+// would read as markup or HTML in inline text.
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;",
+	"&", "&amp;", "#", `\#`, "|", `\|`, "~", `\~`, "!", `\!`)
 
-func mdEscape(s string) string { return mdEscaper.Replace(s) }
+// mdEscape makes s one line of inert Markdown text: white space collapsed,
+// control characters neutralized (Safe), markup escaped.
+func mdEscape(s string) string { return mdEscaper.Replace(Safe(oneLine(s))) }
+
+// codeSpan writes an article id as a Markdown code span when it is made of
+// letters, digits and .:/_- only, else as escaped text.
+func codeSpan(s string) string {
+	for _, r := range s {
+		if !(r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune(".:/_-", r))) {
+			return mdEscape(s)
+		}
+	}
+	return "`" + s + "`"
+}
+
+// linkTarget returns raw as a Markdown link destination if it is an
+// absolute http or https URL; any other scheme (javascript:, data:, file:)
+// is never linked.
+func linkTarget(raw string) (string, bool) {
+	u := SafeURL(raw)
+	if u == "" {
+		return "", false
+	}
+	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(u), true
+}
 
 // jsonTimeline is the JSON shape of a timeline: every item carries its
 // provenance.
@@ -211,7 +244,5 @@ func writeJSON(w io.Writer, tl timeline.Timeline) error {
 		}
 		out.Dates = append(out.Dates, je)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return encodeJSON(w, out)
 }

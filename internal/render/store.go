@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"text/tabwriter"
@@ -28,9 +27,7 @@ func Hits(w io.Writer, hits []store.Hit, f Format) error {
 		for _, h := range hits {
 			out = append(out, jsonHit{h.ArticleID, h.Sentence, h.Published.Format(time.DateOnly), h.Title, h.Source, h.URL, h.Text, h.Score})
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return encodeJSON(w, out)
 	}
 	if len(hits) == 0 {
 		_, err := fmt.Fprintln(w, "(no matching sentences)")
@@ -39,10 +36,10 @@ func Hits(w io.Writer, hits []store.Hit, f Format) error {
 	for _, h := range hits {
 		src := h.Published.Format(time.DateOnly)
 		if h.Source != "" {
-			src = h.Source + ", " + src
+			src = Safe(oneLine(h.Source)) + ", " + src
 		}
-		if _, err := fmt.Fprintf(w, "%s  %.2f  [%s #%d]\n  %s\n", src, h.Score, h.ArticleID, h.Sentence,
-			wrap(display(h.Text), 76, "  ")); err != nil {
+		if _, err := fmt.Fprintf(w, "%s  %.2f  [%s #%d]\n  %s\n", src, h.Score, Safe(h.ArticleID), h.Sentence,
+			wrap(Safe(oneLine(display(h.Text))), 76, "  ")); err != nil {
 			return err
 		}
 	}
@@ -52,16 +49,14 @@ func Hits(w io.Writer, hits []store.Hit, f Format) error {
 // Stats writes the summary of a store, as JSON when f is JSON.
 func Stats(w io.Writer, st store.Stats, f Format) error {
 	if f == JSON {
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{
+		return encodeJSON(w, map[string]any{
 			"path": st.Path, "bytes": st.Bytes, "articles": st.Articles, "sentences": st.Sentences,
 			"timexes": st.Timexes, "resolved_timexes": st.Resolved, "first": day(st.First), "last": day(st.Last),
 			"sources": counts(st.Sources), "months": counts(st.Months), "top_days": counts(st.TopDays),
 		})
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "store\t%s (%.1f MB)\n", st.Path, float64(st.Bytes)/1e6)
+	fmt.Fprintf(tw, "store\t%s (%.1f MB)\n", Safe(st.Path), float64(st.Bytes)/1e6)
 	fmt.Fprintf(tw, "articles\t%d\n", st.Articles)
 	fmt.Fprintf(tw, "published\t%s .. %s\n", day(st.First), day(st.Last))
 	fmt.Fprintf(tw, "sentences\t%d\n", st.Sentences)
@@ -78,7 +73,7 @@ func Stats(w io.Writer, st store.Stats, f Format) error {
 		}
 		fmt.Fprintf(w, "\n%s:\n", sec.title)
 		for _, c := range sec.cs {
-			fmt.Fprintf(tw, "  %s\t%d\n", c.Label, c.N)
+			fmt.Fprintf(tw, "  %s\t%d\n", Safe(c.Label), c.N)
 		}
 		if err := tw.Flush(); err != nil {
 			return err

@@ -10,15 +10,15 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
-	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// Filter selects stored articles. Its zero value selects all.
+// Filter selects stored articles by publication day. Its zero value selects
+// all. (Which sentences may enter a timeline is timeline.Selection's to
+// say, in Go, on what Docs returns: keywords and queries never narrow the
+// articles a timeline is built from.)
 type Filter struct {
 	From, To time.Time // publication days, inclusive; zero means unbounded
-	Query    string    // full-text query: only articles with a sentence that matches it
-	Keywords []string  // only articles with a sentence that contains one of them (case-insensitive substring)
 }
 
 // days adds the conditions of f's date range on articles a.
@@ -37,45 +37,7 @@ func (f Filter) days(conds []string, args []any) ([]string, []any) {
 // where returns the SQL condition on articles a and its arguments.
 func (f Filter) where() (string, []any) {
 	conds, args := f.days([]string{"1"}, nil)
-	if q := strings.TrimSpace(f.Query); q != "" {
-		conds = append(conds, `a.id IN (SELECT s.article_id FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid
-			WHERE sentences_fts MATCH ?)`)
-		args = append(args, FTSQuery(q))
-	}
-	var kw []string
-	for _, k := range f.Keywords {
-		if k = strings.ToLower(strings.TrimSpace(k)); k != "" {
-			kw = append(kw, "instr(lower(s.text), ?) > 0")
-			args = append(args, k)
-		}
-	}
-	if len(kw) > 0 {
-		conds = append(conds, "a.id IN (SELECT s.article_id FROM sentences s WHERE "+strings.Join(kw, " OR ")+")")
-	}
 	return strings.Join(conds, " AND "), args
-}
-
-// FTSQuery turns a user's query into an FTS5 query. Plain words become quoted
-// terms that must all occur ("U.S. troops" → "U.S" "troops"); a query that
-// already uses FTS5 syntax (quotes, AND, OR, NOT, NEAR, *) is passed as it is.
-func FTSQuery(q string) string {
-	if strings.ContainsAny(q, `"*^`) {
-		return q
-	}
-	for _, w := range strings.Fields(q) {
-		switch w {
-		case "AND", "OR", "NOT":
-			return q
-		}
-		if strings.HasPrefix(w, "NEAR(") {
-			return q
-		}
-	}
-	ws := text.Words(q)
-	for i, w := range ws {
-		ws[i] = `"` + w + `"`
-	}
-	return strings.Join(ws, " ")
 }
 
 // Docs loads the articles that f selects, with their sentences and time
@@ -193,19 +155,39 @@ type Hit struct {
 	Score     float64 // bm25 relevance: higher is better
 }
 
-// Search returns the sentences that match query (see FTSQuery), best first
-// by bm25, among the articles that f's date range selects.
-func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) ([]Hit, error) {
+// Search returns the sentences that match q, best first by bm25, among the
+// articles that f's date range selects. An empty query is ErrEmptyQuery; a
+// raw query that FTS5 refuses is a *QueryError.
+func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
-	conds, args := f.days([]string{"sentences_fts MATCH ?"}, []any{FTSQuery(query)})
-	args = append(args, limit)
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -bm25(sentences_fts)
-		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
-		WHERE `+strings.Join(conds, " AND ")+` ORDER BY bm25(sentences_fts) LIMIT ?`, args...)
+	match, err := q.fts()
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, err
+	}
+	// Without a date range the best limit sentences are found in the index
+	// alone and only they are joined to their articles; with one, every
+	// match is joined to be filtered by day first.
+	sqlText := `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -f.rank
+		FROM (SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?) f
+		JOIN sentences s ON s.id = f.id JOIN articles a ON a.id = s.article_id ORDER BY f.rank`
+	args := []any{match, limit}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		var conds []string
+		conds, args = f.days([]string{"sentences_fts MATCH ?"}, []any{match})
+		args = append(args, limit)
+		sqlText = `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -sentences_fts.rank
+		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
+		WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY sentences_fts.rank LIMIT ?`
+	}
+	st, err := s.prepared(ctx, sqlText)
+	if err != nil {
+		return nil, q.wrap(err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return nil, q.wrap(err)
 	}
 	var hits []Hit
 	for rows.Next() {
@@ -213,13 +195,13 @@ func (s *Store) Search(ctx context.Context, query string, f Filter, limit int) (
 		var pub string
 		if err := rows.Scan(&h.ArticleID, &pub, &h.Title, &h.Source, &h.URL, &h.Sentence, &h.Text, &h.Score); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("search %q: %w", query, err)
+			return nil, q.wrap(err)
 		}
 		h.Published, _ = time.Parse(time.RFC3339, pub)
 		hits = append(hits, h)
 	}
 	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("search %q: %w", query, err)
+		return nil, q.wrap(err)
 	}
 	return hits, nil
 }

@@ -57,13 +57,13 @@ func TestPutIsIdempotent(t *testing.T) {
 		doc("b", "2031-03-05", "Repairs will take weeks.", "The ferry was moved."),
 		doc("a", "2031-03-02", "A second copy of a in the same batch."),
 	}
-	added, err := s.Put(ctx, docs)
-	if err != nil || added != 2 {
-		t.Fatalf("first Put: added %d, err %v; want 2", added, err)
+	added, updated, err := s.Put(ctx, docs)
+	if err != nil || added != 2 || updated != 0 {
+		t.Fatalf("first Put: added %d, updated %d, err %v; want 2, 0", added, updated, err)
 	}
-	added, err = s.Put(ctx, docs[:2])
-	if err != nil || added != 0 {
-		t.Fatalf("second Put: added %d, err %v; want 0", added, err)
+	added, updated, err = s.Put(ctx, docs[:2])
+	if err != nil || added != 0 || updated != 0 {
+		t.Fatalf("second Put: added %d, updated %d, err %v; want 0", added, updated, err)
 	}
 	st, err := s.Stats(ctx)
 	if err != nil {
@@ -85,7 +85,7 @@ func TestDocsRoundTripAndFilter(t *testing.T) {
 		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks."),
 		doc("c", "2031-03-09", "The council met on Monday about the ferry."),
 	}
-	if _, err := s.Put(ctx, in); err != nil {
+	if _, _, err := s.Put(ctx, in); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -96,11 +96,7 @@ func TestDocsRoundTripAndFilter(t *testing.T) {
 		{"all, by day", Filter{}, "a b c"},
 		{"from", Filter{From: day("2031-03-03")}, "b c"},
 		{"to", Filter{To: day("2031-03-05")}, "a b"},
-		{"query", Filter{Query: "ferry"}, "b c"},
-		{"query stems", Filter{Query: "repair"}, "b"},
-		{"query terms in one sentence", Filter{Query: "council ferry"}, "c"},
-		{"keywords", Filter{Keywords: []string{"DIVERS", "quay"}}, "a b"},
-		{"everything", Filter{From: day("2031-03-04"), Query: "ferry", Keywords: []string{"council"}}, "c"},
+		{"both", Filter{From: day("2031-03-03"), To: day("2031-03-05")}, "b"},
 	}
 	for _, tt := range tests {
 		docs, err := s.Docs(ctx, tt.f)
@@ -115,7 +111,7 @@ func TestDocsRoundTripAndFilter(t *testing.T) {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
-	docs, _ := s.Docs(ctx, Filter{Query: "pier"})
+	docs, _ := s.Docs(ctx, Filter{To: day("2031-03-02")})
 	if len(docs) != 1 {
 		t.Fatalf("got %d docs", len(docs))
 	}
@@ -133,21 +129,44 @@ func TestSearch(t *testing.T) {
 		doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks in the pier."),
 		doc("b", "2031-03-05", "The ferry moved."),
 	})
-	hits, err := s.Search(ctx, "pier", Filter{}, 10)
+	hits, err := s.Search(ctx, Query{Text: "pier"}, Filter{}, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(hits) != 2 || hits[0].ArticleID != "a" || hits[0].Score <= 0 {
 		t.Fatalf("hits = %+v", hits)
 	}
-	if hits, _ := s.Search(ctx, "pier", Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
+	if hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{From: day("2031-03-03")}, 10); len(hits) != 0 {
 		t.Errorf("date filter ignored: %+v", hits)
 	}
-	if hits, _ := s.Search(ctx, `U.S. "pier"`, Filter{}, 10); len(hits) != 0 {
-		t.Errorf("odd query: %+v", hits)
+	// Whatever is typed, plain text is words and phrases, never an error.
+	for _, q := range []string{`"pier`, `pier)`, `-pier`, `^pier`, `"divers found"`, `found divers`, `pier*`, `pi*`} {
+		hits, err := s.Search(ctx, Query{Text: q}, Filter{}, 10)
+		if err != nil || len(hits) == 0 {
+			t.Errorf("plain %q: %d hits, %v", q, len(hits), err)
+		}
 	}
-	if _, err := s.Search(ctx, `"unbalanced`, Filter{}, 10); err == nil {
-		t.Errorf("a malformed FTS query gave no error")
+	// Syntax is read as words: "text:pier" needs the word text.
+	for _, q := range []string{`NEAR(pier`, `pier AND`, `text:pier`} {
+		if hits, err := s.Search(ctx, Query{Text: q}, Filter{}, 10); err != nil || len(hits) != 0 {
+			t.Errorf("plain %q: %d hits, %v; want none, no error", q, len(hits), err)
+		}
+	}
+	if hits, _ := s.Search(ctx, Query{Text: `"found divers"`}, Filter{}, 10); len(hits) != 0 {
+		t.Errorf("a phrase matched its words in another order: %+v", hits)
+	}
+	// Raw: FTS5 syntax works, its errors are QueryErrors.
+	if hits, err := s.Search(ctx, Query{Text: "ferry OR divers", Raw: true}, Filter{}, 10); err != nil || len(hits) != 2 {
+		t.Errorf("raw OR: %d hits, %v", len(hits), err)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "text:ferry", Raw: true}, Filter{}, 10); err != nil || len(hits) != 1 {
+		t.Errorf("raw column filter: %d hits, %v", len(hits), err)
+	}
+	for _, q := range []string{`"unbalanced`, `NEAR(`, `pier AND`, `nosuch:pier`} {
+		var qe *QueryError
+		if _, err := s.Search(ctx, Query{Text: q, Raw: true}, Filter{}, 10); !errors.As(err, &qe) || strings.Contains(err.Error(), "\n") {
+			t.Errorf("raw %q: error %v, want one line of *QueryError", q, err)
+		}
 	}
 }
 
@@ -165,7 +184,9 @@ func (o *oneSentence) Stream(in iter.Seq2[article.Article, error], workers int) 
 				continue
 			}
 			o.annotated = append(o.annotated, a.ID)
-			if !yield(doc(a.ID, a.Published.Format(time.DateOnly), a.Text), nil) {
+			d := doc(a.ID, a.Published.Format(time.DateOnly), a.Text)
+			d.Article = a // annotation keeps the article as it is
+			if !yield(d, nil) {
 				return
 			}
 		}
@@ -207,17 +228,26 @@ func TestIngestCountsAndGoesOn(t *testing.T) {
 	}
 }
 
-func TestFTSQuery(t *testing.T) {
+func TestPlainQuery(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"chemical attack", `"chemical" "attack"`},
-		{"U.S. troops", `"U.S" "troops"`},
-		{`"exact phrase"`, `"exact phrase"`},
-		{"syria OR libya", "syria OR libya"},
-		{"attack*", "attack*"},
+		{"U.S. troops", `"U" "S" "troops"`},
+		{`"exact phrase" here`, `"exact phrase" "here"`},
+		{`"unclosed phrase`, `"unclosed phrase"`},
+		{"syria OR libya", `"syria" "OR" "libya"`},
+		{"attack*", `"attack"*`},
+		{"text:oil", `"text" "oil"`},
+		{"NEAR(oil", `"NEAR" "oil"`},
+		{"Österreich", `"Österreich"`},
 	}
 	for _, tt := range tests {
-		if got := FTSQuery(tt.in); got != tt.want {
-			t.Errorf("FTSQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		if got, err := (Query{Text: tt.in}).fts(); got != tt.want || err != nil {
+			t.Errorf("plain %q = %q, %v; want %q", tt.in, got, err, tt.want)
+		}
+	}
+	for _, q := range []Query{{Text: ""}, {Text: "  \t"}, {Text: `"" ** ()`}, {Text: " ", Raw: true}} {
+		if _, err := q.fts(); !errors.Is(err, ErrEmptyQuery) {
+			t.Errorf("%+v: err %v, want ErrEmptyQuery", q, err)
 		}
 	}
 }
@@ -238,7 +268,7 @@ func TestOpenExisting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Put(context.Background(), []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.")}); err != nil {
+	if _, _, err := s.Put(context.Background(), []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.")}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -250,5 +280,82 @@ func TestOpenExisting(t *testing.T) {
 	st, err := s.Stats(context.Background())
 	if err != nil || st.Articles != 1 {
 		t.Errorf("reopened store: %+v, %v; want 1 article", st, err)
+	}
+}
+
+// TestChangedArticleReplacesTheStoredOne: the policy for new text under a
+// known id is that the new version replaces the old one, re-annotated, in
+// documents, search and statistics alike; unchanged articles are skipped.
+func TestChangedArticleReplacesTheStoredOne(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	v1 := article.Article{ID: "a", Published: day("2031-03-02"), Title: "Pier", Text: "The pier closed on Monday."}
+	v2 := v1
+	v2.Text = "The lighthouse closed on Monday."
+	one := func(as ...article.Article) iter.Seq2[article.Article, error] {
+		return func(yield func(article.Article, error) bool) {
+			for _, a := range as {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}
+	}
+	if r, err := s.Ingest(ctx, one(v1), &oneSentence{}, 1, 8, nil, nil); err != nil || r.Added != 1 {
+		t.Fatalf("first ingest: %+v %v", r, err)
+	}
+	an := &oneSentence{}
+	r, err := s.Ingest(ctx, one(v2), an, 1, 8, nil, nil)
+	if err != nil || r != (IngestResult{Read: 1, Updated: 1}) || len(an.annotated) != 1 {
+		t.Fatalf("changed article: %+v %v, annotated %v", r, err, an.annotated)
+	}
+	docs, err := s.Docs(ctx, Filter{})
+	if err != nil || len(docs) != 1 || len(docs[0].Sentences) != 1 || docs[0].Sentences[0].Text != v2.Text {
+		t.Fatalf("docs after the update: %+v %v", docs, err)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "pier"}, Filter{}, 10); err != nil || len(hits) != 0 {
+		t.Errorf("the old text is still found: %+v %v", hits, err)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "lighthouse"}, Filter{}, 10); err != nil || len(hits) != 1 {
+		t.Errorf("the new text is not found: %+v %v", hits, err)
+	}
+	if st, err := s.Stats(ctx); err != nil || st.Articles != 1 || st.Sentences != 1 {
+		t.Errorf("stats after the update: %+v %v", st, err)
+	}
+	an = &oneSentence{}
+	if r, err := s.Ingest(ctx, one(v2), an, 1, 8, nil, nil); err != nil || r != (IngestResult{Read: 1, Skipped: 1}) || len(an.annotated) != 0 {
+		t.Errorf("unchanged article: %+v %v, annotated %v", r, err, an.annotated)
+	}
+	// The full-text index agrees with its content table.
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 1)`); err != nil {
+		t.Errorf("FTS integrity check: %v", err)
+	}
+}
+
+func TestHTTPCache(t *testing.T) {
+	s := open(t)
+	ctx := context.Background()
+	if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != "" || l != "" {
+		t.Fatalf("empty cache: %q %q %v", e, l, err)
+	}
+	if err := s.Remember(ctx, "http://x.test/a", `"v1"`, "Tue, 05 Mar 2024 10:00:00 GMT"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Remember(ctx, "http://x.test/a", `"v2"`, ""); err != nil {
+		t.Fatal(err)
+	}
+	if e, l, err := s.Validators(ctx, "http://x.test/a"); err != nil || e != `"v2"` || l != "" {
+		t.Errorf("got %q %q %v, want the latest", e, l, err)
+	}
+	// Reopening keeps the table and what it holds.
+	path := s.Path()
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	if e, _, _ := s2.Validators(ctx, "http://x.test/a"); e != `"v2"` {
+		t.Errorf("after reopening: %q", e)
 	}
 }

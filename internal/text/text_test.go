@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func spansText(s string, sp []Span) []string {
@@ -153,5 +154,33 @@ func TestTerms(t *testing.T) {
 	}
 	if w := Words("U.S.-led forces, 10,000 strong"); strings.Join(w, "|") != "U.S|led|forces|10,000|strong" {
 		t.Errorf("Words = %q", w)
+	}
+}
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Syria", "syria"},
+		{"ÖSTERREICH", "österreich"},
+		{"Österreich", "österreich"},
+		{"\u212Aelvin", "kelvin"}, // Kelvin sign
+		{"ΟΔΥΣΣΕΥΣ", "οδυσσευσ"},
+		{"οδυσσευς", "οδυσσευσ"}, // final sigma
+		{"ſyria", "syria"},       // long s
+		{"İstanbul", "istanbul"},
+		{"bad \xff byte", "bad \uFFFD byte"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// Whatever EqualFold calls equal folds the same.
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			if Fold(string(r)) != Fold(string(f)) {
+				t.Fatalf("Fold(%q) = %q but Fold(%q) = %q", r, Fold(string(r)), f, Fold(string(f)))
+			}
+		}
 	}
 }

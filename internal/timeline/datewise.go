@@ -1,7 +1,9 @@
 package timeline
 
 import (
+	"iter"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/dateline-news/dateline/internal/annotate"
@@ -31,13 +33,14 @@ func (c *Corpus) Build(opt Options) Timeline {
 	byRef, byPub := v.index()
 	var entries []Entry
 	ranked := v.rankDays(byRef)
+	order := slices.Values(ranked)
 	if opt.Recipe.Spread > 0 && len(ranked) > 1 {
 		lo, hi := ranked[0].d, ranked[0].d
 		for _, rd := range ranked {
 			lo, hi = min(lo, rd.d), max(hi, rd.d)
 		}
 		gap := float64(hi-lo+1) / float64(opt.Dates) // the mean distance between dates of an even timeline
-		ranked = spread(ranked, opt.Recipe.Spread, gap)
+		order = spreadSeq(ranked, opt.Recipe.Spread, gap)
 	}
 	taken := map[day]bool{} // days in the timeline
 	used := map[int]bool{}  // selected sentences in the timeline
@@ -54,13 +57,13 @@ func (c *Corpus) Build(opt Options) Timeline {
 		entries = append(entries, e)
 		taken[d] = true
 	}
-	for _, rd := range ranked {
+	for rd := range order {
 		if len(entries) == opt.Dates {
 			break
 		}
 		add(rd.d, rd.score, v.candidates(byRef[rd.d], byPub[rd.d]))
 	}
-	if len(entries) < opt.Dates && !opt.Recipe.NoPub {
+	if len(entries) < opt.Dates && opt.Recipe.Leads {
 		days, cands := v.publicationDays(taken, used)
 		for _, rd := range days {
 			if len(entries) == opt.Dates {
@@ -138,7 +141,7 @@ func (v *view) index() (byRef, byPub map[day][]int) {
 		if r.Titles {
 			pos = s.pos
 		}
-		if pos >= leadSentences || r.NoPub {
+		if pos >= leadSentences || !r.Leads {
 			continue
 		}
 		for k := 0; k < pubWindow; k++ {
@@ -210,7 +213,7 @@ func (v *view) candidates(ment, pub []int) []int {
 		return pub
 	case len(pub) == 0:
 		return ment
-	case v.recipe.NoKnee:
+	case !v.recipe.Knee:
 		return append(append([]int(nil), ment...), pub...)
 	}
 	dateVec := v.sharedVector(ment, pub)
@@ -380,9 +383,33 @@ func (v *view) sharedVector(a, b []int) vector {
 // penalty/(1+distance/gap) for every day already taken is highest. gap is
 // the mean distance between the dates of an evenly spread timeline.
 func spread(ranked []rankedDay, penalty, gap float64) []rankedDay {
+	return slices.Collect(spreadSeq(ranked, penalty, gap))
+}
+
+// spreadSeq yields the order of spread one day at a time: each choice
+// depends only on the days chosen before it, so a timeline that needs its
+// first few days (Build) does not pay for ordering all of them, which is
+// quadratic in the candidate days of a large store.
+func spreadSeq(ranked []rankedDay, penalty, gap float64) iter.Seq[rankedDay] {
+	return func(yield func(rankedDay) bool) {
+		spreadEach(ranked, penalty, gap, yield)
+	}
+}
+
+// spreadEach computes spread's order, yielding each day as it is chosen.
+// A day's score is the same sum as spread's definition, in the same order
+// (so the same float rounding and the same choices), but kept from step to
+// step: a day scanned again only subtracts the penalties of the days chosen
+// since it was last scanned.
+func spreadEach(ranked []rankedDay, penalty, gap float64, yield func(rankedDay) bool) {
 	n := float64(len(ranked))
 	taken := make([]bool, len(ranked))
-	out := make([]rankedDay, 0, len(ranked))
+	score := make([]float64, len(ranked))    // rank score less the penalties of out[:applied[i]]
+	applied := make([]int, len(ranked))      // how many of out are subtracted from score[i]
+	out := make([]rankedDay, 0, len(ranked)) // the days chosen, in order
+	for i := range ranked {
+		score[i] = 1 - float64(i)/n
+	}
 	for len(out) < len(ranked) {
 		best, bestScore := -1, math.Inf(-1)
 		for i, rd := range ranked {
@@ -393,16 +420,18 @@ func spread(ranked []rankedDay, penalty, gap float64) []rankedDay {
 			if taken[i] {
 				continue
 			}
-			sc := rank
-			for _, o := range out {
-				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			for _, o := range out[applied[i]:] {
+				score[i] -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
 			}
-			if sc > bestScore {
-				best, bestScore = i, sc
+			applied[i] = len(out)
+			if score[i] > bestScore {
+				best, bestScore = i, score[i]
 			}
 		}
 		taken[best] = true
 		out = append(out, ranked[best])
+		if !yield(ranked[best]) {
+			return
+		}
 	}
-	return out
 }

@@ -25,7 +25,7 @@ func ExampleBuild() {
 			{Index: 1, Text: "The pier was closed on Monday after divers found cracks.", Timexes: monday},
 		}},
 	}
-	tl := timeline.Build(docs, timeline.Options{Dates: 1, Keywords: []string{"pier"}, Recipe: timeline.BaselineRecipe})
+	tl := timeline.Build(docs, timeline.Options{Dates: 1, Selection: timeline.Selection{Keywords: []string{"pier"}}, Recipe: timeline.BaselineRecipe})
 	for _, e := range tl.Entries {
 		fmt.Println(e.Date.Format(time.DateOnly), len(e.Items), "sentence(s), each naming the pier")
 	}

@@ -2,7 +2,11 @@ package timeline
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -68,7 +72,7 @@ func TestLearnedRankingFollowsWeights(t *testing.T) {
 	}
 	m := &Model{Days: make([]float64, numDayFeatures)}
 	m.Days[fPub0] = 1
-	opt := Options{Dates: 1, From: d("2031-03-01"), To: d("2031-03-31"), Recipe: Recipe{Learned: true, Model: m}}
+	opt := Options{Dates: 1, Selection: Selection{From: d("2031-03-01"), To: d("2031-03-31")}, Recipe: baseline(func(r *Recipe) { r.Learned, r.Model = true, m })}
 	tl := Build(docs, opt)
 	if len(tl.Entries) != 1 || !tl.Entries[0].Date.Equal(d("2031-03-09")) {
 		t.Fatalf("learned ranking picked %+v, want 2031-03-09", tl.Entries)
@@ -82,7 +86,7 @@ func TestLearnedRankingFollowsWeights(t *testing.T) {
 func TestExamplesLabelGoldDays(t *testing.T) {
 	c := NewCorpus(story())
 	gold := Timeline{Entries: []Entry{{Date: d("2031-03-05")}, {Date: d("2031-03-09")}}}
-	ex := c.Examples(Options{From: d("2031-03-01"), To: d("2031-03-31")}, gold)
+	ex := c.Examples(Options{Selection: Selection{From: d("2031-03-01"), To: d("2031-03-31")}}, gold)
 	if len(ex.Days.X) != 3 || len(ex.Days.Y) != 3 {
 		t.Fatalf("%d candidate days, want 3 (03-02, 03-05, 03-09)", len(ex.Days.X))
 	}
@@ -113,8 +117,8 @@ func TestCleanRecipe(t *testing.T) {
 		recipe Recipe
 		want   string
 	}{
-		{Recipe{Name: "raw"}, "PORT ELVIN -LRB- Reuters -RRB- - "},
-		{Recipe{Name: "clean", Clean: true}, ""},
+		{baseline(func(r *Recipe) { r.Name = "raw" }), "PORT ELVIN -LRB- Reuters -RRB- - "},
+		{baseline(func(r *Recipe) { r.Name, r.Clean = "clean", true }), ""},
 	} {
 		tl := Build(docs, Options{Dates: 1, PerDate: 3, Recipe: tt.recipe})
 		if len(tl.Entries) != 1 {
@@ -141,7 +145,7 @@ func TestMaxWords(t *testing.T) {
 	docs := []annotate.Doc{art("l1", "2031-03-02",
 		"[2031-03-02] The harbour authority of the town closed the north pier on Monday after divers working for the council found deep cracks in nearly every one of its old wooden pilings .",
 		"[2031-03-02] The pier closed on Monday .")}
-	tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: Recipe{MaxWords: 10}})
+	tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: baseline(func(r *Recipe) { r.MaxWords = 10 })})
 	if len(tl.Entries) != 1 || len(tl.Entries[0].Items) != 1 || tl.Entries[0].Items[0].Sentence != 1 {
 		t.Errorf("MaxWords 10 kept %+v", tl.Entries)
 	}
@@ -160,7 +164,7 @@ func TestModelFile(t *testing.T) {
 	var mf ModelFile
 	json.Unmarshal(modelJSON, &mf)
 	mf.Features = mf.Features[:len(mf.Features)-1]
-	if err := mf.Check(); err == nil || !strings.Contains(err.Error(), "retrain") {
+	if err := mf.Check(); !errors.Is(err, ErrFeatures) {
 		t.Errorf("a model of other features passed Check: %v", err)
 	}
 	for _, h := range shipped.HeldOut {
@@ -212,7 +216,7 @@ func TestSameDayDiversity(t *testing.T) {
 		sameDay  float64
 		distinct bool
 	}{{0, false}, {0.3, true}} {
-		tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: Recipe{Name: "t", SameDay: tt.sameDay}})
+		tl := Build(docs, Options{Dates: 1, PerDate: 2, Recipe: baseline(func(r *Recipe) { r.SameDay = tt.sameDay })})
 		items := tl.Entries[0].Items
 		twins := items[0].ArticleID != "d" && items[1].ArticleID != "d"
 		if tt.distinct && twins {
@@ -232,7 +236,7 @@ func TestHeadlines(t *testing.T) {
 	}
 	docs[0].Article.Title = "Harbour authority closes north pier after divers find cracks"
 	for _, titles := range []bool{false, true} {
-		tl := Build(docs, Options{Dates: 1, PerDate: 3, Recipe: Recipe{Name: "t", Titles: titles}})
+		tl := Build(docs, Options{Dates: 1, PerDate: 3, Recipe: baseline(func(r *Recipe) { r.Titles = titles })})
 		headline := false
 		for _, it := range tl.Entries[0].Items {
 			if it.Sentence == -1 {
@@ -244,6 +248,61 @@ func TestHeadlines(t *testing.T) {
 		}
 		if headline != titles {
 			t.Errorf("Titles %v: headline picked = %v", titles, headline)
+		}
+	}
+}
+
+// baseline returns BaselineRecipe changed by f.
+func baseline(f func(*Recipe)) Recipe {
+	r := BaselineRecipe
+	f(&r)
+	return r
+}
+
+// naiveSpread is spread as first written: every day's score recomputed
+// from all the days chosen so far, at every step.
+func naiveSpread(ranked []rankedDay, penalty, gap float64) []rankedDay {
+	n := float64(len(ranked))
+	taken := make([]bool, len(ranked))
+	out := make([]rankedDay, 0, len(ranked))
+	for len(out) < len(ranked) {
+		best, bestScore := -1, math.Inf(-1)
+		for i, rd := range ranked {
+			rank := 1 - float64(i)/n
+			if rank < bestScore {
+				break
+			}
+			if taken[i] {
+				continue
+			}
+			sc := rank
+			for _, o := range out {
+				sc -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
+			}
+			if sc > bestScore {
+				best, bestScore = i, sc
+			}
+		}
+		taken[best] = true
+		out = append(out, ranked[best])
+	}
+	return out
+}
+
+// TestSpreadMatchesNaive checks that the incremental spread chooses exactly
+// what recomputing every score at every step chooses.
+func TestSpreadMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		ranked := make([]rankedDay, 1+r.IntN(300))
+		for i := range ranked {
+			ranked[i] = rankedDay{d: day(r.IntN(400)), score: float64(len(ranked) - i)}
+		}
+		penalty, gap := r.Float64()*0.5, 1+r.Float64()*40
+		want := naiveSpread(ranked, penalty, gap)
+		got := spread(ranked, penalty, gap)
+		if !slices.Equal(got, want) {
+			t.Fatalf("trial %d (penalty %v, gap %v): spread = %v, naive = %v", trial, penalty, gap, got, want)
 		}
 	}
 }

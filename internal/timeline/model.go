@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -59,11 +60,15 @@ var fallback = func() *Model {
 	return m
 }()
 
+// ErrFeatures is the error of a model file trained on other features than
+// the ones this build computes: it has to be trained again.
+var ErrFeatures = errors.New("the model's features are not this build's")
+
 // Check reports whether the file's models fit the features this build
 // computes.
 func (mf *ModelFile) Check() error {
 	if strings.Join(mf.Features, ",") != strings.Join(DayFeatures, ",") {
-		return fmt.Errorf("trained on features %v, this build computes %v: retrain with dateline bench train", mf.Features, DayFeatures)
+		return fmt.Errorf("%w: trained on %v, this build computes %v", ErrFeatures, mf.Features, DayFeatures)
 	}
 	if err := mf.All.Check(); err != nil {
 		return err

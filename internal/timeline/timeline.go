@@ -2,18 +2,20 @@ package timeline
 
 import (
 	"time"
+
+	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // Options say what timeline to build.
 type Options struct {
-	Dates    int       // how many dates (l); 0 means 10
-	PerDate  int       // sentences per date (k); 0 means 1
-	From, To time.Time // only articles published, and dates, within [From, To] (inclusive days); zero means unbounded
-	Keywords []string  // a sentence may enter only if it contains one of them (case-insensitive substring)
-	Query    string    // a sentence may enter only if it contains every word of the query (compared by stem)
-	Recipe   Recipe    // how dates are ranked and summarized; the zero value means DefaultRecipe
+	Dates     int    // how many dates (l); 0 means 10
+	PerDate   int    // sentences per date (k); 0 means 1
+	Selection        // which articles, dates and sentences
+	Recipe    Recipe // how dates are ranked and summarized; the zero value means DefaultRecipe
 }
 
+// withDefaults fills what o leaves at zero: the one place where defaults
+// are applied.
 func (o Options) withDefaults() Options {
 	if o.Dates <= 0 {
 		o.Dates = 10
@@ -21,13 +23,29 @@ func (o Options) withDefaults() Options {
 	if o.PerDate <= 0 {
 		o.PerDate = 1
 	}
-	if o.Recipe == (Recipe{}) {
-		o.Recipe = DefaultRecipe
-	}
-	if o.Recipe.Learned && o.Recipe.Model == nil {
-		o.Recipe.Model = ShippedModel()
-	}
+	o.Recipe, _ = o.Recipe.ForCorpus("")
 	return o
+}
+
+// ForCorpus returns the recipe to run on articles whose ids have the
+// Fingerprint print: DefaultRecipe for the zero Recipe; for a learned
+// recipe without a Model, the shipped ranker or — when print is one of the
+// topics that ranker learned from — the ranker trained without that topic,
+// so that a benchmark topic is scored leave-one-topic-out. The second
+// result says which ranker ("" when the recipe needs none or has its own).
+func (r Recipe) ForCorpus(print string) (Recipe, string) {
+	if r == (Recipe{}) {
+		r = DefaultRecipe
+	}
+	if !r.Learned || r.Model != nil {
+		return r, ""
+	}
+	if m, name, ok := HeldOutModel(print); ok && print != "" {
+		r.Model = m
+		return r, "ranker trained without " + name
+	}
+	r.Model = ShippedModel()
+	return r, "shipped ranker (topic not in its training data)"
 }
 
 // Item is one sentence of a timeline, with where it came from.
@@ -43,8 +61,9 @@ type Item struct {
 
 // Entry is one date of a timeline and what happened on it.
 type Entry struct {
-	Date  time.Time // the day, at midnight UTC
-	Score float64   // how salient the date was judged (higher is more), for display and debugging
+	Date  time.Time         // the day, at midnight UTC (the first day of the month or year of a coarser entry)
+	Gran  timex.Granularity // the unit Date is known to: zero or timex.Day for a day, timex.Month or timex.Year for coarser entries
+	Score float64           // how salient the date was judged (higher is more), for display and debugging
 	Items []Item
 }
 
@@ -55,50 +74,90 @@ type Timeline struct {
 
 // Recipe holds the choices of the timeline algorithm. BaselineRecipe is the
 // published DATEWISE recipe; DefaultRecipe is the best one measured (see
-// docs/RESULTS.md for what each choice adds).
+// docs/RESULTS.md for what each choice adds). The zero Recipe stands for
+// DefaultRecipe in Options.
 type Recipe struct {
 	Name     string  // a label for reports
 	AllRefs  bool    // every day a sentence names counts, not only the first
 	RankDocs bool    // rank days by the articles that refer to them, not the sentences
 	Learned  bool    // rank days with Model
-	Model    *Model  // learned date-ranker weights (see TrainModel); nil with Learned means ShippedModel
+	Model    *Model  // learned date-ranker weights (see TrainModel); nil with Learned means the shipped ranker
 	Titles   bool    // an article's headline joins its lead (as sentence -1)
 	Clean    bool    // strip wire datelines from sentences, and never pick boilerplate (questions, page furniture)
-	NoPub    bool    // only sentences that name a day speak for it (no undated leads)
+	Leads    bool    // undated lead sentences speak for their article's publication days, and fill a short timeline
 	MaxWords int     // summary sentences have at most this many words (0: no bound)
 	Spread   float64 // penalty for days near days already taken (0: none)
-	NoKnee   bool    // keep every candidate of a day, not only those above the knee of similarity to the day vector
+	Knee     bool    // keep only the candidates of a day above the knee of similarity to the day vector
 	SameDay  float64 // a sentence more similar than this to one already picked for the day is skipped (0: 0.9999)
+	Collapse bool    // one story's copies and updates (internal/dedup clusters) count once: only its first version is read
 }
 
 // BaselineRecipe is the DATEWISE recipe with mention-count date ranking
 // (Gholipour Ghalandari & Ifrim 2020).
-var BaselineRecipe = Recipe{Name: "datewise"}
+var BaselineRecipe = Recipe{Name: "datewise", Leads: true, Knee: true}
 
-// DefaultRecipe is what dateline uses unless told otherwise: every day
-// reference counts, days are ranked by the shipped learned ranker and kept
-// apart from each other, headlines join their article's lead, sentences
-// are cleaned of wire datelines and boilerplate, kept to 50 words and
-// different from each other within a day.
-var DefaultRecipe = Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true}
+// ablationSteps go from BaselineRecipe to DefaultRecipe one choice at a
+// time, in the order the ablation measures them.
+var ablationSteps = []struct {
+	name string
+	set  func(*Recipe)
+}{
+	{"+ all day references", func(r *Recipe) { r.AllRefs = true }},
+	{"+ learned date ranker", func(r *Recipe) { r.Learned = true }},
+	{"+ clean wire copy", func(r *Recipe) { r.Clean = true }},
+	{"+ at most 50 words", func(r *Recipe) { r.MaxWords = 50 }},
+	{"+ diverse sentences in a day", func(r *Recipe) { r.SameDay = 0.3 }},
+	{"+ dates kept apart", func(r *Recipe) { r.Spread = 0.02 }},
+	{"+ headlines (= dateline)", func(r *Recipe) { r.Titles = true }},
+}
+
+// ablationVariants are DefaultRecipe with one choice changed: undone, or
+// (the last) one measured and not kept.
+var ablationVariants = []struct {
+	name   string
+	change func(*Recipe)
+}{
+	{"dateline, days ranked by article count", func(r *Recipe) { r.Learned, r.RankDocs = false, true }},
+	{"dateline, first day reference only", func(r *Recipe) { r.AllRefs = false }},
+	{"dateline without undated leads", func(r *Recipe) { r.Leads = false }},
+	{"dateline without the knee cut", func(r *Recipe) { r.Knee = false }},
+	{"dateline, one story counted once", func(r *Recipe) { r.Collapse = true }}, // measured: lowers T17 and entities-dev AR1
+}
+
+// DefaultRecipe is what dateline uses unless told otherwise: BaselineRecipe
+// with every step of the ablation — every day reference counts, days are
+// ranked by the shipped learned ranker and kept apart from each other,
+// headlines join their article's lead, sentences are cleaned of wire
+// datelines and boilerplate, kept to 50 words and different from each other
+// within a day.
+var DefaultRecipe = func() Recipe {
+	r := BaselineRecipe
+	for _, st := range ablationSteps {
+		st.set(&r)
+	}
+	r.Name = "dateline"
+	return r
+}()
 
 // Ablation lists the recipes that go from the baseline to the default one
 // choice at a time, then the default without each choice: what
 // `dateline bench tls --ablation` measures.
-var Ablation = []Recipe{
-	BaselineRecipe,
-	{Name: "+ all day references", AllRefs: true},
-	{Name: "+ learned date ranker", AllRefs: true, Learned: true},
-	{Name: "+ clean wire copy", AllRefs: true, Learned: true, Clean: true},
-	{Name: "+ at most 50 words", AllRefs: true, Learned: true, Clean: true, MaxWords: 50},
-	{Name: "+ diverse sentences in a day", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3},
-	{Name: "+ dates kept apart", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02},
-	{Name: "+ headlines (= dateline)", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
-	{Name: "dateline, days ranked by article count", AllRefs: true, RankDocs: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
-	{Name: "dateline, first day reference only", Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true},
-	{Name: "dateline without undated leads", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoPub: true},
-	{Name: "dateline without the knee cut", AllRefs: true, Learned: true, Clean: true, MaxWords: 50, SameDay: 0.3, Spread: 0.02, Titles: true, NoKnee: true},
-}
+var Ablation = func() []Recipe {
+	out := []Recipe{BaselineRecipe}
+	r := BaselineRecipe
+	for _, st := range ablationSteps {
+		st.set(&r)
+		r.Name = st.name
+		out = append(out, r)
+	}
+	for _, v := range ablationVariants {
+		r := DefaultRecipe
+		v.change(&r)
+		r.Name = v.name
+		out = append(out, r)
+	}
+	return out
+}()
 
 // RecipeNamed returns the recipe of that name among DefaultRecipe and
 // Ablation.

@@ -86,7 +86,7 @@ func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 			if sn.Text != it.Text {
 				t.Errorf("%s: item text %q is not sentence %s %q", ds, it.Text, key, sn.Text)
 			}
-			if !matchKeywords(strings.ToLower(it.Text), lowerKeywords(opt.Keywords)) {
+			if !opt.Selection.Match(it.Text) {
 				t.Errorf("%s: %q has none of the keywords %v", ds, it.Text, opt.Keywords)
 			}
 			ref := noDay
@@ -104,7 +104,7 @@ func check(t *testing.T, docs []annotate.Doc, tl Timeline, opt Options) string {
 }
 
 func TestBuild(t *testing.T) {
-	march := Options{From: d("2031-03-01"), To: d("2031-03-31"), Recipe: BaselineRecipe}
+	march := Options{Selection: Selection{From: d("2031-03-01"), To: d("2031-03-31")}, Recipe: BaselineRecipe}
 	with := func(o Options, f func(*Options)) Options { f(&o); return o }
 	tests := []struct {
 		name  string
@@ -121,7 +121,7 @@ func TestBuild(t *testing.T) {
 		// "ferries moving" stems to ferri+move: only the ferry sentences of 03-05
 		{"query needs every word", with(march, func(o *Options) { o.Dates = 3; o.Query = "ferries moving" }), "2031-03-05"},
 		// a3 (03-05) and a4 (03-09) are the articles left; 03-02 is outside
-		{"range cuts input and dates", Options{Dates: 5, From: d("2031-03-04"), To: d("2031-03-09"), Recipe: BaselineRecipe}, "2031-03-05 2031-03-09"},
+		{"range cuts input and dates", Options{Dates: 5, Selection: Selection{From: d("2031-03-04"), To: d("2031-03-09")}, Recipe: BaselineRecipe}, "2031-03-05 2031-03-09"},
 		// without a range the 2030 date counts too
 		{"no range", Options{Dates: 10, Recipe: BaselineRecipe}, "2030-06-01 2031-03-02 2031-03-05 2031-03-09"},
 	}
@@ -167,16 +167,16 @@ func TestBuildFillsShortTimelines(t *testing.T) {
 		{10, "2031-04-01 2031-04-03 2031-04-05 2031-04-07"},
 	}
 	for _, tt := range tests {
-		opt := Options{Dates: tt.dates, Keywords: []string{"lighthouse"}, Recipe: BaselineRecipe}
+		opt := Options{Dates: tt.dates, Selection: Selection{Keywords: []string{"lighthouse"}}, Recipe: BaselineRecipe}
 		if got := check(t, docs, Build(docs, opt), opt); got != tt.want {
 			t.Errorf("%d dates: %q, want %q", tt.dates, got, tt.want)
 		}
 	}
 	// the main pass alone, without publication days, keeps the timeline short
-	opt := Options{Dates: 3, Keywords: []string{"lighthouse"}, Recipe: BaselineRecipe}
-	opt.Recipe.NoPub = true
+	opt := Options{Dates: 3, Selection: Selection{Keywords: []string{"lighthouse"}}, Recipe: BaselineRecipe}
+	opt.Recipe.Leads = false
 	if got := check(t, docs, Build(docs, opt), opt); got != "2031-04-01" {
-		t.Errorf("NoPub: %q, want only the dated day", got)
+		t.Errorf("without Leads: %q, want only the dated day", got)
 	}
 }
 
@@ -200,7 +200,7 @@ func TestBuildEmpty(t *testing.T) {
 	if tl := Build(nil, Options{}); len(tl.Entries) != 0 {
 		t.Errorf("entries from nothing: %+v", tl.Entries)
 	}
-	if tl := Build(story(), Options{Keywords: []string{"volcano"}}); len(tl.Entries) != 0 {
+	if tl := Build(story(), Options{Selection: Selection{Keywords: []string{"volcano"}}}); len(tl.Entries) != 0 {
 		t.Errorf("entries with no eligible sentence: %+v", tl.Entries)
 	}
 }
@@ -218,6 +218,83 @@ func TestKneePoint(t *testing.T) {
 	for _, tt := range tests {
 		if got := kneePoint(tt.ys); got != tt.want {
 			t.Errorf("kneePoint(%v) = %d, want %d", tt.ys, got, tt.want)
+		}
+	}
+}
+
+// TestCollapseCountsAStoryOnce: an article and its copy published a day
+// later are one story; with Recipe.Collapse the copy never speaks, so its
+// sentences are never items and its references never count.
+func TestCollapseCountsAStoryOnce(t *testing.T) {
+	docs := story()
+	orig := docs[1]
+	var body []string
+	for _, s := range orig.Sentences {
+		body = append(body, s.Text)
+	}
+	docs[1].Article.Text = strings.Join(body, " ")
+	cp := art("a2copy", "2031-03-04", "[2031-03-02] The north pier was closed by the harbour authority on Monday.",
+		"[2031-03-05] The ferry will move to the south quay on Thursday.")
+	cp.Article.Text = docs[1].Article.Text
+	docs = append(docs, cp)
+	c := NewCorpus(docs)
+	if st := c.Stories(); len(st) != 1 || fmt.Sprint(st[0]) != "[a2 a2copy]" {
+		t.Fatalf("stories %v, want the article and its copy", st)
+	}
+	for _, collapse := range []bool{false, true} {
+		r := DefaultRecipe
+		r.Learned = false // the shipped model is not what is tested
+		r.Collapse = collapse
+		opt := Options{Dates: 3, PerDate: 2, Recipe: r}
+		tl := c.Build(opt)
+		check(t, docs, tl, opt)
+		fromCopy := false
+		for _, e := range tl.Entries {
+			for _, it := range e.Items {
+				fromCopy = fromCopy || it.ArticleID == "a2copy"
+			}
+		}
+		if collapse && fromCopy {
+			t.Errorf("collapsed timeline quotes the copy: %+v", tl.Entries)
+		}
+		copies := 0 // sentences of the copy that may speak for a day
+		v := c.newView(opt)
+		for i := range v.sel {
+			if c.docs[v.sent(i).doc].Article.ID == "a2copy" {
+				copies++
+			}
+		}
+		if want := map[bool]int{false: 3, true: 0}[collapse]; copies != want {
+			t.Errorf("collapse %v: the copy has %d sentences in the view, want %d", collapse, copies, want)
+		}
+	}
+}
+
+// TestRecipes pins the default recipe and the ablation: the steps lead from
+// the baseline to the default, each variant undoes one choice of it.
+func TestRecipes(t *testing.T) {
+	want := Recipe{Name: "dateline", AllRefs: true, Learned: true, Clean: true, Leads: true, MaxWords: 50, SameDay: 0.3,
+		Spread: 0.02, Titles: true, Knee: true}
+	if DefaultRecipe != want {
+		t.Errorf("DefaultRecipe = %+v, want %+v", DefaultRecipe, want)
+	}
+	if len(Ablation) != 13 || Ablation[0] != BaselineRecipe {
+		t.Fatalf("Ablation has %d rows, first %+v", len(Ablation), Ablation[0])
+	}
+	last := Ablation[7]
+	last.Name = DefaultRecipe.Name
+	if last != DefaultRecipe {
+		t.Errorf("the last step %+v is not DefaultRecipe", Ablation[7])
+	}
+	if r := Ablation[11]; r.Knee || r.Name != "dateline without the knee cut" {
+		t.Errorf("%+v", r)
+	}
+	if r := Ablation[12]; !r.Collapse || r.Name != "dateline, one story counted once" {
+		t.Errorf("%+v", r)
+	}
+	for _, r := range Ablation {
+		if got, ok := RecipeNamed(r.Name); !ok || got != r {
+			t.Errorf("RecipeNamed(%q) = %+v, %v", r.Name, got, ok)
 		}
 	}
 }

@@ -40,12 +40,28 @@ func ReadFile(path string) (*Document, error) {
 	return Parse(data, path)
 }
 
+// invalidAt returns the offset of the first byte of b that is not UTF-8.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
 // Parse parses a TimeML document. It needs a <TEXT> element; <DCT> and
 // <DOCID> are optional. Tags inside <TEXT> other than TIMEX3 (EVENT, SIGNAL,
-// ...) are dropped; unknown entities are kept as written. Errors name the
-// document and the line.
+// ...) are dropped; unknown entities are kept as written. A document that is
+// not UTF-8 (as XML must be) is refused. Errors name the document and the
+// line.
 func Parse(data []byte, name string) (*Document, error) {
 	s := string(data)
+	if !utf8.Valid(data) {
+		return nil, fmt.Errorf("%s:%d: not valid UTF-8", name, lineAt(s, invalidAt(data)))
+	}
 	doc := &Document{Name: name}
 	if i, j, ok := element(s, "DOCID"); ok {
 		doc.DocID = strings.TrimSpace(decodeEntities(stripTags(s[i:j])))

@@ -204,3 +204,10 @@ func TestTagAndWrite(t *testing.T) {
 	}
 	_ = time.Now
 }
+
+func TestParseRefusesInvalidUTF8(t *testing.T) {
+	_, err := Parse([]byte("<TimeML>\n<TEXT><TIMEX3>\xa3</TIMEX3></TEXT>"), "x.tml")
+	if err == nil || err.Error() != "x.tml:2: not valid UTF-8" {
+		t.Errorf("err = %v, want x.tml:2: not valid UTF-8", err)
+	}
+}

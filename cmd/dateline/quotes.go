@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/quote"
+	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/timeline"
+)
+
+// newQuotesCmd builds `dateline quotes`.
+func newQuotesCmd(g *globals) *cobra.Command {
+	var o quotesOptions
+	cmd := &cobra.Command{
+		Use:   "quotes [--format text|md|json] [--speaker NAME] [--query Q] [--from DAY] [--to DAY] PATH... | --dct DAY FILE",
+		Short: "Find who said what: the quotes of articles, with their speakers",
+		Long: `Quotes finds the attributions of articles (any input ingest takes): who (the
+source) is said to have said, thought or wanted what (the content), and the
+words that say so (the cue). Direct quotes (in quotation marks), indirect ones
+and mixed ones, quotes split by their own attribution, running over several
+paragraphs, "according to", and pull quotes ("“…” — Name"). Each quote has a
+speaker: who its source names (a pronoun or a title resolved to the person the
+article named), or the source's own words ("a senior official").
+
+--speaker keeps the quotes of one speaker, allowing for aliases ("Putin"
+matches "Vladimir Putin"); --query keeps those whose content has every word of
+the query (compared by stem); --from and --to select articles by publication
+day.
+
+With --dct, FILE is plain text (or - for standard input): the whole file is
+the article, published on DAY, and nothing is stripped from it. JSON gives
+{"quotes": [{"source", "cue", "content", "parts", "kind", "speaker",
+"direct"}]}, each span as {"start", "end", "text"} in Unicode code points of
+the text as read, end exclusive, source and cue null when absent; a content
+split by its attribution is one span from its first part's start to its last
+part's end, its parts listed beside it. Without --dct each quote also names
+its article.`,
+		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.dct, "dct", "", "read FILE as plain text published on this day (YYYY-MM-DD)")
+	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, md or json")
+	fs.StringVar(&o.speaker, "speaker", "", "only the quotes of this speaker (aliases match: \"Putin\", \"Vladimir Putin\")")
+	fs.StringVar(&o.query, "query", "", "only quotes whose content has every word of the query")
+	fs.StringVar(&o.from, "from", "", "first publication day (YYYY-MM-DD) of the articles")
+	fs.StringVar(&o.to, "to", "", "last publication day (YYYY-MM-DD) of the articles")
+	return cmd
+}
+
+// quotesOptions are the flags of `dateline quotes`.
+type quotesOptions struct {
+	dct, format, speaker, query, from, to string
+}
+
+// run extracts and prints the quotes of one plain-text file (--dct) or of
+// the articles at args.
+func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
+	f, err := render.ParseFormat(o.format)
+	if err != nil || f == render.Tilse {
+		return fmt.Errorf("--format %q: want text, md or json", o.format)
+	}
+	sel := timeline.Selection{Query: o.query}
+	if sel.From, err = parseDay("--from", o.from); err != nil {
+		return err
+	}
+	if sel.To, err = parseDay("--to", o.to); err != nil {
+		return err
+	}
+	x, err := quote.Default()
+	if err != nil {
+		return err
+	}
+	extract := func(a article.Article) render.ArticleQuotes {
+		return render.ArticleQuotes{Article: a, Quotes: filterQuotes(a, x.Extract(a.Text, nil), sel, o.speaker)}
+	}
+	out := bufio.NewWriter(cmd.OutOrStdout())
+	defer out.Flush()
+	if o.dct != "" {
+		if len(args) != 1 {
+			return fmt.Errorf("--dct takes exactly one FILE (or - for standard input), got %d", len(args))
+		}
+		a, err := plainArticle(args[0], o.dct, cmd.InOrStdin())
+		if err != nil {
+			return err
+		}
+		aq := []render.ArticleQuotes{extract(a)}
+		if f == render.JSON {
+			return render.QuotesJSON(out, aq, false)
+		}
+		return render.Quotes(out, aq, f)
+	}
+	if len(args) == 0 {
+		return fmt.Errorf("give articles to read (PATH...), or --dct DAY FILE")
+	}
+	var arts []render.ArticleQuotes
+	warn := warnBad(cmd.ErrOrStderr())
+	read, bad := 0, 0
+	for a, err := range article.Read(args...) {
+		if err != nil {
+			bad++
+			warn(err)
+			continue
+		}
+		read++
+		if inRange(a.Day(), sel) {
+			if aq := extract(a); len(aq.Quotes) > 0 {
+				arts = append(arts, aq)
+			}
+		}
+	}
+	if read == 0 && bad > 0 {
+		return fmt.Errorf("no article could be read")
+	}
+	return render.Quotes(out, arts, f)
+}
+
+// plainArticle reads FILE (or standard input for -) whole as the text of
+// an article published on day.
+func plainArticle(name, day string, stdin io.Reader) (article.Article, error) {
+	published, err := parseDay("--dct", day)
+	if err != nil {
+		return article.Article{}, err
+	}
+	var data []byte
+	if name == "-" {
+		data, err = io.ReadAll(stdin)
+		name = "<stdin>"
+	} else {
+		data, err = os.ReadFile(name)
+	}
+	if err != nil {
+		return article.Article{}, fmt.Errorf("read %s: %w", name, err)
+	}
+	if !utf8.Valid(data) {
+		return article.Article{}, fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	text := string(data)
+	return article.Article{ID: article.HashID(published, "", text), Published: published, Text: text, Origin: name}, nil
+}
+
+// inRange reports whether a publication day lies in the selection's range.
+func inRange(day time.Time, sel timeline.Selection) bool {
+	return (sel.From.IsZero() || !day.Before(sel.From)) && (sel.To.IsZero() || !day.After(sel.To))
+}
+
+// filterQuotes keeps the quotes of speaker (when given) whose content
+// matches the selection's query.
+func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speaker string) []quote.Quote {
+	out := qs[:0]
+	for _, q := range qs {
+		if speaker != "" && !quote.SpeakerMatches(speaker, q.Speaker) {
+			continue
+		}
+		if sel.Query != "" && !sel.Match(quote.Text(a.Text, q.Content)) {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}

@@ -1,0 +1,241 @@
+package dedup
+
+import (
+	"encoding/binary"
+	"errors"
+	"hash/fnv"
+	"math"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/text"
+)
+
+// NumHashes is the length of a signature: the estimate of Jaccard
+// similarity it gives has a standard error of at most 1/(2·√128) ≈ 0.044.
+const NumHashes = 128
+
+// shingleWords is the length of the word shingles compared.
+const shingleWords = 5
+
+// bands × rows = NumHashes: candidate pairs are those that agree on every
+// hash of at least one band, which catches pairs of Jaccard similarity
+// 0.5 with probability 1-(1-0.5⁴)³² ≈ 0.87 and 0.7 with 0.9999.
+const (
+	bands = 32
+	rows  = NumHashes / bands
+)
+
+// Signature is what dedup keeps of an article: the MinHash of its word
+// shingles and the wire service its text credits, if any. It is computed
+// from the text alone (Sign), so annotate workers can compute it, and it
+// serializes to a fixed size (MarshalBinary) for a store to keep.
+type Signature struct {
+	Min  [NumHashes]uint32
+	Wire string // canonical agency name (see wires), or ""
+	Len  int    // number of shingles; 0 for a text too short to compare
+}
+
+// Sign computes the signature of an article's text.
+func Sign(s string) Signature {
+	var sig Signature
+	for i := range sig.Min {
+		sig.Min[i] = math.MaxUint32
+	}
+	sig.Wire = Wire(s)
+	ws := text.Words(s)
+	for i := range ws {
+		ws[i] = strings.ToLower(ws[i])
+	}
+	h := fnv.New64a()
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		h.Reset()
+		for _, w := range ws[i : i+shingleWords] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		x := h.Sum64()
+		h1, h2 := uint32(x), uint32(x>>32)|1
+		for k := range sig.Min {
+			// Kirsch–Mitzenmacher: NumHashes hash functions from two.
+			if v := h1 + uint32(k)*h2; v < sig.Min[k] {
+				sig.Min[k] = v
+			}
+		}
+		sig.Len++
+	}
+	return sig
+}
+
+// Similarity estimates the Jaccard similarity of the shingle sets of two
+// signed texts: the share of hash functions on which they agree.
+func Similarity(a, b Signature) float64 {
+	if a.Len == 0 || b.Len == 0 {
+		return 0
+	}
+	same := 0
+	for i := range a.Min {
+		if a.Min[i] == b.Min[i] {
+			same++
+		}
+	}
+	return float64(same) / NumHashes
+}
+
+// MarshalBinary encodes the signature in a fixed layout: the hashes, the
+// shingle count, then the wire name.
+func (s Signature) MarshalBinary() ([]byte, error) {
+	b := make([]byte, 0, 4*NumHashes+4+len(s.Wire))
+	for _, m := range s.Min {
+		b = binary.LittleEndian.AppendUint32(b, m)
+	}
+	b = binary.LittleEndian.AppendUint32(b, uint32(s.Len))
+	return append(b, s.Wire...), nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary wrote.
+func (s *Signature) UnmarshalBinary(b []byte) error {
+	if len(b) < 4*NumHashes+4 {
+		return errors.New("dedup: signature too short")
+	}
+	for i := range s.Min {
+		s.Min[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	s.Len = int(binary.LittleEndian.Uint32(b[4*NumHashes:]))
+	s.Wire = string(b[4*NumHashes+4:])
+	return nil
+}
+
+// Options say when two articles are one story.
+type Options struct {
+	Threshold     float64 // estimated Jaccard similarity from which two articles are one story
+	WireThreshold float64 // the threshold when both credit the same wire service
+	MaxDays       int     // copies and updates are published within this many days of each other
+}
+
+// DefaultOptions join copies (similarity near 1) and updated versions that
+// keep most of their wording. Credited to the same agency, half as much
+// shared wording suffices: an updated wire story is rewritten from the top
+// but keeps the agency's paragraphs. Articles credited to different
+// agencies never join.
+var DefaultOptions = Options{Threshold: 0.5, WireThreshold: 0.3, MaxDays: 2}
+
+// Index clusters signed articles as they are added: an article joins the
+// cluster of every earlier article it is one story with (single linkage).
+// Rebuild it from stored signatures by adding them again, in any order:
+// the clusters do not depend on the order.
+type Index struct {
+	opts   Options
+	sigs   []Signature
+	days   []int32
+	parent []int
+	bands  map[[2]uint64][]int // (band, hash of its rows) → articles
+}
+
+// NewIndex returns an empty index; zero options take DefaultOptions.
+func NewIndex(opts Options) *Index {
+	if opts == (Options{}) {
+		opts = DefaultOptions
+	}
+	return &Index{opts: opts, bands: map[[2]uint64][]int{}}
+}
+
+// Add puts a signed article published on the given day into the index and
+// returns its number (0, 1, ... in the order added).
+func (ix *Index) Add(published time.Time, s Signature) int {
+	n := len(ix.sigs)
+	ix.sigs = append(ix.sigs, s)
+	ix.days = append(ix.days, int32(published.Unix()/86400))
+	ix.parent = append(ix.parent, n)
+	if s.Len == 0 {
+		return n
+	}
+	seen := map[int]bool{}
+	for b := 0; b < bands; b++ {
+		key := [2]uint64{uint64(b), bandHash(s.Min[b*rows : (b+1)*rows])}
+		for _, m := range ix.bands[key] {
+			if !seen[m] {
+				seen[m] = true
+				if ix.sameStory(m, n) {
+					ix.union(m, n)
+				}
+			}
+		}
+		ix.bands[key] = append(ix.bands[key], n)
+	}
+	return n
+}
+
+// sameStory reports whether articles i and j are one story.
+func (ix *Index) sameStory(i, j int) bool {
+	a, b := ix.sigs[i], ix.sigs[j]
+	if d := ix.days[i] - ix.days[j]; d > int32(ix.opts.MaxDays) || -d > int32(ix.opts.MaxDays) {
+		return false
+	}
+	th := ix.opts.Threshold
+	switch {
+	case a.Wire != "" && a.Wire == b.Wire:
+		th = ix.opts.WireThreshold
+	case a.Wire != "" && b.Wire != "":
+		return false // two agencies' reports are two stories
+	}
+	return Similarity(a, b) >= th
+}
+
+func bandHash(rs []uint32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, r := range rs {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
+}
+
+func (ix *Index) find(i int) int {
+	for ix.parent[i] != i {
+		ix.parent[i] = ix.parent[ix.parent[i]]
+		i = ix.parent[i]
+	}
+	return i
+}
+
+// union joins two clusters under the smaller number, so a cluster is named
+// by its first-added member whatever the order of joins.
+func (ix *Index) union(i, j int) {
+	ri, rj := ix.find(i), ix.find(j)
+	if ri == rj {
+		return
+	}
+	if rj < ri {
+		ri, rj = rj, ri
+	}
+	ix.parent[rj] = ri
+}
+
+// Cluster returns the cluster of article n: the number of its first-added
+// member.
+func (ix *Index) Cluster(n int) int { return ix.find(n) }
+
+// Len is the number of articles added.
+func (ix *Index) Len() int { return len(ix.sigs) }
+
+// Clusters returns the clusters of two or more articles, each as its
+// members' numbers in the order added, clusters in the order of their
+// first member.
+func (ix *Index) Clusters() [][]int {
+	byRoot := map[int][]int{}
+	var roots []int
+	for n := range ix.sigs {
+		r := ix.find(n)
+		if _, ok := byRoot[r]; !ok {
+			roots = append(roots, r)
+		}
+		byRoot[r] = append(byRoot[r], n)
+	}
+	var out [][]int
+	for _, r := range roots {
+		if len(byRoot[r]) > 1 {
+			out = append(out, byRoot[r])
+		}
+	}
+	return out
+}

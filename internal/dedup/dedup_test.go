@@ -1,0 +1,140 @@
+package dedup
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// story is an invented wire story of eight sentences.
+var story = []string{
+	"The city council voted on Tuesday to close the old harbour bridge to cars from next month.",
+	"Engineers found cracks in two of the bridge's supports during an inspection in the spring.",
+	"Buses and bicycles will still be allowed to cross while the repairs are planned.",
+	"The mayor said the decision was difficult but that safety had to come first.",
+	"Shop owners on the eastern shore fear that fewer customers will reach them.",
+	"A temporary ferry service will run every twenty minutes during the day.",
+	"The repairs are expected to cost about twelve million euros and to take two years.",
+	"The council will hold a public meeting about the detour routes next week.",
+}
+
+var other = "Farmers in the northern valley began the grape harvest two weeks early this year after a hot and dry summer. " +
+	"Growers said the fruit was healthy but that yields would be lower than usual. " +
+	"The regional wine association expects a strong vintage despite the smaller crop."
+
+func join(ss ...string) string { return strings.Join(ss, " ") }
+
+func day(n int) time.Time { return time.Date(2024, 3, 1+n, 9, 0, 0, 0, time.UTC) }
+
+func TestIndexJoinsOneStory(t *testing.T) {
+	base := join(story...)
+	edited := strings.Replace(strings.Replace(base, "Tuesday", "Tuesday evening", 1), "about twelve", "roughly 12", 1)
+	updated := join(append([]string{"The council's vote came after a four-hour debate in which residents filled the public gallery."}, story...)...) +
+		" Opposition councillors said they would ask for an independent second inspection. The ferry operator said it could add boats if demand grew."
+	rewrittenTop := join(append([]string{
+		"CITY (AP) — Cars will be banned from the old harbour bridge from April after councillors voted on Tuesday night.",
+		"The vote followed a report on cracked supports."}, story[2:6]...)...)
+	apCopy := "CITY (AP) — " + join(story[:6]...)
+	reuters := "CITY (Reuters) - " + join(story[:6]...)
+	tests := []struct {
+		name string
+		a, b string
+		days int
+		same bool
+	}{
+		{"identical copy", base, base, 0, true},
+		{"lightly edited copy", base, edited, 0, true},
+		{"updated version, next day", base, updated, 1, true},
+		{"same agency, top rewritten", apCopy, rewrittenTop, 0, true},
+		{"two agencies", apCopy, reuters, 0, false},
+		{"different story", base, other, 0, false},
+		{"copy a week later", base, base, 7, false},
+		{"too short to compare", "Bridge closed.", "Bridge closed.", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ix := NewIndex(Options{})
+			sa, sb := Sign(tt.a), Sign(tt.b)
+			i := ix.Add(day(0), sa)
+			j := ix.Add(day(tt.days), sb)
+			t.Logf("similarity %.2f", Similarity(sa, sb))
+			if got := ix.Cluster(i) == ix.Cluster(j); got != tt.same {
+				t.Errorf("one story = %v, want %v (similarity %.2f, wires %q %q)", got, tt.same, Similarity(sa, sb), sa.Wire, sb.Wire)
+			}
+		})
+	}
+}
+
+func TestIndexOrderFree(t *testing.T) {
+	texts := []string{join(story...), other, join(story[1:]...), "CITY (AP) — " + join(story[:5]...), join(story[:7]...) + " " + other}
+	var want [][]int
+	for _, order := range [][]int{{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}} {
+		ix := NewIndex(Options{})
+		pos := make([]int, len(texts))
+		for k, i := range order {
+			ix.Add(day(0), Sign(texts[i]))
+			pos[i] = k
+		}
+		// clusters as sets of text numbers
+		got := make([][]int, len(texts))
+		for i := range texts {
+			for j := range texts {
+				if ix.Cluster(pos[i]) == ix.Cluster(pos[j]) {
+					got[i] = append(got[i], j)
+				}
+			}
+		}
+		if want == nil {
+			want = got
+			continue
+		}
+		for i := range got {
+			if len(got[i]) != len(want[i]) {
+				t.Errorf("order %v: text %d joins %v, first order %v", order, i, got[i], want[i])
+			}
+		}
+	}
+	if len(want[0]) < 3 {
+		t.Errorf("the copies of the story did not join: %v", want)
+	}
+}
+
+func TestSignatureRoundTrip(t *testing.T) {
+	s := Sign("CITY (Reuters) - " + join(story...))
+	b, err := s.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Signature
+	if err := back.UnmarshalBinary(b); err != nil || back != s || back.Wire != "Reuters" {
+		t.Errorf("round trip: %v, equal %v, wire %q", err, back == s, back.Wire)
+	}
+	if err := back.UnmarshalBinary(b[:10]); err == nil {
+		t.Error("short input accepted")
+	}
+}
+
+func TestWire(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"CAIRO (Reuters) - Protesters gathered ...", "Reuters"},
+		{"WASHINGTON (AP) — The Senate voted ...", "AP"},
+		{"PARIS (AFP) - France said ...", "AFP"},
+		{"TRIPOLI , Jan 5 -LRB- Reuters -RRB- - Rebels said ...", "Reuters"},
+		{"The Associated Press reported that the talks had stalled.", ""},
+		{strings.Repeat("Words of a long story. ", 40) + "By Jane Roe, Associated Press Writer", "AP"},
+		{"No credit here.", ""},
+	}
+	for _, tt := range tests {
+		if got := Wire(tt.text); got != tt.want {
+			t.Errorf("Wire(%.40q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkSign(b *testing.B) {
+	s := join(story...) + " " + join(story...)
+	b.SetBytes(int64(len(s)))
+	for i := 0; i < b.N; i++ {
+		Sign(s)
+	}
+}

@@ -1,0 +1,306 @@
+package quote
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/dateline-news/dateline/internal/entity"
+)
+
+// Speaker resolution: a quote's speaker is who its source names.
+//
+//   - A source that holds a person's mention is that person (the last one:
+//     "Trump campaign spokesman Jason Miller" is Jason Miller), unless the
+//     mention is a possessor ("Trump’s campaign"); failing a person, an
+//     organization the source ends with ("officials at the State
+//     Department").
+//   - A personal pronoun ("he", "she") is the speaker of the nearest quote
+//     before it within pronounReach sentences whose speaker is a person;
+//     failing that, the last person mentioned in those sentences outside
+//     quotation marks.
+//   - A title ("the secretary of state", "the senator") is the person the
+//     article named with that title before ("Secretary of State Rex
+//     Tillerson", "Rex Tillerson, the secretary of state").
+//   - Any other source speaks under its own words ("a senior official, who
+//     demanded anonymity"); one that reads as a name ("Mayor Ada Vance")
+//     is taken for a person that later pronouns may refer to, and one that
+//     reads as a name and its description ("Tomas Brandt, the city
+//     treasurer") is the name.
+
+// maxTitleLook is how many persons mentioned before a title source are
+// tried as its holder, the nearest first.
+const maxTitleLook = 50
+
+// pronounReach is how many sentences back a pronoun looks for its person:
+// its own and the two before.
+const pronounReach = 2
+
+// personal pronouns that can stand for a named person.
+var personalPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true}
+
+// titleDeterminers open a title source ("the", "a" are not part of the
+// title looked for).
+var titleDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true}
+
+// mentionTok is an entity mention in tokens.
+type mentionTok struct {
+	from, to int
+	m        entity.Mention
+}
+
+// speakers fills in the speaker of each candidate.
+func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
+	ms := d.mentionTokens(mentions)
+	sentOf := d.sentenceIndex()
+	order := make([]int, len(cs)) // candidates in order of their sources (or cues)
+	for i := range order {
+		order[i] = i
+	}
+	at := func(c cand) int {
+		if c.src.from < c.src.to {
+			return c.src.from
+		}
+		return c.cue.from
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(at(cs[a]), at(cs[b])) })
+	for n, i := range order {
+		c := &cs[i]
+		if c.src.from >= c.src.to {
+			continue
+		}
+		c.speaker, c.person = d.speakerOf(c.src, ms)
+		if c.speaker != "" {
+			continue
+		}
+		words := d.sourceWords(c.src)
+		switch {
+		case c.src.to-c.src.from == 1 && personalPronouns[d.low[c.src.from]]:
+			c.speaker, c.person = d.pronounSpeaker(cs, order[:n], c.src.from, ms, sentOf)
+		case titleDeterminers[d.low[c.src.from]]:
+			c.speaker, c.person = d.titleHolder(c.src, ms)
+		}
+		if c.speaker == "" {
+			c.speaker, c.person = words, d.looksLikeName(c.src)
+		}
+		if !c.person {
+			if name, ok := d.namedApposition(c.src); ok {
+				c.speaker, c.person = d.sourceWords(name), true
+			}
+		}
+	}
+}
+
+// nameParticles may stand uncapitalized inside a name.
+var nameParticles = map[string]bool{"of": true, "de": true, "da": true, "van": true, "von": true, "al": true, "bin": true, "la": true, "le": true, "del": true}
+
+// looksLikeName reports whether a source reads as a person's name or a
+// title with one ("Mayor Ada Vance", "Sen. Elizabeth Warren"), for the
+// pronouns that follow when no recognizer named it: capitalized words, the
+// first neither a determiner nor a pronoun.
+func (d *doc) looksLikeName(r tokRange) bool {
+	if r.to-r.from > 6 || titleDeterminers[d.low[r.from]] || personalPronouns[d.low[r.from]] {
+		return false
+	}
+	words := 0
+	for k := r.from; k < r.to; k++ {
+		t := d.toks[k]
+		if t.kind != tWord {
+			if d.low[k] == "." || d.low[k] == "-" {
+				continue
+			}
+			return false
+		}
+		if !startsUpper(d.text[t.b:t.e]) && !nameParticles[d.low[k]] {
+			return false
+		}
+		words++
+	}
+	return words > 0
+}
+
+// namedApposition finds the name of a source that is a name and its
+// description ("Tomas Brandt, the city treasurer"; "Lena Marsh, farmer").
+func (d *doc) namedApposition(r tokRange) (tokRange, bool) {
+	for k := r.from + 1; k < r.to; k++ {
+		if d.low[k] == "," {
+			name := tokRange{r.from, k}
+			return name, d.looksLikeName(name)
+		}
+	}
+	return tokRange{}, false
+}
+
+// sourceWords is the text of a source.
+func (d *doc) sourceWords(r tokRange) string {
+	return d.text[d.toks[r.from].b:d.toks[r.to-1].e]
+}
+
+// mentionTokens maps mentions to tokens, dropping those outside the text,
+// sorted by start.
+func (d *doc) mentionTokens(mentions []entity.Mention) []mentionTok {
+	out := make([]mentionTok, 0, len(mentions))
+	for _, m := range mentions {
+		if m.End <= m.Start || m.Start < 0 || len(d.toks) == 0 || m.Start >= d.toks[len(d.toks)-1].re {
+			continue
+		}
+		i, j, _ := d.tokenSpan(Span{m.Start, m.End})
+		if i < j {
+			out = append(out, mentionTok{i, j, m})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b mentionTok) int { return cmp.Compare(a.from, b.from) })
+	return out
+}
+
+// sentenceIndex returns the sentence of every token (counting paragraph
+// breaks as sentence ends).
+func (d *doc) sentenceIndex() []int {
+	out := make([]int, len(d.toks))
+	s := 0
+	for i, t := range d.toks {
+		if i > 0 && (d.sent[i-1] || t.nl > 0) {
+			s++
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// speakerOf names the entity a source holds, and whether it is a person.
+func (d *doc) speakerOf(src tokRange, ms []mentionTok) (string, bool) {
+	var person, org *mentionTok
+	for k := range ms {
+		m := &ms[k]
+		if m.from < src.from || m.to > src.to {
+			continue
+		}
+		if m.to < src.to && d.toks[m.to].kind == tWord && (d.low[m.to] == "’s" || d.low[m.to] == "'s") {
+			continue // a possessor: "Trump’s campaign"
+		}
+		switch m.m.Type {
+		case entity.Person:
+			person = m
+		case entity.Organization:
+			if m.to == src.to || d.low[m.to] == "," {
+				org = m
+			}
+		}
+	}
+	switch {
+	case person != nil:
+		return nameOf(person.m), true
+	case org != nil:
+		return nameOf(org.m), false
+	}
+	return "", false
+}
+
+func nameOf(m entity.Mention) string {
+	if m.Name != "" {
+		return m.Name
+	}
+	return m.Text
+}
+
+// pronounSpeaker resolves a pronoun at token k: the person speaking in the
+// nearest earlier quote within reach, else the last person mentioned
+// within reach outside quotation marks.
+func (d *doc) pronounSpeaker(cs []cand, earlier []int, k int, ms []mentionTok, sentOf []int) (string, bool) {
+	reach := sentOf[k] - pronounReach
+	for n := len(earlier) - 1; n >= 0 && n >= len(earlier)-maxTitleLook; n-- {
+		c := cs[earlier[n]]
+		if sentOf[c.cue.from] < reach {
+			break
+		}
+		if c.person {
+			return c.speaker, true
+		}
+	}
+	n, _ := slices.BinarySearchFunc(ms, k, func(m mentionTok, k int) int { return cmp.Compare(m.from, k) })
+	for n--; n >= 0; n-- {
+		m := ms[n]
+		if m.to > k {
+			continue
+		}
+		if sentOf[m.from] < reach {
+			break
+		}
+		if m.m.Type == entity.Person && d.inReg[m.from] < 0 {
+			return nameOf(m.m), true
+		}
+	}
+	return "", false
+}
+
+// titleHolder resolves a title source ("the secretary of state") to the
+// person the article named with that title before it: as a title before
+// the name ("Secretary of State Rex Tillerson") or an apposition after it
+// ("Rex Tillerson, the secretary of state").
+func (d *doc) titleHolder(src tokRange, ms []mentionTok) (string, bool) {
+	title := d.low[src.from+1 : src.to]
+	if len(title) == 0 || len(title) > 6 {
+		return "", false
+	}
+	n, _ := slices.BinarySearchFunc(ms, src.from, func(m mentionTok, k int) int { return cmp.Compare(m.from, k) })
+	for seen := 0; n > 0 && seen < maxTitleLook; {
+		n--
+		m := ms[n]
+		if m.m.Type != entity.Person || m.to > src.from {
+			continue
+		}
+		seen++
+		if b := m.from - len(title); b >= 0 && slices.Equal(d.low[b:m.from], title) {
+			return nameOf(m.m), true
+		}
+		if a := m.to; a+2+len(title) <= len(d.toks) && d.low[a] == "," && titleDeterminers[d.low[a+1]] && slices.Equal(d.low[a+2:a+2+len(title)], title) {
+			return nameOf(m.m), true
+		}
+		if strings.EqualFold(m.m.Text, strings.Join(title, " ")) {
+			return nameOf(m.m), true
+		}
+	}
+	return "", false
+}
+
+// SpeakerMatches reports whether a speaker goes by name, allowing for the
+// aliases news uses for one person or body: the two compare word by word
+// (case and punctuation aside), and match when every word of the shorter
+// is one of the longer's and they end alike ("Putin", "Vladimir Putin" and
+// "Russian President Vladimir Putin" are one speaker; "Hillary Clinton" and
+// "Bill Clinton" are not).
+func SpeakerMatches(name, speaker string) bool {
+	a, b := nameWords(name), nameWords(speaker)
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if a[len(a)-1] != b[len(b)-1] {
+		return false
+	}
+	for _, w := range a {
+		if !slices.Contains(b, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords splits a name into lower-case words, dropping punctuation and
+// a possessive ending.
+func nameWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	}) {
+		f = strings.TrimSuffix(strings.TrimSuffix(f, "'s"), "’s")
+		f = strings.Trim(f, "'’-")
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}

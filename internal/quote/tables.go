@@ -1,0 +1,132 @@
+package quote
+
+import "github.com/dateline-news/dateline/internal/seq"
+
+// Label counts of the two labellers.
+const (
+	cueLabels  = 3 // O, B-CUE, I-CUE
+	roleLabels = 5 // O, B-SRC, I-SRC, B-CON, I-CON
+)
+
+// numDist is the number of distance buckets (see distBucket).
+const numDist = 10
+
+// tables hold the summed weights of the context features that take few
+// values, so that a position adds a row per feature instead of looking
+// each one up. They are built from the same feature constructors the
+// training used (cueTableFeatures, roleTableFeatures).
+type tables struct {
+	cueSmall  smallTable
+	roleSmall smallTable
+	cueQuote  [numQC][cueLabels]float32
+	cueSent   [numSentState][cueLabels]float32
+	cueAft    [cueLabels]float32
+	cueBef    [cueLabels]float32
+
+	roleInCue  [roleLabels]float32
+	roleBias   [2][roleLabels]float32
+	roleDist   [2][numDist][roleLabels]float32
+	roleReg    [2][relOther + 1][roleLabels]float32
+	roleSents  [2][4][roleLabels]float32
+	roleCommas [2][5][roleLabels]float32
+	roleMark   [2][numQC][roleLabels]float32
+	roleOther  [2][roleLabels]float32
+	roleSentE  [2][roleLabels]float32
+	rolePrevCl [2][relOther + 1][roleLabels]float32
+}
+
+func weigh(m *seq.Model, dst []float32, fs ...seq.Feature) { m.AddScores(dst, fs) }
+
+func newTables(m *Model) *tables {
+	t := &tables{cueSmall: newSmallTable(m.cue, cueSmall), roleSmall: newRoleSmallTable(m.role)}
+	for qc := range numQC {
+		weigh(m.cue, t.cueQuote[qc][:], fQuote.WithInt(qc))
+	}
+	for s := range numSentState {
+		weigh(m.cue, t.cueSent[s][:], fSent.WithInt(s))
+	}
+	weigh(m.cue, t.cueAft[:], fAftQ)
+	weigh(m.cue, t.cueBef[:], fBefQ)
+	r := m.role
+	weigh(r, t.roleInCue[:], rInCue)
+	for dir := range 2 {
+		weigh(r, t.roleBias[dir][:], rBias.WithInt(dir))
+		weigh(r, t.roleOther[dir][:], rOther.WithInt(dir))
+		weigh(r, t.roleSentE[dir][:], rSentE.WithInt(dir))
+		for v := range numDist {
+			weigh(r, t.roleDist[dir][v][:], rDist.WithInt(dir).WithInt(v))
+		}
+		for v := range int(relOther) + 1 {
+			weigh(r, t.roleReg[dir][v][:], rReg.WithInt(dir).WithInt(v))
+			weigh(r, t.rolePrevCl[dir][v][:], rPrevCl.WithInt(dir).WithInt(v))
+		}
+		for v := range 4 {
+			weigh(r, t.roleSents[dir][v][:], rSents.WithInt(dir).WithInt(v))
+		}
+		for v := range 5 {
+			weigh(r, t.roleCommas[dir][v][:], rCommas.WithInt(dir).WithInt(v))
+		}
+		for v := range numQC {
+			weigh(r, t.roleMark[dir][v][:], rMark.WithInt(dir).WithInt(v))
+		}
+	}
+	return t
+}
+
+func addRow(dst []float32, row []float32) {
+	switch len(row) {
+	case cueLabels:
+		d, r := (*[cueLabels]float32)(dst), (*[cueLabels]float32)(row)
+		d[0] += r[0]
+		d[1] += r[1]
+		d[2] += r[2]
+	case roleLabels:
+		d, r := (*[roleLabels]float32)(dst), (*[roleLabels]float32)(row)
+		d[0] += r[0]
+		d[1] += r[1]
+		d[2] += r[2]
+		d[3] += r[3]
+		d[4] += r[4]
+	default:
+		for y, v := range row {
+			dst[y] += v
+		}
+	}
+}
+
+// cueTableScores adds what cueTableFeatures would weigh.
+func (t *tables) cueTableScores(d *doc, i int, p tokRange, dst []float32) {
+	addRow(dst, t.cueQuote[d.quoteClass(i)][:])
+	addRow(dst, t.cueSent[d.sentState(i, p)][:])
+	t.cueSmall.scores(d, cueSmall, i, p, dst)
+	if d.afterQuote(i, p) {
+		addRow(dst, t.cueAft[:])
+	}
+	if d.beforeQuote(i, p) {
+		addRow(dst, t.cueBef[:])
+	}
+}
+
+// roleTableScores adds what roleTableFeatures would weigh.
+func (t *tables) roleTableScores(r rolePos, dst []float32) {
+	if r.inCue {
+		addRow(dst, t.roleInCue[:])
+		return
+	}
+	dir := r.dir
+	addRow(dst, t.roleBias[dir][:])
+	addRow(dst, t.roleDist[dir][r.db][:])
+	addRow(dst, t.roleReg[dir][r.reg][:])
+	addRow(dst, t.roleSents[dir][r.sents][:])
+	addRow(dst, t.roleCommas[dir][r.commas][:])
+	addRow(dst, t.roleMark[dir][r.qc][:])
+	if r.other {
+		addRow(dst, t.roleOther[dir][:])
+	}
+	if r.sentEnd {
+		addRow(dst, t.roleSentE[dir][:])
+	}
+	if r.prevClose >= 0 {
+		addRow(dst, t.rolePrevCl[dir][r.prevClose][:])
+	}
+}

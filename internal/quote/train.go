@@ -1,0 +1,211 @@
+package quote
+
+import (
+	"fmt"
+	"iter"
+
+	"github.com/dateline-news/dateline/internal/seq"
+)
+
+// Example is one training article: its text and its gold quotes.
+type Example struct {
+	Text   string
+	Quotes []Quote
+}
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Epochs int    // passes over the data per labeller (default 10)
+	Seed   uint64 // order of the passes
+	// Unlabelled yields news texts to learn word classes from, besides the
+	// examples' own texts.
+	Unlabelled iter.Seq[string]
+	// ClassesFrom, when set, gives the word classes instead: those of an
+	// earlier model (a quicker retraining of the labellers alone).
+	ClassesFrom *Model
+	// Log, when set, receives progress lines.
+	Log func(format string, args ...any)
+}
+
+// Train learns word classes from the unlabelled texts and the examples,
+// then fits both labellers on the examples: the cue labeller on every
+// paragraph, the role labeller on the paragraph of every gold cue.
+func Train(examples []Example, opt TrainOptions) (*Model, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 10
+	}
+	if opt.Log == nil {
+		opt.Log = func(string, ...any) {}
+	}
+	texts := func(yield func(string) bool) {
+		if opt.Unlabelled != nil {
+			for t := range opt.Unlabelled {
+				if !yield(t) {
+					return
+				}
+			}
+		}
+		for _, ex := range examples {
+			if !yield(ex.Text) {
+				return
+			}
+		}
+	}
+	m := &Model{}
+	var err error
+	if opt.ClassesFrom != nil {
+		m.classes = opt.ClassesFrom.classes
+	} else if m.classes, err = learnClasses(texts, opt.Log); err != nil {
+		return nil, fmt.Errorf("learn word classes: %w", err)
+	}
+	m.frameVerbs, m.priors = frameVerbs(m, examples), cuePriors(m, examples)
+	var cueData, roleData []seq.Sequence
+	for _, ex := range examples {
+		c, r := trainingSequences(m, ex)
+		cueData = append(cueData, c...)
+		roleData = append(roleData, r...)
+	}
+	if m.cue, err = fit("cue", cueScheme, cueData, opt); err != nil {
+		return nil, err
+	}
+	if m.role, err = fit("role", roleScheme, roleData, opt); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func fit(name string, s *seq.Scheme, data []seq.Sequence, opt TrainOptions) (*seq.Model, error) {
+	tr, err := seq.NewTrainer(s.Labels(), data, seq.Options{Seed: opt.Seed, Allowed: s.Allowed, MinCount: 2})
+	if err != nil {
+		return nil, fmt.Errorf("train %s labeller: %w", name, err)
+	}
+	for e := 1; e <= opt.Epochs; e++ {
+		errs := tr.Epoch()
+		opt.Log("%s labeller: epoch %d: %d positions wrong", name, e, errs)
+	}
+	return tr.Model(0), nil
+}
+
+// trainingSequences returns the cue labeller's sequences (one per
+// paragraph) and the role labeller's (one per gold quote with a cue) of one
+// example.
+func trainingSequences(m *Model, ex Example) (cue, role []seq.Sequence) {
+	d := newDoc(ex.Text).withAttrs(m)
+	var cueSpans []tokRange
+	for _, q := range ex.Quotes {
+		if i, j, _ := d.tokenSpan(q.Cue); i < j && !q.Cue.Empty() {
+			cueSpans = append(cueSpans, tokRange{i, j})
+		}
+	}
+	for _, p := range d.paras {
+		var spans []seq.Span
+		for _, c := range cueSpans {
+			if c.from >= p.from && c.to <= p.to && !overlapsAny(spans, c.from-p.from, c.to-p.from) {
+				spans = append(spans, seq.Span{Start: c.from - p.from, End: c.to - p.from})
+			}
+		}
+		feats := make([][]seq.Feature, p.to-p.from)
+		for i := p.from; i < p.to; i++ {
+			feats[i-p.from] = d.cueFeatures(i, p, nil)
+		}
+		cue = append(cue, seq.Sequence{Features: feats, Labels: cueScheme.Encode(sortSpans(spans), len(feats), nil)})
+	}
+	for _, q := range ex.Quotes {
+		c0, c1, _ := d.tokenSpan(q.Cue)
+		if q.Cue.Empty() || c0 >= c1 {
+			continue
+		}
+		p := d.roleWindow(c0, c1)
+		if c1 > p.to {
+			continue
+		}
+		var spans []seq.Span
+		add := func(sp Span, typ int) {
+			i, j, _ := d.tokenSpan(sp)
+			i, j = max(i, p.from), min(j, p.to)
+			if sp.Empty() || i >= j || i < c1 && j > c0 {
+				return
+			}
+			spans = append(spans, seq.Span{Start: i - p.from, End: j - p.from, Type: typ})
+		}
+		add(q.Source, typeSource)
+		for _, part := range q.Parts {
+			add(part, typeContent)
+		}
+		ctx := d.newCueContext(c0, c1, p, cueSpans)
+		feats := make([][]seq.Feature, p.to-p.from)
+		for i := p.from; i < p.to; i++ {
+			feats[i-p.from] = d.roleFeatures(ctx, i, p, nil)
+		}
+		role = append(role, seq.Sequence{Features: feats, Labels: roleScheme.Encode(sortSpans(spans), len(feats), nil)})
+	}
+	return cue, role
+}
+
+// sortSpans orders spans by start (Encode leaves out overlapping ones, so
+// the order decides which of two overlapping spans stays).
+func sortSpans(s []seq.Span) []seq.Span {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].Start < s[j-1].Start; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+	return s
+}
+
+func overlapsAny(spans []seq.Span, i, j int) bool {
+	for _, s := range spans {
+		if s.Start < j && i < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// frameVerbs returns the stems of the one-word cues of direct quotes that
+// occur at least twice in the examples.
+func frameVerbs(m *Model, examples []Example) map[string]bool {
+	n := map[string]int{}
+	for _, ex := range examples {
+		d := newDoc(ex.Text).withAttrs(m)
+		for _, q := range ex.Quotes {
+			if q.Kind != Direct {
+				continue
+			}
+			if i, j, _ := d.tokenSpan(q.Cue); j == i+1 && d.toks[i].kind == tWord {
+				n[d.attrs[i].stem]++
+			}
+		}
+	}
+	out := map[string]bool{}
+	for s, c := range n {
+		if c >= 2 {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// cuePriors buckets, for every stem that is part of a gold cue, how often
+// it is (priorBucket).
+func cuePriors(m *Model, examples []Example) map[string]uint8 {
+	all, cue := map[string]int{}, map[string]int{}
+	for _, ex := range examples {
+		d := newDoc(ex.Text).withAttrs(m)
+		for _, a := range d.attrs {
+			all[a.stem]++
+		}
+		for _, q := range ex.Quotes {
+			if i, j, _ := d.tokenSpan(q.Cue); !q.Cue.Empty() {
+				for k := i; k < j; k++ {
+					cue[d.attrs[k].stem]++
+				}
+			}
+		}
+	}
+	out := make(map[string]uint8, len(cue))
+	for st, n := range cue {
+		out[st] = priorBucket(n, all[st])
+	}
+	return out
+}
