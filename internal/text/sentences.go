@@ -26,19 +26,29 @@ func Sentences(s string) []Span {
 // Split is Sentences, and reports whether s is tokenized text (see
 // IsTokenized), whose sentences are its lines.
 func Split(s string) (sentences []Span, tokenized bool) {
-	if IsTokenized(s) {
-		return lineSpans(s), true
-	}
-	var out []Span
-	for _, block := range proseBlocks(s) {
-		out = SentencesIn(s, block, out)
-	}
-	return out, false
+	return AppendSplit(nil, s)
 }
 
-// lineSpans returns the trimmed non-blank lines of s.
-func lineSpans(s string) []Span {
-	var out []Span
+// AppendSplit is Split appending the spans to dst, for a caller that keeps
+// one buffer across texts.
+func AppendSplit(dst []Span, s string) (sentences []Span, tokenized bool) {
+	if IsTokenized(s) {
+		return appendLines(dst, s), true
+	}
+	// the blocks go after dst's spans, the sentences after the blocks; the
+	// sentences then move down over the blocks, which are read before any
+	// sentence is written past them
+	base := len(dst)
+	dst = appendProseBlocks(dst, s)
+	n := len(dst)
+	for k := base; k < n; k++ {
+		dst = SentencesIn(s, dst[k], dst)
+	}
+	return append(dst[:base], dst[n:]...), false
+}
+
+// appendLines appends the trimmed non-blank lines of s to out.
+func appendLines(out []Span, s string) []Span {
 	start := 0
 	for start <= len(s) {
 		end := strings.IndexByte(s[start:], '\n')
@@ -55,11 +65,10 @@ func lineSpans(s string) []Span {
 	return out
 }
 
-// proseBlocks cuts s into runs of lines that no line break inside ends a
-// sentence: a blank line, or a line that ends in sentence-final punctuation,
-// closes a block.
-func proseBlocks(s string) []Span {
-	var blocks []Span
+// appendProseBlocks appends to blocks the runs of lines of s that no line
+// break inside ends a sentence: a blank line, or a line that ends in
+// sentence-final punctuation, closes a block.
+func appendProseBlocks(blocks []Span, s string) []Span {
 	blockStart, start := 0, 0
 	for start < len(s) {
 		end := strings.IndexByte(s[start:], '\n')

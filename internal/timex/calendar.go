@@ -248,16 +248,15 @@ func weekdaysSet(c cursor) (match, bool) {
 	if !ok || l.abbrev || !t.cap {
 		return match{}, false
 	}
-	lit := "XXXX-WXX-" + pad(int(l.wday), 1)
 	pod := c.lexeme()
 	switch {
 	case pod.pod != podNone && pod.pod != podDaytime && (l.plural || pod.plural):
-		lit += partOfDayTime(pod.pod)
 		c.next()
-	case !l.plural:
-		return match{}, false
+		return c.match(spec{typ: Set, kind: kindLiteral, lit: "XXXX-WXX-" + pad(int(l.wday), 1) + partOfDayTime(pod.pod)})
+	case l.plural:
+		return c.match(spec{typ: Set, kind: kindLiteral, lit: "XXXX-WXX-" + pad(int(l.wday), 1)})
 	}
-	return c.match(spec{typ: Set, kind: kindLiteral, lit: lit})
+	return match{}, false
 }
 
 // seasonName: summer, summer 1994, summer of 1994.

@@ -19,11 +19,20 @@ var _ Tagger = (*English)(nil)
 
 var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
 
+// spanPool holds the sentence spans Tag splits a text into, and the
+// sentences of a line that tagSpans reads (see text.SentencesIn).
+var spanPool = sync.Pool{New: func() any { s := make([]text.Span, 0, 128); return &s }}
+
 // Tag finds the time expressions of doc and normalizes them against dct and
 // against the dates the text mentions before them, sentence by sentence as
 // text.Sentences splits it. See Tagger.
 func (e *English) Tag(doc string, dct time.Time) []Timex {
-	sentences, lines := text.Split(doc)
+	bufp := spanPool.Get().(*[]text.Span)
+	sentences, lines := text.AppendSplit((*bufp)[:0], doc)
+	defer func() {
+		*bufp = sentences[:0]
+		spanPool.Put(bufp)
+	}()
 	return e.tagSpans(doc, dct, sentences, lines)
 }
 
@@ -50,8 +59,13 @@ func (e *English) tagSpans(doc string, dct time.Time, sentences []text.Span, lin
 	}()
 	c := resolver{dct: time.Date(dct.Year(), dct.Month(), dct.Day(), 0, 0, 0, 0, time.UTC)}
 	p := parser{toks: toks, text: doc}
-	var out []Timex
-	var inner []text.Span
+	out := make([]Timex, 0, len(sentences)/2+1) // about one expression in two sentences of news
+	innerp := spanPool.Get().(*[]text.Span)
+	inner := (*innerp)[:0]
+	defer func() {
+		*innerp = inner[:0]
+		spanPool.Put(innerp)
+	}()
 	k, prevEnd := 0, 0
 	for _, outer := range sentences {
 		if outer.Start < prevEnd || outer.End <= outer.Start || outer.End > len(doc) {
