@@ -129,6 +129,7 @@ func newRootCmd() *cobra.Command {
 	root.AddCommand(newSearchCmd(g))
 	root.AddCommand(newStatsCmd(g))
 	root.AddCommand(newTimexCmd(g))
+	root.AddCommand(newEntitiesCmd(g))
 	root.AddCommand(newQuotesCmd(g))
 	root.AddCommand(newEvalCmd(g))
 	root.AddCommand(newDemoCmd(g))
@@ -138,7 +139,7 @@ func newRootCmd() *cobra.Command {
 }
 
 // newBenchCmd groups the benchmark runners (bench tls, bench timex, bench
-// train, bench quotes).
+// train, bench quotes, bench ner, bench train-ner).
 func newBenchCmd(g *globals) *cobra.Command {
 	bench := &cobra.Command{
 		Use:   "bench",
@@ -147,6 +148,8 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTLSCmd(g))
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
+	bench.AddCommand(newBenchNERCmd(g))
+	bench.AddCommand(newBenchTrainNERCmd(g))
 	bench.AddCommand(newBenchQuotesCmd(g))
 	bench.AddCommand(newBenchServeCmd(g))
 	return bench

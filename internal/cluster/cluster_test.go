@@ -3,6 +3,7 @@ package cluster
 import (
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -83,6 +84,26 @@ func TestClusterErrors(t *testing.T) {
 	for _, opt := range []Options{{Classes: 1}, {Classes: 2, Levels: []int{2}}, {Classes: 5}} {
 		if _, err := c.Cluster(opt); err == nil {
 			t.Errorf("%+v: no error", opt)
+		}
+	}
+}
+
+func TestWriteRead(t *testing.T) {
+	cl := &Clustering{Words: []string{"a", "b", "c"}, Sizes: []int{4, 2}, Classes: [][]uint16{{0, 3, 1}, {0, 1, 0}}}
+	var b strings.Builder
+	if _, err := cl.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Read(strings.NewReader(b.String()), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(back) != fmt.Sprint(cl) {
+		t.Errorf("got %v, want %v", back, cl)
+	}
+	for _, bad := range []string{"", "a\t1\n", "# sizes 4\nb\t1\na\t2\n", "# sizes 4\na\t9\n", "# sizes 4\na\n"} {
+		if _, err := Read(strings.NewReader(bad), "x"); err == nil {
+			t.Errorf("%q: no error", bad)
 		}
 	}
 }

@@ -51,3 +51,15 @@ func (f Feature) add(s string) Feature {
 	}
 	return Feature(h)
 }
+
+// Mix returns f combined with a 64-bit value (another feature, a hash of a
+// word) by a few multiplications, where WithInt hashes it byte by byte:
+// for conjunctions built at every token from values hashed already. It is
+// a different feature from f.WithInt(x).
+func (f Feature) Mix(x uint64) Feature {
+	h := uint64(f) ^ 0x9E3779B97F4A7C15
+	h = (h ^ x) * 0xBF58476D1CE4E5B9
+	h ^= h >> 31
+	h *= 0x94D049BB133111EB
+	return Feature(h ^ h>>29)
+}

@@ -7,6 +7,10 @@ package seq
 type featureTable struct {
 	slots []slot // key 0 marks an empty slot
 	mask  uint64
+	// seen has a bit set for every key (by some of its bits), so that most
+	// features the model lacks — the word pairs it never learned, say —
+	// are rejected by a 128 KB table in cache instead of the probe.
+	seen  []uint64
 	zero  int32 // 1 + the row of the feature 0, which keys cannot hold; 0 if absent
 	count int
 }
@@ -23,12 +27,19 @@ func newFeatureTable(keys []Feature) featureTable {
 	for size < len(keys)+len(keys)/2 {
 		size *= 2
 	}
-	t := featureTable{slots: make([]slot, size), mask: uint64(size - 1)}
+	t := featureTable{slots: make([]slot, size), mask: uint64(size - 1), seen: make([]uint64, seenWords)}
 	for r, f := range keys {
 		t.insert(f, int32(r))
+		b := seenBit(f)
+		t.seen[b>>6] |= 1 << (b & 63)
 	}
 	return t
 }
+
+// seenWords is the size of featureTable.seen in 64-bit words (2^20 bits).
+const seenWords = 1 << 14
+
+func seenBit(f Feature) uint64 { return uint64(f) >> 44 }
 
 // slot is where the probe for f starts. Features are hashes already; the
 // multiplication spreads any that are not.
@@ -63,6 +74,9 @@ func (t *featureTable) get(f Feature) int32 {
 		return t.zero - 1
 	}
 	if t.slots == nil {
+		return -1
+	}
+	if b := seenBit(f); t.seen[b>>6]&(1<<(b&63)) == 0 {
 		return -1
 	}
 	for i := t.slot(f); ; i = (i + 1) & t.mask {

@@ -188,6 +188,9 @@ func TestFeatureParts(t *testing.T) {
 	if Hash("a").With("bc") == Hash("ab").With("c") {
 		t.Error(`("a","bc") and ("ab","c") collide`)
 	}
+	if Hash("w").Mix(7) == Hash("w").Mix(8) || Hash("w").Mix(7) != Hash("w").Mix(7) || Hash("v").Mix(7) == Hash("w").Mix(7) {
+		t.Error("Mix is not a function of both its parts")
+	}
 	if Hash("w").With("x") != Hash("w").With("x") || Hash("w").WithInt(1) == Hash("w").WithInt(2) {
 		t.Error("hashing is not a function of its parts")
 	}
@@ -206,5 +209,42 @@ func TestMinCount(t *testing.T) {
 	m := tr.Model(0)
 	if m.Known(Hash("rare")) {
 		t.Error("a feature seen once survived MinCount 2")
+	}
+}
+
+func TestAverage(t *testing.T) {
+	s := BILOU("CAP", "AT")
+	a, b := trainToy(t, s, 2), trainToy(t, s, 6)
+	self, err := Average(a, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words, _ := toy(5, 50)
+	for _, ws := range words {
+		if got, want := self.Tag(toyFeatures(ws)), a.Tag(toyFeatures(ws)); !slices.Equal(got, want) {
+			t.Fatalf("%v: the average of a model with itself labels %v, the model %v", ws, got, want)
+		}
+	}
+	m, err := Average(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range m.trans {
+		if d := m.trans[i] - (a.trans[i]+b.trans[i])/2; !isInf(m.trans[i]) && (d > 1e-4 || d < -1e-4) {
+			t.Errorf("transition %d: %v, want the mean of %v and %v", i, m.trans[i], a.trans[i], b.trans[i])
+		}
+	}
+	f := Hash("w").With("@")
+	var sa, sb, sm [9]float32
+	a.AddScores(sa[:], []Feature{f})
+	b.AddScores(sb[:], []Feature{f})
+	m.AddScores(sm[:], []Feature{f})
+	for y := range sm {
+		if d := sm[y] - (sa[y]+sb[y])/2; d > 1e-4 || d < -1e-4 {
+			t.Errorf("label %d: %v, want mean of %v and %v", y, sm[y], sa[y], sb[y])
+		}
+	}
+	if _, err := Average(a, trainToy(t, BIO("X"), 1)); err == nil {
+		t.Error("models with other labels averaged")
 	}
 }

@@ -1,0 +1,235 @@
+package entity
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Grouping names across articles. Each article names its entities by the
+// fullest form it gives them, but articles differ: one says "Vladimir
+// Putin", another only "Putin", a third "Russian President Vladimir
+// Putin". Group puts such names of one type under one entity, named by its
+// most frequent full form, with the others as aliases.
+
+// Record is a name as a store counts it: a canonical name, its type, and
+// how many mentions had it.
+type Record struct {
+	Name  string
+	Type  Type
+	Count int
+}
+
+// Entity is a group of names that refer to one entity.
+type Entity struct {
+	Name    string // the most frequent of its fullest names
+	Type    Type
+	Count   int      // mentions of all its names
+	Aliases []Record // its names, most frequent first (Name among them)
+}
+
+// Group gathers records into entities. Names are compared without titles
+// and honorifics in front ("Russian President Vladimir Putin" is "Vladimir
+// Putin"), without periods and case ("U.S." is "US"); a name seen under
+// several types takes the type of most of its mentions. Then, from the most
+// mentioned name down, each name joins the entity of its type whose names
+// it is a part or a fuller form of ("Putin" of "Vladimir Putin", "Exxon" of
+// "Exxon Mobil Corp", "Vladimir V. Putin") or the acronym of ("UN"), if
+// that entity is the clear choice — at least twice as mentioned as any
+// other it would fit ("Bush" stays alone beside "George Bush" and "Jeb
+// Bush"); otherwise it starts an entity. Entities come most mentioned
+// first, each named by its most mentioned name of two words or more.
+func Group(records []Record) []Entity {
+	names := mergeKeys(records)
+	slices.SortFunc(names, func(a, b *groupName) int {
+		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.key, b.key))
+	})
+	var groups []*group
+	byWord := map[string][]int{} // word or acronym → groups with a name holding it
+	for _, nm := range names {
+		cands := map[int]bool{}
+		for _, k := range nm.keys() {
+			for _, g := range byWord[k] {
+				cands[g] = true
+			}
+		}
+		best, second := -1, 0
+		for g := range cands {
+			if !groups[g].fits(nm) {
+				continue
+			}
+			c := groups[g].count
+			switch {
+			case best < 0 || c > groups[best].count || (c == groups[best].count && g < best):
+				if best >= 0 {
+					second = max(second, groups[best].count)
+				}
+				best = g
+			default:
+				second = max(second, c)
+			}
+		}
+		if best < 0 || groups[best].count < 2*second {
+			best = len(groups)
+			groups = append(groups, &group{typ: nm.typ})
+		}
+		g := groups[best]
+		g.names = append(g.names, nm)
+		g.count += nm.count
+		for _, k := range nm.keys() {
+			if l := byWord[k]; len(l) == 0 || l[len(l)-1] != best {
+				byWord[k] = append(l, best)
+			}
+		}
+	}
+	out := make([]Entity, 0, len(groups))
+	for _, g := range groups {
+		e := Entity{Type: g.typ, Count: g.count}
+		bare := map[string]int{}
+		for _, nm := range g.names {
+			for f, c := range nm.forms {
+				e.Aliases = append(e.Aliases, Record{Name: f, Type: g.typ, Count: c})
+			}
+			for f, c := range nm.bare {
+				bare[f] += c
+			}
+		}
+		slices.SortFunc(e.Aliases, func(a, b Record) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
+		e.Name = fullestFrequent(bare)
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b Entity) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
+	return out
+}
+
+// groupName is one distinct name (after normalization) with its counts.
+type groupName struct {
+	key    string
+	form   name // its most mentioned form without titles
+	typ    Type
+	count  int
+	byType map[Type]int
+	forms  map[string]int // the records' names, as written
+	bare   map[string]int // the same without titles
+}
+
+// mergeKeys merges the records that normalize to one name.
+func mergeKeys(records []Record) []*groupName {
+	index := map[string]*groupName{}
+	var names []*groupName
+	for _, r := range records {
+		words := stripTitles(nameWords(r.Name, r.Type))
+		key := strings.ToLower(strings.NewReplacer(".", "", "-", " ").Replace(strings.Join(words, " ")))
+		if key == "" {
+			continue
+		}
+		nm := index[key]
+		if nm == nil {
+			nm = &groupName{key: key, byType: map[Type]int{}, forms: map[string]int{}, bare: map[string]int{}}
+			index[key] = nm
+			names = append(names, nm)
+		}
+		nm.count += r.Count
+		nm.byType[r.Type] += r.Count
+		nm.forms[r.Name] += r.Count
+		nm.bare[strings.Join(words, " ")] += r.Count
+	}
+	for _, nm := range names {
+		nm.typ = majority(nm.byType)
+		nm.form = newName(strings.Fields(majorityForm(nm.bare)))
+	}
+	return names
+}
+
+// stripTitles drops the words up to the last title word among all but the
+// last word: "Russian President Vladimir Putin" → "Vladimir Putin".
+func stripTitles(ws []string) []string {
+	cut := 0
+	for i := 0; i < len(ws)-1; i++ {
+		if isTitleWord(ws[i]) {
+			cut = i + 1
+		}
+	}
+	return ws[cut:]
+}
+
+// keys are the index entries of a name, under which a name of another
+// group finds it and it finds them: its words, and an acronym key (the
+// name itself for one word, its initials for several).
+func (nm *groupName) keys() []string {
+	keys := strings.Fields(nm.key)
+	if len(nm.form.words) == 1 {
+		return append(keys, "^"+nm.key)
+	}
+	var b strings.Builder
+	for _, w := range nm.form.words {
+		if !connectors[strings.ToLower(w)] {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return append(keys, "^"+b.String())
+}
+
+// group is an entity being built.
+type group struct {
+	typ   Type
+	names []*groupName
+	count int
+}
+
+// fits reports whether nm may join the group: same type, and a part, a
+// fuller form or the acronym of the group's first (most mentioned) name.
+// Only the first: "UN" may join "United Nations", but "UN Security
+// Council" may not join them through "UN".
+func (g *group) fits(nm *groupName) bool {
+	o := g.names[0]
+	if g.typ != nm.typ {
+		return false
+	}
+	a, b := nm.form, o.form
+	return (len(a.words) < len(b.words) && extends(nm.typ, a, o.typ, b)) ||
+		(len(b.words) < len(a.words) && extends(o.typ, b, nm.typ, a))
+}
+
+// fullestFrequent names a group: its most mentioned name (without
+// titles), or the most mentioned of two words or more if that has at least
+// a third of its mentions: "Vladimir Putin" (500) over "Putin" (800) and
+// "Vladimir V. Putin" (20), but "Reuters" (700) over "Reuters TV" (90).
+func fullestFrequent(bare map[string]int) string {
+	top, long := "", ""
+	for f, c := range bare {
+		if top == "" || c > bare[top] || (c == bare[top] && f < top) {
+			top = f
+		}
+		if len(strings.Fields(f)) >= 2 && (long == "" || c > bare[long] || (c == bare[long] && f < long)) {
+			long = f
+		}
+	}
+	if long != "" && 3*bare[long] >= bare[top] {
+		return long
+	}
+	return top
+}
+
+func majority(counts map[Type]int) Type {
+	var best Type
+	for t, c := range counts {
+		if c > counts[best] || (c == counts[best] && t < best) {
+			best = t
+		}
+	}
+	return best
+}
+
+func majorityForm(forms map[string]int) string {
+	best := ""
+	for f, c := range forms {
+		if best == "" || c > forms[best] || (c == forms[best] && f < best) {
+			best = f
+		}
+	}
+	return best
+}

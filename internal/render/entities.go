@@ -1,0 +1,103 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/dateline-news/dateline/internal/entity"
+)
+
+// Mentions writes the named entities of one text as JSON,
+// {"entities": [{"start", "end", "text", "type", "name"}]}, offsets in runes
+// of the text (the `entities --dct` contract), or as text when f is not
+// JSON: one mention a line, "start end type text → name".
+func Mentions(w io.Writer, ms []entity.Mention, f Format) error {
+	type mention struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Text  string `json:"text"`
+		Type  string `json:"type"`
+		Name  string `json:"name"`
+	}
+	list := make([]mention, 0, len(ms))
+	for _, m := range ms {
+		list = append(list, mention{m.Start, m.End, m.Text, string(m.Type), m.Name})
+	}
+	if f == JSON {
+		return encodeJSON(w, struct {
+			Entities []mention `json:"entities"`
+		}{list})
+	}
+	for _, m := range list {
+		line := fmt.Sprintf("%d\t%d\t%s\t%s", m.Start, m.End, m.Type, Safe(m.Text))
+		if m.Name != m.Text {
+			line += "\t→ " + Safe(m.Name)
+		}
+		if _, err := fmt.Fprintln(w, line); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// EntityRow is one entity of a corpus, as `dateline entities` lists them.
+type EntityRow struct {
+	Name     string   `json:"name"`
+	Type     string   `json:"type"`
+	Aliases  []string `json:"aliases"`
+	Mentions int      `json:"mentions"`
+	Articles int      `json:"articles"`
+	First    string   `json:"first"` // publication day of its first article
+	Last     string   `json:"last"`
+}
+
+// Entities writes a corpus's entities as JSON ({"entities": [...]}) or as an
+// aligned table, at most three aliases shown per row.
+func Entities(w io.Writer, rows []EntityRow, f Format) error {
+	if f == JSON {
+		if rows == nil {
+			rows = []EntityRow{}
+		}
+		for i := range rows {
+			if rows[i].Aliases == nil {
+				rows[i].Aliases = []string{}
+			}
+		}
+		return encodeJSON(w, struct {
+			Entities []EntityRow `json:"entities"`
+		}{rows})
+	}
+	if len(rows) == 0 {
+		_, err := fmt.Fprintln(w, "(no entities found)")
+		return err
+	}
+	width := len("ENTITY")
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(Safe(r.Name)))
+	}
+	width = min(width, 40)
+	if _, err := fmt.Fprintf(w, "%-4s  %-*s  %8s  %8s  %-10s  %-10s  %s\n", "TYPE", width, "ENTITY", "MENTIONS", "ARTICLES", "FIRST", "LAST", "ALIASES"); err != nil {
+		return err
+	}
+	for _, r := range rows {
+		aliases, more := r.Aliases, ""
+		if len(aliases) > 3 {
+			more = fmt.Sprintf(" (+%d)", len(aliases)-3)
+			aliases = aliases[:3]
+		}
+		safe := make([]string, len(aliases))
+		for i, a := range aliases {
+			safe[i] = Safe(a)
+		}
+		name := Safe(r.Name)
+		if utf8.RuneCountInString(name) > width {
+			name = string([]rune(name)[:width-1]) + "…"
+		}
+		if _, err := fmt.Fprintf(w, "%-4s  %-*s  %8d  %8d  %-10s  %-10s  %s%s\n", Safe(r.Type), width, name, r.Mentions, r.Articles, r.First, r.Last, strings.Join(safe, "; "), more); err != nil {
+			return err
+		}
+	}
+	return nil
+}
