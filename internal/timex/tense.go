@@ -101,6 +101,12 @@ func tenseAfter(toks []token, j, s, end int) tense {
 		if quote(&toks[k]) {
 			break // a quotation has tenses of its own
 		}
+		if toks[k].ed && toks[k].lexeme != nil && lookingAhead(toks, k) {
+			// the verb the expression comes before is its own event:
+			// "ministers on Thursday agreed to extend" agreed on Thursday,
+			// whatever they agreed to do later
+			return verbGroup(toks, k, s, tensePast)
+		}
 		if t := cueAt(toks, k); t != tenseNone {
 			return verbGroup(toks, k, s, t)
 		}
