@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -13,6 +14,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/dateline-news/dateline/internal/text"
 )
 
 // LoadConfig says how to load a running server (`dateline bench serve`).
@@ -90,6 +93,11 @@ type LoadReport struct {
 type Latencies struct {
 	Times  []time.Duration
 	Errors int
+	// Unfinished counts the requests still waiting for their answer when
+	// the run ended (not in Times: their latency is unknown, only longer
+	// than LongestUnfinished).
+	Unfinished        int
+	LongestUnfinished time.Duration
 }
 
 // Quantile returns the q-quantile (0..1) of the latencies, nearest rank.
@@ -125,6 +133,12 @@ func (r *LoadReport) Write(w io.Writer) {
 		ms := func(q float64) string { return fmt.Sprintf("%.1fms", float64(l.Quantile(q).Microseconds())/1000) }
 		fmt.Fprintf(w, "%-38s %8d %7d %9s %9s %9s %9s\n", k, len(l.Times)+l.Errors, l.Errors, ms(.5), ms(.9), ms(.99), ms(1))
 	}
+	for _, k := range []string{KindSearch, KindArticle, KindCached, KindCorpus, KindUncached, kindTimeline} {
+		if l := r.Kinds[k]; l != nil && l.Unfinished > 0 {
+			fmt.Fprintf(w, "%s: %d requests unanswered at the end, the longest waiting %.1fms\n", k, l.Unfinished,
+				float64(l.LongestUnfinished.Microseconds())/1000)
+		}
+	}
 	for _, e := range r.Errors {
 		fmt.Fprintln(w, "error:", e)
 	}
@@ -133,10 +147,11 @@ func (r *LoadReport) Write(w io.Writer) {
 // workload is what the clients draw their requests from: words and
 // article ids found in the store itself.
 type workload struct {
-	words  []string // words of stored sentences, for search queries
-	topics []string // timeline queries: LoadConfig.Topics, or words
-	ids    []string // stored article ids
-	cached []string // timeline query strings warmed before the clock starts
+	sentences [][]string // the words of stored sentences, for search queries
+	words     []string   // words of stored sentences of six letters or more, for timeline topics
+	topics    []string   // timeline queries: LoadConfig.Topics, or words
+	ids       []string   // stored article ids
+	cached    []string   // timeline query strings warmed before the clock starts
 }
 
 // Load sends cfg.Clients clients' requests to the server for
@@ -163,6 +178,11 @@ func Load(ctx context.Context, cfg LoadConfig) (*LoadReport, error) {
 		if l == nil {
 			l = &Latencies{}
 			rep.Kinds[kind] = l
+		}
+		if err == errUnfinished {
+			l.Unfinished++
+			l.LongestUnfinished = max(l.LongestUnfinished, d)
+			return
 		}
 		if err != nil {
 			l.Errors++
@@ -220,9 +240,16 @@ func loopback(host string) bool {
 	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }
 
+// errUnfinished marks a request cut by the end of the run.
+var errUnfinished = errors.New("unfinished")
+
+// kindTimeline is where an unfinished timeline request is counted: the
+// server has not said whether it was cached.
+const kindTimeline = "timeline"
+
 // send makes one request and records its latency under its kind (a
 // timeline under what the server says of its cache). A request cut by the
-// end of the run is not counted.
+// end of the run is counted as unfinished, with how long it waited.
 func send(ctx context.Context, client *http.Client, u, kind string, record func(string, time.Duration, error)) {
 	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
 	t0 := time.Now()
@@ -236,7 +263,13 @@ func send(ctx context.Context, client *http.Client, u, kind string, record func(
 	}
 	d := time.Since(t0)
 	if ctx.Err() != nil {
-		return
+		if err != nil { // cut: an answer in time is counted as any other
+			if kind == KindCached || kind == KindUncached {
+				kind = kindTimeline
+			}
+			record(kind, d, errUnfinished)
+			return
+		}
 	}
 	if kind == KindCached || kind == KindUncached {
 		kind = KindUncached
@@ -256,17 +289,25 @@ func (wl *workload) next(r *rand.Rand, m Mix) (kind, path string) {
 	n := r.IntN(m.Search + m.Article + m.Timeline + m.Uncached)
 	switch {
 	case n < m.Search:
-		q := wl.words[r.IntN(len(wl.words))]
-		if r.IntN(2) == 0 {
-			q += " " + wl.words[r.IntN(len(wl.words))]
-		}
-		return KindSearch, "/api/search?q=" + url.QueryEscape(q)
+		return KindSearch, "/api/search?q=" + url.QueryEscape(wl.query(r))
 	case n < m.Search+m.Article:
 		return KindArticle, "/api/articles/" + url.PathEscape(wl.ids[r.IntN(len(wl.ids))])
 	case n < m.Search+m.Article+m.Timeline:
 		return KindCached, "/api/timeline?" + wl.cached[r.IntN(len(wl.cached))]
 	}
 	return KindUncached, wl.uncached(r)
+}
+
+// query is a search as a reader types one: one word, or two words that
+// follow each other, of a stored sentence, lower-cased — whatever words they
+// are ("government", "the", "prime minister", "of the").
+func (wl *workload) query(r *rand.Rand) string {
+	ws := wl.sentences[r.IntN(len(wl.sentences))]
+	i := r.IntN(len(ws))
+	if r.IntN(2) == 0 && i+1 < len(ws) {
+		return strings.ToLower(ws[i] + " " + ws[i+1])
+	}
+	return strings.ToLower(ws[i])
 }
 
 // uncached is a timeline request unlikely to have been asked before: a
@@ -299,6 +340,9 @@ func discover(ctx context.Context, client *http.Client, cfg LoadConfig, rng *ran
 			if !seen["id:"+h.ArticleID] {
 				seen["id:"+h.ArticleID] = true
 				wl.ids = append(wl.ids, h.ArticleID)
+			}
+			if ws := text.Words(h.Text); len(ws) > 0 {
+				wl.sentences = append(wl.sentences, ws)
 			}
 			for _, w := range strings.Fields(h.Text) {
 				w = strings.ToLower(w)

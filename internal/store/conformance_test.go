@@ -222,7 +222,44 @@ func TestSearch(t *testing.T) {
 				t.Errorf("plain %q: %d hits, %v; want %d", tt.q, len(hits), err, tt.want)
 			}
 		}
-		for _, q := range []Query{{Text: ""}, {Text: "  \t"}, {Text: `"" ** ()`}, {Text: "the of and"}, {Text: " ", Raw: true}} {
+		// Stop words only: a phrase through the text, newest article first,
+		// within the window of newest articles.
+		s.window = SearchWindow
+		for _, tt := range []struct {
+			q      string
+			f      Filter
+			limit  int
+			window int
+			want   []string // article:sentence of each hit, in order
+		}{
+			{q: "the", limit: 10, want: []string{"b:0", "b:1", "a:0", "a:1"}},
+			{q: "THE", limit: 2, want: []string{"b:0", "b:1"}},
+			{q: "in the", limit: 10, want: []string{"a:1"}},
+			{q: `"in the"`, limit: 10, want: []string{"a:1"}},
+			{q: "the in", limit: 10},
+			{q: "the of", limit: 10},
+			{q: "of", limit: 10, want: []string{"b:1"}},
+			{q: "he", limit: 10}, // in "the", not a word of its own
+			{q: "the", f: Filter{To: day("2031-03-02")}, limit: 10, want: []string{"a:0", "a:1"}},
+			{q: "the", limit: 10, window: 1, want: []string{"b:0", "b:1"}},
+		} {
+			if tt.window > 0 {
+				s.window = tt.window
+			}
+			hits, err := s.Search(ctx, Query{Text: tt.q}, tt.f, tt.limit)
+			s.window = SearchWindow
+			var got []string
+			for _, h := range hits {
+				got = append(got, fmt.Sprintf("%s:%d", h.ArticleID, h.Sentence))
+				if h.Score != 0 || h.Title != "T "+h.ArticleID {
+					t.Errorf("phrase %q: hit %+v", tt.q, h)
+				}
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Errorf("phrase %q %+v: %v, %v; want %v", tt.q, tt.f, got, err, tt.want)
+			}
+		}
+		for _, q := range []Query{{Text: ""}, {Text: "  \t"}, {Text: `"" ** ()`}, {Text: " ", Raw: true}} {
 			if _, err := s.Search(ctx, q, Filter{}, 10); !errors.Is(err, ErrEmptyQuery) {
 				t.Errorf("%+v: err %v, want ErrEmptyQuery", q, err)
 			}

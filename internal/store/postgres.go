@@ -329,6 +329,18 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 	return hits, nil
 }
 
+func (p *pgStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error {
+	args := &pgArgs{}
+	conds := pgDayConds(f, "a", []string{"true"}, args)
+	if !sp.all {
+		conds = append(conds, "a.seq BETWEEN "+args.add(sp.lo)+" AND "+args.add(sp.hi))
+	}
+	query := `SELECT ` + hitColumns + ` FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ` + args.add(n)
+	return recentRows(func(row func(scan func(...any) error) error) error {
+		return pgQuery(ctx, p.pool, query, args.args, row)
+	}, fn)
+}
+
 func (p *pgStore) span(ctx context.Context, f Filter) (span, error) {
 	args := &pgArgs{}
 	conds := pgDayConds(f, "a", []string{"true"}, args)

@@ -24,7 +24,7 @@ type Query struct {
 }
 
 // ErrEmptyQuery is the error of a query with no word to look for.
-var ErrEmptyQuery = errors.New("empty query: give at least one word to search for (stop words such as \"the\" are not indexed)")
+var ErrEmptyQuery = errors.New("empty query: give at least one word to search for")
 
 // QueryError is a raw query that the backend refused, with its reason.
 type QueryError struct {

@@ -266,6 +266,18 @@ func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, sp span, fn 
 		})
 }
 
+func (s *sqliteStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error {
+	conds, args := dayConds(f, "a", []string{"1"}, nil)
+	if !sp.all {
+		conds = append(conds, "a.seq BETWEEN ? AND ?")
+		args = append(args, sp.lo, sp.hi)
+	}
+	query := `SELECT ` + hitColumns + ` FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ?`
+	return recentRows(func(row func(scan func(...any) error) error) error {
+		return queryRows(ctx, s.db, query, append(args, n), func(rows *sql.Rows) error { return row(rows.Scan) })
+	}, fn)
+}
+
 func (s *sqliteStore) article(ctx context.Context, id string) (annotate.Doc, error) {
 	d, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id).Scan)
 	if errors.Is(err, sql.ErrNoRows) {

@@ -40,6 +40,9 @@ type backend interface {
 	// publication day, then id; sp bounds the sentence ids the index is
 	// asked for (see span).
 	docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error
+	// recent calls fn with the articles of f's date range within sp, the
+	// most recently stored first, at most n of them, while fn says go on.
+	recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error
 	// search returns the hits of the condition, best first among the
 	// window most recently stored matches within sp.
 	search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error)
@@ -246,14 +249,18 @@ const SearchWindow = 5000
 
 // Search returns the sentences that match q, best first, among the articles
 // that f's date range selects (f's keywords and query are not used) — best
-// of the SearchWindow most recently stored matches. An empty query is
-// ErrEmptyQuery; a raw query that the backend refuses is a *QueryError.
+// of the SearchWindow most recently stored matches. A plain query of stop
+// words only is looked for as a phrase through the text of the newest
+// SearchWindow articles, newest first (see stopPhrase). A query with no
+// word is ErrEmptyQuery; a raw query that the backend refuses is a
+// *QueryError.
 func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit, error) {
 	if limit <= 0 {
 		limit = 20
 	}
+	phrase := stopPhrase(q)
 	cq, err := s.b.compile(q)
-	if err != nil {
+	if err != nil && (len(phrase) == 0 || !errors.Is(err, ErrEmptyQuery)) {
 		return nil, err
 	}
 	sp, err := s.span(ctx, f, true)
@@ -262,6 +269,9 @@ func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit
 	}
 	if sp.empty {
 		return nil, nil
+	}
+	if len(phrase) > 0 {
+		return s.searchPhrase(ctx, phrase, f, limit, sp)
 	}
 	return s.b.search(ctx, cq, f, limit, s.window, sp)
 }
