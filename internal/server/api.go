@@ -271,13 +271,32 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// A repeated request is a map lookup and the write of bytes rendered
+	// before; a timeline asked in another format is rendered from the
+	// cached timeline; only a new one is built.
 	how := "miss"
-	tl, hit, err := s.cache.get(tr.key(), func() (timeline.Timeline, error) {
-		tl, prepared, err := s.buildTimeline(r.Context(), tr.opt)
-		if prepared {
-			how = "corpus"
+	title := timelineTitle(tr.opt)
+	b, hit, err := s.rendered.get(fmt.Sprintf("%s\x00%v\x00%s", tr.key(), tr.format, title), func() ([]byte, error) {
+		tl, hit, err := s.cache.get(tr.key(), func() (timeline.Timeline, error) {
+			tl, prepared, err := s.buildTimeline(r.Context(), tr.opt)
+			if prepared {
+				how = "corpus"
+			}
+			return tl, err
+		})
+		if err != nil {
+			return nil, err
 		}
-		return tl, err
+		if hit {
+			how = "hit"
+		}
+		var buf bytes.Buffer
+		if tr.format == render.TLJS {
+			err = render.WriteTimelineJS(&buf, tl, title)
+		} else {
+			err = render.Timeline(&buf, tl, tr.format)
+		}
+		return buf.Bytes(), err
 	})
 	if err != nil {
 		return err
@@ -291,16 +310,7 @@ func (s *Server) handleTimeline(w http.ResponseWriter, r *http.Request) error {
 	if tr.download {
 		w.Header().Set("Content-Disposition", `attachment; filename="timeline.`+ft.ext+`"`)
 	}
-	var buf bytes.Buffer
-	if tr.format == render.TLJS {
-		err = render.WriteTimelineJS(&buf, tl, timelineTitle(tr.opt))
-	} else {
-		err = render.Timeline(&buf, tl, tr.format)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(buf.Bytes())
+	_, err = w.Write(b)
 	return err
 }
 

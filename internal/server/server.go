@@ -56,6 +56,7 @@ type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	cache    *cache[timeline.Timeline] // timelines by request
+	rendered *cache[[]byte]            // timelines rendered, by request and format
 	pages    *cache[[]byte]            // rendered search results and articles by request
 	corpora  *cache[*timeline.Corpus]  // prepared documents of recent timeline topics
 	events   *hub
@@ -86,7 +87,7 @@ func New(cfg Config) *Server {
 	if cfg.Builders <= 0 {
 		cfg.Builders = defaultBuilders()
 	}
-	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize),
+	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize), rendered: newCache[[]byte](2 * cfg.CacheSize),
 		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
 	s.mux = http.NewServeMux()
@@ -180,6 +181,7 @@ func (s *Server) watch(ctx context.Context) {
 func (s *Server) changed(version int64, added int) {
 	s.version.Store(version)
 	s.cache.clear()
+	s.rendered.clear()
 	s.pages.clear()
 	s.corpora.clear()
 	s.events.publish(event{Version: version, Added: added})

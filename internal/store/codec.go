@@ -120,10 +120,17 @@ func (d *decoder) bytes() []byte {
 }
 
 // text reads a flags byte and the text it announces, or the span of the
-// article text.
-func (d *decoder) text(start, end int) string {
+// article text; with keep false it only reads past them.
+func (d *decoder) text(start, end int, keep bool) string {
 	if d.byte() == 1 {
-		return string(d.bytes())
+		b := d.bytes()
+		if !keep {
+			return ""
+		}
+		return string(b)
+	}
+	if !keep {
+		return ""
 	}
 	t, _ := d.ri.span(start, end)
 	return t
@@ -142,12 +149,13 @@ var timexTypes = map[string]timex.Type{
 }
 
 // sentence reads one sentence at position i, whose predecessor ended at
-// prevEnd; skip reads past its time expressions without keeping them.
-func (d *decoder) sentence(i, prevEnd int, skip bool) annotate.Sentence {
+// prevEnd; skip reads past its time expressions without keeping them, and
+// past its text too unless keepText.
+func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentence {
 	sn := annotate.Sentence{Index: i + d.varint()}
 	sn.Start = prevEnd + d.varint()
 	sn.End = sn.Start + d.varint()
-	sn.Text = d.text(sn.Start, sn.End)
+	sn.Text = d.text(sn.Start, sn.End, keepText)
 	n := int(d.uvarint())
 	if n > len(d.data) {
 		d.fail()
@@ -160,7 +168,7 @@ func (d *decoder) sentence(i, prevEnd int, skip bool) annotate.Sentence {
 		var x timex.Timex
 		x.Start = sn.Start + d.varint()
 		x.End = x.Start + d.varint()
-		x.Text = d.text(x.Start, x.End)
+		x.Text = d.text(x.Start, x.End, !skip)
 		typ := d.bytes()
 		if t, ok := timexTypes[string(typ)]; ok {
 			x.Type = t
@@ -200,7 +208,7 @@ func decodeSentences(body string, data []byte) ([]annotate.Sentence, error) {
 	out := make([]annotate.Sentence, 0, n)
 	prevEnd := 0
 	for i := 0; i < n && d.err == nil; i++ {
-		sn := d.sentence(i, prevEnd, false)
+		sn := d.sentence(i, prevEnd, false, true)
 		prevEnd = sn.End
 		out = append(out, sn)
 	}
@@ -211,13 +219,15 @@ func decodeSentences(body string, data []byte) ([]annotate.Sentence, error) {
 }
 
 // decodeSentence reads only sentence pos (without its time expressions),
-// false if there is none.
+// false if there is none. Only the text of that sentence is looked up in
+// body (a search hit needs one sentence of its article, not an index of
+// every rune).
 func decodeSentence(body string, data []byte, pos int) (annotate.Sentence, bool, error) {
-	d := &decoder{data: data, ri: newRuneIndex(body)}
+	d := &decoder{data: data, ri: lazyRuneIndex(body)}
 	n := d.start()
 	prevEnd := 0
 	for i := 0; i < n && d.err == nil; i++ {
-		sn := d.sentence(i, prevEnd, true)
+		sn := d.sentence(i, prevEnd, true, i == pos)
 		if i == pos {
 			return sn, d.err == nil, d.err
 		}
@@ -230,10 +240,12 @@ func decodeSentence(body string, data []byte, pos int) (annotate.Sentence, bool,
 type runeIndex struct {
 	text  string
 	ascii bool
-	at    []int32 // byte offset of each rune, and of the end, when not ascii
+	at    []int32 // byte offset of each rune, and of the end, when not ascii; nil: walk the text (lazyRuneIndex)
 }
 
-func newRuneIndex(s string) runeIndex {
+// lazyRuneIndex is a runeIndex for a few lookups: it walks the text for
+// each rather than indexing every rune first.
+func lazyRuneIndex(s string) runeIndex {
 	ri := runeIndex{text: s, ascii: true}
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
@@ -241,6 +253,11 @@ func newRuneIndex(s string) runeIndex {
 			break
 		}
 	}
+	return ri
+}
+
+func newRuneIndex(s string) runeIndex {
+	ri := lazyRuneIndex(s)
 	if !ri.ascii {
 		ri.at = make([]int32, 0, len(s)+1)
 		for i := range s {
@@ -253,6 +270,9 @@ func newRuneIndex(s string) runeIndex {
 
 // span returns the text of runes start..end, false when out of range.
 func (ri runeIndex) span(start, end int) (string, bool) {
+	if !ri.ascii && ri.at == nil {
+		return ri.walk(start, end)
+	}
 	n := len(ri.text)
 	if !ri.ascii {
 		n = len(ri.at) - 1
@@ -264,6 +284,31 @@ func (ri runeIndex) span(start, end int) (string, bool) {
 		return ri.text[start:end], true
 	}
 	return ri.text[ri.at[start]:ri.at[end]], true
+}
+
+// walk returns the text of runes start..end by counting runes from the
+// start of the text, false when out of range.
+func (ri runeIndex) walk(start, end int) (string, bool) {
+	if start < 0 || end < start {
+		return "", false
+	}
+	from, n := -1, 0
+	for i := range ri.text {
+		if n == start {
+			from = i
+		}
+		if n == end {
+			return ri.text[from:i], true
+		}
+		n++
+	}
+	if end != n {
+		return "", false
+	}
+	if from < 0 { // start == end == the number of runes
+		from = len(ri.text)
+	}
+	return ri.text[from:], true
 }
 
 // damaged names the article whose column does not decode.

@@ -115,3 +115,21 @@ func BenchmarkDecode(b *testing.B) {
 		b.ReportMetric(float64(size)/float64(len(recs)), "bytes/article")
 	})
 }
+
+// TestLazyRuneIndex checks that walking the text finds the spans the full
+// index finds, in and out of range.
+func TestLazyRuneIndex(t *testing.T) {
+	for _, s := range []string{"", "abc", "Österreich é", "日本語 text ü", "ü"} {
+		full, lazy := newRuneIndex(s), lazyRuneIndex(s)
+		n := len([]rune(s))
+		for start := -1; start <= n+1; start++ {
+			for end := -1; end <= n+1; end++ {
+				a, aok := full.span(start, end)
+				b, bok := lazy.span(start, end)
+				if a != b || aok != bok {
+					t.Errorf("%q [%d, %d]: index %q %v, walk %q %v", s, start, end, a, aok, b, bok)
+				}
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"os"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"modernc.org/sqlite" // registers the "sqlite" driver
@@ -22,8 +24,57 @@ import (
 // sqliteStore is the SQLite backend: one file (with its WAL), FTS5 for
 // full text.
 type sqliteStore struct {
-	db   *sql.DB
-	path string
+	db    *sql.DB
+	path  string
+	stmts stmtCache
+}
+
+// stmtCache keeps the statements a server repeats (an article by id, a
+// search, the articles of its hits), prepared once rather than for every
+// query: preparing an FTS5 query costs as much as running a short one.
+type stmtCache struct {
+	mu sync.Mutex
+	m  map[string]*sql.Stmt
+}
+
+// stmt returns query prepared on db, preparing it on first use. Only
+// queries whose text comes from a small set of shapes go through it (their
+// values are arguments).
+func (c *stmtCache) stmt(ctx context.Context, db *sql.DB, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.m[query]; ok {
+		return st, nil
+	}
+	st, err := db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.m == nil {
+		c.m = map[string]*sql.Stmt{}
+	}
+	c.m[query] = st
+	return st, nil
+}
+
+// close closes every statement.
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.m {
+		st.Close()
+	}
+	c.m = nil
+}
+
+// query runs a cached statement of query and calls scan for each row.
+func (s *sqliteStore) query(ctx context.Context, query string, args []any, scan func(*sql.Rows) error) error {
+	st, err := s.stmts.stmt(ctx, s.db, query)
+	if err != nil {
+		return err
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	return scanRows(rows, err, scan)
 }
 
 // openSQLite opens (readOnly: only if it exists) the store file at path.
@@ -124,13 +175,22 @@ func isBusy(err error) bool {
 	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
-func (s *sqliteStore) close() error { return s.db.Close() }
+func (s *sqliteStore) close() error {
+	s.stmts.close()
+	return s.db.Close()
+}
 
 // queryRows runs q and calls scan for each row.
 func queryRows(ctx context.Context, q interface {
 	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
 }, query string, args []any, scan func(*sql.Rows) error) error {
 	rows, err := q.QueryContext(ctx, query, args...)
+	return scanRows(rows, err, scan)
+}
+
+// scanRows calls scan for each of rows (the answer of a query that failed
+// with err when it is not nil).
+func scanRows(rows *sql.Rows, err error, scan func(*sql.Rows) error) error {
 	if err != nil {
 		return err
 	}
@@ -274,12 +334,22 @@ func (s *sqliteStore) recent(ctx context.Context, f Filter, sp span, n int, fn f
 	}
 	query := `SELECT ` + hitColumns + ` FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ?`
 	return recentRows(func(row func(scan func(...any) error) error) error {
-		return queryRows(ctx, s.db, query, append(args, n), func(rows *sql.Rows) error { return row(rows.Scan) })
+		return s.query(ctx, query, append(args, n), func(rows *sql.Rows) error { return row(rows.Scan) })
 	}, fn)
 }
 
 func (s *sqliteStore) article(ctx context.Context, id string) (annotate.Doc, error) {
-	d, err := scanArticle(s.db.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, id).Scan)
+	var d annotate.Doc
+	found := false
+	err := s.query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.id = ?`, []any{id}, func(rows *sql.Rows) error {
+		var err error
+		d, err = scanArticle(rows.Scan)
+		found = true
+		return err
+	})
+	if err == nil && !found {
+		err = sql.ErrNoRows
+	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return d, fmt.Errorf("article %q: %w", id, ErrNotFound)
 	}
@@ -327,7 +397,7 @@ func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, lim
 		score float64
 	}
 	var found []scored
-	err := queryRows(ctx, s.db, query, args, func(rows *sql.Rows) error {
+	err := s.query(ctx, query, args, func(rows *sql.Rows) error {
 		var sc scored
 		if err := rows.Scan(&sc.id, &sc.score); err != nil {
 			return err
@@ -338,16 +408,30 @@ func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, lim
 	if err != nil {
 		return nil, q.wrap(err)
 	}
+	// The articles of the hits, in one query.
+	seqs := make([]int64, 0, len(found))
+	for _, sc := range found {
+		seq, _ := splitSentenceID(sc.id)
+		seqs = append(seqs, seq)
+	}
+	list, _ := json.Marshal(seqs)
+	rows := make(map[int64]hitRow, len(found))
+	err = s.query(ctx, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`, []any{string(list)},
+		func(sr *sql.Rows) error {
+			var seq int64
+			r, err := scanHit(func(dest ...any) error { return sr.Scan(append([]any{&seq}, dest...)...) })
+			rows[seq] = r
+			return err
+		})
+	if err != nil {
+		return nil, fmt.Errorf("search %q: articles of the hits: %w", q.q.Text, err)
+	}
 	hits := make([]Hit, 0, len(found))
-	rows := map[int64]hitRow{}
 	for _, sc := range found {
 		seq, pos := splitSentenceID(sc.id)
 		r, ok := rows[seq]
 		if !ok {
-			if r, err = scanHit(s.db.QueryRowContext(ctx, `SELECT `+hitColumns+` FROM articles a WHERE a.seq = ?`, seq).Scan); err != nil {
-				return nil, fmt.Errorf("search %q: article of sentence %d: %w", q.q.Text, sc.id, err)
-			}
-			rows[seq] = r
+			return nil, fmt.Errorf("search %q: no article for sentence %d", q.q.Text, sc.id)
 		}
 		h, ok, err := r.hit(pos, sc.score)
 		if err != nil {
@@ -377,7 +461,8 @@ func (q compiledQuery) wrap(err error) error {
 func (s *sqliteStore) span(ctx context.Context, f Filter) (span, error) {
 	conds, args := dayConds(f, "a", []string{"1"}, nil)
 	var lo, hi sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT min(seq), max(seq) FROM articles a INDEXED BY articles_day WHERE `+strings.Join(conds, " AND "), args...).Scan(&lo, &hi)
+	err := s.query(ctx, `SELECT min(seq), max(seq) FROM articles a INDEXED BY articles_day WHERE `+strings.Join(conds, " AND "), args,
+		func(rows *sql.Rows) error { return rows.Scan(&lo, &hi) })
 	return span{lo: lo.Int64, hi: hi.Int64, empty: !lo.Valid}, err
 }
 
@@ -397,7 +482,7 @@ func (s *sqliteStore) vocabulary(ctx context.Context, piece string, limit int) (
 
 func (s *sqliteStore) version(ctx context.Context) (int64, error) {
 	var v int64
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM batches`).Scan(&v)
+	err := s.query(ctx, `SELECT count(*) FROM batches`, nil, func(rows *sql.Rows) error { return rows.Scan(&v) })
 	return v, err
 }
 
