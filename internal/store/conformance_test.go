@@ -236,6 +236,7 @@ func TestSearch(t *testing.T) {
 			{q: "THE", limit: 2, want: []string{"b:0", "b:1"}},
 			{q: "in the", limit: 10, want: []string{"a:1"}},
 			{q: `"in the"`, limit: 10, want: []string{"a:1"}},
+			{q: "IN  THE!", limit: 10, want: []string{"a:1"}},
 			{q: "the in", limit: 10},
 			{q: "the of", limit: 10},
 			{q: "of", limit: 10, want: []string{"b:1"}},

@@ -1,10 +1,13 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/text"
 )
@@ -12,34 +15,37 @@ import (
 // A plain query made only of stop words ("the who", "to be or not to be",
 // "against") has nothing the index holds: the index keeps the matcher's
 // terms (text.Terms), and stop words are not terms. Such a query is looked
-// for as a phrase through the text instead: its words, case-folded, one
-// after the other as words of a sentence. The newest articles of the range
-// are read first (at most the search window of them, so that its cost is
-// bounded as a search's is), and the hits come newest first, each with
-// score 0: with no content word there is nothing to rank by but time. A
-// query with at least one content word is an index search, its stop words
-// ignored, as before.
+// for as a phrase through the text instead: its words, case-folded and
+// joined by single spaces, as whole words of a sentence's case-folded text
+// ("the who" finds "The Who's tour", not "bathe whoever" nor "the, who").
+// The newest articles of the range are read first (at most the search
+// window of them, so that its cost is bounded as a search's is), and the
+// hits come newest first, each with score 0: with no content word there is
+// nothing to rank by but time. A query with at least one content word is an
+// index search, its stop words ignored, as before.
 
-// stopPhrase returns the folded words of a plain query that has words but
-// no index term; nil otherwise.
-func stopPhrase(q Query) []string {
+// stopPhrase returns the phrase of a plain query that has words but no
+// index term; "" otherwise.
+func stopPhrase(q Query) string {
 	if q.Raw || len(text.Terms(q.Text)) > 0 {
-		return nil
+		return ""
 	}
 	ws := text.Words(q.Text)
 	for i, w := range ws {
 		ws[i] = text.Fold(w)
 	}
-	return ws
+	return strings.Join(ws, " ")
 }
 
 // searchPhrase returns the sentences of the newest articles of sp (at most
-// s.window articles read) that contain the words of phrase in order,
-// newest article first, at most limit.
-func (s *Store) searchPhrase(ctx context.Context, phrase []string, f Filter, limit int, sp span) ([]Hit, error) {
+// s.window articles read) that contain phrase, newest article first, at
+// most limit.
+func (s *Store) searchPhrase(ctx context.Context, phrase string, f Filter, limit int, sp span) ([]Hit, error) {
 	var hits []Hit
+	var buf []byte
+	p := []byte(phrase)
 	err := s.b.recent(ctx, f, sp, s.window, func(r hitRow) (bool, error) {
-		if !containsWords(text.Fold(r.body), phrase) {
+		if buf = text.AppendFold(buf[:0], r.body); !hasPhrase(buf, p) {
 			return true, nil
 		}
 		sents, err := decodeSentences(r.body, r.sents)
@@ -50,7 +56,7 @@ func (s *Store) searchPhrase(ctx context.Context, phrase []string, f Filter, lim
 			if len(hits) == limit {
 				return false, nil
 			}
-			if hasPhrase(sn.Text, phrase) {
+			if buf = text.AppendFold(buf[:0], sn.Text); hasPhrase(buf, p) {
 				h := r.h
 				h.Sentence, h.Text = sn.Index, sn.Text
 				hits = append(hits, h)
@@ -59,37 +65,33 @@ func (s *Store) searchPhrase(ctx context.Context, phrase []string, f Filter, lim
 		return len(hits) < limit, nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", strings.Join(phrase, " "), err)
+		return nil, fmt.Errorf("search %q: %w", phrase, err)
 	}
 	return hits, nil
 }
 
-// containsWords reports whether folded text contains every word (a quick
-// test before the sentences are read).
-func containsWords(folded string, words []string) bool {
-	for _, w := range words {
-		if !strings.Contains(folded, w) {
+// hasPhrase reports whether folded text contains phrase with no letter or
+// digit right before or after it.
+func hasPhrase(folded, phrase []byte) bool {
+	for i := 0; i < len(folded); {
+		j := bytes.Index(folded[i:], phrase)
+		if j < 0 {
 			return false
 		}
-	}
-	return true
-}
-
-// hasPhrase reports whether the words of sentence, folded, contain phrase
-// as consecutive words.
-func hasPhrase(sentence string, phrase []string) bool {
-	ws := text.Words(sentence)
-	for i := 0; i+len(phrase) <= len(ws); i++ {
-		j := 0
-		for j < len(phrase) && text.Fold(ws[i+j]) == phrase[j] {
-			j++
-		}
-		if j == len(phrase) {
+		j += i
+		before, _ := utf8.DecodeLastRune(folded[:j])
+		after, _ := utf8.DecodeRune(folded[j+len(phrase):])
+		if !isWordRune(before) && !isWordRune(after) {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }
+
+// isWordRune reports whether r is a letter or digit (utf8.RuneError, which
+// the decoding of nothing gives, is neither).
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // errStop ends a row loop early (see recentRows).
 var errStop = errors.New("stop")

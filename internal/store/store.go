@@ -260,7 +260,7 @@ func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit
 	}
 	phrase := stopPhrase(q)
 	cq, err := s.b.compile(q)
-	if err != nil && (len(phrase) == 0 || !errors.Is(err, ErrEmptyQuery)) {
+	if err != nil && (phrase == "" || !errors.Is(err, ErrEmptyQuery)) {
 		return nil, err
 	}
 	sp, err := s.span(ctx, f, true)
@@ -270,7 +270,7 @@ func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit
 	if sp.empty {
 		return nil, nil
 	}
-	if len(phrase) > 0 {
+	if phrase != "" {
 		return s.searchPhrase(ctx, phrase, f, limit, sp)
 	}
 	return s.b.search(ctx, cq, f, limit, s.window, sp)
