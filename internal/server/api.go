@@ -347,7 +347,7 @@ func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl ti
 		if err != nil {
 			return nil, err
 		}
-		return timeline.NewCorpus(docs), nil
+		return s.prep.Load().Corpus(docs), nil
 	})
 	if err != nil {
 		return timeline.Timeline{}, false, err

@@ -55,10 +55,11 @@ type Config struct {
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
-	cache    *cache[timeline.Timeline] // timelines by request
-	rendered *cache[[]byte]            // timelines rendered, by request and format
-	pages    *cache[[]byte]            // rendered search results and articles by request
-	corpora  *cache[*timeline.Corpus]  // prepared documents of recent timeline topics
+	cache    *cache[timeline.Timeline]         // timelines by request
+	rendered *cache[[]byte]                    // timelines rendered, by request and format
+	pages    *cache[[]byte]                    // rendered search results and articles by request
+	corpora  *cache[*timeline.Corpus]          // prepared documents of recent timeline topics
+	prep     atomic.Pointer[timeline.Preparer] // the words of every article read for a timeline, for the next topic's corpus
 	events   *hub
 	build    chan struct{} // a token per timeline being built
 	mux      *http.ServeMux
@@ -90,6 +91,7 @@ func New(cfg Config) *Server {
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize), rendered: newCache[[]byte](2 * cfg.CacheSize),
 		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
+	s.prep.Store(timeline.NewPreparer())
 	s.mux = http.NewServeMux()
 	for _, rt := range s.routes() {
 		s.mux.Handle(strings.TrimSpace(rt.Method+" "+rt.Pattern), rt.Handler)
@@ -184,5 +186,6 @@ func (s *Server) changed(version int64, added int) {
 	s.rendered.clear()
 	s.pages.clear()
 	s.corpora.clear()
+	s.prep.Store(timeline.NewPreparer())
 	s.events.publish(event{Version: version, Added: added})
 }

@@ -91,6 +91,7 @@ func forEachWord(s string, f func(w string)) {
 type Vocabulary struct {
 	byWord map[string]int32 // word as written → term id, or -1 for no term
 	byTerm map[string]int32
+	terms  []string // by id
 }
 
 // NewVocabulary returns an empty vocabulary.
@@ -111,11 +112,7 @@ func (v *Vocabulary) IDs(dst []int32, s string) ([]int32, int) {
 		if !ok {
 			id = -1
 			if t, ok := term(strings.ToLower(w)); ok {
-				id, ok = v.byTerm[t]
-				if !ok {
-					id = int32(len(v.byTerm))
-					v.byTerm[t] = id
-				}
+				id = v.Add(t)
 			}
 			v.byWord[w] = id
 		}
@@ -125,6 +122,21 @@ func (v *Vocabulary) IDs(dst []int32, s string) ([]int32, int) {
 	})
 	return dst, n
 }
+
+// Add returns the id of term t (one of Terms), giving it the next id if
+// it is new.
+func (v *Vocabulary) Add(t string) int32 {
+	id, ok := v.byTerm[t]
+	if !ok {
+		id = int32(len(v.terms))
+		v.byTerm[t] = id
+		v.terms = append(v.terms, t)
+	}
+	return id
+}
+
+// Term returns the term of id.
+func (v *Vocabulary) Term(id int32) string { return v.terms[id] }
 
 // Lookup returns the ids of terms (as Terms gives them), and false if one of
 // them has never been seen.

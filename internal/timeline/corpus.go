@@ -68,7 +68,12 @@ type sentence struct {
 // not matter: a Corpus takes them by publication day, then article id (the
 // order in which a store returns them), so that the same articles give the
 // same timelines whether they come from files or from a store.
-func NewCorpus(docs []annotate.Doc) *Corpus {
+func NewCorpus(docs []annotate.Doc) *Corpus { return newPreparer(false).Corpus(docs) }
+
+// Corpus prepares docs for building timelines as NewCorpus does, and gives
+// the same Corpus, but reads each article's words once in the Preparer's
+// life: an article prepared for one corpus is not read again for the next.
+func (p *Preparer) Corpus(docs []annotate.Doc) *Corpus {
 	docs = slices.Clone(docs)
 	slices.SortStableFunc(docs, func(a, b annotate.Doc) int {
 		return cmp.Or(cmp.Compare(dayOf(a.Article.Published), dayOf(b.Article.Published)), strings.Compare(a.Article.ID, b.Article.ID))
@@ -84,36 +89,35 @@ func NewCorpus(docs []annotate.Doc) *Corpus {
 		}
 	}
 	c.sents = make([]sentence, 0, n)
-	var buf []int32                 // scratch space for term ids
 	folded := make([]byte, 0, size) // every sentence case-folded, one after the other
 	spans := make([][2]int, 0, n)
+	l := p.local()
 	for di, d := range docs {
+		pd := p.prepare(d, l)
 		pub := dayOf(d.Article.Published)
 		first := 0
-		if title := strings.TrimSpace(d.Article.Title); title != "" {
+		if pd.hasTitle {
 			// The headline says what the article is about: it joins the
 			// article's lead, with no day references of its own.
-			s := sentence{doc: di, idx: -1, pub: pub}
+			s := sentence{doc: di, idx: -1, pub: pub, boiler: pd.title.boiler}
 			start := len(folded)
-			folded = text.AppendFold(folded, title)
+			folded = text.AppendFold(folded, strings.TrimSpace(d.Article.Title))
 			spans = append(spans, [2]int{start, len(folded)})
-			s.terms, s.words, buf = c.termCounts(title, buf)
-			s.boiler = text.IsBoilerplate(title)
+			s.terms, s.words = l.counts(c, pd.title.all)
 			c.sents = append(c.sents, s)
 			first = 1
 		}
 		for si, sn := range d.Sentences {
+			ps := &pd.sents[si]
 			refs, explicit := days(sn.Timexes)
-			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, refs: refs, explicit: explicit}
+			s := sentence{doc: di, idx: si, pos: si + first, pub: pub, refs: refs, explicit: explicit, cut: ps.cut, boiler: ps.boiler}
 			start := len(folded)
 			folded = text.AppendFold(folded, sn.Text)
 			spans = append(spans, [2]int{start, len(folded)})
-			s.terms, s.words, buf = c.termCounts(sn.Text, buf)
-			if clean := text.StripDateline(sn.Text); len(clean) < len(sn.Text) {
-				s.cut = len(sn.Text) - len(clean)
-				s.clean, s.words, buf = c.termCounts(clean, buf)
+			s.terms, s.words = l.counts(c, ps.all)
+			if ps.cut > 0 {
+				s.clean, s.words = l.counts(c, ps.clean)
 			}
-			s.boiler = text.IsBoilerplate(sn.Text[s.cut:])
 			c.sents = append(c.sents, s)
 		}
 	}
@@ -156,23 +160,6 @@ func stories(docs []annotate.Doc) (dup []bool, ids [][]string) {
 func (c *Corpus) Stories() [][]string {
 	c.clusterStories()
 	return c.dupes
-}
-
-// termCounts returns the term counts of s and its number of words, using
-// buf as scratch space and returning it for the next call.
-func (c *Corpus) termCounts(s string, buf []int32) (vector, int, []int32) {
-	ids, n := c.vocab.IDs(buf[:0], s)
-	slices.Sort(ids)
-	var tf vector
-	for i := 0; i < len(ids); {
-		j := i
-		for j < len(ids) && ids[j] == ids[i] {
-			j++
-		}
-		tf = append(tf, weight{ids[i], float32(j - i)})
-		i = j
-	}
-	return tf, n, ids
 }
 
 // lookup returns the distinct ids of terms, sorted, and whether the corpus
