@@ -240,24 +240,26 @@ func decodeSentence(body string, data []byte, pos int) (annotate.Sentence, bool,
 type runeIndex struct {
 	text  string
 	ascii bool
-	at    []int32 // byte offset of each rune, and of the end, when not ascii; nil: walk the text (lazyRuneIndex)
+	at    []int32 // byte offset of each rune, and of the end, when not ascii; nil: lazy (see lazyRuneIndex)
 }
 
-// lazyRuneIndex is a runeIndex for a few lookups: it walks the text for
-// each rather than indexing every rune first.
-func lazyRuneIndex(s string) runeIndex {
-	ri := runeIndex{text: s, ascii: true}
+// lazyRuneIndex is a runeIndex for a few lookups: each looks at the text
+// only up to its end (a search hit needs one sentence of its article), and
+// walks it when it is not ASCII, rather than indexing every rune first.
+func lazyRuneIndex(s string) runeIndex { return runeIndex{text: s} }
+
+// isASCII reports whether s has only ASCII bytes.
+func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			ri.ascii = false
-			break
+			return false
 		}
 	}
-	return ri
+	return true
 }
 
 func newRuneIndex(s string) runeIndex {
-	ri := lazyRuneIndex(s)
+	ri := runeIndex{text: s, ascii: isASCII(s)}
 	if !ri.ascii {
 		ri.at = make([]int32, 0, len(s)+1)
 		for i := range s {
@@ -270,7 +272,10 @@ func newRuneIndex(s string) runeIndex {
 
 // span returns the text of runes start..end, false when out of range.
 func (ri runeIndex) span(start, end int) (string, bool) {
-	if !ri.ascii && ri.at == nil {
+	if !ri.ascii && ri.at == nil { // lazy
+		if start >= 0 && end >= start && end <= len(ri.text) && isASCII(ri.text[:end]) {
+			return ri.text[start:end], true // runes are bytes up to end
+		}
 		return ri.walk(start, end)
 	}
 	n := len(ri.text)

@@ -119,7 +119,7 @@ func BenchmarkDecode(b *testing.B) {
 // TestLazyRuneIndex checks that walking the text finds the spans the full
 // index finds, in and out of range.
 func TestLazyRuneIndex(t *testing.T) {
-	for _, s := range []string{"", "abc", "Österreich é", "日本語 text ü", "ü"} {
+	for _, s := range []string{"", "abc", "Österreich é", "日本語 text ü", "ü", "text ü end", "ab\xffcd"} {
 		full, lazy := newRuneIndex(s), lazyRuneIndex(s)
 		n := len([]rune(s))
 		for start := -1; start <= n+1; start++ {
