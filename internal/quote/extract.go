@@ -59,7 +59,7 @@ func Default() (*Extractor, error) {
 func (x *Extractor) Extract(text string, mentions []entity.Mention) []Quote {
 	d := newDoc(text).withLexicon(x.lex)
 	cs := x.roles(d, x.cues(d))
-	cs = d.directRules(cs, x.m.frameVerbs)
+	cs = d.lineRules(d.directRules(cs, x.m.frameVerbs))
 	d.speakers(cs, mentions)
 	return d.quotes(cs)
 }
