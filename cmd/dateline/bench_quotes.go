@@ -67,7 +67,7 @@ retrained with
 	f.StringVar(&classesFrom, "classes-from", "", "with --train: take the word classes of this saved model instead of learning them")
 	f.IntVar(&epochs, "epochs", 10, "with --train: passes over the training data")
 	f.IntVar(&cueLabellers, "cue-labellers", 3, "with --train: average this many cue labellers trained in other orders")
-	f.IntVar(&roleLabellers, "role-labellers", 1, "with --train: average this many role labellers trained in other orders")
+	f.IntVar(&roleLabellers, "role-labellers", 3, "with --train: average this many role labellers trained in other orders")
 	f.IntVar(&top, "errors", 10, "list this many of the most frequent error kinds")
 	f.BoolVar(&samples, "samples", false, "show examples of each error kind")
 	return cmd
