@@ -145,7 +145,9 @@ func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
 			}
 		}
 		if len(q.parts) == 0 {
-			if r, ok := d.colonQuotation(c); ok {
+			if src, con, ok := d.accordingTo(c); ok {
+				q.src, q.parts = src, []tokRange{con}
+			} else if r, ok := d.colonQuotation(c); ok {
 				q.parts = []tokRange{r}
 				if d.low[c.to-1] != ":" {
 					q.cue.to++ // the colon is part of the cue ("said:")

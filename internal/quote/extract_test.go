@@ -226,3 +226,14 @@ func TestLines(t *testing.T) {
 		{"Omar Reyes", "―#1", "”Nobody came to ask the fishermen first.”", "Omar Reyes", quote.Direct, 0},
 	})
 }
+
+func TestAccordingTo(t *testing.T) {
+	after := "The ferry carried nine hundred passengers in May, according to the harbour office."
+	checkQuotes(t, "according to after the content", after, nil, []want{
+		{"the harbour office", "according to", "The ferry carried nine hundred passengers in May", "the harbour office", quote.Indirect, 0},
+	})
+	before := "According to the harbour office, the ferry carried nine hundred passengers in May."
+	checkQuotes(t, "according to before the content", before, nil, []want{
+		{"the harbour office", "According to", "the ferry carried nine hundred passengers in May", "the harbour office", quote.Indirect, 0},
+	})
+}

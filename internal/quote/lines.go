@@ -103,3 +103,46 @@ func (d *doc) pullLine(s, e int) (cand, bool) {
 	}
 	return cand{}, false
 }
+
+// accordingTo reads the two shapes of an "according to" cue the role
+// labeller left without content: "According to X, C." (the source up to
+// the comma, the content the rest of the sentence) and "C, according to
+// X." (the content the sentence before the comma, the source the rest).
+func (d *doc) accordingTo(c tokRange) (src, con tokRange, ok bool) {
+	if c.to-c.from != 2 || d.low[c.from] != "according" || d.low[c.from+1] != "to" {
+		return tokRange{}, tokRange{}, false
+	}
+	from, to := d.sentenceAround(c.from)
+	if to > from && d.toks[to-1].kind == tPunct && d.sent[to-1] {
+		to-- // the period is the sentence's
+	}
+	if c.from == from || d.low[c.from-1] != "," {
+		comma := c.to
+		for comma < to && d.low[comma] != "," {
+			comma++
+		}
+		if comma == c.to || comma+1 >= to || comma-c.to > maxSource || !d.hasWord(comma+1, to) {
+			return tokRange{}, tokRange{}, false
+		}
+		return tokRange{c.to, comma}, tokRange{comma + 1, to}, true
+	}
+	if c.from-1 <= from || to-c.to > maxSource || c.to >= to || !d.hasWord(from, c.from-1) {
+		return tokRange{}, tokRange{}, false
+	}
+	return tokRange{c.to, to}, tokRange{from, c.from - 1}, true
+}
+
+// sentenceAround returns the tokens [from, to) of the sentence holding
+// token k, within its paragraph.
+func (d *doc) sentenceAround(k int) (int, int) {
+	p := d.paraOf(k)
+	from := k
+	for from > p.from && !d.sent[from-1] {
+		from--
+	}
+	to := k + 1
+	for to < p.to && !d.sent[to-1] {
+		to++
+	}
+	return from, to
+}
