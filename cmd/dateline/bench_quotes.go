@@ -20,6 +20,8 @@ func newBenchQuotesCmd(g *globals) *cobra.Command {
 		classesFrom        string
 		unlabelled         []string
 		epochs, top        int
+		cueLabellers       int
+		roleLabellers      int
 		samples            bool
 	)
 	cmd := &cobra.Command{
@@ -46,7 +48,7 @@ retrained with
 			if data == "" {
 				return fmt.Errorf("--data DIR is required (a PolNeAR split such as ../shared/data/polnear/dev)")
 			}
-			x, err := quoteExtractor(cmd, train, unlabelled, classesFrom, write, epochs)
+			x, err := quoteExtractor(cmd, train, unlabelled, classesFrom, write, epochs, [2]int{cueLabellers, roleLabellers})
 			if err != nil {
 				return err
 			}
@@ -64,6 +66,8 @@ retrained with
 	f.StringSliceVar(&unlabelled, "unlabelled", nil, "with --train: news text to learn word classes from (files or glob patterns, comma-separated)")
 	f.StringVar(&classesFrom, "classes-from", "", "with --train: take the word classes of this saved model instead of learning them")
 	f.IntVar(&epochs, "epochs", 10, "with --train: passes over the training data")
+	f.IntVar(&cueLabellers, "cue-labellers", 3, "with --train: average this many cue labellers trained in other orders")
+	f.IntVar(&roleLabellers, "role-labellers", 3, "with --train: average this many role labellers trained in other orders")
 	f.IntVar(&top, "errors", 10, "list this many of the most frequent error kinds")
 	f.BoolVar(&samples, "samples", false, "show examples of each error kind")
 	return cmd
@@ -71,7 +75,7 @@ retrained with
 
 // quoteExtractor returns the embedded extractor, or one trained on the
 // PolNeAR split at train (and saved at write).
-func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, classesFrom, write string, epochs int) (*quote.Extractor, error) {
+func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, classesFrom, write string, epochs int, labellers [2]int) (*quote.Extractor, error) {
 	if train == "" {
 		return quote.Default()
 	}
@@ -107,7 +111,7 @@ func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, class
 			logf("unlabelled text: %d records skipped (unreadable or without text)", bad)
 		}
 	}
-	opt := quote.TrainOptions{Epochs: epochs, Seed: 1, Unlabelled: texts, Log: logf}
+	opt := quote.TrainOptions{Epochs: epochs, Seed: 1, Unlabelled: texts, CueLabellers: labellers[0], RoleLabellers: labellers[1], Log: logf}
 	if classesFrom != "" {
 		b, err := os.ReadFile(classesFrom)
 		if err != nil {

@@ -16,7 +16,7 @@ type tokenMention struct {
 // and wherever else in the document [t0, t1) it stands alone. An acronym
 // that is also a common word ("WHO") is otherwise easy to miss.
 func (s *state) addAcronyms(t0, t1 int) {
-	toks := s.tk.toks
+	toks := s.tk.Toks
 	inside := func(i int) bool {
 		for _, f := range s.found {
 			if i >= f.from && i < f.to {
@@ -28,22 +28,22 @@ func (s *state) addAcronyms(t0, t1 int) {
 	defined := map[string]Type{}
 	for _, f := range s.found {
 		x := f.to + 1
-		if f.to-f.from < 2 || x+1 >= t1 || toks[f.to].norm != "(" || toks[x+1].norm != ")" || inside(x) {
+		if f.to-f.from < 2 || x+1 >= t1 || toks[f.to].Norm != "(" || toks[x+1].Norm != ")" || inside(x) {
 			continue
 		}
 		words := make([]string, 0, f.to-f.from)
 		for _, t := range toks[f.from:f.to] {
-			words = append(words, t.norm)
+			words = append(words, t.Norm)
 		}
-		if newName([]string{toks[x].norm}).acronymOf(newName(words)) {
-			defined[toks[x].norm] = f.typ
+		if newName([]string{toks[x].Norm}).acronymOf(newName(words)) {
+			defined[toks[x].Norm] = f.typ
 		}
 	}
 	if len(defined) == 0 {
 		return
 	}
 	for i := t0; i < t1; i++ {
-		if typ, ok := defined[toks[i].norm]; ok && !inside(i) {
+		if typ, ok := defined[toks[i].Norm]; ok && !inside(i) {
 			s.found = append(s.found, tokenMention{i, i + 1, typ})
 		}
 	}

@@ -30,7 +30,8 @@
 // but measured no better on the development data, and the shipped model
 // goes without it (see `dateline bench train-ner --help`).
 //
-// Text is read as it is given (token.go): a file with one sentence per line
+// Text is read as it is given (internal/token, the tokenizer it shares with
+// internal/quote; RecognizeTokens takes a split the caller made): a file with one sentence per line
 // and tokens separated by spaces (CoNLL, the PTB-tokenized TLS datasets) is
 // split at spaces only, so that every mention starts and ends on its
 // tokens; prose is split PTB-style. Offsets are runes of the text as given.

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"github.com/dateline-news/dateline/internal/token"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -243,11 +244,11 @@ func appendConjunctions(dst []seq.Feature, shapes, lowers [3]seq.Feature, first 
 
 // sequenceMode tells whether a sequence is written all in capitals: at
 // least three words with letters and none with a lower-case letter.
-func sequenceMode(toks []token) mode {
+func sequenceMode(toks []token.Token) mode {
 	words := 0
 	for _, t := range toks {
 		hasLetter := false
-		for _, r := range t.norm {
+		for _, r := range t.Norm {
 			if unicode.IsLower(r) {
 				return mixedCase
 			}

@@ -3,6 +3,7 @@ package entity
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/token"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -61,16 +62,16 @@ type phraseCounts map[string]*[numTypes]int32
 // add counts the mentions found in a text, by the lower-case norms of
 // their tokens.
 func (pc phraseCounts) add(text string, ms []Mention) {
-	var tk tokens
-	tokenize(&tk, text)
+	var tk token.Text
+	tk.Split(text)
 	t := 0
 	for _, m := range ms {
-		for t < len(tk.toks) && tk.toks[t].start < m.Start {
+		for t < len(tk.Toks) && tk.Toks[t].Start < m.Start {
 			t++
 		}
 		var words []string
-		for u := t; u < len(tk.toks) && tk.toks[u].end <= m.End; u++ {
-			words = append(words, strings.ToLower(tk.toks[u].norm))
+		for u := t; u < len(tk.Toks) && tk.Toks[u].End <= m.End; u++ {
+			words = append(words, strings.ToLower(tk.Toks[u].Norm))
 		}
 		if len(words) == 0 || len(words) > maxGazetteerWords {
 			continue

@@ -2,6 +2,7 @@ package entity
 
 import (
 	"cmp"
+	"github.com/dateline-news/dateline/internal/token"
 	"slices"
 	"strings"
 	"unicode"
@@ -321,14 +322,14 @@ type word struct {
 func (n *Names) wordsBefore(out []word, pos, max int) []word {
 	i := pos
 	for len(out) < max {
-		for i > 0 && n.text[i-1] != '\n' && isSpaceByte(n.text[i-1]) {
+		for i > 0 && n.text[i-1] != '\n' && token.IsSpaceByte(n.text[i-1]) {
 			i--
 		}
 		if i == 0 || n.text[i-1] == '\n' {
 			break
 		}
 		end := i
-		for i > 0 && !isSpaceByte(n.text[i-1]) {
+		for i > 0 && !token.IsSpaceByte(n.text[i-1]) {
 			i--
 		}
 		out = append(out, word{n.text[i:end], i, end})
@@ -341,14 +342,14 @@ func (n *Names) wordsBefore(out []word, pos, max int) []word {
 func (n *Names) wordsAfter(out []word, pos, max int) []word {
 	i := pos
 	for len(out) < max {
-		for i < len(n.text) && n.text[i] != '\n' && isSpaceByte(n.text[i]) {
+		for i < len(n.text) && n.text[i] != '\n' && token.IsSpaceByte(n.text[i]) {
 			i++
 		}
 		if i == len(n.text) || n.text[i] == '\n' {
 			break
 		}
 		start := i
-		for i < len(n.text) && !isSpaceByte(n.text[i]) {
+		for i < len(n.text) && !token.IsSpaceByte(n.text[i]) {
 			i++
 		}
 		out = append(out, word{n.text[start:i], start, i})
@@ -553,4 +554,12 @@ func subsetOf(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }

@@ -5,7 +5,7 @@ import (
 	"math"
 
 	"github.com/dateline-news/dateline/internal/seq"
-	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/token"
 )
 
 // Recognizer finds the named entities of texts with a Model. It is safe
@@ -19,17 +19,6 @@ type Recognizer struct {
 // NewRecognizer returns a recognizer that uses m.
 func NewRecognizer(m *Model) *Recognizer {
 	return &Recognizer{m: m, free: make(chan *state, 64)}
-}
-
-// tokenize splits text into tokens and sequences: at white space and
-// lines when it is tokenized (text.IsTokenized), PTB-style otherwise.
-func tokenize(tk *tokens, s string) {
-	tk.reset()
-	if text.IsTokenized(s) {
-		tk.tokenizeLines(s)
-	} else {
-		tk.tokenizeProse(s)
-	}
 }
 
 // wordScores is what one word form adds to the score of each label at each
@@ -80,7 +69,9 @@ type state struct {
 	fz     *featurizer
 	cache  wordCache
 	pad    [2]*wordScores
-	tk     tokens
+	tk     *token.Text // the text being labelled: own, or the caller's
+	own    token.Text
+	docs   []int
 	lat    seq.Lattice
 	words  []*wordScores // of the current document's tokens
 	rows   []float32     // first-pass scores of the current document's tokens
@@ -89,7 +80,7 @@ type state struct {
 	class  []int
 	spans  []seq.Span
 	path   []int
-	t0     int   // index in tk.toks of the current document's first token
+	t0     int   // index in tk.Toks of the current document's first token
 	seqOf  []int // the document sequence of each document token
 	votes  *votes
 	names  nameCache
@@ -227,12 +218,32 @@ func (c *wordCache) insert(sl cacheSlot) {
 func (r *Recognizer) Recognize(s string) []Mention {
 	st := r.get()
 	defer r.put(st)
-	tokenize(&st.tk, s)
-	var out []Mention
-	docs := append(st.tk.docs, len(st.tk.seqs))
-	if docs[0] != 0 {
-		docs = append([]int{0}, docs...)
+	st.own.Split(s)
+	return st.recognize(s, &st.own)
+}
+
+// RecognizeTokens is Recognize on tt, the tokens of s that tt.Split(s)
+// gave: a caller that extracts quotes too splits the text once for both
+// (internal/quote reads the same tokens). tt is only read.
+func (r *Recognizer) RecognizeTokens(s string, tt *token.Text) []Mention {
+	st := r.get()
+	defer r.put(st)
+	return st.recognize(s, tt)
+}
+
+func (st *state) recognize(s string, tt *token.Text) []Mention {
+	st.tk = tt
+	defer func() { st.tk = nil }()
+	if len(tt.Seqs) == 0 {
+		return nil
 	}
+	var out []Mention
+	docs := append(append(st.docs[:0], 0), tt.Docs...)
+	if len(tt.Docs) > 0 && tt.Docs[0] == 0 {
+		docs = docs[1:]
+	}
+	docs = append(docs, len(tt.Seqs))
+	st.docs = docs
 	for d := 0; d+1 < len(docs); d++ {
 		from := len(out)
 		st.mbytes = st.mbytes[:0]
@@ -248,16 +259,16 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 	if from == to {
 		return out
 	}
-	t0, _ := s.tk.seq(from)
-	_, t1 := s.tk.seq(to - 1)
+	t0, _ := s.tk.Seq(from)
+	_, t1 := s.tk.Seq(to - 1)
 	s.t0 = t0
 	n, L := t1-t0, s.labels
 	s.words = s.words[:0]
 	for k := from; k < to; k++ {
-		a, b := s.tk.seq(k)
-		md := sequenceMode(s.tk.toks[a:b])
-		for _, t := range s.tk.toks[a:b] {
-			s.words = append(s.words, s.word(t.norm, md))
+		a, b := s.tk.Seq(k)
+		md := sequenceMode(s.tk.Toks[a:b])
+		for _, t := range s.tk.Toks[a:b] {
+			s.words = append(s.words, s.word(t.Norm, md))
 		}
 		s.words = append(s.words, s.pad[md]) // the sequence's padding, read by firstPass
 	}
@@ -270,13 +281,13 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 	s.gen++
 	s.found = s.found[:0]
 	for k := from; k < to; k++ {
-		a, b := s.tk.seq(k)
+		a, b := s.tk.Seq(k)
 		s.firstPass(a-t0, b-t0, k-from)
 		s.spans = s.m.scheme.Decode(s.paths[a-t0:b-t0], s.spans)
 		classOf(s.class[a-t0:a-t0], b-a, s.spans)
 	}
 	vote := func(k int, sign int32) {
-		a, b := s.tk.seq(k)
+		a, b := s.tk.Seq(k)
 		for i := a - t0; i < b-t0; i++ {
 			s.votes.addID(s.keyID(s.wordAt(i)), s.class[i], sign)
 		}
@@ -285,7 +296,7 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 		vote(k, 1)
 	}
 	for k := from; k < to; k++ {
-		a, b := s.tk.seq(k)
+		a, b := s.tk.Seq(k)
 		s.secondPass(a-t0, b-t0)
 		if k-docWindow >= from {
 			vote(k-docWindow, -1)
@@ -300,10 +311,10 @@ func (s *state) document(out []Mention, text string, from, to int) []Mention {
 	}
 	s.addAcronyms(t0, t1)
 	for _, f := range s.found {
-		first, last := s.tk.toks[f.from], s.tk.toks[f.to-1]
-		txt := text[first.bstart : last.bstart+len(last.text)]
-		out = append(out, Mention{Start: first.start, End: last.end, Text: txt, Type: f.typ, Name: txt})
-		s.mbytes = append(s.mbytes, [2]int{first.bstart, last.bstart + len(last.text)})
+		first, last := s.tk.Toks[f.from], s.tk.Toks[f.to-1]
+		txt := text[first.Byte:last.ByteEnd()]
+		out = append(out, Mention{Start: first.Start, End: last.End, Text: txt, Type: f.typ, Name: txt})
+		s.mbytes = append(s.mbytes, [2]int{first.Byte, last.ByteEnd()})
 	}
 	return out
 }
@@ -400,7 +411,7 @@ func (s *state) markLive(live []bool, words []*wordScores, a int) {
 		if !w.cap {
 			return false
 		}
-		if w.opener && (i == 0 || s.tk.toks[s.t0+a+i-1].norm == `"`) {
+		if w.opener && (i == 0 || s.tk.Toks[s.t0+a+i-1].Norm == `"`) {
 			return i+1 < n && words[i+1].cap
 		}
 		return true

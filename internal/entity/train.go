@@ -3,6 +3,7 @@ package entity
 import (
 	"errors"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/token"
 
 	"github.com/dateline-news/dateline/internal/cluster"
 	"github.com/dateline-news/dateline/internal/seq"
@@ -147,7 +148,7 @@ func typeIndex(t Type) int {
 // trainSentence is a training sentence with its features.
 type trainSentence struct {
 	doc    int
-	toks   []token
+	toks   []token.Token
 	feats  [][]seq.Feature
 	labels []int
 }
@@ -159,9 +160,9 @@ func (m *Model) sentences(docs []TrainingDoc) ([]trainSentence, error) {
 	var out []trainSentence
 	for d, doc := range docs {
 		for s, sent := range doc {
-			toks := make([]token, len(sent.Tokens))
+			toks := make([]token.Token, len(sent.Tokens))
 			for i, w := range sent.Tokens {
-				toks[i] = token{text: w, norm: normalize(w)}
+				toks[i] = token.Token{Text: w, Norm: token.Normalize(w)}
 			}
 			var spans []seq.Span
 			for _, n := range sent.Names {
@@ -229,7 +230,7 @@ func withDocFeatures(sents []trainSentence, first [][]int) []seq.Sequence {
 			spans = scheme.Decode(first[i], spans)
 			class[i-lo] = classOf(nil, len(first[i]), spans)
 			for _, t := range sents[i].toks {
-				keys[i-lo] = append(keys[i-lo], docKey(t.norm))
+				keys[i-lo] = append(keys[i-lo], docKey(t.Norm))
 			}
 		}
 		vote := func(i int, sign int32) {
@@ -260,23 +261,23 @@ func withDocFeatures(sents []trainSentence, first [][]int) []seq.Sequence {
 }
 
 // gazetteerFeatures returns the gazetteer features of a sequence's tokens.
-func (m *Model) gazetteerFeatures(dst gazFeatures, fz *featurizer, toks []token) gazFeatures {
+func (m *Model) gazetteerFeatures(dst gazFeatures, fz *featurizer, toks []token.Token) gazFeatures {
 	md := sequenceMode(toks)
 	lowers := make([]seq.Feature, len(toks))
 	caps := make([]bool, len(toks))
 	for i, t := range toks {
-		wi := fz.info(t.norm, md)
+		wi := fz.info(t.Norm, md)
 		lowers[i], caps[i] = wi.lower, wi.cap
 	}
 	return m.gaz.match(dst, lowers, caps)
 }
 
 // sequenceFeatures returns the features of every token of a sequence.
-func sequenceFeatures(fz *featurizer, toks []token) [][]seq.Feature {
+func sequenceFeatures(fz *featurizer, toks []token.Token) [][]seq.Feature {
 	md := sequenceMode(toks)
 	infos := make([]*wordInfo, len(toks))
 	for i, t := range toks {
-		infos[i] = fz.info(t.norm, md)
+		infos[i] = fz.info(t.Norm, md)
 	}
 	pad := fz.info(padding, md)
 	out := make([][]seq.Feature, len(toks))

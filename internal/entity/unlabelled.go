@@ -3,6 +3,7 @@ package entity
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/token"
 	"slices"
 	"strings"
 	"unicode"
@@ -46,29 +47,29 @@ func (u *Unlabelled) AddTraining(text string) { u.count(text) }
 
 func (u *Unlabelled) count(text string) {
 	u.n++
-	var tk tokens
-	tokenize(&tk, text)
+	var tk token.Text
+	tk.Split(text)
 	words := make([]string, 0, 64)
-	for k := range tk.seqs {
-		from, to := tk.seq(k)
-		toks := tk.toks[from:to]
+	for k := range tk.Seqs {
+		from, to := tk.Seq(k)
+		toks := tk.Toks[from:to]
 		words = words[:0]
 		for _, t := range toks {
-			words = append(words, clusterForm(t.norm))
+			words = append(words, clusterForm(t.Norm))
 		}
 		u.Corpus.Add(words)
 		if sequenceMode(toks) == allCaps {
 			continue
 		}
 		for i, t := range toks {
-			if i == 0 || isCloser(toks[i-1].norm) || toks[i-1].norm == `"` {
+			if i == 0 || token.IsCloser(toks[i-1].Norm) || toks[i-1].Norm == `"` {
 				continue
 			}
-			c, ok := caseOf(t.norm)
+			c, ok := caseOf(t.Norm)
 			if !ok {
 				continue
 			}
-			l := strings.ToLower(t.norm)
+			l := strings.ToLower(t.Norm)
 			n := u.casing[l]
 			if n == nil {
 				n = new([3]int32)

@@ -12,7 +12,7 @@ import (
 // hardest: cues, quotation marks of every kind, no sentence or paragraph
 // break.
 var adversarialUnits = []string{"said ", "“a,” he said ", "“ ", "” ", "\" ", "' ", "‘ ", "`` ", "'' ", "He said: ",
-	"“a” — B\n", "according to ", "she ", ", ", "x ", "“x\n\n", "the minister said "}
+	"“a” — B\n", "according to ", "she ", ", ", "x ", "“x\n\n", "the minister said ", "WALLACE: a\n", "”a” ― B\n"}
 
 // adversarialMentions are 2,000 person mentions spread over the start of
 // an input, so that speaker resolution has many candidates.

@@ -1,13 +1,17 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/dateline-news/dateline/internal/token"
+)
 
 // doc is a text prepared for labelling: its tokens, their lower-cased
 // forms, the quoted regions, and the paragraphs (runs of tokens with no
 // blank line between them) that are the labellers' sequences.
 type doc struct {
 	text    string
-	toks    []token
+	toks    []tok
 	low     []string // normalized text of each token (see norm), with attrs
 	regs    []region
 	inReg   []int32 // innermost quoted region holding token i (marks included), -1 outside
@@ -49,8 +53,15 @@ func (d *doc) withLexicon(lx *lexicon) *doc {
 type tokRange struct{ from, to int }
 
 func newDoc(text string) *doc {
+	var tt token.Text
+	tt.Split(text)
+	return newDocTokens(text, &tt)
+}
+
+// newDocTokens prepares text from its shared tokens tt.
+func newDocTokens(text string, tt *token.Text) *doc {
 	d := &doc{text: text}
-	d.toks = tokenize(text, nil)
+	d.toks = fromShared(tt, nil)
 	d.regs = pairQuotes(d.toks, nil)
 	d.inReg = make([]int32, len(d.toks))
 	for i := range d.inReg {
@@ -71,7 +82,7 @@ func newDoc(text string) *doc {
 // paragraphs cuts toks at blank lines. A text with no blank line but line
 // breaks (one sentence per line, as PTB-tokenized corpora come) is cut at
 // every line break.
-func paragraphs(toks []token) []tokRange {
+func paragraphs(toks []tok) []tokRange {
 	brk := uint8(2)
 	blank := false
 	for _, t := range toks {
@@ -156,7 +167,7 @@ func (d *doc) tokenSpan(sp Span) (i, j int, exact bool) {
 }
 
 // searchTok returns the first token that ends after rune offset r.
-func searchTok(toks []token, r int) int {
+func searchTok(toks []tok, r int) int {
 	lo, hi := 0, len(toks)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -196,7 +207,7 @@ func (d *doc) paraOf(i int) tokRange {
 
 // norm is the form of a token that features read: lower case, every
 // double quotation mark as ", every single one as ', every dash as —.
-func norm(t token, s string) string {
+func norm(t tok, s string) string {
 	switch t.kind {
 	case tQuote:
 		if t.q&qSingle != 0 {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/quote"
 )
 
@@ -46,6 +47,30 @@ func BenchmarkExtract(b *testing.B) {
 	for range b.N {
 		for _, t := range texts {
 			x.Extract(t, nil)
+		}
+	}
+	reportCPU(b, cpuTime()-cpu, n)
+}
+
+// BenchmarkEntitiesAndQuotes measures what annotation costs per text: one
+// split into tokens, the entity recognizer and the quote extractor on those
+// tokens (ExtractNamed), over the PolNeAR dev articles, caches warm.
+func BenchmarkEntitiesAndQuotes(b *testing.B) {
+	texts, n := devTexts(b)
+	x, err := quote.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	rec := entity.New()
+	for _, t := range texts {
+		x.ExtractNamed(t, rec)
+	}
+	b.SetBytes(int64(n))
+	b.ResetTimer()
+	cpu := cpuTime()
+	for range b.N {
+		for _, t := range texts {
+			x.ExtractNamed(t, rec)
 		}
 	}
 	reportCPU(b, cpuTime()-cpu, n)

@@ -16,7 +16,13 @@
 // over every paragraph, then for each cue its source and content in the
 // cue's paragraph, with features relative to the cue. Rules pair quotation
 // marks, carry a quotation on into the paragraphs it runs over, and resolve
-// speakers. The model is embedded; retrain it with
+// speakers. Its tokens are internal/token's, which the entity recognizer
+// reads too (ExtractTokens, ExtractNamed: one split of a text for both).
+// The model is embedded; retrain it, word classes and all, with
 //
-//	dateline bench quotes --train ../shared/data/polnear/train --write internal/quote/model.bin --data ../shared/data/polnear/dev
+//	dateline bench quotes --train ../shared/data/polnear/train --unlabelled '../shared/data/tls/*/*/articles.jsonl' --write internal/quote/model.bin --data ../shared/data/polnear/dev
+//
+// or, keeping the embedded model's word classes (as the shipped model was
+// last retrained), with --classes-from internal/quote/model.bin in place of
+// --unlabelled.
 package quote

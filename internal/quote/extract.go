@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/seq"
+	"github.com/dateline-news/dateline/internal/token"
 )
 
 // Extractor finds the quotes of article texts. It holds no mutable state
@@ -57,9 +58,19 @@ func Default() (*Extractor, error) {
 // are the text's entity mentions (rune offsets, any order), which name the
 // speakers; with none, a speaker is the source's own words.
 func (x *Extractor) Extract(text string, mentions []entity.Mention) []Quote {
-	d := newDoc(text).withLexicon(x.lex)
+	var tt token.Text
+	tt.Split(text)
+	return x.ExtractTokens(text, &tt, mentions)
+}
+
+// ExtractTokens is Extract on tt, the tokens of text that tt.Split(text)
+// gave: the entity recognizer reads the same tokens
+// (entity.Recognizer.RecognizeTokens), so that a caller splits a text once
+// for both. tt is only read.
+func (x *Extractor) ExtractTokens(text string, tt *token.Text, mentions []entity.Mention) []Quote {
+	d := newDocTokens(text, tt).withLexicon(x.lex)
 	cs := x.roles(d, x.cues(d))
-	cs = d.directRules(cs, x.m.frameVerbs)
+	cs = d.lineRules(d.directRules(cs, x.m.frameVerbs))
 	d.speakers(cs, mentions)
 	return d.quotes(cs)
 }
@@ -134,7 +145,9 @@ func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
 			}
 		}
 		if len(q.parts) == 0 {
-			if r, ok := d.colonQuotation(c); ok {
+			if src, con, ok := d.accordingTo(c); ok {
+				q.src, q.parts = src, []tokRange{con}
+			} else if r, ok := d.colonQuotation(c); ok {
 				q.parts = []tokRange{r}
 				if d.low[c.to-1] != ":" {
 					q.cue.to++ // the colon is part of the cue ("said:")
@@ -293,3 +306,12 @@ func (d *doc) hasWord(i, j int) bool {
 }
 
 var negInf = float32(math.Inf(-1))
+
+// ExtractNamed finds the entity mentions of text with r and its quotes,
+// their speakers named by those mentions, from one split of the text.
+func (x *Extractor) ExtractNamed(text string, r *entity.Recognizer) ([]Quote, []entity.Mention) {
+	var tt token.Text
+	tt.Split(text)
+	ms := r.RecognizeTokens(text, &tt)
+	return x.ExtractTokens(text, &tt, ms), ms
+}

@@ -205,3 +205,35 @@ func TestSpeakerMatches(t *testing.T) {
 		}
 	}
 }
+
+func TestLines(t *testing.T) {
+	transcript := "Partial transcript:\n\nHOST: Will the ferry run again this winter, and who pays for it?\n\nOKAFOR: The county pays, and the ferry runs from December.\n\nHOST: Thank you for your time tonight."
+	checkQuotes(t, "transcript turns", transcript, nil, []want{
+		{"HOST", ":#1", "Will the ferry run again this winter, and who pays for it?", "HOST", quote.Indirect, 0},
+		{"OKAFOR", ":#2", "The county pays, and the ferry runs from December.", "OKAFOR", quote.Indirect, 0},
+	})
+	// A kicker opens a headline with a colon once: no turn, no source.
+	kicker := "Breaking: Council Votes Down The Harbour Plan\n\nThe vote was close."
+	for _, q := range extractor(t).Extract(kicker, nil) {
+		if quote.Text(kicker, q.Cue) == ":" {
+			t.Errorf("kicker read as a turn: %s", describe(kicker, []quote.Quote{q}))
+		}
+	}
+	// Pull quotes in a list, the second opened by a closing mark.
+	pulls := "“The bridge is our lifeline and they closed it.” ― Nadia Keller\n”Nobody came to ask the fishermen first.” ― Omar Reyes"
+	checkQuotes(t, "pull-quote lines", pulls, nil, []want{
+		{"Nadia Keller", "―", "“The bridge is our lifeline and they closed it.”", "Nadia Keller", quote.Direct, 0},
+		{"Omar Reyes", "―#1", "”Nobody came to ask the fishermen first.”", "Omar Reyes", quote.Direct, 0},
+	})
+}
+
+func TestAccordingTo(t *testing.T) {
+	after := "The ferry carried nine hundred passengers in May, according to the harbour office."
+	checkQuotes(t, "according to after the content", after, nil, []want{
+		{"the harbour office", "according to", "The ferry carried nine hundred passengers in May", "the harbour office", quote.Indirect, 0},
+	})
+	before := "According to the harbour office, the ferry carried nine hundred passengers in May."
+	checkQuotes(t, "according to before the content", before, nil, []want{
+		{"the harbour office", "According to", "the ferry carried nine hundred passengers in May", "the harbour office", quote.Indirect, 0},
+	})
+}

@@ -212,7 +212,7 @@ func shardOf(s string) int {
 }
 
 // entry returns the entry of a token.
-func (lx *lexicon) entry(t token, surface string) *lexEntry {
+func (lx *lexicon) entry(t tok, surface string) *lexEntry {
 	sh := &lx.shards[shardOf(surface)]
 	sh.mu.RLock()
 	e, ok := sh.forms[surface]

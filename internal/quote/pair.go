@@ -16,7 +16,7 @@ type region struct {
 // double quotation still open at a paragraph break that is not followed by an
 // opening mark ends there, unclosed; an unclosed single mark is taken for an
 // apostrophe and dropped. A closing mark with nothing open is ignored.
-func pairQuotes(toks []token, dst []region) []region {
+func pairQuotes(toks []tok, dst []region) []region {
 	out := dst[:0]
 	dbl, sgl := -1, -1       // indices in out of the open double and single regions
 	endOpen := func(k int) { // close whatever is open before token k, unclosed

@@ -104,7 +104,7 @@ func KindOf(text string, parts []Span) Kind {
 		return Indirect
 	}
 	direct, mixed := true, false
-	var toks []token
+	var toks []tok
 	var regs []region
 	for _, p := range parts {
 		toks = tokenize(Text(text, p), toks)

@@ -29,9 +29,9 @@ import (
 //     reads as a name and its description ("Tomas Brandt, the city
 //     treasurer") is the name.
 
-// maxTitleLook is how many persons mentioned before a title source are
-// tried as its holder, the nearest first.
-const maxTitleLook = 50
+// maxEarlierQuotes is how many earlier quotes a pronoun source looks back
+// over for its person, the nearest first.
+const maxEarlierQuotes = 50
 
 // pronounReach is how many sentences back a pronoun looks for its person:
 // its own and the two before.
@@ -65,6 +65,7 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
 		return c.cue.from
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(at(cs[a]), at(cs[b])) })
+	var names *entity.Names // the article's canonical names, for title sources
 	for n, i := range order {
 		c := &cs[i]
 		if c.src.from >= c.src.to {
@@ -78,8 +79,11 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
 		switch {
 		case c.src.to-c.src.from == 1 && personalPronouns[d.low[c.src.from]]:
 			c.speaker, c.person = d.pronounSpeaker(cs, order[:n], c.src.from, ms, sentOf)
-		case titleDeterminers[d.low[c.src.from]]:
-			c.speaker, c.person = d.titleHolder(c.src, ms)
+		case titleDeterminers[d.low[c.src.from]] && len(mentions) > 0:
+			if names == nil {
+				names = entity.NewNames(d.text, mentions)
+			}
+			c.speaker, c.person = d.titleHolder(c.src, names)
 		}
 		if c.speaker == "" {
 			c.speaker, c.person = words, d.looksLikeName(c.src)
@@ -209,7 +213,7 @@ func nameOf(m entity.Mention) string {
 // within reach outside quotation marks.
 func (d *doc) pronounSpeaker(cs []cand, earlier []int, k int, ms []mentionTok, sentOf []int) (string, bool) {
 	reach := sentOf[k] - pronounReach
-	for n := len(earlier) - 1; n >= 0 && n >= len(earlier)-maxTitleLook; n-- {
+	for n := len(earlier) - 1; n >= 0 && n >= len(earlier)-maxEarlierQuotes; n-- {
 		c := cs[earlier[n]]
 		if sentOf[c.cue.from] < reach {
 			break
@@ -235,33 +239,18 @@ func (d *doc) pronounSpeaker(cs []cand, earlier []int, k int, ms []mentionTok, s
 }
 
 // titleHolder resolves a title source ("the secretary of state") to the
-// person the article named with that title before it: as a title before
-// the name ("Secretary of State Rex Tillerson") or an apposition after it
-// ("Rex Tillerson, the secretary of state").
-func (d *doc) titleHolder(src tokRange, ms []mentionTok) (string, bool) {
-	title := d.low[src.from+1 : src.to]
-	if len(title) == 0 || len(title) > 6 {
+// person the article gave that title (entity.Names.Resolve: "Secretary of
+// State Rex Tillerson", "Rex Tillerson, the secretary of state", the
+// nearest before, else after).
+func (d *doc) titleHolder(src tokRange, names *entity.Names) (string, bool) {
+	if src.to-src.from > 7 {
 		return "", false
 	}
-	n, _ := slices.BinarySearchFunc(ms, src.from, func(m mentionTok, k int) int { return cmp.Compare(m.from, k) })
-	for seen := 0; n > 0 && seen < maxTitleLook; {
-		n--
-		m := ms[n]
-		if m.m.Type != entity.Person || m.to > src.from {
-			continue
-		}
-		seen++
-		if b := m.from - len(title); b >= 0 && slices.Equal(d.low[b:m.from], title) {
-			return nameOf(m.m), true
-		}
-		if a := m.to; a+2+len(title) <= len(d.toks) && d.low[a] == "," && titleDeterminers[d.low[a+1]] && slices.Equal(d.low[a+2:a+2+len(title)], title) {
-			return nameOf(m.m), true
-		}
-		if strings.EqualFold(m.m.Text, strings.Join(title, " ")) {
-			return nameOf(m.m), true
-		}
+	name, typ, ok := names.Resolve(d.toks[src.from].rs, d.toks[src.to-1].re)
+	if !ok || typ != entity.Person {
+		return "", false
 	}
-	return "", false
+	return name, true
 }
 
 // SpeakerMatches reports whether a speaker goes by name, allowing for the

@@ -23,6 +23,10 @@ type TrainOptions struct {
 	// ClassesFrom, when set, gives the word classes instead: those of an
 	// earlier model (a quicker retraining of the labellers alone).
 	ClassesFrom *Model
+	// CueLabellers and RoleLabellers are how many labellers of each
+	// stage, trained in other orders (seeds Seed, Seed+1, …), are averaged
+	// into the one shipped (default 1).
+	CueLabellers, RoleLabellers int
 	// Log, when set, receives progress lines.
 	Log func(format string, args ...any)
 }
@@ -65,13 +69,32 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		cueData = append(cueData, c...)
 		roleData = append(roleData, r...)
 	}
-	if m.cue, err = fit("cue", cueScheme, cueData, opt); err != nil {
+	if m.cue, err = fitAveraged("cue", cueScheme, cueData, opt, max(1, opt.CueLabellers)); err != nil {
 		return nil, err
 	}
-	if m.role, err = fit("role", roleScheme, roleData, opt); err != nil {
+	if m.role, err = fitAveraged("role", roleScheme, roleData, opt, max(1, opt.RoleLabellers)); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// fitAveraged fits n labellers on data, each with its own order of the
+// passes, and averages them.
+func fitAveraged(name string, s *seq.Scheme, data []seq.Sequence, opt TrainOptions, n int) (*seq.Model, error) {
+	ms := make([]*seq.Model, n)
+	for k := range ms {
+		o := opt
+		o.Seed += uint64(k)
+		m, err := fit(fmt.Sprintf("%s %d/%d", name, k+1, n), s, data, o)
+		if err != nil {
+			return nil, err
+		}
+		ms[k] = m
+	}
+	if n == 1 {
+		return ms[0], nil
+	}
+	return seq.Average(ms...)
 }
 
 func fit(name string, s *seq.Scheme, data []seq.Sequence, opt TrainOptions) (*seq.Model, error) {

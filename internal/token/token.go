@@ -1,56 +1,108 @@
-package entity
+package token
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/dateline-news/dateline/internal/text"
 )
 
-// The tokenizer turns text into the tokens the model was trained on:
-// CoNLL-2003 tokens, which are Penn-Treebank tokens with quotes written "
-// and brackets ( ). Text that is already tokenized (one sentence per line,
-// tokens separated by spaces: CoNLL files, the PTB text of the TLS
-// datasets) is split at white space only, so that every mention starts and
-// ends on one of its tokens. Prose is split PTB-style: punctuation and
-// quotation marks apart, clitics ('s, n't) apart, the period of an
-// abbreviation (Mr., U.S., Corp.) kept. Each token keeps its rune offsets
-// in the text; its norm is the form features read (“ ” `` '' become ",
-// -LRB- becomes (, dashes become -).
-//
-// The labeller reads sequences: a line of tokenized text; in prose, the
-// tokens up to sentence-final punctuation (and the closing quotes after
-// it) or a line break, unless the next line goes on in lower case (a
-// wrapped line). These are windows for the labeller, not the
-// sentences annotate reports (internal/text splits those).
-
-// token is one token of the text.
-type token struct {
-	text       string // as written
-	norm       string // as the features read it
-	start, end int    // rune offsets in the text, end exclusive
-	bstart     int    // byte offset in the text (the end is bstart+len(text))
+// Token is one token of a text.
+type Token struct {
+	Text       string // as written
+	Norm       string // as features read it: “ ” `` '' as ", -LRB- as (, dashes as -
+	Start, End int    // rune offsets in the text, end exclusive
+	Byte       int    // byte offset in the text (the end is Byte+len(Text))
+	Kind       Kind
+	Mark       Mark  // for a quotation mark: which way it leans (see Mark)
+	Breaks     uint8 // line breaks in the white space before the token, at most 2 (a blank line)
+	Space      bool  // white space before the token
 }
 
-// tokens is the tokenized text: its tokens and the sequences they form.
-type tokens struct {
-	toks []token
-	// seqs[k] is the index of the first token of sequence k; a sequence
-	// runs to the next one's start (the last to len(toks)).
-	seqs []int
-	// docs holds the indices of sequences that open a new document (a
+// ByteEnd is the byte offset of the token's end.
+func (t *Token) ByteEnd() int { return t.Byte + len(t.Text) }
+
+// Kind is the class of a token.
+type Kind uint8
+
+// The kinds of token.
+const (
+	Word  Kind = iota // holds a letter or a digit ("Smith", "n't", "'s", "$12", "U.S.")
+	Punct             // any other token: punctuation, a dash, an ellipsis
+	Quote             // a quotation mark (see Mark)
+)
+
+// Mark says which way a quotation mark leans, from its shape and what stands
+// around it.
+type Mark uint8
+
+// The bits of a Mark. A mark with both Open and Close is undecided: a
+// straight quote between two words or two spaces, for the pairing of a
+// reader of quotations to settle.
+const (
+	Open   Mark = 1 << iota // opens a quotation
+	Close                   // closes a quotation
+	Single                  // a single mark (‘ ’ ' `), not a double one
+)
+
+// Text is a tokenized text: its tokens and the sequences they form.
+type Text struct {
+	Toks []Token
+	// Seqs[k] is the index of the first token of sequence k; a sequence
+	// runs to the next one's start (the last to len(Toks)).
+	Seqs []int
+	// Docs holds the indices of sequences that open a new document (a
 	// -DOCSTART- line of a CoNLL file); the first sequence always does.
-	docs []int
+	Docs []int
+	// Tokenized is set when the text was read as already tokenized (split
+	// at white space only).
+	Tokenized bool
 }
 
-func (t *tokens) reset() {
-	t.toks, t.seqs, t.docs = t.toks[:0], t.seqs[:0], t.docs[:0]
+// Split tokenizes s into t (reusing its slices): at white space and lines
+// when s is already tokenized (text.IsTokenized), Penn-Treebank-style
+// otherwise.
+func (t *Text) Split(s string) {
+	t.Reset()
+	t.Tokenized = text.IsTokenized(s) && !gluedPTBQuote(s)
+	if t.Tokenized {
+		t.SplitLines(s)
+	} else {
+		t.SplitProse(s)
+	}
+	marks(t.Toks, s)
 }
 
-// seq returns the token range [from, to) of sequence k.
-func (t *tokens) seq(k int) (from, to int) {
-	from, to = t.seqs[k], len(t.toks)
-	if k+1 < len(t.seqs) {
-		to = t.seqs[k+1]
+// gluedPTBQuote reports whether s opens a quotation with “ written onto
+// its first word (“The ferry …), as prose with PTB quotation marks does
+// and tokenized text never does. It looks at the first 8 KB, as
+// text.IsTokenized does.
+func gluedPTBQuote(s string) bool {
+	s = s[:min(len(s), 8192)]
+	for i := strings.Index(s, "``"); i >= 0 && i+2 < len(s); {
+		if c := s[i+2]; c != ' ' && c != '\n' && c != '`' {
+			return true
+		}
+		j := strings.Index(s[i+2:], "``")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return false
+}
+
+// Reset empties t, keeping its slices' storage.
+func (t *Text) Reset() {
+	t.Toks, t.Seqs, t.Docs = t.Toks[:0], t.Seqs[:0], t.Docs[:0]
+}
+
+// Seq returns the token range [from, to) of sequence k.
+func (t *Text) Seq(k int) (from, to int) {
+	from, to = t.Seqs[k], len(t.Toks)
+	if k+1 < len(t.Seqs) {
+		to = t.Seqs[k+1]
 	}
 	return from, to
 }
@@ -76,7 +128,7 @@ func (c *runeCursor) at(b int) int {
 	return c.rune
 }
 
-func isSpaceByte(c byte) bool {
+func IsSpaceByte(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
@@ -85,7 +137,7 @@ func isSpaceByte(c byte) bool {
 func spaceAt(s string, i int) int {
 	c := s[i]
 	if c < utf8.RuneSelf {
-		if isSpaceByte(c) {
+		if IsSpaceByte(c) {
 			return 1
 		}
 		return 0
@@ -114,45 +166,62 @@ func nextSpace(s string, i int) int {
 	return i
 }
 
-// tokenizeLines splits tokenized text: tokens at white space, a sequence per
+// SplitLines splits tokenized text: tokens at white space, a sequence per
 // line, a document at each -DOCSTART- token.
-func (t *tokens) tokenizeLines(text string) {
+func (t *Text) SplitLines(text string) {
 	cur := runeCursor{text: text}
 	newSeq := true
+	var gap whiteSpace
 	for i := 0; i < len(text); {
 		if n := spaceAt(text, i); n > 0 {
 			if text[i] == '\n' {
 				newSeq = true
 			}
+			gap.add(text[i])
 			i += n
 			continue
 		}
 		j := nextSpace(text, i+1)
 		w := text[i:j]
 		if w == "-DOCSTART-" {
-			t.docs = append(t.docs, len(t.seqs))
+			t.Docs = append(t.Docs, len(t.Seqs))
 			newSeq = true
 			i = j
 			continue
 		}
 		if newSeq {
-			t.seqs = append(t.seqs, len(t.toks))
+			t.Seqs = append(t.Seqs, len(t.Toks))
 			newSeq = false
 		}
 		start := cur.at(i)
-		t.toks = append(t.toks, token{text: w, norm: normalize(w), start: start, end: cur.at(j), bstart: i})
+		t.Toks = append(t.Toks, Token{Text: w, Norm: Normalize(w), Start: start, End: cur.at(j), Byte: i, Breaks: gap.breaks, Space: gap.space})
+		gap = whiteSpace{}
 		i = j
 	}
 }
 
-// tokenizeProse splits prose PTB-style.
-func (t *tokens) tokenizeProse(text string) {
-	p := proseSplitter{tokens: t, text: text, cur: runeCursor{text: text}, newSeq: true}
+// whiteSpace is what stood between two tokens.
+type whiteSpace struct {
+	breaks uint8
+	space  bool
+}
+
+func (w *whiteSpace) add(c byte) {
+	w.space = true
+	if c == '\n' && w.breaks < 2 {
+		w.breaks++
+	}
+}
+
+// SplitProse splits prose PTB-style.
+func (t *Text) SplitProse(text string) {
+	p := proseSplitter{Text: t, text: text, cur: runeCursor{text: text}, newSeq: true}
 	for i := 0; i < len(text); {
 		if n := spaceAt(text, i); n > 0 {
 			if text[i] == '\n' {
 				p.broken = true
 			}
+			p.gap.add(text[i])
 			i += n
 			continue
 		}
@@ -163,17 +232,18 @@ func (t *tokens) tokenizeProse(text string) {
 }
 
 type proseSplitter struct {
-	*tokens
+	*Text
 	text   string
 	cur    runeCursor
 	newSeq bool // the next token starts a sequence
 	ended  bool // the last token ended a sentence: closers may follow, then a new sequence
 	broken bool // a line break since the last token
+	gap    whiteSpace
 }
 
 func (p *proseSplitter) emit(i, j int) {
 	w := p.text[i:j]
-	if p.ended && !isCloser(w) {
+	if p.ended && !IsCloser(w) {
 		p.newSeq = true
 	}
 	if p.broken {
@@ -183,11 +253,12 @@ func (p *proseSplitter) emit(i, j int) {
 	}
 	p.ended, p.broken = false, false
 	if p.newSeq {
-		p.seqs = append(p.seqs, len(p.toks))
+		p.Seqs = append(p.Seqs, len(p.Toks))
 		p.newSeq = false
 	}
 	start := p.cur.at(i)
-	p.toks = append(p.toks, token{text: w, norm: normalize(w), start: start, end: p.cur.at(j), bstart: i})
+	p.Toks = append(p.Toks, Token{Text: w, Norm: Normalize(w), Start: start, End: p.cur.at(j), Byte: i, Breaks: p.gap.breaks, Space: p.gap.space})
+	p.gap = whiteSpace{}
 	switch w {
 	case ".", "!", "?", "...", "…":
 		p.ended = true
@@ -196,9 +267,10 @@ func (p *proseSplitter) emit(i, j int) {
 
 // chunk splits one run of non-space bytes [i, j).
 func (p *proseSplitter) chunk(i, j int) {
-	// dashes split a chunk wherever they are
+	// dashes and double quotation marks split a chunk wherever they are
+	// (“Yes,”she said; a"b): no word holds one
 	for k := i; k < j; {
-		if n := dashAt(p.text, k, j); n > 0 {
+		if n := dashAt(p.text, k, j) + doubleMarkAt(p.text, k); n > 0 {
 			if k > i {
 				p.word(i, k)
 			}
@@ -214,7 +286,19 @@ func (p *proseSplitter) chunk(i, j int) {
 	}
 }
 
-// dashAt returns the length of a dash token (—, –, --) at byte k, or 0.
+// doubleMarkAt returns the length of a double quotation mark (" “ ”) at
+// byte k, or 0.
+func doubleMarkAt(s string, k int) int {
+	if s[k] == '"' {
+		return 1
+	}
+	if s[k] == 0xE2 && k+2 < len(s) && s[k+1] == 0x80 && (s[k+2] == 0x9C || s[k+2] == 0x9D) {
+		return 3
+	}
+	return 0
+}
+
+// dashAt returns the length of a dash token (—, –, ―, --) at byte k, or 0.
 func dashAt(s string, k, j int) int {
 	if s[k] == '-' && k+1 < j && s[k+1] == '-' {
 		n := 2
@@ -223,7 +307,7 @@ func dashAt(s string, k, j int) int {
 		}
 		return n
 	}
-	if s[k] == 0xE2 && k+2 < j && s[k+1] == 0x80 && (s[k+2] == 0x94 || s[k+2] == 0x93) {
+	if s[k] == 0xE2 && k+2 < j && s[k+1] == 0x80 && (s[k+2] == 0x94 || s[k+2] == 0x93 || s[k+2] == 0x95) {
 		return 3
 	}
 	return 0
@@ -234,11 +318,12 @@ func dashAt(s string, k, j int) int {
 func (p *proseSplitter) word(i, j int) {
 	for i < j {
 		r, n := utf8.DecodeRuneInString(p.text[i:j])
-		if !isOpenerRune(r) || (r == '\'' && i+n < j && (p.text[i+n] == '\'' || isCliticStart(p.text[i+n:j]))) {
+		twice := i+1 < j && p.text[i+1] == p.text[i] && (r == '`' || r == '\'')
+		if !isOpenerRune(r) || r == '\'' && !twice && i+n < j && isCliticStart(p.text[i+n:j]) {
 			break
 		}
-		if p.text[i] == '`' && i+1 < j && p.text[i+1] == '`' {
-			n = 2
+		if twice {
+			n = 2 // `` or '' opening a quotation, as PTB and some newspapers write it
 		}
 		p.emit(i, i+n)
 		i += n
@@ -320,7 +405,7 @@ func isCliticStart(s string) bool {
 
 func isOpenerRune(r rune) bool {
 	switch r {
-	case '"', '\'', '(', '[', '{', '<', '`', '“', '‘', '«', '„', '¿', '¡':
+	case '"', '\'', '(', '[', '{', '<', '`', '“', '‘', '«', '„', '¿', '¡', '$', '£', '€', '¥':
 		return true
 	}
 	return false
@@ -334,9 +419,9 @@ func isCloserRune(r rune) bool {
 	return false
 }
 
-// isCloser reports whether a token may follow sentence-final punctuation in
+// IsCloser reports whether a token may follow sentence-final punctuation in
 // the same sentence (closing quotes and brackets).
-func isCloser(w string) bool {
+func IsCloser(w string) bool {
 	switch w {
 	case `"`, "'", "''", ")", "]", "}", "”", "’", "»", "-RRB-", "-RSB-", "-RCB-":
 		return true
@@ -352,11 +437,16 @@ func keepsPeriod(w string) bool {
 	if strings.IndexByte(stem, '.') >= 0 {
 		return true
 	}
-	if r, n := utf8.DecodeRuneInString(stem); n == len(stem) && unicode.IsLetter(r) {
-		return true
+	r, n := utf8.DecodeRuneInString(stem)
+	if !unicode.IsUpper(r) {
+		return lowerAbbreviations[stem] // "ill." ends a sentence, "Ill." is Illinois
 	}
-	return abbreviations[strings.ToLower(stem)]
+	return n == len(stem) || abbreviations[strings.ToLower(stem)]
 }
+
+// lowerAbbreviations keep their period in lower case too; the others only
+// capitalized.
+var lowerAbbreviations = setOf("vs", "approx", "cf", "ca")
 
 // abbreviations are words written with a period that rarely end a
 // sentence: titles, company suffixes, months, street words.
@@ -380,9 +470,9 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
-// normalize returns the form of a token that features read: PTB escapes
+// Normalize returns the form of a token that features read: PTB escapes
 // and typographic marks as CoNLL-2003 writes them.
-func normalize(w string) string {
+func Normalize(w string) string {
 	switch w[0] {
 	case '`', '\'', '-', '[', ']', '{', '}':
 		if n, ok := normForms[w]; ok {
@@ -404,7 +494,7 @@ var normForms = map[string]string{
 	"``": `"`, "''": `"`, "“": `"`, "”": `"`, "„": `"`, "«": `"`, "»": `"`,
 	"‘": "'", "’": "'", "`": "'",
 	"-LRB-": "(", "-RRB-": ")", "-LSB-": "(", "-RSB-": ")", "-LCB-": "(", "-RCB-": ")", "[": "(", "]": ")", "{": "(", "}": ")",
-	"—": "-", "–": "-", "--": "-", "---": "-", "…": "...",
+	"—": "-", "–": "-", "―": "-", "--": "-", "---": "-", "…": "...",
 }
 
 var typographic = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "–", "-", "—", "-")
