@@ -24,7 +24,8 @@ func newBenchTimexCmd(g *globals) *cobra.Command {
 		Long: `Tag the tag-stripped text of every .tml file under DIR and score it against
 the gold TIMEX3: strict and relaxed extent P/R/F1, type and value accuracy over
 relaxed matches, value F1 (relaxed F1 × value accuracy), per document type (the
-parent directory), on the development split (every 5th document) and the rest,
+parent directory), on the held-out split (every 5th document, which the rules are
+not tuned on) and the tuning split,
 with the throughput of tagging on one core and the most frequent error kinds.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {

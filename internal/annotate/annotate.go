@@ -4,6 +4,7 @@ import (
 	"iter"
 	"runtime"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/article"
@@ -26,20 +27,29 @@ type Doc struct {
 	Sentences []Sentence
 }
 
+// Tagger finds the time expressions of a text already split into
+// sentences (timex.English is one): byte spans in order, as text.Sentences
+// gives them. Every expression must lie inside one of the sentences; its
+// offsets are runes of the whole text. It must be safe for concurrent use.
+type Tagger interface {
+	TagSentences(doc string, dct time.Time, sentences []text.Span) []timex.Timex
+}
+
 // Annotator runs the annotation stages over articles. Its zero value is not
 // usable; build it with New.
 type Annotator struct {
-	tagger timex.Tagger
+	tagger Tagger
 }
 
 // New returns an annotator that finds time expressions with tagger.
-func New(tagger timex.Tagger) *Annotator {
+func New(tagger Tagger) *Annotator {
 	return &Annotator{tagger: tagger}
 }
 
 // Annotate splits a into sentences and attaches to each the time expressions
-// that start in it, resolved against a's publication date. The tagger sees the
-// whole text at once, so that narrative anchors cross sentences.
+// in it, resolved against a's publication date. The tagger sees the whole
+// text at once with the same sentences, so that narrative anchors cross
+// sentences and no expression runs past the end of its own.
 func (an *Annotator) Annotate(a article.Article) Doc {
 	spans := text.Sentences(a.Text)
 	runeAt := runeOffsets(a.Text, spans)
@@ -51,12 +61,9 @@ func (an *Annotator) Annotate(a article.Article) Doc {
 		return doc
 	}
 	j := 0
-	for _, x := range an.tagger.Tag(a.Text, a.Published) {
+	for _, x := range an.tagger.TagSentences(a.Text, a.Published, spans) {
 		for j+1 < len(doc.Sentences) && x.Start >= doc.Sentences[j+1].Start {
 			j++
-		}
-		if x.Start < doc.Sentences[j].Start { // before the first sentence: white space only, attach to it
-			x.Start = doc.Sentences[j].Start
 		}
 		doc.Sentences[j].Timexes = append(doc.Sentences[j].Timexes, x)
 	}
@@ -87,24 +94,34 @@ const MaxWorkers = 256
 // CPU, at most MaxWorkers), yielding documents in input order. Read errors
 // pass through in order. Stopping the iteration early stops the workers.
 func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[Doc, error] {
+	return Map(in, workers, an.Annotate)
+}
+
+// Map runs f on the articles from in with workers goroutines (0 means one
+// per CPU, at most MaxWorkers), yielding the results in input order: what
+// Stream does with Annotate, for callers that do more per article in the
+// workers (a store prepares what it will write). Read errors pass through
+// in order. Stopping the iteration early stops the workers.
+func Map[T any](in iter.Seq2[article.Article, error], workers int, f func(article.Article) T) iter.Seq2[T, error] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, MaxWorkers)
 	type result struct {
-		doc Doc
+		v   T
 		err error
 	}
-	return func(yield func(Doc, error) bool) {
+	return func(yield func(T, error) bool) {
+		var zero T
 		if workers == 1 {
 			for a, err := range in {
 				if err != nil {
-					if !yield(Doc{}, err) {
+					if !yield(zero, err) {
 						return
 					}
 					continue
 				}
-				if !yield(an.Annotate(a), nil) {
+				if !yield(f(a), nil) {
 					return
 				}
 			}
@@ -130,7 +147,7 @@ func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) i
 						jb.out <- result{err: jb.err}
 						continue
 					}
-					jb.out <- result{doc: an.Annotate(jb.a)}
+					jb.out <- result{v: f(jb.a)}
 				}
 			}()
 		}
@@ -159,7 +176,7 @@ func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) i
 		}()
 		for ch := range order {
 			r := <-ch
-			if !yield(r.doc, r.err) {
+			if !yield(r.v, r.err) {
 				return
 			}
 		}

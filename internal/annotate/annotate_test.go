@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
@@ -17,7 +18,7 @@ import (
 // work: splitting, rune offsets and attaching expressions to sentences.
 type wordTagger struct{ word, value string }
 
-func (w wordTagger) Tag(s string, dct time.Time) []timex.Timex {
+func (w wordTagger) TagSentences(s string, dct time.Time, _ []text.Span) []timex.Timex {
 	var out []timex.Timex
 	runes := []rune(s)
 	wr := []rune(w.word)

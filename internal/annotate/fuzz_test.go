@@ -17,6 +17,8 @@ func FuzzAnnotate(f *testing.F) {
 		"The talks resume next Friday, officials said on Tuesday. They met on Mar. 3 and Mar. 4 in Geneva.",
 		"One sentence per line .\nOn Monday -LRB- Reuters -RRB- the pier closed .\n",
 		"  \n Friday at",
+		"The hearing was set for Jan. 14. It was delayed.",
+		"He said “no.” Then, on Tue. Mar. 15 at 3 p.m. EST, he left…\n\nAcme Inc. The end.",
 	} {
 		f.Add(s, int64(1491868800))
 	}
@@ -43,5 +45,6 @@ func FuzzAnnotate(f *testing.F) {
 				}
 			}
 		}
+		checkInside(t, d) // and every time expression ends inside its sentence
 	})
 }

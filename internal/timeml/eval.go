@@ -13,15 +13,16 @@ import (
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// DevEvery is the period of the development split: every DevEvery-th
-// document (in path order) of an evaluated directory belongs to it.
+// DevEvery is the period of the held-out split: every DevEvery-th
+// document (in path order) of an evaluated directory belongs to it. The
+// time tagger's rules are not tuned on it (docs/TIMEX.md).
 const DevEvery = 5
 
 // Group names used by Evaluate besides the document types.
 const (
 	GroupAll = "all"
-	GroupDev = "dev split (every 5th doc)"
-	GroupFit = "rest (4 of 5 docs)"
+	GroupDev = "held-out (every 5th doc)"
+	GroupFit = "tuning (4 of 5 docs)"
 )
 
 // Group is the score of a set of documents.

@@ -87,7 +87,7 @@ func TestValueShape(t *testing.T) {
 	}
 }
 
-// Evaluate groups by the parent directory and reports the dev split.
+// Evaluate groups by the parent directory and reports the held-out split.
 func TestEvaluate(t *testing.T) {
 	rep, err := Evaluate("testdata/corpus", timex.New())
 	if err != nil {
@@ -97,7 +97,7 @@ func TestEvaluate(t *testing.T) {
 	for _, g := range rep.Groups {
 		names = append(names, fmt.Sprintf("%s:%d/%d", g.Name, g.Counts.Relaxed, g.Counts.Gold))
 	}
-	if got := strings.Join(names, " "); got != "all:4/4 Paper:2/2 Wire:2/2 rest (4 of 5 docs):4/4" {
+	if got := strings.Join(names, " "); got != "all:4/4 Paper:2/2 Wire:2/2 tuning (4 of 5 docs):4/4" {
 		t.Errorf("groups: %s", got)
 	}
 	all, _ := rep.Group(GroupAll)

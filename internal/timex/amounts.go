@@ -4,115 +4,213 @@ import "strings"
 
 // Durations, sets and references to the present, past and future.
 
+var (
+	// isQuantity accepts what can start a quantity: a number, a number
+	// word, a/an, several, a few...
+	isQuantity = eitherHead(isNumber, wordHead(func(l *lexeme) bool {
+		switch l.keyword {
+		case wA, wAn, wSeveral, wFew, wSome, wCouple, wDozen, wHalf, wMany:
+			return true
+		}
+		return l.num != 0
+	}))
+	isUnit = wordHead(func(l *lexeme) bool { return l.unit != uNone })
+)
+
+var amountProductions = []production{
+	{"frequency", on(wordHead(func(l *lexeme) bool { return l.freq != uNone })), frequency, "daily"},
+	{"everyUnit", on(keywordHead(wEvery, wEach)), everyUnit, "every other week"},
+	{"timesPer", on(eitherHead(isNumber, keywordHead(wTwice, wOnce, wThrice, wA),
+		wordHead(func(l *lexeme) bool { return l.num != 0 }))), timesPer, "three times a year"},
+	{"duration", on(isQuantity), durationAt, "two to three weeks"},
+	{"yearEnd", on(keywordHead(wYear)), yearEnd, "by year-end"},
+	{"unitLong", on(isUnit), unitLong, "a decades-long feud"},
+	{"barePlural", on(isUnit), barePlural, "for years"},
+	{"unitsAgo", on(isUnit), unitsAgo, "years ago"},
+	{"reference", on(wordHead(func(l *lexeme) bool { return l.ref != "" || l.keyword == wThese })), reference, "these days"},
+}
+
+// durationAt is the duration production (see parser.duration).
+func durationAt(c cursor) (match, bool) { return c.p.duration(c.start) }
+
+// durationFillers may stand between a number and its unit: two more weeks,
+// an additional year, eight trading days.
+var durationFillers = [numWords]bool{wMore: true, wAdditional: true, wTrading: true, wBusiness: true,
+	wCalendar: true, wFull: true}
+
 // duration: three days, 3 days, two-year, 16-hour, 5 1/2 hours, a minute
-// and a half, two more weeks, eight trading days, a year and a half.
+// and a half, two more weeks, eight trading days, a year and a half, two to
+// three weeks.
 func (p *parser) duration(i int) (match, bool) {
-	q, k, ok := p.number(i)
+	c := p.at(i)
+	q, ok := c.number()
 	if !ok {
 		return match{}, false
 	}
-	if p.hyphen(k) {
-		k++ // two-year, 16-hour
-	} else if w := p.id(k); w == wTo || w == wOr || p.punct(k, '-') {
-		// two to three weeks, 12 to 18 months, two or three days: the
-		// first number stands for the range
-		if q2, k2, ok := p.number(k + 1); ok && !q2.article && !q.article && !q2.x && p.lx(k2).unit != uNone {
-			k = k2
-		}
+	if !c.hyphen() { // two-year, 16-hour
+		p.rangeEnd(&c, q)
 	}
-	// two more weeks, an additional year, eight trading days
-	for w := p.id(k); w == wMore || w == wAdditional || w == wTrading || w == wBusiness || w == wCalendar || w == wFull; w = p.id(k) {
-		k++
+	for durationFillers[c.lexeme().keyword] {
+		c.next()
 	}
-	u, plural, j, ok := p.unitAt(k)
-	if !ok {
+	k := c.pos
+	u, plural, ok := c.unit()
+	if !ok || q.article && plural || q.unknown && !plural {
 		return match{}, false
 	}
-	if q.article && plural {
+	if p.notDuration(k, c.pos, u, q) {
 		return match{}, false
 	}
-	if q.x && !plural {
-		return match{}, false
+	if c.words(wAnd, wA, wHalf) || c.hyphenatedWords(wAnd, wA, wHalf) { // a year and a half, a year-and-a-half
+		q.value += 0.5
 	}
-	// the Thirty Years War, the Six-Day War: a name
-	if p.cap(k) && j < p.n && p.tok(j).cap && p.tok(j).kind == tWord && p.tok(j).lx == nil {
-		return match{}, false
-	}
-	// three quarters of the dividends, a quarter of the vote: fractions
-	if u == uQuarter && p.id(j) == wOf && !p.yearFollows(j+1) {
-		return match{}, false
-	}
-	// a year and a half, one minute and a half
-	if p.id(j) == wAnd && p.id(j+1) == wA && p.id(j+2) == wHalf {
-		q.v += 0.5
-		j += 3
-	}
-	// decades-long; ages (a 6-year-old, 52 years old) are not times
-	if p.hyphen(j) {
-		switch p.id(j + 1) {
-		case wLong:
-			j += 2
-		case wOld:
+	if p.hyphen(c.pos) {
+		switch {
+		case p.keyword(c.pos+1) == wLong && !q.article: // decades-long
+			c.pos += 2
+		case u == uQuarter && p.lexeme(c.pos+1).unit == uCentury && !p.lexeme(c.pos+1).plural: // a quarter-century
+			q.value, u = q.value*25, uYear
+			c.pos += 2
+		case q.article && p.keyword(c.pos+1) == wLong, u == uQuarter, p.unitCompound(c.pos + 1):
+			// "a year-long feud": the article goes with "feud" (see
+			// unitLong); a quarter-mile; a 6-year-old,
+			// a year-end deal, day-to-day, year-over-year, a day-care
+			// center: compounds that are no duration
 			return match{}, false
-		case wEarlier, wAgo:
-			return match{}, false // a year-earlier quarter: see yearAgo
 		}
 	}
-	if p.id(j) == wOld {
+	if p.notTime(i, c.pos, u, q) {
 		return match{}, false
 	}
-	// 24 hours a day, seven days a week: a rate
-	if w := p.id(j); (w == wA || w == wAn || w == wPer) && p.lx(j+1).unit != uNone && !p.lx(j+1).plural {
-		return match{}, false
-	}
-	// $1.76 a year, four flights a week: a rate, not a time
-	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
-		return match{}, false
-	}
-	// "a second" ... the ordinal reading wins: "a second time"
-	if u == uSecond && q.article {
-		return match{}, false
-	}
-	m := match{i, j, spec{typ: Duration, kind: skLit, lit: durationValue(q, u), durQ: q, durU: u}}
+	m, _ := c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, u), durQty: q, durUnit: u})
 	if q.approx {
 		m.s.mod = "APPROX"
 	}
 	return m, true
 }
 
-// unitLed: day-long, decades-long, year-earlier, years (for years); "the
-// year" is handled by theLed.
-func (p *parser) unitLed(i int) (match, bool) {
-	l := p.lx(i)
-	if l.id == wYear {
-		if m, ok := p.yearAgo(i); ok {
-			return m, true
-		}
-		// year-end, year end, year's end: the end of the year
-		k := i + 1
-		if p.hyphen(k) || p.id(k) == wPossessive {
-			k++
-		}
-		if p.id(k) == wEnd && (k > i+1 || p.id(i-1) != wThe) {
-			return match{i, k + 1, spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, mod: "END"}}, true
+// rangeEnd moves the cursor past the second number of a range after q (two
+// to three weeks, 12 to 18 months, two or three days, 2-3 years): the first
+// number stands for the range.
+func (p *parser) rangeEnd(c *cursor, q qty) {
+	if w := c.lexeme().keyword; w != wTo && w != wOr && !p.punct(c.pos, '-') {
+		return
+	}
+	if q2, k2, ok := p.number(c.pos + 1); ok && !q2.article && !q.article && !q2.unknown && p.lexeme(k2).unit != uNone {
+		c.pos = k2
+	}
+}
+
+// notDuration reports whether a unit at [k, j) after a quantity is a name or
+// a fraction rather than a duration: the Thirty Years War, the Six-Day War,
+// three quarters of the dividends.
+func (p *parser) notDuration(k, j int, u unit, q qty) bool {
+	if t := p.tok(j); p.cap(k) && t.cap && t.kind == tWord && t.lexeme == nil {
+		return true
+	}
+	return u == uQuarter && p.keyword(j) == wOf && !p.yearFollows(j+1)
+}
+
+// notTime reports whether the quantity of units [i, j) is an age, a rate or
+// a count rather than a time: 52 years old, 24 hours a day, $2 million a
+// year, a second time.
+func (p *parser) notTime(i, j int, u unit, q qty) bool {
+	if p.keyword(j) == wOld {
+		return true
+	}
+	if w := p.keyword(j); (w == wA || w == wAn || w == wPer) && p.lexeme(j+1).unit != uNone && !p.lexeme(j+1).plural {
+		return true // 24 hours a day, seven days a week
+	}
+	if q.article && !p.agoFollows(j) && p.rateBefore(i) {
+		return true // $1.76 a year, four flights a week
+	}
+	return u == uSecond && q.article // "a second": the ordinal reading wins
+}
+
+// yearEnd: year-end, year end, year's end: the end of the year (not "the
+// year end", which the year production reads).
+func yearEnd(c cursor) (match, bool) {
+	p := c.p
+	c.next()
+	if !c.hyphen() && !c.word(wPossessive) && p.keyword(c.start-1) == wThe {
+		return match{}, false
+	}
+	if !c.word(wEnd) {
+		return match{}, false
+	}
+	return c.match(spec{typ: Date, kind: kindOffset, off: offset{unit: uYear}, gran: uYear, mod: "END"})
+}
+
+// unitLong: day-long, decades-long.
+func unitLong(c cursor) (match, bool) {
+	l := c.lexeme()
+	c.next()
+	if !c.hyphen() || !c.word(wLong) {
+		return match{}, false
+	}
+	q := qty{value: 1}
+	if l.plural {
+		q = qty{unknown: true}
+	}
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, l.unit)})
+}
+
+// durationIntro are the prepositions after which a bare plural unit is a
+// duration: for years, within weeks.
+var durationIntro = [numWords]bool{wFor: true, wWithin: true, wIn: true, wAfter: true, wOver: true}
+
+// barePlural: years, weeks, after a preposition of duration (for years,
+// within weeks); not "years ago", nor "in weeks of talks".
+func barePlural(c cursor) (match, bool) {
+	p := c.p
+	l := c.lexeme()
+	before := p.keyword(c.start - 1)
+	if !l.plural || l.unit < uMinute || l.unit == uWeekend || l.unit == uQuarter || !durationIntro[before] {
+		return match{}, false
+	}
+	c.next()
+	if c.is(wAgo) || c.is(wOf) && before != wFor {
+		return match{}, false
+	}
+	q := qty{unknown: true}
+	return c.match(spec{typ: Duration, kind: kindLiteral, lit: durationValue(q, l.unit), durQty: q, durUnit: l.unit})
+}
+
+// unitCompounds are the words that make a unit before them and a hyphen
+// part of a compound that is no duration: a 6-year-old, a year-earlier
+// quarter (see yearAgoPeriod), year-end (see yearEnd), day-to-day,
+// year-over-year, year-on-year, day-by-day, a day-care center.
+var unitCompounds = []string{"old", "olds", "earlier", "ago", "end", "to", "over", "on", "by", "care"}
+
+// unitCompound reports whether token k is one of unitCompounds.
+func (p *parser) unitCompound(k int) bool {
+	w := p.word(k)
+	for _, c := range unitCompounds {
+		if strings.EqualFold(w, c) {
+			return true
 		}
 	}
-	// day-long, decades-long
-	if p.hyphen(i+1) && p.id(i+2) == wLong {
-		q := qty{v: 1}
-		if l.plural {
-			q = qty{x: true}
-		}
-		return match{i, i + 3, spec{typ: Duration, kind: skLit, lit: durationValue(q, l.unit)}}, true
+	return false
+}
+
+// unitsAgo: years ago, months earlier, weeks later, decades from now: a
+// bare plural of units that a suffix of durationSuffixes turns into the
+// past or the future (the suffixes that need the end of a clause, "years
+// before", are left out). "Hours later" stays a duration, as "an hour
+// later" does.
+func unitsAgo(c cursor) (match, bool) {
+	l := c.lexeme()
+	if !l.plural || l.unit < uMinute || l.unit == uWeekend || l.unit == uQuarter {
+		return match{}, false
 	}
-	// bare plurals after a preposition of duration: for years, within weeks
-	if l.plural && l.unit >= uMinute && l.unit != uWeekend && l.unit != uQuarter {
-		switch p.id(i - 1) {
-		case wFor, wWithin, wIn, wAfter, wOver:
-			if p.id(i+1) == wAgo || p.id(i+1) == wOf && p.id(i-1) != wFor {
-				break
+	c.next()
+	for _, ds := range durationSuffixes {
+		if d := c; !ds.clauseEnd && l.unit > ds.longerThan && d.words(ds.words...) {
+			lit := "PAST_REF"
+			if ds.sign > 0 {
+				lit = "FUTURE_REF"
 			}
-			return match{i, i + 1, spec{typ: Duration, kind: skLit, lit: durationValue(qty{x: true}, l.unit), durQ: qty{x: true}, durU: l.unit}}, true
+			return d.match(spec{typ: Date, kind: kindLiteral, lit: lit})
 		}
 	}
 	return match{}, false
@@ -121,14 +219,14 @@ func (p *parser) unitLed(i int) (match, bool) {
 // yearFollows reports whether a year follows at k: 1990, this year, the
 // year, fiscal 1990.
 func (p *parser) yearFollows(k int) bool {
-	switch p.id(k) {
+	switch p.keyword(k) {
 	case wThe, wThis, wLast, wNext, wFiscal, wIts:
 		k++
 	}
-	if p.id(k) == wFiscal {
+	if p.keyword(k) == wFiscal {
 		k++
 	}
-	if p.id(k) == wYear {
+	if p.keyword(k) == wYear {
 		return true
 	}
 	_, _, ok := p.yearAt(k)
@@ -144,14 +242,8 @@ func (p *parser) rateBefore(i int) bool {
 		if t.kind == tNum || t.kind == tPunct && (t.ch == '%' || t.ch == '$') {
 			return true
 		}
-		if t.lx != nil {
-			switch t.lx.word {
-			case "million", "billion", "trillion", "thousand", "hundred", "percent", "cents", "dollars", "dlrs", "pounds", "euros", "yen":
-				return true
-			}
-			if t.lx.num != 0 || t.lx.id == wTimes || t.lx.id == wTwice || t.lx.id == wOnce {
-				return true
-			}
+		if l := t.lexeme; l != nil && (l.amount || l.num != 0 || l.keyword == wTimes || l.keyword == wTwice || l.keyword == wOnce) {
+			return true
 		}
 		if t.kind == tPunct && t.ch != '-' {
 			return false
@@ -160,100 +252,90 @@ func (p *parser) rateBefore(i int) bool {
 	return false
 }
 
-// setExpr: daily, every day, each year, every other week, twice a week,
-// three times a year, every Monday, Mondays.
-func (p *parser) setExpr(i int) (match, bool) {
-	l := p.lx(i)
-	if l.freq != uNone {
-		// "daily" and friends; not the Daily Mail, nor Breitbart News Daily
-		if p.tok(i).cap && i+1 < p.n && p.tok(i+1).cap && newspaperWords[strings.ToLower(p.word(i+1))] {
-			return match{}, false
-		}
-		if p.tok(i).cap && i > p.s && p.tok(i-1).kind == tWord && p.tok(i-1).cap {
-			return match{}, false
-		}
-		return match{i, i + 1, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, l.freq), freq: "1X"}}, true
-	}
-	switch l.id {
-	case wEvery, wEach:
-		k := i + 1
-		n := 1
-		if p.id(k) == wOther || p.id(k) == wAlternate {
-			n = 2
-			k++
-		} else if q, k2, ok := p.number(k); ok && !q.x && !q.article && q.v > 1 {
-			n = int(q.v)
-			k = k2
-		}
-		kl := p.lx(k)
-		quant := "EVERY"
-		if l.id == wEach {
-			quant = "EACH"
-		}
-		switch {
-		case kl.unit != uNone && (n > 1 || !kl.plural):
-			j := k + 1
-			return match{i, j, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: float64(n)}, kl.unit), quant: quant}}, true
-		case kl.wday != 0 && !kl.abbr && p.cap(k):
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-WXX-" + string(rune('0'+kl.wday)), quant: quant}}, true
-		case kl.month != 0 && !kl.abbr && p.cap(k):
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + pad(int(kl.month), 2), quant: quant}}, true
-		case kl.season != 0:
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-" + seasonCodes[kl.season], quant: quant}}, true
-		case kl.pod != podNone && kl.pod != podDaytime:
-			return match{i, k + 1, spec{typ: Set, kind: skLit, lit: "XXXX-XX-XXT" + podCodes[kl.pod], quant: quant}}, true
-		}
+// frequency: daily, weekly, nightly; not the Daily Mail, nor Breitbart
+// News Daily.
+func frequency(c cursor) (match, bool) {
+	p, i := c.p, c.start
+	t := c.tok()
+	if t.cap && (p.newspaperName(i+1) || i > p.sentStart && p.tok(i-1).kind == tWord && p.tok(i-1).cap) {
 		return match{}, false
-	case wTwice, wOnce, wThrice:
-		f := 1
-		switch l.id {
-		case wTwice:
-			f = 2
-		case wThrice:
-			f = 3
-		}
-		return p.perUnit(i, i+1, f)
 	}
-	// three times a year
-	if q, k, ok := p.number(i); ok && !q.x && p.id(k) == wTimes {
-		return p.perUnit(i, k+1, int(q.v))
-	}
-	return match{}, false
+	f := c.lexeme().freq
+	c.next()
+	return c.match(spec{typ: Set, kind: kindLiteral, lit: durationValue(qty{value: 1}, f), freq: "1X"})
 }
 
-// perUnit completes "twice a week", "three times per year".
-func (p *parser) perUnit(i, k, f int) (match, bool) {
-	switch p.id(k) {
+// everyUnit: every day, each year, every other week, every three months,
+// every Monday, each July, every spring, every morning.
+func everyUnit(c cursor) (match, bool) {
+	quant := "EVERY"
+	if c.is(wEach) {
+		quant = "EACH"
+	}
+	c.next()
+	n := 1
+	if c.word(wOther) || c.word(wAlternate) {
+		n = 2
+	} else if q, k2, ok := c.p.number(c.pos); ok && !q.unknown && !q.article && q.value > 1 {
+		n, c.pos = int(q.value), k2
+	}
+	l, cap := c.lexeme(), c.tok().cap
+	c.next()
+	var lit string
+	switch {
+	case l.unit != uNone && (n > 1 || !l.plural):
+		lit = durationValue(qty{value: float64(n)}, l.unit)
+	case l.wday != 0 && !l.abbrev && cap:
+		lit = "XXXX-WXX-" + string(rune('0'+l.wday))
+	case l.month != 0 && !l.abbrev && cap:
+		lit = "XXXX-" + pad(int(l.month), 2)
+	case l.season != 0:
+		lit = "XXXX-" + seasonCodes[l.season]
+	case l.pod != podNone && l.pod != podDaytime:
+		lit = "XXXX-XX-XX" + partOfDayTime(l.pod)
+	default:
+		return match{}, false
+	}
+	return c.match(spec{typ: Set, kind: kindLiteral, lit: lit, quant: quant})
+}
+
+// timesWords are the words of a number of times: once, twice, thrice.
+var timesWords = [numWords]int{wOnce: 1, wTwice: 2, wThrice: 3}
+
+// timesPer: twice a week, three times a year, once per month.
+func timesPer(c cursor) (match, bool) {
+	f := timesWords[c.lexeme().keyword]
+	if f > 0 {
+		c.next()
+	} else if q, k, ok := c.p.number(c.pos); ok && !q.unknown && c.p.keyword(k) == wTimes {
+		f, c.pos = int(q.value), k+1
+	} else {
+		return match{}, false
+	}
+	switch c.lexeme().keyword {
 	case wA, wAn, wPer, wEach, wEvery:
-		if u := p.lx(k + 1).unit; u != uNone && !p.lx(k+1).plural {
-			return match{i, k + 2, spec{typ: Set, kind: skLit, lit: durationValue(qty{v: 1}, u), freq: pad(f, 1) + "X"}}, true
+		if u := c.p.lexeme(c.pos + 1); u.unit != uNone && !u.plural {
+			c.pos += 2
+			return c.match(spec{typ: Set, kind: kindLiteral, lit: durationValue(qty{value: 1}, u.unit), freq: pad(f, 1) + "X"})
 		}
 	}
 	return match{}, false
 }
 
-// ref: now, currently, recently, the past, the future, soon, these days.
-func (p *parser) ref(i int) (match, bool) {
-	w := p.lx(i).word
-	lit := ""
-	j := i + 1
-	switch w {
-	case "now", "currently", "presently", "nowadays":
-		lit = "PRESENT_REF"
-		if p.hyphen(i + 1) {
-			return match{}, false // his now-shuttered tabloid
+// reference: now, currently, recently, these days; not his now-shuttered
+// tabloid, nor a Johnny-come-lately.
+func reference(c cursor) (match, bool) {
+	p, i := c.p, c.start
+	l := c.lexeme()
+	c.next()
+	if l.keyword == wThese {
+		if !c.word(wDays) {
+			return match{}, false
 		}
-	case "current":
-		lit = "PRESENT_REF"
-	case "recently", "lately":
-		lit = "PAST_REF"
-	case "these":
-		if p.id(i+1) == wDays {
-			return match{i, i + 2, spec{typ: Date, kind: skLit, lit: "PRESENT_REF"}}, true
-		}
+		return c.match(spec{typ: Date, kind: kindLiteral, lit: "PRESENT_REF"})
 	}
-	if lit == "" || p.hyphen(i-1) {
-		return match{}, false // a Johnny-come-lately
+	if l.ref == "PRESENT_REF" && l.keyword != wCurrent && p.hyphen(i+1) || p.hyphen(i-1) {
+		return match{}, false
 	}
-	return match{i, j, spec{typ: Date, kind: skLit, lit: lit}}, true
+	return c.match(spec{typ: Date, kind: kindLiteral, lit: l.ref})
 }

@@ -367,6 +367,20 @@ func TestTagFailureModes(t *testing.T) {
 	}
 }
 
+// A unit written with a capital after a word or a number is part of a name
+// (see inName), unless the sentence is a headline.
+func TestTagNames(t *testing.T) {
+	runTagCases(t, tuesday, []tagCase{
+		{"an award", "Merkel was named Person of the Year by Time.", nil},
+		{"a show", "He said so on ABC's This Week and on CBS's 60 Minutes.", nil},
+		{"a book", "His novella One Day in the Life of Ivan Denisovich was banned.", nil},
+		{"a holiday", "The long Labor Day weekend began.", []want{{"Labor Day", "DATE 2016-09-05"}}},
+		{"a century", "It was the worst flood of the 20th Century.", []want{{"the 20th Century", "DATE 19"}}},
+		{"a headline", "Thousands of Shootings in Chicago this Year", []want{{"this Year", "DATE 2017"}}},
+		{"an ordinal", "Its Second-quarter dividend was paid.", []want{{"Second-quarter", "DATE 2017-Q2"}}},
+	})
+}
+
 // Offsets are in runes, for prose with non-ASCII letters and quotes.
 func TestTagRuneOffsets(t *testing.T) {
 	text := "Café owners met “on Tuesday” in Zürich."

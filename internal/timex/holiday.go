@@ -1,6 +1,9 @@
 package timex
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // holiday is a named day of the year: a fixed date, the n-th weekday of a
 // month, or an offset from Easter Sunday.
@@ -58,60 +61,58 @@ func easterSunday(y int) time.Time {
 	return day(y, month, dd)
 }
 
-// Holidays, by the sequence of lower-case words that names them. The
-// possessive 's is its own token: "new year 's day".
+// holidayNames are the holidays and the sequences of lower-case words
+// (tokens, joined by a space; a glued period stays on its word) that name
+// them. The possessive 's is its own token: "new year 's day".
+var holidayNames = []struct {
+	h     holiday
+	names []string
+}{
+	{holiday{month: 1, day: 1}, []string{"new year 's day", "new years day", "new year day", "new year 's"}},
+	{holiday{month: 12, day: 31}, []string{"new year 's eve", "new years eve"}},
+	{holiday{month: 12, day: 25}, []string{"christmas", "christmas day", "xmas"}},
+	{holiday{month: 12, day: 24}, []string{"christmas eve"}},
+	{holiday{month: 12, day: 26}, []string{"boxing day"}},
+	{holiday{month: 2, day: 14}, []string{"valentine 's day", "valentines day", "valentine day"}},
+	{holiday{month: 7, day: 4}, []string{"independence day"}},
+	{holiday{month: 10, day: 31}, []string{"halloween"}},
+	{holiday{month: 11, day: 11}, []string{"veterans day", "veterans ' day", "armistice day", "remembrance day"}},
+	{holiday{month: 3, day: 17}, []string{"st. patrick 's day", "saint patrick 's day"}},
+	{holiday{month: 5, day: 1}, []string{"may day"}},
+	{holiday{month: 11, nth: 4, wday: 4}, []string{"thanksgiving", "thanksgiving day"}},
+	{holiday{month: 5, nth: -1, wday: 1}, []string{"memorial day"}},
+	{holiday{month: 9, nth: 1, wday: 1}, []string{"labor day", "labour day"}},
+	{holiday{month: 1, nth: 3, wday: 1}, []string{"martin luther king day", "martin luther king jr. day", "mlk day"}},
+	{holiday{month: 2, nth: 3, wday: 1}, []string{"presidents day", "presidents ' day", "president 's day"}},
+	{holiday{month: 10, nth: 2, wday: 1}, []string{"columbus day"}},
+	{holiday{month: 5, nth: 2, wday: 7}, []string{"mother 's day", "mothers day"}},
+	{holiday{month: 6, nth: 3, wday: 7}, []string{"father 's day", "fathers day"}},
+	{holiday{month: 11, nth: 1, wday: 1, after: 1}, []string{"election day"}},
+	{holiday{easter: true}, []string{"easter", "easter sunday", "easter day"}},
+	{holiday{easter: true, offset: 1}, []string{"easter monday"}},
+	{holiday{easter: true, offset: -2}, []string{"good friday"}},
+	{holiday{easter: true, offset: -7}, []string{"palm sunday"}},
+	{holiday{easter: true, offset: -46}, []string{"ash wednesday"}},
+}
+
+// holidays maps each name of holidayNames to its holiday.
 var holidays = map[string]*holiday{}
 
-// holidayHeads maps the first word of every holiday name to the longest name
-// length in words, so that the matcher tries only what can match.
-var holidayHeads = map[string]int{}
-
-// initHolidays fills the holiday tables; lexicon's init calls it.
-func initHolidays() {
-	add := func(h holiday, names ...string) {
-		for _, n := range names {
-			hh := h
-			hh.name = n
-			holidays[n] = &hh
-			words := 1
-			first := n
-			for k := 0; k < len(n); k++ {
-				if n[k] == ' ' {
-					if words == 1 {
-						first = n[:k]
-					}
-					words++
-				}
+// buildHolidays fills holidays and marks the first word of every name in
+// the lexicon with the most words a name it opens has, so that the matcher
+// tries only what can match. The first word is the first token: "st. patrick
+// 's day" opens with "st", whose period is a token of its own.
+func buildHolidays() {
+	for _, hn := range holidayNames {
+		for _, n := range hn.names {
+			h := hn.h
+			h.name = n
+			holidays[n] = &h
+			words := strings.Fields(n)
+			first := strings.TrimSuffix(words[0], ".")
+			if l := lex(first); l.holiday < int8(len(words)) {
+				l.holiday = int8(len(words))
 			}
-			if holidayHeads[first] < words {
-				holidayHeads[first] = words
-			}
-			lex(first) // the tokenizer must see the head word
 		}
 	}
-	add(holiday{month: 1, day: 1}, "new year 's day", "new years day", "new year day", "new year 's")
-	add(holiday{month: 12, day: 31}, "new year 's eve", "new years eve")
-	add(holiday{month: 12, day: 25}, "christmas", "christmas day", "xmas")
-	add(holiday{month: 12, day: 24}, "christmas eve")
-	add(holiday{month: 12, day: 26}, "boxing day")
-	add(holiday{month: 2, day: 14}, "valentine 's day", "valentines day", "valentine day")
-	add(holiday{month: 7, day: 4}, "independence day")
-	add(holiday{month: 10, day: 31}, "halloween")
-	add(holiday{month: 11, day: 11}, "veterans day", "veterans ' day", "armistice day", "remembrance day")
-	add(holiday{month: 3, day: 17}, "st. patrick 's day", "saint patrick 's day")
-	add(holiday{month: 5, day: 1}, "may day")
-	add(holiday{month: 11, nth: 4, wday: 4}, "thanksgiving", "thanksgiving day")
-	add(holiday{month: 5, nth: -1, wday: 1}, "memorial day")
-	add(holiday{month: 9, nth: 1, wday: 1}, "labor day", "labour day")
-	add(holiday{month: 1, nth: 3, wday: 1}, "martin luther king day", "martin luther king jr. day", "mlk day")
-	add(holiday{month: 2, nth: 3, wday: 1}, "presidents day", "presidents ' day", "president 's day")
-	add(holiday{month: 10, nth: 2, wday: 1}, "columbus day")
-	add(holiday{month: 5, nth: 2, wday: 7}, "mother 's day", "mothers day")
-	add(holiday{month: 6, nth: 3, wday: 7}, "father 's day", "fathers day")
-	add(holiday{month: 11, nth: 1, wday: 1, after: 1}, "election day")
-	add(holiday{easter: true}, "easter", "easter sunday", "easter day")
-	add(holiday{easter: true, offset: 1}, "easter monday")
-	add(holiday{easter: true, offset: -2}, "good friday")
-	add(holiday{easter: true, offset: -7}, "palm sunday")
-	add(holiday{easter: true, offset: -46}, "ash wednesday")
 }

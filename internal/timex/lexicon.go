@@ -2,8 +2,8 @@ package timex
 
 // The lexicon maps every lower-case word the matchers care about to what it
 // can mean: a month, a weekday, a number, an ordinal, a unit of time, a season,
-// a part of the day, a keyword of the grammar, a tense cue. It is built once at
-// package initialization.
+// a part of the day, a keyword of the grammar, a tense cue. buildLexicon makes
+// it from the tables of words.go once, at package initialization.
 
 // word identifies the keywords the grammar tests for.
 type word uint8
@@ -139,6 +139,8 @@ const (
 	wFull
 	wAs
 	wIts
+	wMost
+	numWords // not a word: the number of keywords, for tables indexed by them
 )
 
 // unit is a unit of calendar time.
@@ -175,42 +177,100 @@ const (
 	tenseWould // future in the past: "said he would step down on Feb. 28"
 )
 
-// lexeme is what a lower-case word can mean.
+// lexeme is what a lower-case word can mean: one field per facet of the
+// tables in words.go.
 type lexeme struct {
 	word    string // the lower-case form
-	lasting bool   // a past-tense verb of duration (see pastUntil)
-	id      word   // keyword identity, if any
-	abbr    bool   // an abbreviation that a period may follow without ending a sentence
+	keyword word   // keyword identity, if any
+	abbrev  bool   // an abbreviation of a month, weekday or unit (Sept, Tue, yrs): a period may follow
 	month   int8   // 1-12
 	wday    int8   // 1 (Monday) - 7 (Sunday)
 	season  int8   // 1 spring, 2 summer, 3 fall, 4 winter
-	pod     int8   // part of day: see pods
-	ord     int16  // ordinal value: first = 1; "last" = -1 only via id
+	pod     int8   // part of day: see partsOfDay
+	ord     int16  // ordinal value: first = 1
 	num     int32  // cardinal value, 0 when none
 	tens    bool   // twenty, thirty... (can take a unit after a hyphen)
 	decade  int8   // the twenties... the nineties: 20... 90
 	unit    unit   // a unit of time (day, weeks...)
-	plural  bool   // the unit is plural (days)
+	plural  bool   // the unit, weekday or part of day is plural (days, Mondays, nights)
 	freq    unit   // daily, weekly...: a set with this period
-	cue     tense  // a tense cue
+	holiday int8   // the first word of a holiday's name: the most words a name has
+	ref     string // a reference to the present or the past: its value
 	start   bool   // the word can begin a time expression (see markStarters)
-	// toFuture: a future cue when "to" and a verb follow (set to resume)
-	toFuture bool
+	// the productions that can start on the word, and after "the" (see
+	// indexRules)
+	rules, rulesAfterThe []*production
+
+	// what the tense logic reads
+	cue        tense     // a tense cue
+	cueWord    cueWord   // a word the tense logic names
+	toFuture   bool      // a future cue when "to" and a verb follow (set to resume)
+	setFor     bool      // scheduled when "for" follows (set for April)
+	lasting    bool      // a past-tense verb of duration (see pastUntil)
+	modal      modalKind // a modal verb
+	aux        auxKind   // an auxiliary
+	verbGroup  bool      // may stand between an auxiliary and its verb (not, also, been)
+	determiner bool      // an article or a possessive determiner
+	degree     bool      // an adverb of degree (a still unspecified date)
+
+	// what the grammar reads besides
+	amount   bool // makes a quantity of what follows (a rate: $2 billion a year)
+	percent  bool // percent, pct: the number before is no year
+	sameness bool // same, corresponding...: the year-ago counterpart of a period
 }
 
-// Part-of-day codes and their TIMEX3 suffixes.
-const (
-	podNone int8 = iota
-	podMorning
-	podAfternoon
-	podEvening
-	podNight
-	podDaytime
-)
-
-var podCodes = [...]string{"", "MO", "AF", "EV", "NI", "DT"}
+// partOfDayTime is the time of a TIMEX3 value of a part of the day: "TMO".
+func partOfDayTime(pod int8) string { return partsOfDay[pod].tod }
 
 var lexicon = map[string]*lexeme{}
+
+// words is the lexicon as the tokenizer reads it: an open-addressing table
+// keyed by the FNV-1a hash of the lower-case word, which wordInfo computes
+// as it lower-cases the word, so that a lookup hashes nothing again.
+var words wordTable
+
+// FNV-1a, 32 bits.
+const (
+	fnvBasis = 2166136261
+	fnvPrime = 16777619
+)
+
+// wordTable is a hash table of lexemes by their word.
+type wordTable struct {
+	slots []*lexeme
+	mask  uint32
+}
+
+// build fills the table with the lexicon, at most half full.
+func (wt *wordTable) build(lexicon map[string]*lexeme) {
+	n := 1
+	for n < 2*len(lexicon) {
+		n *= 2
+	}
+	wt.slots, wt.mask = make([]*lexeme, n), uint32(n-1)
+	for w, l := range lexicon {
+		h := uint32(fnvBasis)
+		for k := 0; k < len(w); k++ {
+			h = (h ^ uint32(w[k])) * fnvPrime
+		}
+		k := h & wt.mask
+		for wt.slots[k] != nil {
+			k = (k + 1) & wt.mask
+		}
+		wt.slots[k] = l
+	}
+}
+
+// find returns the lexeme of the lower-case word w whose hash is h, nil
+// for none.
+func (wt *wordTable) find(h uint32, w []byte) *lexeme {
+	for k := h & wt.mask; ; k = (k + 1) & wt.mask {
+		l := wt.slots[k]
+		if l == nil || l.word == string(w) {
+			return l
+		}
+	}
+}
 
 // lex returns the entry of w, creating it.
 func lex(w string) *lexeme {
@@ -223,233 +283,161 @@ func lex(w string) *lexeme {
 }
 
 func init() {
-	months := []string{"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
-	for i, m := range months {
-		lex(m).month = int8(i + 1)
-	}
-	for w, m := range map[string]int8{"jan": 1, "feb": 2, "febr": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12} {
-		l := lex(w)
-		l.month, l.abbr = m, true
-	}
-	lex("may").id = wMay
-	lex("march").id = wMarch
-	days := []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-	for i, d := range days {
-		lex(d).wday = int8(i + 1)
-	}
-	for i, d := range days {
-		l := lex(d + "s")
-		l.wday, l.plural = int8(i+1), true
-	}
-	for w, d := range map[string]int8{"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7} {
-		l := lex(w)
-		l.wday, l.abbr = d, true
-	}
+	buildLexicon()
+	indexRules()
+	markStarters()
+	words.build(lexicon)
+}
 
-	units := []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"}
-	for i, w := range units {
-		lex(w).num = int32(i + 1)
+// buildLexicon fills the lexicon from the tables of words.go.
+func buildLexicon() {
+	buildCalendarWords()
+	buildNumberWords()
+	for id, ws := range keywords {
+		for _, w := range ws {
+			lex(w).keyword = id
+		}
 	}
-	for i, w := range []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"} {
-		l := lex(w)
-		l.num, l.tens = int32(20+10*i), true
+	buildTenseWords()
+	for _, w := range amountWords {
+		lex(w).amount = true
 	}
-	lex("fourty").num, lex("fourty").tens = 40, true
-	for i, w := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
-		lex(w).decade = int8(20 + 10*i)
+	for _, w := range percentWords {
+		lex(w).percent = true
 	}
-	lex("hundred").id = wHundred
-	lex("thousand").id = wThousand
-	lex("dozen").id = wDozen
-	ords := []string{"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-		"eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
-	for i, w := range ords {
-		lex(w).ord = int16(i + 1)
+	for w, v := range referenceWords {
+		lex(w).ref = v
 	}
-	for i, w := range []string{"twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"} {
-		lex(w).ord = int16(20 + 10*i)
+	for _, w := range samenessWords {
+		lex(w).sameness = true
 	}
-	lex("hundredth").ord = 100
-	lex("first").id = wFirst
+	buildHolidays()
+}
 
-	type unitWord struct {
-		w      string
-		u      unit
-		plural bool
+// buildCalendarWords enters the months, weekdays, units, seasons, parts of
+// the day and frequencies.
+func buildCalendarWords() {
+	for m, sp := range monthNames {
+		if sp.name == "" {
+			continue
+		}
+		lex(sp.name).month = int8(m)
+		for _, a := range sp.abbrevs {
+			l := lex(a)
+			l.month, l.abbrev = int8(m), true
+		}
 	}
-	for _, uw := range []unitWord{
-		{"second", uSecond, false}, {"seconds", uSecond, true}, {"sec", uSecond, false}, {"secs", uSecond, true},
-		{"minute", uMinute, false}, {"minutes", uMinute, true}, {"min", uMinute, false}, {"mins", uMinute, true},
-		{"hour", uHour, false}, {"hours", uHour, true}, {"hr", uHour, false}, {"hrs", uHour, true},
-		{"day", uDay, false}, {"days", uDay, true},
-		{"weekend", uWeekend, false}, {"weekends", uWeekend, true},
-		{"week", uWeek, false}, {"weeks", uWeek, true}, {"wk", uWeek, false}, {"wks", uWeek, true},
-		{"fortnight", uFortnight, false}, {"fortnights", uFortnight, true},
-		{"month", uMonth, false}, {"months", uMonth, true}, {"mo", uMonth, false}, {"mos", uMonth, true},
-		{"quarter", uQuarter, false}, {"quarters", uQuarter, true},
-		{"year", uYear, false}, {"years", uYear, true}, {"yr", uYear, false}, {"yrs", uYear, true},
-		{"decade", uDecade, false}, {"decades", uDecade, true},
-		{"century", uCentury, false}, {"centuries", uCentury, true},
-		{"millennium", uMillennium, false}, {"millennia", uMillennium, true}, {"millenniums", uMillennium, true},
-	} {
-		l := lex(uw.w)
-		l.unit, l.plural = uw.u, uw.plural
+	for d, sp := range weekdayNames {
+		if sp.name == "" {
+			continue
+		}
+		lex(sp.name).wday = int8(d)
+		l := lex(sp.name + "s")
+		l.wday, l.plural = int8(d), true
+		for _, a := range sp.abbrevs {
+			l := lex(a)
+			l.wday, l.abbrev = int8(d), true
+		}
 	}
-	for _, w := range []string{"sec", "secs", "min", "mins", "hr", "hrs", "wk", "wks", "mo", "mos", "yr", "yrs"} {
-		lex(w).abbr = true
+	for u, forms := range unitNames {
+		for _, f := range forms {
+			l := lex(f.word)
+			l.unit, l.plural, l.abbrev = u, f.plural, f.abbrev
+		}
 	}
-	lex("quarter").id = wQuarter
-	lex("quarters").id = wQuarter
-	lex("year").id = wYear
-	lex("day").id = wDay
-	lex("days").id = wDays
-
-	for w, s := range map[string]int8{"spring": 1, "springtime": 1, "summer": 2, "summertime": 2, "fall": 3, "autumn": 3, "winter": 4, "wintertime": 4} {
-		lex(w).season = s
+	for s, ws := range seasonNames {
+		for _, w := range ws {
+			lex(w).season = int8(s)
+		}
 	}
-	for _, w := range lasting {
-		lex(w).lasting = true
+	for pod, p := range partsOfDay {
+		for k, w := range p.words {
+			l := lex(w)
+			l.pod, l.plural = int8(pod), k > 0
+		}
 	}
-	lex("spring").id = wSpring
-	lex("fall").id = wFall
-	for w, p := range map[string]int8{"morning": podMorning, "mornings": podMorning, "afternoon": podAfternoon, "afternoons": podAfternoon,
-		"evening": podEvening, "evenings": podEvening, "night": podNight, "nights": podNight, "daytime": podDaytime} {
-		lex(w).pod = p
-	}
-	for _, w := range []string{"mornings", "afternoons", "evenings", "nights"} {
-		lex(w).plural = true
-	}
-
-	for w, f := range map[string]unit{"hourly": uHour, "daily": uDay, "nightly": uDay, "weekly": uWeek, "biweekly": uFortnight,
-		"monthly": uMonth, "yearly": uYear} {
-		if f != uNone {
+	for f, ws := range frequencyNames {
+		for _, w := range ws {
 			lex(w).freq = f
 		}
 	}
+}
 
-	ids := map[string]word{
-		"the": wThe, "a": wA, "an": wAn, "of": wOf, "in": wIn, "on": wOn, "at": wAt, "by": wBy, "for": wFor,
-		"and": wAnd, "or": wOr, "to": wTo, "from": wFrom, "since": wSince, "until": wUntil, "till": wUntil,
-		"through": wThrough, "throughout": wThrough, "during": wDuring, "within": wWithin, "over": wOver, "between": wBetween,
-		"ago": wAgo, "earlier": wEarlier, "later": wLater, "before": wBefore, "after": wAfter, "hence": wHence,
-		"now": wNow, "last": wLast, "next": wNext, "this": wThis, "past": wPast, "previous": wPrevious, "prior": wPrevious,
-		"coming": wComing, "following": wFollowing, "current": wCurrent, "upcoming": wUpcoming, "that": wThat,
-		"same": wSame, "these": wThese, "recent": wRecent, "early": wEarly, "late": wLate, "mid": wMid,
-		"middle": wMiddle, "beginning": wBeginning, "start": wStart, "end": wEnd, "close": wClose, "turn": wTurn,
-		"about": wAbout, "around": wAround, "nearly": wNearly, "almost": wAlmost, "approximately": wApproximately,
-		"roughly": wApproximately, "some": wSome, "more": wMore, "less": wLess, "fewer": wLess, "than": wThan, "least": wLeast,
-		"up": wUp, "no": wNo, "every": wEvery, "each": wEach, "per": wPer,
-		"times": wTimes, "twice": wTwice, "once": wOnce, "thrice": wThrice, "other": wOther, "alternate": wAlternate,
-		"fiscal": wFiscal, "fy": wFY, "today": wToday, "yesterday": wYesterday, "tomorrow": wTomorrow,
-		"tonight": wTonight, "a.m.": wAM, "a.m": wAM, "am": wAM, "p.m.": wPM, "p.m": wPM, "pm": wPM,
-		"noon": wNoon, "midnight": wMidnight, "midday": wMidday, "o'clock": wOClock, "few": wFew,
-		"several": wSeveral, "couple": wCouple, "many": wMany, "half": wHalf, "'s": wPossessive,
-		"period": wPeriod, "term": wTerm, "future": wFuture, "present": wPresent,
-		"ahead": wAhead, "beyond": wBeyond, "long": wLong, "old": wOld,
-		"trading": wTrading, "business": wBusiness, "calendar": wCalendar, "latest": wLatest,
-		"additional": wAdditional, "final": wFinal, "so": wSo, "soon": wSoon, "near": wNear, "short": wShort, "q": wQ, "h": wH, "ended": wEnded, "ending": wEnding, "full": wFull, "as": wAs, "its": wIts,
-	}
-	for w, id := range ids {
-		l := lex(w)
-		if l.id == wNone {
-			l.id = id
+// buildNumberWords enters the cardinal, tens, decade and ordinal words.
+func buildNumberWords() {
+	for v, w := range cardinalNames {
+		if w != "" {
+			lex(w).num = int32(v)
 		}
 	}
-	for _, w := range []string{"currently", "presently", "nowadays", "recently", "lately", "their", "his", "her", "our", "my", "your", "down", "corresponding", "comparable", "equivalent",
-		"effective", "billion", "trillion", "percent", "pct", "cents", "dollars", "dlrs", "pounds", "euros", "yen",
-		"be", "been", "being", "not", "also", "yet", "just", "still", "already", "probably", "never", "'ve", "'s", "'re", "am", "reportedly", "once",
-		"newly", "widely", "largely", "much", "very", "well", "most"} {
-		lex(w)
-	}
-	for _, tz := range []string{"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "gmt", "utc", "bst", "cet", "cest", "et", "pt", "ct"} {
-		lex(tz).id = wTZ
-	}
-	for _, a := range []string{"mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt", "prof", "no", "vs", "u.s.", "u.n.", "a.m.", "p.m.", "ft", "mt", "ave"} {
-		lex(a).abbr = true
-	}
-
-	// Tense cues. Words ending in -ed that are not in the lexicon count as
-	// past too (see wordInfo).
-	for _, w := range []string{"said", "told", "was", "were", "had", "did", "went", "came", "made", "took", "gave",
-		"met", "held", "left", "found", "began", "got", "saw", "knew", "thought", "became", "brought", "bought",
-		"sold", "paid", "put", "set", "kept", "felt", "led", "fell", "rose", "won", "lost", "spent", "sent", "built",
-		"struck", "hit", "shot", "killed", "ran", "wrote", "spoke", "broke", "chose", "drove", "flew", "fought",
-		"caught", "taught", "stood", "understood", "wore", "threw", "grew", "drew", "ate", "forgot", "hid", "meant",
-		"overtook", "undertook", "withdrew", "arose", "sought", "cut", "quit", "bid", "shut", "spread", "swore", "tore",
-		"woke", "bore", "beat", "bled", "fed", "fled", "slid", "sank", "sang", "rang", "swam", "dug", "hung", "lay",
-		"stole", "stuck", "swung", "began", "ago", "yesterday", "earlier", "previously", "formerly", "last",
-		"risen", "fallen", "been", "gone", "taken", "given", "seen", "done", "become", "begun", "known", "shown",
-		"grown", "thrown", "written", "spoken", "broken", "chosen", "driven", "eaten", "forgotten", "hidden",
-		"stolen", "sworn", "torn", "worn", "beaten", "shaken", "sunk", "drunk", "sung", "swum", "flown", "drawn",
-		"withdrawn", "arisen", "overseen", "undertaken", "overtaken", "mistaken", "forgiven", "ridden", "woken"} {
-		l := lex(w)
-		if l.cue == tenseNone {
-			l.cue = tensePast
+	for v, ws := range tensNames {
+		for _, w := range ws {
+			l := lex(w)
+			l.num, l.tens = v, true
 		}
 	}
-	for _, w := range []string{"will", "'ll", "shall", "wo", "going", "gonna", "expected", "scheduled",
-		"plans", "plan", "planned", "intends", "would", "'d", "slated", "aims", "hopes", "expects",
-		"might", "should", "must", "can", "may", "ca"} {
-		lex(w).cue = tenseFuture
+	for v, w := range decadeNames {
+		lex(w).decade = v
 	}
-	// future when an infinitive follows: set to resume, due to meet
-	for _, w := range []string{"set", "due", "expected", "scheduled", "slated", "plans", "plan", "planned", "intends", "intend",
-		"hopes", "hope", "aims", "aim", "wants", "want", "going", "poised", "likely", "ready", "prepared", "preparing",
-		"plans", "seeks", "seeking", "hoping", "planning", "trying", "is", "are", "expect", "expects", "agreed", "decided", "promised", "vowed", "threatened", "pledged",
-		// and the nouns of a deal: an agreement to acquire, its offer to buy
-		"agreement", "offer", "proposal", "deal", "pact"} {
+	for v, w := range ordinalNames {
+		lex(w).ord = v
+	}
+}
+
+// buildTenseWords enters what the tense logic reads.
+func buildTenseWords() {
+	for t, ws := range tenseCues {
+		for _, w := range ws {
+			lex(w).cue = t
+		}
+	}
+	for c, ws := range cueWords {
+		for _, w := range ws {
+			lex(w).cueWord = c
+		}
+	}
+	for _, w := range toFutureWords {
 		lex(w).toFuture = true
 	}
-	lex("wo").id = wWo
-	lex("going").id = wGoing
-	for _, w := range []string{"is", "are", "am", "says", "has", "have", "does", "do", "'re", "'m", "say"} {
-		l := lex(w)
-		if l.cue == tenseNone {
-			l.cue = tensePresent
+	for _, w := range scheduledFor {
+		lex(w).setFor = true
+	}
+	for _, w := range lastingVerbs {
+		lex(w).lasting = true
+	}
+	for k, ws := range modals {
+		for _, w := range ws {
+			lex(w).modal = k
 		}
 	}
-	lex("n't").id = wNt
-	lex("'t").id = wNt
-	// words that are the verbs "set" or "due" more often as adjectives: keep
-	// them neutral
-	lex("last").cue = tenseNone
-	lex("next").cue = tenseNone
-	lex("coming").cue = tenseNone
-	lex("upcoming").cue = tenseNone
-	lex("earlier").cue = tenseNone
-	lex("ago").cue = tenseNone
-	lex("yesterday").cue = tenseNone
-	lex("tomorrow").cue = tenseNone
-	// months and weekdays get their abbreviations' periods; "a.m." etc.
-	for _, w := range []string{"a.m", "p.m"} {
-		lex(w).abbr = true
+	for k, ws := range auxiliaries {
+		for _, w := range ws {
+			lex(w).aux = k
+		}
 	}
-	initHolidays()
-	markStarters()
+	for _, w := range verbGroupWords {
+		lex(w).verbGroup = true
+	}
+	for _, w := range determiners {
+		lex(w).determiner = true
+	}
+	for _, w := range degreeAdverbs {
+		lex(w).degree = true
+	}
 }
 
 // markStarters flags the words that can begin a time expression, so that
 // Tag skips every other token (prepositions, verbs...) at the cost of one
-// field test.
+// field test: the head words of productions (indexRules runs first; "the" is
+// one, which covers the productions that start after it), the
+// modifiers that stand before them (starterWords) and the calendar words.
 func markStarters() {
-	starters := map[word]bool{
-		wThe: true, wA: true, wAn: true, wThis: true, wLast: true, wNext: true, wPast: true, wPrevious: true,
-		wComing: true, wFollowing: true, wCurrent: true, wUpcoming: true, wThat: true, wSame: true, wThese: true,
-		wRecent: true, wLatest: true, wFinal: true, wFirst: true, wEarly: true, wLate: true, wMid: true,
-		wEarlier: true, wLater: true, wAbout: true, wAround: true, wApproximately: true, wNearly: true,
-		wAlmost: true, wMore: true, wLess: true, wAt: true, wUp: true, wNo: true, wOver: true, wWithin: true,
-		wEvery: true, wEach: true, wPer: true, wTwice: true, wOnce: true, wThrice: true, wFiscal: true, wFY: true,
-		wQ: true, wH: true, wNoon: true, wMidnight: true, wMidday: true, wToday: true, wYesterday: true,
-		wTomorrow: true, wTonight: true, wNow: true, wSeveral: true, wFew: true, wSome: true, wCouple: true,
-		wDozen: true, wHalf: true, wMany: true,
+	starters := map[word]bool{}
+	for _, w := range starterWords {
+		starters[w] = true
 	}
-	for w, l := range lexicon {
-		_, holidayHead := holidayHeads[w]
-		l.start = starters[l.id] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
-			l.tens || l.unit != uNone || l.freq != uNone || holidayHead
-	}
-	for _, w := range []string{"currently", "presently", "nowadays", "current", "recently", "lately"} {
-		lexicon[w].start = true
+	for _, l := range lexicon {
+		l.start = len(l.rules) > 0 || starters[l.keyword] || l.month != 0 || l.wday != 0 || l.season != 0 || l.ord != 0 || l.num != 0 ||
+			l.tens || l.unit != uNone || l.freq != uNone || l.holiday > 0 || l.ref != ""
 	}
 }

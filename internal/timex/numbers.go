@@ -9,83 +9,89 @@ import (
 
 // qty is a quantity of units: 3, 2.5, or unknown ("several", "a few").
 type qty struct {
-	v       float64
-	x       bool // unknown number: several, a few, some
+	value   float64
+	unknown bool // unknown number: several, a few, some
 	approx  bool // a couple
-	word    bool // spelled out, or "a"/"an"
+	spelled bool // spelled out, or "a"/"an"
 	article bool // "a"/"an" alone
 }
 
 // number reads a quantity at i: digits (with a fraction: 5 1/2), number
 // words (twenty four, a hundred, two thousand), "a"/"an", "a couple of",
-// "a few", "several", "some", "a dozen".
+// "a few", "several", "some", "a dozen", "half a".
 func (p *parser) number(i int) (qty, int, bool) {
-	if i >= p.n {
-		return qty{}, 0, false
+	if p.tok(i).kind == tNum {
+		return p.digitNumber(i)
 	}
-	t := p.tok(i)
-	if t.kind == tNum {
-		if t.suf != sufNone || t.apos || t.num < 0 {
-			// decimals: 1.5 years
-			if t.suf == sufNone && !t.apos && t.num < 0 {
-				if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
-					return qty{v: f}, i + 1, true
-				}
-			}
-			return qty{}, 0, false
-		}
-		q := qty{v: float64(t.num)}
-		j := i + 1
-		// fraction: 5 1/2
-		if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
-			if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
-				q.v += float64(a) / float64(b)
-				j += 3
-			}
-		}
-		return q, j, true
-	}
-	l := p.lx(i)
-	switch l.id {
+	l := p.lexeme(i)
+	switch l.keyword {
 	case wA, wAn:
-		switch p.id(i + 1) {
+		switch p.keyword(i + 1) {
 		case wCouple, wFew, wDozen:
 			return p.number(i + 1) // a couple of, a few, a dozen: as without the article
 		case wHundred:
-			return qty{v: 100, word: true}, i + 2, true
+			return qty{value: 100, spelled: true}, i + 2, true
 		case wThousand:
-			return qty{v: 1000, word: true}, i + 2, true
+			return qty{value: 1000, spelled: true}, i + 2, true
 		}
-		return qty{v: 1, word: true, article: true}, i + 1, true
-	case wSeveral, wFew, wMany:
-		return qty{x: true, word: true}, i + 1, true
-	case wSome:
-		return qty{x: true, word: true}, i + 1, true
+		return qty{value: 1, spelled: true, article: true}, i + 1, true
+	case wSeveral, wFew, wMany, wSome:
+		return qty{unknown: true, spelled: true}, i + 1, true
 	case wCouple:
 		j := i + 1
-		if p.id(j) == wOf {
+		if p.keyword(j) == wOf {
 			j++
 		}
-		return qty{v: 2, approx: true, word: true}, j, true
+		return qty{value: 2, approx: true, spelled: true}, j, true
 	case wDozen:
-		return qty{v: 12, word: true}, i + 1, true
+		return qty{value: 12, spelled: true}, i + 1, true
 	case wHalf:
 		// half an hour, half a day
-		if k := p.id(i + 1); k == wA || k == wAn {
-			return qty{v: 0.5, word: true}, i + 2, true
+		if k := p.keyword(i + 1); k == wA || k == wAn {
+			return qty{value: 0.5, spelled: true}, i + 2, true
 		}
 		return qty{}, 0, false
 	}
 	if l.num == 0 {
 		return qty{}, 0, false
 	}
+	return p.numberWords(i)
+}
+
+// digitNumber reads a number in digits at i: 3, 1.5, 5 1/2.
+func (p *parser) digitNumber(i int) (qty, int, bool) {
+	t := p.tok(i)
+	if t.suf != sufNone || t.apos || t.num < 0 {
+		// decimals: 1.5 years
+		if t.suf == sufNone && !t.apos && t.num < 0 {
+			if f, err := strconv.ParseFloat(strings.ReplaceAll(p.word(i), ",", ""), 64); err == nil {
+				return qty{value: f}, i + 1, true
+			}
+		}
+		return qty{}, 0, false
+	}
+	q := qty{value: float64(t.num)}
+	j := i + 1
+	// fraction: 5 1/2
+	if a, ok := p.plainNum(j); ok && p.punct(j+1, '/') && p.glued(j+1) && p.glued(j+2) {
+		if b, ok := p.plainNum(j + 2); ok && b > a && b <= 4 && a > 0 && !p.glued(j) {
+			q.value += float64(a) / float64(b)
+			j += 3
+		}
+	}
+	return q, j, true
+}
+
+// numberWords reads a spelled-out number at i: six, twenty-four, a hundred
+// and twenty, two thousand, three dozen, one and a half.
+func (p *parser) numberWords(i int) (qty, int, bool) {
 	v, j, _ := p.smallNum(i)
-	switch p.id(j) {
+	switch p.keyword(j) {
 	case wHundred:
 		v *= 100
 		j++
 		k := j
-		if p.id(k) == wAnd {
+		if p.keyword(k) == wAnd {
 			k++
 		}
 		if w, k2, ok := p.smallNum(k); ok {
@@ -99,10 +105,10 @@ func (p *parser) number(i int) (qty, int, bool) {
 		v *= 12
 		j++
 	}
-	q := qty{v: float64(v), word: true}
+	q := qty{value: float64(v), spelled: true}
 	// one and a half
-	if p.id(j) == wAnd && (p.id(j+1) == wA) && p.id(j+2) == wHalf {
-		q.v += 0.5
+	if p.keyword(j) == wAnd && p.keyword(j+1) == wA && p.keyword(j+2) == wHalf {
+		q.value += 0.5
 		j += 3
 	}
 	return q, j, true
@@ -111,7 +117,7 @@ func (p *parser) number(i int) (qty, int, bool) {
 // smallNum reads a number word below one hundred: "six", "twenty",
 // "twenty-four", "twenty four".
 func (p *parser) smallNum(i int) (int, int, bool) {
-	l := p.lx(i)
+	l := p.lexeme(i)
 	if l.num == 0 || l.num >= 100 {
 		return 0, 0, false
 	}
@@ -122,7 +128,7 @@ func (p *parser) smallNum(i int) (int, int, bool) {
 		if p.hyphen(k) {
 			k++
 		}
-		if u := p.lx(k); u.num > 0 && u.num < 10 && !u.tens {
+		if u := p.lexeme(k); u.num > 0 && u.num < 10 && !u.tens {
 			v += int(u.num)
 			j = k + 1
 		}
@@ -132,19 +138,19 @@ func (p *parser) smallNum(i int) (int, int, bool) {
 
 // ordAt reads an ordinal: third, 3rd, twenty-first.
 func (p *parser) ordAt(i int) (int, int, bool) {
-	if i >= p.n {
+	if i >= p.sentEnd {
 		return 0, 0, false
 	}
 	t := p.tok(i)
 	if t.kind == tNum && t.suf == sufOrd && !t.apos && t.num > 0 {
 		return t.num, i + 1, true
 	}
-	l := p.lx(i)
+	l := p.lexeme(i)
 	if l.ord > 0 {
 		return int(l.ord), i + 1, true
 	}
 	if l.tens && p.hyphen(i+1) {
-		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
+		if o := p.lexeme(i + 2).ord; o > 0 && o < 10 {
 			return int(l.num) + int(o), i + 3, true
 		}
 	}
@@ -153,12 +159,12 @@ func (p *parser) ordAt(i int) (int, int, bool) {
 
 // dayNum reads a day of the month at i: 11, 11th, eleventh, Fourth.
 func (p *parser) dayNum(i int) (int, int, bool) {
-	if i >= p.n {
+	if i >= p.sentEnd {
 		return 0, 0, false
 	}
 	t := p.tok(i)
 	if t.kind == tNum {
-		if t.apos || t.comma || t.ndig > 2 || t.num < 1 || t.num > 31 || (t.suf != sufNone && t.suf != sufOrd) {
+		if t.apos || t.comma || t.digits > 2 || t.num < 1 || t.num > 31 || (t.suf != sufNone && t.suf != sufOrd) {
 			return 0, 0, false
 		}
 		// "June 30 people" is rare; "June 1:30" is a time
@@ -167,13 +173,13 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 		}
 		return t.num, i + 1, true
 	}
-	l := p.lx(i)
+	l := p.lexeme(i)
 	if l.ord > 0 && l.ord <= 31 {
 		return int(l.ord), i + 1, true
 	}
 	// twenty-first
 	if l.tens && l.num <= 30 && p.hyphen(i+1) {
-		if o := p.lx(i + 2).ord; o > 0 && o < 10 {
+		if o := p.lexeme(i + 2).ord; o > 0 && o < 10 {
 			return int(l.num) + int(o), i + 3, true
 		}
 	}
@@ -183,7 +189,7 @@ func (p *parser) dayNum(i int) (int, int, bool) {
 // year4 recognizes a four-digit year at i (1000-2099) and returns it.
 func (p *parser) year4(i int) (int, bool) {
 	v, ok := p.plainNum(i)
-	if !ok || p.tok(i).ndig != 4 || v < 1000 || v > 2099 {
+	if !ok || p.tok(i).digits != 4 || v < 1000 || v > 2099 {
 		return 0, false
 	}
 	return v, true
@@ -194,12 +200,12 @@ func (p *parser) year4(i int) (int, bool) {
 // returns the year and the end.
 func (p *parser) yearAt(i int) (y, j int, ok bool) {
 	if v, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.n && p.tok(i+2).kind == tNum && p.glued(i+2) {
+		if p.punct(i+1, '-') && p.glued(i+1) && i+2 < p.sentEnd && p.tok(i+2).kind == tNum && p.glued(i+2) {
 			return 0, 0, false // 1998-99, 2017-04: not a plain year
 		}
 		return v, i + 1, true
 	}
-	if i < p.n && p.tok(i).kind == tNum && p.tok(i).apos && p.tok(i).suf == sufNone && p.tok(i).ndig == 2 {
+	if i < p.sentEnd && p.tok(i).kind == tNum && p.tok(i).apos && p.tok(i).suf == sufNone && p.tok(i).digits == 2 {
 		return twoDigitYear(p.tok(i).num), i + 1, true
 	}
 	if y, j, ok := p.spelledYear(i); ok {
@@ -211,7 +217,7 @@ func (p *parser) yearAt(i int) (y, j int, ok bool) {
 // spelledYear reads "nineteen ninety-six", "nineteen eighty", "two thousand
 // (and) one", "twenty seventeen".
 func (p *parser) spelledYear(i int) (int, int, bool) {
-	l := p.lx(i)
+	l := p.lexeme(i)
 	if l.num == 0 {
 		return 0, 0, false
 	}
@@ -224,9 +230,9 @@ func (p *parser) spelledYear(i int) (int, int, bool) {
 		}
 		return hi*100 + lo, k2, true
 	}
-	if l.num == 2 && p.id(i+1) == wThousand {
+	if l.num == 2 && p.keyword(i+1) == wThousand {
 		k := i + 2
-		if p.id(k) == wAnd {
+		if p.keyword(k) == wAnd {
 			k++
 		}
 		if lo, k2, ok := p.smallNum(k); ok && lo < 100 {
@@ -252,22 +258,19 @@ func (p *parser) yearContext(i int) bool {
 		if pt.kind == tPunct && (pt.ch == '$' || pt.ch == '#' || pt.ch == '.' && p.glued(i) || pt.ch == ':' || pt.ch == '/' && p.glued(i)) {
 			return false
 		}
-		if pt.kind == tPunct && pt.ch == '?' && p.glued(i) { // £, €
-			return false
-		}
 		if pt.kind == tNum && !p.tok(i).sp {
 			return false
 		}
-		if pl := pt.lx; pl != nil && pl.abbr && pl.word == "no" {
+		if pl := pt.lexeme; pl != nil && pl.keyword == wNo {
 			return false
 		}
 	}
-	if j := i + 1; j < p.n {
+	if j := i + 1; j < p.sentEnd {
 		nt := p.tok(j)
 		if nt.kind == tPunct && (nt.ch == '%' || nt.ch == '/' && p.glued(j)) {
 			return false
 		}
-		if nl := nt.lx; nl != nil && (nl.word == "percent" || nl.word == "pct") {
+		if nl := nt.lexeme; nl != nil && nl.percent {
 			return false
 		}
 		if nt.kind == tPunct && nt.ch == ':' && p.glued(j) {
@@ -277,106 +280,165 @@ func (p *parser) yearContext(i int) bool {
 	return true
 }
 
-func (p *parser) numberLed(i int) (match, bool) {
-	t := p.tok(i)
-	if t.kind != tNum {
-		if y, j, ok := p.spelledYear(i); ok && p.yearContext(i) {
-			return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
-		}
+var numberProductions = []production{
+	{"shortYear", on(isNumber), shortYear, "the class of '98"},
+	{"decadeNumber", on(isNumber), decadeNumber, "1990s rock"},
+	{"isoDate", on(isNumber), isoDate, "2017-04-11"},
+	{"slashDate", on(isNumber), slashDate, "4/11/2017"},
+	{"militaryTime", on(isNumber), militaryTime, "1430 GMT"},
+	{"yearNumber", on(isNumber), yearNumber, "1998"},
+	{"spelledYear", on(wordHead(func(l *lexeme) bool { return l.num != 0 })), spelledYearDate, "nineteen ninety-six"},
+}
+
+// shortYear: '98 (the century that puts it at most ten years ahead), '90s.
+func shortYear(c cursor) (match, bool) {
+	t := c.tok()
+	if !t.apos || t.digits != 2 || t.kind != tNum {
 		return match{}, false
 	}
-	// times first: 10:35 a.m., 10 p.m., 10am
-	if m, ok := p.clock(i); ok {
-		return m, true
-	}
-	if t.apos && t.ndig == 2 {
-		if t.suf == sufS { // '90s
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num / 10 * 10, gran: uDecade}}, true
-		}
-		if t.suf == sufNone { // '98
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uYear}}, true
-		}
-	}
-	if t.suf == sufS && !t.apos && t.num >= 0 {
-		switch {
-		case t.ndig == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0: // 1990s
-			if t.num%100 == 0 && p.id(i-1) == wThe && p.id(i+1) == wNone && false {
-				break
-			}
-			return match{i, i + 1, spec{typ: Date, kind: skAbs, year: t.num, gran: uDecade}}, true
-		case t.ndig == 2 && t.num%10 == 0 && (p.id(i-1) == wThe || p.id(i-1) == wEarly || p.id(i-1) == wLate || p.id(i-1) == wMid || p.punct(i-1, '-')): // the 90s
-			return match{i, i + 1, spec{typ: Date, kind: skCal, yy: t.num, gran: uDecade}}, true
-		}
-	}
-	if t.suf != sufNone || t.apos || t.comma || t.num < 0 {
-		return match{}, false
-	}
-	// ISO 8601: 2017-04-11, 2017-04, 2017-04-11T14:30
-	if t.ndig == 4 && p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) {
-		if mo, ok := p.plainNum(i + 2); ok && p.tok(i+2).ndig == 2 && mo >= 1 && mo <= 12 {
-			if p.punct(i+3, '-') && p.glued(i+3) && p.glued(i+4) {
-				if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).ndig == 2 {
-					return match{i, i + 5, spec{typ: Date, kind: skAbs, year: t.num, month: mo, day: d, gran: uDay}}, true
-				}
-				return match{}, false
-			}
-			return match{i, i + 3, spec{typ: Date, kind: skAbs, year: t.num, month: mo, gran: uMonth}}, true
-		}
-	}
-	// 2017/04/11 and 4/11/2017, 04/11/17
-	if p.punct(i+1, '/') && p.glued(i+1) && p.glued(i+2) && p.punct(i+3, '/') && p.glued(i+3) && p.glued(i+4) {
-		a, b, c := t.num, 0, 0
-		var ok1, ok2 bool
-		b, ok1 = p.plainNum(i + 2)
-		c, ok2 = p.plainNum(i + 4)
-		if next := i + 5; ok1 && ok2 && !(p.glued(next) && (p.tok(next).kind != tPunct || p.tok(next).ch == '/')) {
-			switch {
-			case t.ndig == 4:
-				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: a, month: b, day: c, gran: uDay}}, true
-			case p.tok(i+4).ndig == 4 || p.tok(i+4).ndig == 2:
-				y := c
-				if p.tok(i+4).ndig == 2 {
-					y = 1900 + c
-					if c < 50 {
-						y = 2000 + c
-					}
-				}
-				mo, d := a, b
-				if a > 12 && b <= 12 {
-					mo, d = b, a
-				}
-				return match{i, i + 5, spec{typ: Date, kind: skAbs, year: y, month: mo, day: d, gran: uDay}}, true
-			}
-		}
-	}
-	// 2000 BST, 1430 GMT: a time of day
-	if t.ndig == 4 && t.num%100 < 60 && t.num/100 <= 24 && p.id(i+1) == wTZ && p.tok(i+1).upper {
-		m := match{i, i + 2, spec{typ: Time, kind: skRel, unit: uDay, gran: uDay, narr: true, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)}}
-		p.attachDay(&m)
-		return m, true
-	}
-	// a year
-	if y, ok := p.year4(i); ok {
-		if p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && i+2 < p.n && p.tok(i+2).kind == tNum {
-			return match{}, false // 1998-99, a score
-		}
-		if !p.yearContext(i) {
-			return match{}, false
-		}
-		j := i + 1
-		return match{i, j, spec{typ: Date, kind: skAbs, year: y, gran: uYear}}, true
+	c.next()
+	switch t.suf {
+	case sufS:
+		return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{twoDigits: t.num / 10 * 10}, gran: uDecade})
+	case sufNone:
+		return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{twoDigits: t.num}, gran: uYear})
 	}
 	return match{}, false
 }
 
+// decadeNumber: 1990s; the 90s, early 80s, mid-70s.
+func decadeNumber(c cursor) (match, bool) {
+	t := c.tok()
+	if t.suf != sufS || t.apos || t.num < 0 || t.kind != tNum {
+		return match{}, false
+	}
+	p, i := c.p, c.start
+	c.next()
+	switch {
+	case t.digits == 4 && t.num >= 1000 && t.num <= 2090 && t.num%10 == 0:
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: t.num}, gran: uDecade})
+	case t.digits == 2 && t.num%10 == 0 && (decadeIntro[p.keyword(i-1)] || p.punct(i-1, '-')):
+		return c.match(spec{typ: Date, kind: kindCalendar, cal: calendar{twoDigits: t.num}, gran: uDecade})
+	}
+	return match{}, false
+}
+
+// decadeIntro are the words after which two digits and an s are a decade.
+var decadeIntro = [numWords]bool{wThe: true, wEarly: true, wLate: true, wMid: true}
+
+// plainDigits returns the plain number at the cursor (no suffix,
+// apostrophe, separators or decimals), for the productions of dates and
+// times written in digits.
+func plainDigits(c *cursor) (*token, bool) {
+	t := c.tok()
+	return t, t.kind == tNum && t.suf == sufNone && !t.apos && !t.comma && t.num >= 0
+}
+
+// isoDate: 2017-04-11, 2017-04.
+func isoDate(c cursor) (match, bool) {
+	p, i := c.p, c.start
+	t, ok := plainDigits(&c)
+	if !ok || t.digits != 4 || !p.hyphen(i+1) {
+		return match{}, false
+	}
+	mo, ok := p.plainNum(i + 2)
+	if !ok || p.tok(i+2).digits != 2 || mo < 1 || mo > 12 {
+		return match{}, false
+	}
+	if !p.hyphen(i + 3) {
+		c.pos = i + 3
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: t.num, month: mo}, gran: uMonth})
+	}
+	if d, ok := p.plainNum(i + 4); ok && p.tok(i+4).digits == 2 {
+		c.pos = i + 5
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: t.num, month: mo, day: d}, gran: uDay})
+	}
+	return match{}, false
+}
+
+// slashDate: 2017/04/11 and 4/11/2017, 04/11/17 (the month first, unless
+// it cannot be one).
+func slashDate(c cursor) (match, bool) {
+	p, i := c.p, c.start
+	t, ok := plainDigits(&c)
+	if !ok || !p.gluedSlash(i+1) || !p.gluedSlash(i+3) {
+		return match{}, false
+	}
+	b, ok1 := p.plainNum(i + 2)
+	d, ok2 := p.plainNum(i + 4)
+	if next := i + 5; !ok1 || !ok2 || p.glued(next) && (p.tok(next).kind != tPunct || p.tok(next).ch == '/') {
+		return match{}, false
+	}
+	c.pos = i + 5
+	switch last := p.tok(i + 4).digits; {
+	case t.digits == 4:
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: t.num, month: b, day: d}, gran: uDay})
+	case last == 4 || last == 2:
+		y := d
+		if last == 2 {
+			y = twoDigitYear(d)
+		}
+		mo, day := t.num, b
+		if t.num > 12 && b <= 12 {
+			mo, day = b, t.num
+		}
+		return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y, month: mo, day: day}, gran: uDay})
+	}
+	return match{}, false
+}
+
+// gluedSlash reports whether token k is a slash glued to both its
+// neighbours.
+func (p *parser) gluedSlash(k int) bool { return p.punct(k, '/') && p.glued(k) && p.glued(k+1) }
+
+// militaryTime: 2000 BST, 1430 GMT.
+func militaryTime(c cursor) (match, bool) {
+	t, ok := plainDigits(&c)
+	if !ok || t.digits != 4 || t.num%100 >= 60 || t.num/100 > 24 {
+		return match{}, false
+	}
+	c.next()
+	if !c.is(wTZ) || !c.tok().upper {
+		return match{}, false
+	}
+	c.next()
+	m, _ := c.match(spec{typ: Time, kind: kindOffset, off: offset{unit: uDay}, gran: uDay, anchor: anchorNarrative, tod: "T" + pad(t.num/100, 2) + ":" + pad(t.num%100, 2)})
+	c.p.attachDay(&m)
+	return m, true
+}
+
+// yearNumber: 1998, but not 1998-99 (a score) nor an amount ($1990).
+func yearNumber(c cursor) (match, bool) {
+	p, i := c.p, c.start
+	if _, ok := plainDigits(&c); !ok {
+		return match{}, false
+	}
+	y, ok := p.year4(i)
+	if !ok || p.punct(i+1, '-') && p.glued(i+1) && p.glued(i+2) && p.tok(i+2).kind == tNum || !p.yearContext(i) {
+		return match{}, false
+	}
+	c.next()
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y}, gran: uYear})
+}
+
+// spelledYearDate: nineteen ninety-six, two thousand and one.
+func spelledYearDate(c cursor) (match, bool) {
+	y, j, ok := c.p.spelledYear(c.start)
+	if !ok || !c.p.yearContext(c.start) {
+		return match{}, false
+	}
+	c.pos = j
+	return c.match(spec{typ: Date, kind: kindAbsolute, cal: calendar{year: y}, gran: uYear})
+}
+
 // unitAt recognizes a unit of time at i (day, weeks, yr.) and returns it.
 func (p *parser) unitAt(i int) (unit, bool, int, bool) {
-	l := p.lx(i)
+	l := p.lexeme(i)
 	if l.unit == uNone {
 		return uNone, false, 0, false
 	}
 	j := i + 1
-	if l.abbr {
+	if l.abbrev {
 		j = p.skipDot(j)
 	}
 	return l.unit, l.plural, j, true
@@ -384,7 +446,7 @@ func (p *parser) unitAt(i int) (unit, bool, int, bool) {
 
 // durationValue formats a quantity of units as a TIMEX3 duration.
 func durationValue(q qty, u unit) string {
-	if q.x {
+	if q.unknown {
 		switch u {
 		case uDecade:
 			return "PXY"
@@ -393,7 +455,7 @@ func durationValue(q qty, u unit) string {
 		}
 		return "P" + timePart(u) + "X" + unitLetter(u)
 	}
-	v := q.v
+	v := q.value
 	switch u {
 	case uDecade:
 		v, u = v*10, uYear

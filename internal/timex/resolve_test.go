@@ -45,22 +45,22 @@ func TestDurationValue(t *testing.T) {
 		u    unit
 		want string
 	}{
-		{qty{v: 3}, uDay, "P3D"},
-		{qty{v: 2}, uHour, "PT2H"},
-		{qty{v: 1}, uYear, "P1Y"},
-		{qty{v: 5.5}, uHour, "PT5H30M"},
-		{qty{v: 2.5}, uYear, "P2Y6M"},
-		{qty{v: 1.5}, uMinute, "PT1M30S"},
-		{qty{v: 0.5}, uHour, "PT30M"},
-		{qty{v: 1.5}, uDay, "P1DT12H"},
-		{qty{v: 2}, uDecade, "P20Y"},
-		{qty{v: 1}, uCentury, "P100Y"},
-		{qty{v: 2}, uFortnight, "P4W"},
-		{qty{v: 3}, uQuarter, "P3Q"},
-		{qty{x: true}, uYear, "PXY"},
-		{qty{x: true}, uMinute, "PTXM"},
-		{qty{x: true}, uDecade, "PXY"},
-		{qty{x: true}, uCentury, "PXC"},
+		{qty{value: 3}, uDay, "P3D"},
+		{qty{value: 2}, uHour, "PT2H"},
+		{qty{value: 1}, uYear, "P1Y"},
+		{qty{value: 5.5}, uHour, "PT5H30M"},
+		{qty{value: 2.5}, uYear, "P2Y6M"},
+		{qty{value: 1.5}, uMinute, "PT1M30S"},
+		{qty{value: 0.5}, uHour, "PT30M"},
+		{qty{value: 1.5}, uDay, "P1DT12H"},
+		{qty{value: 2}, uDecade, "P20Y"},
+		{qty{value: 1}, uCentury, "P100Y"},
+		{qty{value: 2}, uFortnight, "P4W"},
+		{qty{value: 3}, uQuarter, "P3Q"},
+		{qty{unknown: true}, uYear, "PXY"},
+		{qty{unknown: true}, uMinute, "PTXM"},
+		{qty{unknown: true}, uDecade, "PXY"},
+		{qty{unknown: true}, uCentury, "PXC"},
 	}
 	for _, tt := range tests {
 		if got := durationValue(tt.q, tt.u); got != tt.want {
@@ -75,24 +75,24 @@ func TestPointValue(t *testing.T) {
 		p    point
 		want string
 	}{
-		{point{t: d, gran: uDay}, "2017-04-11"},
-		{point{t: d, gran: uDay, tod: "TEV"}, "2017-04-11TEV"},
-		{point{t: d, gran: uWeek}, "2017-W15"},
-		{point{t: day(2016, 1, 2), gran: uWeek}, "2015-W53"},
-		{point{t: d, gran: uWeekend}, "2017-W15-WE"},
-		{point{t: d, gran: uMonth}, "2017-04"},
-		{point{t: d, gran: uQuarter}, "2017-Q2"},
-		{point{t: d, gran: uHalf}, "2017-H1"},
-		{point{t: seasonStart(2016, 4), gran: uSeason, season: 4}, "2016-WI"},
-		{point{t: d, gran: uYear}, "2017"},
-		{point{t: d, gran: uDecade}, "201"},
-		{point{t: d, gran: uCentury}, "20"},
-		{point{t: day(987, 1, 1), gran: uYear}, "0987"},
-		{point{t: day(10001, 1, 1), gran: uYear}, ""},
+		{point{first: d, gran: uDay}, "2017-04-11"},
+		{point{first: d, gran: uDay, tod: "TEV"}, "2017-04-11TEV"},
+		{point{first: d, gran: uWeek}, "2017-W15"},
+		{point{first: day(2016, 1, 2), gran: uWeek}, "2015-W53"},
+		{point{first: d, gran: uWeekend}, "2017-W15-WE"},
+		{point{first: d, gran: uMonth}, "2017-04"},
+		{point{first: d, gran: uQuarter}, "2017-Q2"},
+		{point{first: d, gran: uHalf}, "2017-H1"},
+		{point{first: seasonStart(2016, 4), gran: uSeason, season: 4}, "2016-WI"},
+		{point{first: d, gran: uYear}, "2017"},
+		{point{first: d, gran: uDecade}, "201"},
+		{point{first: d, gran: uCentury}, "20"},
+		{point{first: day(987, 1, 1), gran: uYear}, "0987"},
+		{point{first: day(10001, 1, 1), gran: uYear}, ""},
 	}
 	for _, tt := range tests {
 		if got := tt.p.value(); got != tt.want {
-			t.Errorf("%v at %d = %q, want %q", tt.p.t.Format(time.DateOnly), tt.p.gran, got, tt.want)
+			t.Errorf("%v at %d = %q, want %q", tt.p.first.Format(time.DateOnly), tt.p.gran, got, tt.want)
 		}
 		if v := tt.want; v != "" {
 			if _, ok := ParseValue(v); !ok {
@@ -126,8 +126,8 @@ func TestResolveWeekday(t *testing.T) {
 		{1, dirThis, tenseNone, "2017-04-10"},
 	}
 	for _, tt := range tests {
-		c := ctx{dct: tuesday, tense: tt.tense}
-		v, _, ok := c.resolve(&spec{typ: Date, kind: skCal, wday: tt.wday, gran: uDay, dir: tt.dir})
+		c := resolver{dct: tuesday, tense: tt.tense}
+		v, _, ok := c.resolve(&spec{typ: Date, kind: kindCalendar, cal: calendar{wday: tt.wday}, gran: uDay, dir: tt.dir})
 		if !ok || v != tt.want {
 			t.Errorf("weekday %d dir %d tense %d = %q, want %q", tt.wday, tt.dir, tt.tense, v, tt.want)
 		}
@@ -143,31 +143,31 @@ func TestResolveYearOfName(t *testing.T) {
 		tense tense
 		want  string
 	}{
-		{"month past", spec{month: 3, gran: uMonth}, tensePast, "2017-03"},
-		{"month past, later in the year", spec{month: 10, gran: uMonth}, tensePast, "2016-10"},
-		{"month future", spec{month: 3, gran: uMonth}, tenseFuture, "2018-03"},
-		{"month none: nearest", spec{month: 9, gran: uMonth}, tenseNone, "2017-09"},
-		{"month none: nearest, past", spec{month: 10, gran: uMonth}, tenseNone, "2016-10"},
-		{"month last", spec{month: 6, gran: uMonth, dir: dirLast}, tenseNone, "2016-06"},
-		{"month next", spec{month: 3, gran: uMonth, dir: dirNext}, tenseNone, "2018-03"},
-		{"current month past", spec{month: 4, gran: uMonth}, tensePast, "2017-04"},
-		{"day, near future wins against past tense", spec{month: 4, day: 20, gran: uDay}, tensePast, "2017-04-20"},
-		{"day, far future loses", spec{month: 12, day: 20, gran: uDay}, tensePast, "2016-12-20"},
-		{"day, no tense: nearest", spec{month: 9, day: 1, gran: uDay}, tenseNone, "2017-09-01"},
-		{"Feb 29 seeks a leap year", spec{month: 2, day: 29, gran: uDay}, tensePast, "2016-02-29"},
-		{"season this", spec{season: 2, gran: uSeason, dir: dirThis}, tenseNone, "2017-SU"},
-		{"season last", spec{season: 3, gran: uSeason, dir: dirLast}, tenseNone, "2016-FA"},
-		{"winter last", spec{season: 4, gran: uSeason, dir: dirLast}, tenseNone, "2016-WI"},
-		{"quarter past", spec{quarter: 4, gran: uQuarter}, tensePast, "2016-Q4"},
-		{"quarter future", spec{quarter: 3, gran: uQuarter}, tenseFuture, "2017-Q3"},
-		{"decade without century", spec{yy: 90, gran: uDecade}, tenseNone, "199"},
-		{"near future decade", spec{yy: 20, gran: uDecade}, tenseNone, "202"},
-		{"two-digit year", spec{yy: 98, gran: uYear}, tenseNone, "1998"},
+		{"month past", spec{cal: calendar{month: 3}, gran: uMonth}, tensePast, "2017-03"},
+		{"month past, later in the year", spec{cal: calendar{month: 10}, gran: uMonth}, tensePast, "2016-10"},
+		{"month future", spec{cal: calendar{month: 3}, gran: uMonth}, tenseFuture, "2018-03"},
+		{"month none: nearest", spec{cal: calendar{month: 9}, gran: uMonth}, tenseNone, "2017-09"},
+		{"month none: nearest, past", spec{cal: calendar{month: 10}, gran: uMonth}, tenseNone, "2016-10"},
+		{"month last", spec{cal: calendar{month: 6}, gran: uMonth, dir: dirLast}, tenseNone, "2016-06"},
+		{"month next", spec{cal: calendar{month: 3}, gran: uMonth, dir: dirNext}, tenseNone, "2018-03"},
+		{"current month past", spec{cal: calendar{month: 4}, gran: uMonth}, tensePast, "2017-04"},
+		{"day, near future wins against past tense", spec{cal: calendar{month: 4, day: 20}, gran: uDay}, tensePast, "2017-04-20"},
+		{"day, far future loses", spec{cal: calendar{month: 12, day: 20}, gran: uDay}, tensePast, "2016-12-20"},
+		{"day, no tense: nearest", spec{cal: calendar{month: 9, day: 1}, gran: uDay}, tenseNone, "2017-09-01"},
+		{"Feb 29 seeks a leap year", spec{cal: calendar{month: 2, day: 29}, gran: uDay}, tensePast, "2016-02-29"},
+		{"season this", spec{cal: calendar{season: 2}, gran: uSeason, dir: dirThis}, tenseNone, "2017-SU"},
+		{"season last", spec{cal: calendar{season: 3}, gran: uSeason, dir: dirLast}, tenseNone, "2016-FA"},
+		{"winter last", spec{cal: calendar{season: 4}, gran: uSeason, dir: dirLast}, tenseNone, "2016-WI"},
+		{"quarter past", spec{cal: calendar{quarter: 4}, gran: uQuarter}, tensePast, "2016-Q4"},
+		{"quarter future", spec{cal: calendar{quarter: 3}, gran: uQuarter}, tenseFuture, "2017-Q3"},
+		{"decade without century", spec{cal: calendar{twoDigits: 90}, gran: uDecade}, tenseNone, "199"},
+		{"near future decade", spec{cal: calendar{twoDigits: 20}, gran: uDecade}, tenseNone, "202"},
+		{"two-digit year", spec{cal: calendar{twoDigits: 98}, gran: uYear}, tenseNone, "1998"},
 	}
 	for _, tt := range tests {
-		c := ctx{dct: tuesday, tense: tt.tense}
+		c := resolver{dct: tuesday, tense: tt.tense}
 		s := tt.s
-		s.typ, s.kind = Date, skCal
+		s.typ, s.kind = Date, kindCalendar
 		v, _, ok := c.resolve(&s)
 		if !ok || v != tt.want {
 			t.Errorf("%s: %q, %v; want %q", tt.name, v, ok, tt.want)
@@ -176,14 +176,14 @@ func TestResolveYearOfName(t *testing.T) {
 }
 
 func TestResolveImpossible(t *testing.T) {
-	c := ctx{dct: tuesday}
+	c := resolver{dct: tuesday}
 	for _, s := range []spec{
-		{typ: Date, kind: skAbs, year: 2017, month: 2, day: 30, gran: uDay},
-		{typ: Date, kind: skAbs, year: 2017, month: 13, gran: uMonth},
-		{typ: Date, kind: skAbs, year: 2017, quarter: 5, gran: uQuarter},
-		{typ: Date, kind: skAbs, year: 2017, week: 54, gran: uWeek},
-		{typ: Date, kind: skCal, month: 4, day: 31, gran: uDay},
-		{typ: Date, kind: skCal, month: 2, day: 30, gran: uDay},
+		{typ: Date, kind: kindAbsolute, cal: calendar{year: 2017, month: 2, day: 30}, gran: uDay},
+		{typ: Date, kind: kindAbsolute, cal: calendar{year: 2017, month: 13}, gran: uMonth},
+		{typ: Date, kind: kindAbsolute, cal: calendar{year: 2017, quarter: 5}, gran: uQuarter},
+		{typ: Date, kind: kindAbsolute, cal: calendar{year: 2017, week: 54}, gran: uWeek},
+		{typ: Date, kind: kindCalendar, cal: calendar{month: 4, day: 31}, gran: uDay},
+		{typ: Date, kind: kindCalendar, cal: calendar{month: 2, day: 30}, gran: uDay},
 	} {
 		if v, _, ok := c.resolve(&s); ok || v != "" {
 			t.Errorf("resolve(%+v) = %q, %v; want no value", s, v, ok)
@@ -193,18 +193,18 @@ func TestResolveImpossible(t *testing.T) {
 
 // Anaphoric expressions take the latest mention fine enough for their unit.
 func TestNarrativeAnchor(t *testing.T) {
-	c := ctx{dct: tuesday, hist: []point{
-		{t: day(2010, 3, 3), gran: uDay},
-		{t: day(1998, 1, 1), gran: uYear},
+	c := resolver{dct: tuesday, mentions: []point{
+		{first: day(2010, 3, 3), gran: uDay},
+		{first: day(1998, 1, 1), gran: uYear},
 	}}
 	tests := []struct {
 		s    spec
 		want string
 	}{
-		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1, narr: true}, "2010-03-04"},
-		{spec{typ: Date, kind: skRel, unit: uYear, gran: uYear, n: 1, narr: true}, "1999"},
-		{spec{typ: Date, kind: skRel, unit: uMonth, gran: uMonth, n: -1, narr: true}, "2010-02"},
-		{spec{typ: Date, kind: skRel, unit: uDay, gran: uDay, n: 1}, "2017-04-12"},
+		{spec{typ: Date, kind: kindOffset, off: offset{unit: uDay, n: 1}, gran: uDay, anchor: anchorNarrative}, "2010-03-04"},
+		{spec{typ: Date, kind: kindOffset, off: offset{unit: uYear, n: 1}, gran: uYear, anchor: anchorNarrative}, "1999"},
+		{spec{typ: Date, kind: kindOffset, off: offset{unit: uMonth, n: -1}, gran: uMonth, anchor: anchorNarrative}, "2010-02"},
+		{spec{typ: Date, kind: kindOffset, off: offset{unit: uDay, n: 1}, gran: uDay}, "2017-04-12"},
 	}
 	for _, tt := range tests {
 		if v, _, _ := c.resolve(&tt.s); v != tt.want {

@@ -13,27 +13,27 @@ package timex
 // can decide too: "until Thursday", "effective Feb. 1" and "as soon as
 // Monday" look ahead, "since January" back.
 //
-// s is the index of the first token of the sentence.
-func tenseAt(toks []token, s, i, j int) tense {
+// The sentence is the tokens [s, n).
+func tenseAt(toks []token, s, n, i, j int) tense {
 	// until 9 a.m. Tuesday, effective Feb. 1: a deadline, a start; since
 	// January: the past
-	if i >= 1 && toks[i-1].lx != nil {
-		switch l := toks[i-1].lx; {
-		case l.word == "effective":
+	if i >= 1 && toks[i-1].lexeme != nil {
+		switch l := toks[i-1].lexeme; {
+		case l.cueWord == cwEffective:
 			return tenseFuture
-		case l.id == wUntil:
+		case l.keyword == wUntil:
 			// a deadline ("postponed until", "has until"); but a sentence
 			// opening "Until Thursday, they had not..." looks back, and so
 			// does a past perfect or a past that lasted: "had not been told
 			// until Monday", "talks lasted until Friday"
 			if i-1 == s {
-				return clauseTense(toks, s, i, j)
+				return clauseTense(toks, s, n, i, j)
 			}
 			if pastUntil(toks, s, i-1) {
 				return tensePast
 			}
 			return tenseFuture
-		case l.id == wSince:
+		case l.keyword == wSince:
 			return tensePast
 		}
 	}
@@ -41,20 +41,15 @@ func tenseAt(toks []token, s, i, j int) tense {
 	if asSoonAs(toks, i) {
 		return tenseFuture
 	}
-	return clauseTense(toks, s, i, j)
+	return clauseTense(toks, s, n, i, j)
 }
-
-// lasting are past-tense verbs of duration: "lasted until Friday" ends
-// then, it sets no deadline. They are in the lexicon (see init in
-// lexicon.go) so that tokens carry their word.
-var lasting = []string{"lasted", "continued", "stayed", "remained", "waited", "lingered", "persisted"}
 
 // pastUntil reports whether "until" at token u, in the sentence starting
 // at s, closes a past stretch: its clause has "had" (a past perfect: "had
 // not been told until Monday") or a verb of duration in the past right
 // before it, with no future cue.
 func pastUntil(toks []token, s, u int) bool {
-	if u > s && toks[u-1].lx != nil && toks[u-1].lx.lasting {
+	if u > s && toks[u-1].lexeme != nil && toks[u-1].lexeme.lasting {
 		return true
 	}
 	for k := u - 1; k >= s; k-- {
@@ -64,7 +59,7 @@ func pastUntil(toks []token, s, u int) bool {
 		if t := cueAt(toks, k); t == tenseFuture || t == tenseWould {
 			return false
 		}
-		if toks[k].lx != nil && toks[k].lx.word == "had" {
+		if toks[k].lexeme != nil && toks[k].lexeme.aux == auxHad {
 			return true
 		}
 	}
@@ -74,8 +69,8 @@ func pastUntil(toks []token, s, u int) bool {
 // asSoonAs reports whether "as soon as" or "as early as" comes right before
 // token i.
 func asSoonAs(toks []token, i int) bool {
-	if i >= 3 && toks[i-1].lx != nil && toks[i-1].lx.id == wAs && toks[i-3].lx != nil && toks[i-3].lx.id == wAs {
-		if w := toks[i-2].lx; w != nil && (w.id == wSoon || w.id == wEarly) {
+	if i >= 3 && toks[i-1].lexeme != nil && toks[i-1].lexeme.keyword == wAs && toks[i-3].lexeme != nil && toks[i-3].lexeme.keyword == wAs {
+		if w := toks[i-2].lexeme; w != nil && (w.keyword == wSoon || w.keyword == wEarly) {
 			return true
 		}
 	}
@@ -83,8 +78,8 @@ func asSoonAs(toks []token, i int) bool {
 }
 
 // clauseTense finds the nearest verb cue before [i, j) in the sentence
-// starting at s, else after it.
-func clauseTense(toks []token, s, i, j int) tense {
+// [s, n), else after it.
+func clauseTense(toks []token, s, n, i, j int) tense {
 	const window = 20
 	for k, n := i-1, 0; k >= s && n < window; k, n = k-1, n+1 {
 		if t := cueAt(toks, k); t != tenseNone {
@@ -94,17 +89,23 @@ func clauseTense(toks []token, s, i, j int) tense {
 			break
 		}
 	}
-	return tenseAfter(toks, j, s)
+	return tenseAfter(toks, j, s, n)
 }
 
 // tenseAfter looks for a tense cue after the expression ending at j, in the
-// sentence starting at s: the verb of which a "Friday's meeting" is the
-// subject.
-func tenseAfter(toks []token, j, s int) tense {
+// sentence ending before token end whose verbs' auxiliaries may reach back
+// to s: the verb of which a "Friday's meeting" is the subject.
+func tenseAfter(toks []token, j, s, end int) tense {
 	const window = 24
-	for k, n := j, 0; k < len(toks) && n < window; k, n = k+1, n+1 {
-		if toks[k].sent || quote(&toks[k]) {
+	for k, n := j, 0; k < end && n < window; k, n = k+1, n+1 {
+		if quote(&toks[k]) {
 			break // a quotation has tenses of its own
+		}
+		if toks[k].ed && toks[k].lexeme != nil && lookingAhead(toks, k) {
+			// the verb the expression comes before is its own event:
+			// "ministers on Thursday agreed to extend" agreed on Thursday,
+			// whatever they agreed to do later
+			return verbGroup(toks, k, s, tensePast)
 		}
 		if t := cueAt(toks, k); t != tenseNone {
 			return verbGroup(toks, k, s, t)
@@ -118,28 +119,28 @@ func tenseAfter(toks []token, j, s int) tense {
 // participle past (present perfect).
 func verbGroup(toks []token, k, s int, t tense) tense {
 	for a, n := k-1, 0; a >= s && n < 4; a, n = a-1, n+1 {
-		l := toks[a].lx
+		l := toks[a].lexeme
 		if l == nil || toks[a].kind != tWord {
 			break
 		}
 		if modal(toks, a) {
-			if l.word == "would" || l.word == "'d" {
+			if l.modal == modalWould {
 				return tenseWould
 			}
 			return tenseFuture
 		}
-		if l.id == wTo {
+		if l.keyword == wTo {
 			// to be published: future; to have been: past
-			if a+1 < len(toks) && toks[a+1].lx != nil && toks[a+1].lx.word == "be" {
+			if a+1 < len(toks) && toks[a+1].lexeme != nil && toks[a+1].lexeme.cueWord == cwBe {
 				return tenseFuture
 			}
 			break
 		}
-		switch l.word {
-		case "be", "been", "being", "not", "n't", "also", "still", "already", "just", "probably", "never", "ever", "then", "now":
+		if l.verbGroup {
 			continue
-		case "has", "have", "'ve", "had", "was", "were", "is", "are", "'s", "'re", "am":
-			if t == tensePast || l.word == "had" || t != tenseFuture && (l.word == "was" || l.word == "were") {
+		}
+		if l.aux != notAux {
+			if t == tensePast || l.aux == auxHad || t != tenseFuture && l.aux == auxWas {
 				return tensePast
 			}
 			continue
@@ -153,17 +154,11 @@ func verbGroup(toks []token, k, s int, t tense) tense {
 var notAfterHave = map[word]bool{wTo: true, wA: true, wAn: true, wThe: true, wUntil: true, wIn: true, wOn: true,
 	wAt: true, wFor: true, wBy: true, wSince: true, wNo: true, wSome: true, wSeveral: true, wMany: true, wMore: true, wLess: true}
 
-// modal reports whether token k is a modal or the future auxiliary.
+// modal reports whether token k is a modal or the future auxiliary (May,
+// capitalized, is the month).
 func modal(toks []token, k int) bool {
-	l := toks[k].lx
-	if l == nil {
-		return false
-	}
-	switch l.word {
-	case "will", "'ll", "would", "'d", "shall", "may", "might", "can", "should", "must", "wo", "ca":
-		return !(l.word == "may" && toks[k].cap)
-	}
-	return false
+	l := toks[k].lexeme
+	return l != nil && l.modal != notModal && !(l.keyword == wMay && toks[k].cap)
 }
 
 // cueAt returns the tense cue of token k, if any.
@@ -172,64 +167,25 @@ func cueAt(toks []token, k int) tense {
 	if t.kind != tWord {
 		return tenseNone
 	}
-	next := func() *lexeme {
-		if k+1 < len(toks) && toks[k+1].lx != nil {
-			return toks[k+1].lx
-		}
-		return noLex
-	}
-	if t.lx == nil || t.lx.cue == tenseNone && t.lx.id == wEnded {
+	if t.lexeme == nil || t.lexeme.cue == tenseNone && t.lexeme.keyword == wEnded {
 		if t.ed && !adjectiveEd(toks, k) {
 			return tensePast
 		}
 		return tenseNone
 	}
-	l := t.lx
-	if l.word == "would" || l.word == "'d" {
+	l := t.lexeme
+	if l.modal == modalWould {
 		return tenseWould
 	}
-	if l.toFuture && next().id == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && (toks[k+2].lx == nil || toks[k+2].lx.id != wThe) {
-		// set to resume, agreed to buy, an agreement to acquire, the plan to
-		// close: what is to happen
+	if lookingAhead(toks, k) {
 		return tenseFuture
 	}
-	if (l.word == "set" || l.word == "due") && next().id == wFor {
-		// a summit set for April, a vote due for Friday: scheduled
-		return tenseFuture
-	}
-	if k > 0 && determiner(toks[k-1].lx) && !modal(toks, k) {
+	if k > 0 && determiner(toks[k-1].lexeme) && !modal(toks, k) {
 		// the plan, a set, its bid, their cut: a noun, not a verb
 		return tenseNone
 	}
-	switch {
-	case l.id == wMay && t.cap:
-		return tenseNone // the month
-	case l.id == wTo:
-		// to be published in November: future
-		if k+1 < len(toks) && toks[k+1].lx != nil && toks[k+1].lx.word == "be" {
-			return tenseFuture
-		}
-		return tenseNone
-	case l.id == wWo: // wo n't
-		return tenseFuture
-	case l.word == "won" && next().id == wNt:
-		return tenseFuture
-	case l.id == wGoing:
-		if next().id == wTo {
-			return tenseFuture
-		}
-		return tenseNone
-	case l.word == "has" || l.word == "have":
-		// present perfect (has risen, have come down) unless a noun phrase,
-		// a preposition or an infinitive follows (has $2 billion, have until
-		// Thursday, have to)
-		if k+1 < len(toks) {
-			v := &toks[k+1]
-			if v.kind == tWord && !v.cap && (v.lx == nil || v.lx.num == 0 && !notAfterHave[v.lx.id]) {
-				return tensePast
-			}
-		}
-		return tensePresent
+	if c, ok := keywordCue(toks, k); ok {
+		return c
 	}
 	if l.cue == tenseNone && t.ed {
 		// decided, agreed, pledged: in the lexicon for another reason, still
@@ -239,40 +195,81 @@ func cueAt(toks []token, k int) tense {
 	return l.cue
 }
 
-// determiner reports whether l is an article or a possessive determiner,
-// after which a word that could be a verb (plan, set, bid) is a noun.
-func determiner(l *lexeme) bool {
-	if l == nil {
-		return false
+// lexAt returns the lexeme of token k, noLex when there is none.
+func lexAt(toks []token, k int) *lexeme {
+	if k < len(toks) && toks[k].lexeme != nil {
+		return toks[k].lexeme
 	}
-	switch l.word {
-	case "the", "a", "an", "its", "their", "his", "her", "our", "my", "your":
+	return noLex
+}
+
+// lookingAhead reports whether the word at k, with what follows, tells of
+// what is to happen: set to resume, agreed to buy, an agreement to
+// acquire, the plan to close; a summit set for April, a vote due for Friday.
+func lookingAhead(toks []token, k int) bool {
+	l, next := toks[k].lexeme, lexAt(toks, k+1)
+	if l.toFuture && next.keyword == wTo && k+2 < len(toks) && toks[k+2].kind == tWord && lexAt(toks, k+2).keyword != wThe {
 		return true
 	}
-	return false
+	return l.setFor && next.keyword == wFor
 }
+
+// keywordCue is the cue of the words whose tense depends on what follows
+// them: May (the month), to be, won't, going to, has and have.
+func keywordCue(toks []token, k int) (tense, bool) {
+	l, next := toks[k].lexeme, lexAt(toks, k+1)
+	switch {
+	case l.keyword == wMay && toks[k].cap:
+		return tenseNone, true // the month
+	case l.keyword == wTo:
+		// to be published in November: future
+		if next.cueWord == cwBe {
+			return tenseFuture, true
+		}
+		return tenseNone, true
+	case l.keyword == wWo: // wo n't
+		return tenseFuture, true
+	case l.cueWord == cwWon && next.keyword == wNt:
+		return tenseFuture, true
+	case l.keyword == wGoing:
+		if next.keyword == wTo {
+			return tenseFuture, true
+		}
+		return tenseNone, true
+	case l.cueWord == cwHave:
+		// present perfect (has risen, have come down) unless a noun phrase,
+		// a preposition or an infinitive follows (has $2 billion, have until
+		// Thursday, have to)
+		if k+1 < len(toks) {
+			v := &toks[k+1]
+			if v.kind == tWord && !v.cap && (v.lexeme == nil || v.lexeme.num == 0 && !notAfterHave[v.lexeme.keyword]) {
+				return tensePast, true
+			}
+		}
+		return tensePresent, true
+	}
+	return tenseNone, false
+}
+
+// determiner reports whether l is an article or a possessive determiner,
+// after which a word that could be a verb (plan, set, bid) is a noun.
+func determiner(l *lexeme) bool { return l != nil && l.determiner }
 
 // adjectiveEd reports whether the -ed word at k modifies a noun rather than
 // being a verb: it follows a determiner, possibly through an adverb ("a
 // still unspecified date", "the newly elected board").
 func adjectiveEd(toks []token, k int) bool {
-	if k > 0 && determiner(toks[k-1].lx) {
+	if k > 0 && determiner(toks[k-1].lexeme) {
 		return true
 	}
-	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lx != nil && degreeAdverb[toks[k-1].lx.word] && determiner(toks[k-2].lx) {
+	if k > 1 && toks[k-1].kind == tWord && toks[k-1].lexeme != nil && toks[k-1].lexeme.degree && determiner(toks[k-2].lexeme) {
 		return true
 	}
 	return false
 }
 
-// degreeAdverb lists the adverbs found between a determiner and an -ed
-// adjective.
-var degreeAdverb = map[string]bool{"still": true, "yet": true, "newly": true, "recently": true, "previously": true,
-	"already": true, "long": true, "much": true, "so": true, "very": true, "more": true, "most": true, "less": true,
-	"well": true, "widely": true, "largely": true, "once": true, "just": true}
-
 // quote reports whether t is a quotation mark: a straight or curly double
 // quote, or a PTB quote (two backquotes or two apostrophes).
 func quote(t *token) bool {
-	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.b1-t.b0 == 2)
+	return t.kind == tPunct && (t.ch == '"' || t.ch == '`' || t.ch == '\'' && t.byteEnd-t.byteStart == 2)
 }

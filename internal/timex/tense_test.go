@@ -10,6 +10,10 @@ func TestTagTenseCues(t *testing.T) {
 		{"decided on", "The board decided on Feb. 20 that the plant would close.", []want{{"Feb. 20", "DATE 2017-02-20"}}},
 		{"agreed on", "Both sides agreed on March 30 to a truce.", []want{{"March 30", "DATE 2017-03-30"}}},
 		{"pledged", "The donors pledged Sunday to rebuild the bridge.", []want{{"Sunday", "DATE 2017-04-09"}}},
+		// a day before its verb dates that verb, not what it looks ahead to
+		{"before agreed to", "The council on Thursday agreed to rebuild the pier.", []want{{"Thursday", "DATE 2017-04-06"}}},
+		{"subject, before decided to", "The board meeting on Monday decided to close the plant.", []want{{"Monday", "DATE 2017-04-10"}}},
+		{"after agreed to, still ahead", "The council agreed to rebuild the pier in June.", []want{{"June", "DATE 2017-06"}}},
 		// after an article or a possessive, plan, set, bid, cut are nouns
 		{"the plan", "The mayor unveiled the plan Jan. 30.", []want{{"Jan. 30", "DATE 2017-01-30"}}},
 		{"their plans", "The union announced their plans Dec. 3.", []want{{"Dec. 3", "DATE 2016-12-03"}}},

@@ -14,10 +14,9 @@ var trainDir = filepath.Join("..", "..", "..", "shared", "data", "tempeval3", "t
 
 // TestTrainFloor scores the tagger on the TempEval-3 training documents
 // (TimeBank + AQUAINT) and guards what it reaches: relaxed extent F1 >= 92
-// and strict >= 85 (the project's targets), value F1 >= 82 (the target is
-// 85 and is not reached: see docs/TIMEX.md; this floor, the reached 82.5
-// rounded down, catches regressions). Set TIMEX_REPORT=FILE to write the score table and every
-// error to FILE.
+// and strict >= 85 (the project's targets), value F1 >= 82.5 (the floor
+// issue 10 sets: the train target of 85 is withdrawn, see docs/TIMEX.md).
+// Set TIMEX_REPORT=FILE to write the score table and every error to FILE.
 func TestTrainFloor(t *testing.T) {
 	if _, err := os.Stat(trainDir); err != nil {
 		t.Skipf("TempEval-3 data not found at %s: %v", trainDir, err)
@@ -47,10 +46,10 @@ func TestTrainFloor(t *testing.T) {
 	}{
 		{"relaxed F1", s.RelaxedF1, 92},
 		{"strict F1", s.StrictF1, 85},
-		{"value F1", s.ValueF1, 82},
+		{"value F1", s.ValueF1, 82.5},
 	} {
 		if c.got < c.floor {
-			t.Errorf("%s = %.1f, want >= %.0f", c.name, c.got, c.floor)
+			t.Errorf("%s = %.2f, want >= %.1f", c.name, c.got, c.floor)
 		}
 	}
 }

@@ -55,48 +55,51 @@ func ParseValue(v string) (Interval, bool) {
 		v = v[:t] // a TIME value: the day it falls on
 	}
 	switch {
-	case len(v) == 2 && digits(v): // century "20" = 2000-2099
-		y := atoi(v) * 100
-		return Interval{ymd(y, 1, 1), ymd(y+100, 1, 1), Century}, true
-	case len(v) == 3 && digits(v): // decade "201" = 2010-2019
-		y := atoi(v) * 10
-		return Interval{ymd(y, 1, 1), ymd(y+10, 1, 1), Decade}, true
-	case len(v) == 4 && digits(v):
-		y := atoi(v)
-		return Interval{ymd(y, 1, 1), ymd(y+1, 1, 1), Year}, true
+	case len(v) >= 2 && len(v) <= 4 && digits(v):
+		return yearsValue(v)
 	case len(v) < 7 || v[4] != '-' || !digits(v[:4]):
 		return Interval{}, false
 	}
-	y, rest := atoi(v[:4]), v[5:]
+	if iv, ok := withinYearValue(atoi(v[:4]), v[5:]); ok {
+		return iv, true
+	}
+	return Interval{}, false
+}
+
+// yearsValue parses a century ("20" = 2000-2099), a decade ("201" =
+// 2010-2019) or a year.
+func yearsValue(v string) (Interval, bool) {
+	n := atoi(v)
+	switch len(v) {
+	case 2:
+		return Interval{ymd(n*100, 1, 1), ymd(n*100+100, 1, 1), Century}, true
+	case 3:
+		return Interval{ymd(n*10, 1, 1), ymd(n*10+10, 1, 1), Decade}, true
+	}
+	return Interval{ymd(n, 1, 1), ymd(n+1, 1, 1), Year}, true
+}
+
+// withinYearValue parses what follows the year y and its hyphen: a month
+// (04), a day (04-11), a week (W14), a weekend (W14-WE), a quarter (Q2), a
+// half (H1), a season (SU).
+func withinYearValue(y int, rest string) (Interval, bool) {
 	switch {
 	case len(rest) == 2 && digits(rest):
 		m := atoi(rest)
-		if m < 1 || m > 12 {
-			return Interval{}, false
-		}
-		return Interval{ymd(y, time.Month(m), 1), ymd(y, time.Month(m)+1, 1), Month}, true
+		return Interval{ymd(y, time.Month(m), 1), ymd(y, time.Month(m)+1, 1), Month}, m >= 1 && m <= 12
 	case len(rest) == 5 && rest[2] == '-' && digits(rest[:2]) && digits(rest[3:]):
 		m, d := atoi(rest[:2]), atoi(rest[3:])
 		day := ymd(y, time.Month(m), d)
-		if m < 1 || m > 12 || d < 1 || day.Day() != d {
-			return Interval{}, false
-		}
-		return Interval{day, day.AddDate(0, 0, 1), Day}, true
+		return Interval{day, day.AddDate(0, 0, 1), Day}, m >= 1 && m <= 12 && d >= 1 && day.Day() == d
 	case len(rest) == 3 && rest[0] == 'W' && digits(rest[1:]):
 		w := atoi(rest[1:])
-		if w < 1 || w > 53 {
-			return Interval{}, false
-		}
 		start := isoWeekStart(y, w)
-		return Interval{start, start.AddDate(0, 0, 7), Week}, true
+		return Interval{start, start.AddDate(0, 0, 7), Week}, w >= 1 && w <= 53
 	case len(rest) == 6 && rest[0] == 'W' && digits(rest[1:3]) && rest[3:] == "-WE":
 		// the weekend of a week: its Saturday and Sunday, named by the week
 		w := atoi(rest[1:3])
-		if w < 1 || w > 53 {
-			return Interval{}, false
-		}
 		sat := isoWeekStart(y, w).AddDate(0, 0, 5)
-		return Interval{sat, sat.AddDate(0, 0, 2), Week}, true
+		return Interval{sat, sat.AddDate(0, 0, 2), Week}, w >= 1 && w <= 53
 	case len(rest) == 2 && rest[0] == 'Q' && rest[1] >= '1' && rest[1] <= '4':
 		q := int(rest[1] - '0')
 		return Interval{ymd(y, time.Month(3*q-2), 1), ymd(y, time.Month(3*q+1), 1), Quarter}, true
