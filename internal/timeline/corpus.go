@@ -42,6 +42,7 @@ type Corpus struct {
 	storiesOnce sync.Once
 	dup         []bool     // docs[i] is a copy or an older version of a story another doc tells
 	dupes       [][]string // the clusters of two or more docs, by article id
+	actors      actors     // entities and quotes of the sentences, on first use (see Corpus.entities)
 }
 
 // clusterStories computes dup and dupes once.
@@ -196,12 +197,14 @@ func (c *Corpus) text(s *sentence) string {
 // and whether each may enter the timeline.
 type view struct {
 	*Corpus
-	from, to day      // inclusive bounds on dates; noDay when unbounded
-	sel      []int    // indices into Corpus.sents of the selected sentences
-	vecs     []vector // TF-IDF vectors of sel, unit length
-	eligible []bool   // whether sel[i] may enter the timeline
-	recipe   Recipe   // the choices of the timeline being built
-	accs     [2]*acc  // scratch accumulators over the vocabulary (see acc)
+	from, to   day                // inclusive bounds on dates; noDay when unbounded
+	sel        []int              // indices into Corpus.sents of the selected sentences
+	vecs       []vector           // TF-IDF vectors of sel, unit length
+	eligible   []bool             // whether sel[i] may enter the timeline
+	recipe     Recipe             // the choices of the timeline being built
+	accs       [2]*acc            // scratch accumulators over the vocabulary (see acc)
+	sal        *salience          // the actors' salience over the view, on first use
+	background map[string]float64 // Options.Background
 }
 
 // acc returns scratch accumulator n of the view, empty.
@@ -224,7 +227,7 @@ func (v *view) sent(i int) *sentence { return &v.sents[v.sel[i]] }
 // options' range and computes their vectors, with IDF over the selection
 // (smoothed as scikit-learn computes it: ln((1+n)/(1+df)) + 1).
 func (c *Corpus) newView(opt Options) *view {
-	v := &view{Corpus: c, from: noDay, to: noDay, recipe: opt.Recipe}
+	v := &view{Corpus: c, from: noDay, to: noDay, recipe: opt.Recipe, background: opt.Background}
 	if !opt.From.IsZero() {
 		v.from = dayOf(opt.From)
 	}

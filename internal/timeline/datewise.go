@@ -286,6 +286,9 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 			if norm > 0 {
 				score = (sumC + xc) / (cn * norm)
 			}
+			if rec.Actors > 0 {
+				score += rec.Actors * v.actorWeight(i)
+			}
 			ranked[j] = scored{i, score}
 		}
 		sort.Slice(ranked, func(a, b int) bool {
@@ -305,7 +308,7 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 			if rec.SameDay > 0 {
 				maxSim = rec.SameDay
 			}
-			if !v.eligible[r.i] || !v.fits(r.i) || v.redundant(r.i, picked, maxSim) {
+			if !v.eligible[r.i] || !v.fits(r.i) || v.quotedOut(r.i) || v.redundant(r.i, picked, maxSim) {
 				continue // dropped for good
 			}
 			next = r.i
@@ -326,6 +329,15 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 // fits reports whether selected sentence i has a length the recipe allows.
 func (v *view) fits(i int) bool {
 	return v.recipe.MaxWords == 0 || v.sent(i).words <= v.recipe.MaxWords
+}
+
+// quotedOut reports whether selected sentence i is more of a quote's
+// content than the recipe lets a summary sentence be.
+func (v *view) quotedOut(i int) bool {
+	if v.recipe.NoQuoted == 0 {
+		return false
+	}
+	return float64(v.quotes().quoted[v.sel[i]]) > v.recipe.NoQuoted
 }
 
 // redundant reports whether selected sentence i is more similar than max
