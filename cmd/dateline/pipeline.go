@@ -19,14 +19,32 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// newAnnotator wires the annotation stages dateline runs on every article.
-func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
+// newTimexAnnotator wires the annotation stages the timeline algorithm
+// reads: sentences and time expressions. The TLS benchmarks and training run
+// it; nothing they score depends on entities or quotes.
+func newTimexAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
+
+// newAnnotator wires every annotation stage dateline has: sentences, time
+// expressions, named entities and quotes with their speakers.
+func newAnnotator() (*annotate.Annotator, error) {
+	x, err := quote.Default()
+	if err != nil {
+		return nil, err
+	}
+	m, err := entity.Shipped()
+	if err != nil {
+		return nil, fmt.Errorf("embedded entity model: %w", err)
+	}
+	return newTimexAnnotator().WithEntities(entity.NewRecognizer(m), x), nil
+}
 
 // maxWorkers bounds --workers: more annotation workers than this only cost
 // memory (each holds articles in flight).
@@ -79,13 +97,13 @@ func warnBad(w io.Writer) func(error) {
 	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
 }
 
-// readDocs reads and annotates the articles at paths, in memory, reporting
-// bad records on stderr, and returns how many there were.
-func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
+// readDocs reads the articles at paths and annotates them with an, in
+// memory, reporting bad records on stderr, and returns how many there were.
+func readDocs(an *annotate.Annotator, rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
 	bad := 0
 	warn := warnBad(stderr)
-	for d, err := range newAnnotator().Stream(rd.Read(paths...), w.n()) {
+	for d, err := range an.Stream(rd.Read(paths...), w.n()) {
 		if err != nil {
 			bad++
 			warn(err)
@@ -129,7 +147,7 @@ func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, arts, newAnnotator(), w.n(), 1024, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newTimexAnnotator(), w.n(), 1024, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

@@ -107,7 +107,7 @@ dates matter, as in the TLS protocol's keyword filter.`,
 			var docs []annotate.Doc
 			bad := 0
 			if len(args) > 0 {
-				if docs, bad = readDocs(rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+				if docs, bad = readDocs(newTimexAnnotator(), rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
 					return readErr(0, bad)
 				}
 			} else {

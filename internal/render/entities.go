@@ -14,20 +14,10 @@ import (
 // of the text (the `entities --dct` contract), or as text when f is not
 // JSON: one mention a line, "start end type text → name".
 func Mentions(w io.Writer, ms []entity.Mention, f Format) error {
-	type mention struct {
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-		Type  string `json:"type"`
-		Name  string `json:"name"`
-	}
-	list := make([]mention, 0, len(ms))
-	for _, m := range ms {
-		list = append(list, mention{m.Start, m.End, m.Text, string(m.Type), m.Name})
-	}
+	list := jsonMentions(ms)
 	if f == JSON {
 		return encodeJSON(w, struct {
-			Entities []mention `json:"entities"`
+			Entities []jsonMention `json:"entities"`
 		}{list})
 	}
 	for _, m := range list {
@@ -40,6 +30,25 @@ func Mentions(w io.Writer, ms []entity.Mention, f Format) error {
 		}
 	}
 	return nil
+}
+
+// jsonMention is the JSON shape of an entity mention: rune offsets of the
+// text, end exclusive, the mention as written, its type and canonical name.
+type jsonMention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Name  string `json:"name"`
+}
+
+// jsonMentions converts mentions to their JSON shape (never nil).
+func jsonMentions(ms []entity.Mention) []jsonMention {
+	list := make([]jsonMention, 0, len(ms))
+	for _, m := range ms {
+		list = append(list, jsonMention{m.Start, m.End, m.Text, string(m.Type), m.Name})
+	}
+	return list
 }
 
 // EntityRow is one entity of a corpus, as `dateline entities` lists them.
