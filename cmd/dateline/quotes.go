@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/timeline"
@@ -78,8 +79,14 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 	if err != nil {
 		return err
 	}
+	m, err := entity.Shipped()
+	if err != nil {
+		return fmt.Errorf("embedded entity model: %w", err)
+	}
+	rec := entity.NewRecognizer(m)
 	extract := func(a article.Article) render.ArticleQuotes {
-		return render.ArticleQuotes{Article: a, Quotes: filterQuotes(a, x.Extract(a.Text, nil), sel, o.speaker)}
+		qs := x.Extract(a.Text, rec.Recognize(a.Text))
+		return render.ArticleQuotes{Article: a, Quotes: filterQuotes(a, qs, sel, o.speaker)}
 	}
 	out := bufio.NewWriter(cmd.OutOrStdout())
 	defer out.Flush()
