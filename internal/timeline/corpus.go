@@ -243,7 +243,7 @@ func (c *Corpus) newView(opt Options) *view {
 			continue
 		}
 		v.sel = append(v.sel, i)
-		v.eligible = append(v.eligible, known && m.keywordsIn(s.folded) && containsAll(s.terms, query))
+		v.eligible = append(v.eligible, c.matches(m, query, known, s))
 		for _, t := range s.terms {
 			df[t.term]++
 		}
@@ -278,6 +278,19 @@ func (c *Corpus) newView(opt Options) *view {
 		}
 	}
 	return v
+}
+
+// matches reports whether sentence s may enter a timeline of matcher m,
+// whose query has the term ids query (known: the corpus has every term):
+// what Selection.MatchSentence decides, from the corpus's cached forms.
+func (c *Corpus) matches(m matcher, query []int32, known bool, s *sentence) bool {
+	if !known || !m.keywordsIn(s.folded) || !containsAll(s.terms, query) {
+		return false
+	}
+	if m.entity == "" {
+		return true
+	}
+	return s.idx >= 0 && m.mentions(c.docs[s.doc].Sentences[s.idx].Entities)
 }
 
 // days returns the distinct days named by the expressions that name a
