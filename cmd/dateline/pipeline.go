@@ -39,11 +39,30 @@ func newAnnotator() (*annotate.Annotator, error) {
 	if err != nil {
 		return nil, err
 	}
+	rec, err := newRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return newTimexAnnotator().WithEntities(rec, x), nil
+}
+
+// newEntityAnnotator wires sentences, time expressions and named entities,
+// without quotes.
+func newEntityAnnotator() (*annotate.Annotator, error) {
+	rec, err := newRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return newTimexAnnotator().WithEntities(rec, nil), nil
+}
+
+// newRecognizer returns the named-entity recognizer of the embedded model.
+func newRecognizer() (*entity.Recognizer, error) {
 	m, err := entity.Shipped()
 	if err != nil {
 		return nil, fmt.Errorf("embedded entity model: %w", err)
 	}
-	return newTimexAnnotator().WithEntities(entity.NewRecognizer(m), x), nil
+	return entity.NewRecognizer(m), nil
 }
 
 // maxWorkers bounds --workers: more annotation workers than this only cost
@@ -112,6 +131,24 @@ func readDocs(an *annotate.Annotator, rd *article.Reader, paths []string, w work
 		docs = append(docs, d)
 	}
 	return docs, bad
+}
+
+// reannotate annotates the articles of docs again with an, for the
+// annotations they were read without (the entities and quotes a store does
+// not keep, the quotes of the articles a timeline chose).
+func reannotate(an *annotate.Annotator, docs []annotate.Doc, w workers) []annotate.Doc {
+	arts := func(yield func(article.Article, error) bool) {
+		for _, d := range docs {
+			if !yield(d.Article, nil) {
+				return
+			}
+		}
+	}
+	out := make([]annotate.Doc, 0, len(docs))
+	for d := range an.Stream(arts, w.n()) {
+		out = append(out, d)
+	}
+	return out
 }
 
 // isTerminal reports whether w is a terminal.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -21,6 +22,7 @@ type timelineFlags struct {
 	from, to       string
 	keywords       string
 	query          string
+	entity         string
 	format         string
 }
 
@@ -32,12 +34,13 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
+	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\")")
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query}}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -80,6 +83,48 @@ func storeFilter(sel timeline.Selection) store.Filter {
 	return store.Filter{From: sel.From, To: sel.To}
 }
 
+// attachQuotes finds the quotes of the articles tl quotes from and gives
+// each item those its sentence holds. The articles' text is read from st
+// when it is not nil (docs loaded from a store do not carry it).
+func attachQuotes(ctx context.Context, tl timeline.Timeline, docs []annotate.Doc, st *store.Store, w workers) error {
+	used := map[string]bool{}
+	for _, e := range tl.Entries {
+		for _, it := range e.Items {
+			used[it.ArticleID] = true
+		}
+	}
+	var quoted []annotate.Doc
+	for _, d := range docs {
+		if used[d.Article.ID] {
+			quoted = append(quoted, d)
+		}
+	}
+	an, err := newAnnotator()
+	if err != nil {
+		return err
+	}
+	if st != nil {
+		quoted, err = reannotateStored(ctx, st, an, quoted, w)
+	} else {
+		quoted = reannotate(an, quoted, w)
+	}
+	timeline.AttachQuotes(tl, quoted)
+	return err
+}
+
+// reannotateStored annotates the stored articles of docs again with an,
+// their text read from st (Store.Docs does not load it).
+func reannotateStored(ctx context.Context, st *store.Store, an *annotate.Annotator, docs []annotate.Doc, w workers) ([]annotate.Doc, error) {
+	for i := range docs {
+		d, err := st.Article(ctx, docs[i].Article.ID)
+		if err != nil {
+			return nil, err
+		}
+		docs[i].Article = d.Article
+	}
+	return reannotate(an, docs, w), nil
+}
+
 // newTimelineCmd builds `dateline timeline`.
 func newTimelineCmd(g *globals) *cobra.Command {
 	var f timelineFlags
@@ -97,17 +142,33 @@ annotates them in memory; without, it uses the articles in the database
 --keywords and --query choose the sentences that may speak for a date (one
 of the keywords, compared without regard to case; every word of the query,
 compared by stem); every article in the range still counts toward which
-dates matter, as in the TLS protocol's keyword filter.`,
+dates matter, as in the TLS protocol's keyword filter. --entity builds the
+timeline of one entity: only the sentences that mention it (by the canonical
+name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin")
+may enter.
+
+Each item carries the quotes its sentence holds, with their speakers: JSON
+"quotes": [{"speaker", "content", "cue"}], "— said NAME" in the text view.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt, format, err := f.options()
 			if err != nil {
 				return err
 			}
 			warnShippedModel(cmd.ErrOrStderr())
+			// The timeline reads sentences, time expressions and — for
+			// --entity — entities; only the articles it quotes need their
+			// quotes found, once it is built.
+			an := newTimexAnnotator()
+			if opt.Entity != "" {
+				if an, err = newEntityAnnotator(); err != nil {
+					return err
+				}
+			}
 			var docs []annotate.Doc
+			var text *store.Store // where the articles' text is, when docs do not carry it
 			bad := 0
 			if len(args) > 0 {
-				if docs, bad = readDocs(newTimexAnnotator(), rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+				if docs, bad = readDocs(an, rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
 					return readErr(0, bad)
 				}
 			} else {
@@ -119,8 +180,18 @@ dates matter, as in the TLS protocol's keyword filter.`,
 				if docs, err = st.Docs(cmd.Context(), storeFilter(opt.Selection)); err != nil {
 					return err
 				}
+				if opt.Entity != "" {
+					if docs, err = reannotateStored(cmd.Context(), st, an, docs, w); err != nil {
+						return err
+					}
+				}
+				text = st
 			}
-			if err := render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format); err != nil {
+			tl := timeline.Build(docs, opt)
+			if err := attachQuotes(cmd.Context(), tl, docs, text, w); err != nil {
+				return err
+			}
+			if err := render.Timeline(cmd.OutOrStdout(), tl, format); err != nil {
 				return err
 			}
 			return readErr(len(docs), bad)
