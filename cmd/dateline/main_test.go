@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/dateline-news/dateline/internal/store/storetest"
 )
 
 // TestMain lets the test binary run as the dateline command inside the
@@ -20,7 +22,9 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the command-line scripts of testdata/script. Conditions:
 // [shared] holds when ../shared (the benchmark data) is present, and $SHARED
-// is its path; [short] is go test -short.
+// is its path; [postgres] when DATELINE_TEST_POSTGRES names a server, and
+// $PGSTORE is then a store of the script's own on it; [short] is go test
+// -short. The command samecounts compares two stats --format json files.
 func TestScripts(t *testing.T) {
 	shared := sharedDir()
 	testscript.Run(t, testscript.Params{
@@ -28,14 +32,18 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SHARED", shared)
-			return nil
+			return scriptPostgres(env)
 		},
 		Condition: func(cond string) (bool, error) {
-			if cond == "shared" {
+			switch cond {
+			case "shared":
 				return shared != "", nil
+			case "postgres":
+				return os.Getenv(storetest.EnvPostgres) != "", nil
 			}
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"samecounts": cmdSameCounts},
 	})
 }
 

@@ -184,7 +184,7 @@ func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, arts, newTimexAnnotator(), w.n(), 1024, onBad, progress)
+	r, err := st.Ingest(ctx, arts, newTimexAnnotator(), w.n(), store.DefaultBatch, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()
@@ -208,12 +208,15 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// openStore opens the existing store at path for a reading command, with
-// the hint a new user needs when there is none.
-func openStore(path string) (*store.Store, error) {
-	st, err := store.OpenExisting(path)
+// openStore opens the existing store at location for a reading command,
+// with the hint a new user needs when there is none.
+func openStore(location string) (*store.Store, error) {
+	st, err := store.OpenExisting(location)
 	if errors.Is(err, store.ErrNoStore) {
-		return nil, fmt.Errorf("%w (ingest articles first: dateline --db %s ingest PATH)", err, path)
+		if store.IsURL(location) {
+			return nil, fmt.Errorf("%w (ingest articles first: dateline --db URL ingest PATH)", err)
+		}
+		return nil, fmt.Errorf("%w (ingest articles first: dateline --db %s ingest PATH)", err, location)
 	}
 	return st, err
 }

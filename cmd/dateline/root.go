@@ -14,11 +14,24 @@ import (
 	"github.com/dateline-news/dateline/internal/store"
 )
 
+// envDB names the environment variable that gives the store when --db is
+// not set.
+const envDB = "DATELINE_DB"
+
+// defaultDB is the store used without --db.
+func defaultDB() string {
+	if v := os.Getenv(envDB); v != "" {
+		return v
+	}
+	return store.DefaultPath
+}
+
 // globals are the flags every command sees (persistent flags of the root).
 type globals struct {
-	db         string // --db: the store file
+	db         string // --db: the store (a file, or a postgres:// URL)
 	verbose    bool   // --verbose: log progress and decisions
 	cpuProfile string // --cpuprofile (hidden)
+	memProfile string // --memprofile (hidden)
 }
 
 // run executes the command line args with the given standard streams and
@@ -114,13 +127,21 @@ func newRootCmd() *cobra.Command {
 				pprof.StopCPUProfile()
 				profile.Close()
 			}
+			if g.memProfile != "" {
+				if f, err := os.Create(g.memProfile); err == nil {
+					pprof.Lookup("allocs").WriteTo(f, 0)
+					f.Close()
+				}
+			}
 		},
 	}
 	pf := root.PersistentFlags()
-	pf.StringVar(&g.db, "db", store.DefaultPath, "the database file")
+	pf.StringVar(&g.db, "db", defaultDB(), "the store: an SQLite file, or a postgres:// URL (default: $"+envDB+", else "+store.DefaultPath+")")
 	pf.BoolVarP(&g.verbose, "verbose", "v", false, "log progress and decisions to standard error")
 	pf.StringVar(&g.cpuProfile, "cpuprofile", "", "write a CPU profile to this file")
 	_ = pf.MarkHidden("cpuprofile")
+	pf.StringVar(&g.memProfile, "memprofile", "", "write a profile of the memory allocated to this file")
+	_ = pf.MarkHidden("memprofile")
 
 	root.AddCommand(newIngestCmd(g))
 	root.AddCommand(newWatchCmd(g))
@@ -148,6 +169,8 @@ func newBenchCmd(g *globals) *cobra.Command {
 	bench.AddCommand(newBenchTLSCmd(g))
 	bench.AddCommand(newBenchTrainCmd(g))
 	bench.AddCommand(newBenchTimexCmd(g))
+	bench.AddCommand(newBenchCorpusCmd(g))
+	bench.AddCommand(newBenchSearchCmd(g))
 	bench.AddCommand(newBenchNERCmd(g))
 	bench.AddCommand(newBenchTrainNERCmd(g))
 	bench.AddCommand(newBenchQuotesCmd(g))

@@ -20,16 +20,18 @@ func newSearchCmd(g *globals) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "search QUERY",
-		Short: "Find stored sentences by full-text query (bm25), with their article and date",
+		Short: "Find stored sentences by full-text query, best first, with their article and date",
 		Long: `Search finds the stored sentences that contain every word of QUERY, best
-first by bm25. Words are compared as the full-text index stores them:
-without regard to case or diacritics, by stem. "Quoted words" must come
-together as a phrase, and word* matches every word that starts so. Any
-other character only separates words, so whatever is typed is a query.
+first (bm25 with SQLite, ts_rank with PostgreSQL). Words are compared as the
+index keeps them, and as timelines match --query: without regard to case, by
+stem; stop words ("the", "of") are not indexed. "Quoted words" must come
+together as a phrase, and word* matches every word that starts so. Any other
+character only separates words, so whatever is typed is a query.
 
-With --raw, QUERY is FTS5 syntax, used as written (AND, OR, NOT, NEAR(...),
-column filters such as text:oil, ^); a query FTS5 refuses is an error that
-says why.`,
+With --raw, QUERY is the store's own query syntax, its words compared by
+stem: FTS5 for an SQLite store (AND, OR, NOT, NEAR(...), the column filter
+text:, ^), web-search syntax for PostgreSQL ("phrase", or, -word); a query
+the store refuses is an error that says why.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f, err := render.ParseFormat(format)
@@ -65,6 +67,6 @@ says why.`,
 	fl.StringVar(&from, "from", "", "only articles published on or after this day")
 	fl.StringVar(&to, "to", "", "only articles published on or before this day")
 	fl.StringVarP(&format, "format", "f", "text", "output format: text or json")
-	fl.BoolVar(&raw, "raw", false, "QUERY is FTS5 query syntax, passed as it is")
+	fl.BoolVar(&raw, "raw", false, "QUERY is the store's own query syntax (FTS5 for SQLite, web search for PostgreSQL)")
 	return cmd
 }

@@ -18,6 +18,8 @@ var selections = [][]string{
 	{"--query", "vote officials"},
 	{"--from", "2031-03-04", "--to", "2031-03-10"},
 	{"--from", "2031-03-04", "--keywords", "ferry"},
+	{"--keywords", "österreich", "--all-articles"},
+	{"--keywords", "ier"},
 }
 
 // selectionArticles are written so that file names sort in another order
@@ -31,8 +33,10 @@ var selectionArticles = map[string]string{
 		"The vote of March 3, 2031 was counted again on Thursday.\n",
 }
 
-func TestSameTimelineFromFilesAndStore(t *testing.T) {
-	dir := t.TempDir()
+// writeSelectionArticles writes selectionArticles into a directory under
+// dir and returns it.
+func writeSelectionArticles(t *testing.T, dir string) string {
+	t.Helper()
 	arts := filepath.Join(dir, "articles")
 	if err := os.Mkdir(arts, 0o755); err != nil {
 		t.Fatal(err)
@@ -42,6 +46,12 @@ func TestSameTimelineFromFilesAndStore(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return arts
+}
+
+func TestSameTimelineFromFilesAndStore(t *testing.T) {
+	dir := t.TempDir()
+	arts := writeSelectionArticles(t, dir)
 	db := filepath.Join(dir, "t.db")
 	mustRunIn(t, "--db", db, "ingest", arts)
 	sameTimelines(t, arts, db, selections)
@@ -75,9 +85,14 @@ func TestSameTimelineFromFilesAndStoreOnT17Syria(t *testing.T) {
 	topic := shared(t, "data/tls/t17/syria")
 	db := filepath.Join(t.TempDir(), "syria.db")
 	mustRunIn(t, "--db", db, "ingest", topic)
-	sameTimelines(t, topic, db, [][]string{
-		{"--keywords", "syria,syrian"},
-		{"--keywords", "SYRIA", "--from", "2011-06-01", "--to", "2011-09-30"},
-		{"--query", "assad army"},
-	})
+	sameTimelines(t, topic, db, t17SyriaSelections)
+}
+
+// t17SyriaSelections are the selections compared on T17's Syria topic.
+var t17SyriaSelections = [][]string{
+	{"--keywords", "syria,syrian"},
+	{"--keywords", "SYRIA", "--from", "2011-06-01", "--to", "2011-09-30"},
+	{"--query", "assad army"},
+	{"--keywords", "syria,syrian", "--all-articles"},
+	{"--keywords", "flu"},
 }

@@ -23,6 +23,7 @@ type timelineFlags struct {
 	keywords       string
 	query          string
 	entity         string
+	allArticles    bool
 	format         string
 }
 
@@ -35,12 +36,13 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
 	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\")")
+	fs.BoolVar(&f.allArticles, "all-articles", false, "every article in the range counts toward the dates, not only those that match --keywords/--query (the TLS protocol's reading)")
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity}}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity, AllArticles: f.allArticles}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -76,11 +78,15 @@ func parseDay(flag, s string) (time.Time, error) {
 }
 
 // storeFilter is what the store is asked for to build a timeline of sel:
-// the articles of its publication days. Keywords and query are not passed
-// on: they choose sentences, not articles (see timeline.Selection), and
-// timeline.Build applies them.
+// the articles of its publication days that may belong to its topic (see
+// timeline.Selection; the store widens, the timeline decides), or every
+// article of those days when the selection counts them all.
 func storeFilter(sel timeline.Selection) store.Filter {
-	return store.Filter{From: sel.From, To: sel.To}
+	f := store.Filter{From: sel.From, To: sel.To}
+	if !sel.AllArticles {
+		f.Keywords, f.Query = sel.Keywords, sel.Query
+	}
+	return f
 }
 
 // attachQuotes finds the quotes of the articles tl quotes from and gives
@@ -141,11 +147,14 @@ annotates them in memory; without, it uses the articles in the database
 --from and --to select the articles by publication day, and the dates.
 --keywords and --query choose the sentences that may speak for a date (one
 of the keywords, compared without regard to case; every word of the query,
-compared by stem); every article in the range still counts toward which
-dates matter, as in the TLS protocol's keyword filter. --entity builds the
+compared by stem), and the topic: the articles in the range that have such a
+sentence. Only they count toward which dates matter, so a timeline's cost
+follows its topic, not the size of the store. With --all-articles every
+article in the range counts, matching or not, as the TLS protocol's keyword
+filter does when it is given a topic's articles (bench tls). --entity builds the
 timeline of one entity: only the sentences that mention it (by the canonical
 name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin")
-may enter.
+may enter, and only the articles with such a sentence count.
 
 Each item carries the quotes its sentence holds, with their speakers: JSON
 "quotes": [{"speaker", "content", "cue"}], "— said NAME" in the text view.`,

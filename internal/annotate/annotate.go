@@ -160,24 +160,34 @@ const MaxWorkers = 256
 // CPU, at most MaxWorkers), yielding documents in input order. Read errors
 // pass through in order. Stopping the iteration early stops the workers.
 func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[Doc, error] {
+	return Map(in, workers, an.Annotate)
+}
+
+// Map runs f on the articles from in with workers goroutines (0 means one
+// per CPU, at most MaxWorkers), yielding the results in input order: what
+// Stream does with Annotate, for callers that do more per article in the
+// workers (a store prepares what it will write). Read errors pass through
+// in order. Stopping the iteration early stops the workers.
+func Map[T any](in iter.Seq2[article.Article, error], workers int, f func(article.Article) T) iter.Seq2[T, error] {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	workers = min(workers, MaxWorkers)
 	type result struct {
-		doc Doc
+		v   T
 		err error
 	}
-	return func(yield func(Doc, error) bool) {
+	return func(yield func(T, error) bool) {
+		var zero T
 		if workers == 1 {
 			for a, err := range in {
 				if err != nil {
-					if !yield(Doc{}, err) {
+					if !yield(zero, err) {
 						return
 					}
 					continue
 				}
-				if !yield(an.Annotate(a), nil) {
+				if !yield(f(a), nil) {
 					return
 				}
 			}
@@ -203,7 +213,7 @@ func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) i
 						jb.out <- result{err: jb.err}
 						continue
 					}
-					jb.out <- result{doc: an.Annotate(jb.a)}
+					jb.out <- result{v: f(jb.a)}
 				}
 			}()
 		}
@@ -232,7 +242,7 @@ func (an *Annotator) Stream(in iter.Seq2[article.Article, error], workers int) i
 		}()
 		for ch := range order {
 			r := <-ch
-			if !yield(r.doc, r.err) {
+			if !yield(r.v, r.err) {
 				return
 			}
 		}

@@ -51,7 +51,9 @@ func NewTask(t *Topic, gold eval.Gold, margin int) Task {
 	for _, d := range dates {
 		sents += len(gold.Timeline[d])
 	}
-	opt := timeline.Options{Selection: timeline.Selection{Keywords: t.Keywords}}
+	// The protocol gives the system the topic's articles: every one of them
+	// counts toward the dates, the keywords only choose sentences.
+	opt := timeline.Options{Selection: timeline.Selection{Keywords: t.Keywords, AllArticles: true}}
 	if len(dates) > 0 {
 		opt.Dates = len(dates)
 		opt.PerDate = int(math.RoundToEven(float64(sents) / float64(len(dates))))

@@ -50,13 +50,13 @@ func Hits(w io.Writer, hits []store.Hit, f Format) error {
 func Stats(w io.Writer, st store.Stats, f Format) error {
 	if f == JSON {
 		return encodeJSON(w, map[string]any{
-			"path": st.Path, "bytes": st.Bytes, "articles": st.Articles, "sentences": st.Sentences,
+			"path": st.Path, "backend": st.Backend, "bytes": st.Bytes, "articles": st.Articles, "sentences": st.Sentences,
 			"timexes": st.Timexes, "resolved_timexes": st.Resolved, "first": day(st.First), "last": day(st.Last),
 			"sources": counts(st.Sources), "months": counts(st.Months), "top_days": counts(st.TopDays),
 		})
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "store\t%s (%.1f MB)\n", Safe(st.Path), float64(st.Bytes)/1e6)
+	fmt.Fprintf(tw, "store\t%s (%s, %.1f MB)\n", Safe(st.Path), st.Backend, float64(st.Bytes)/1e6)
 	fmt.Fprintf(tw, "articles\t%d\n", st.Articles)
 	fmt.Fprintf(tw, "published\t%s .. %s\n", day(st.First), day(st.Last))
 	fmt.Fprintf(tw, "sentences\t%d\n", st.Sentences)

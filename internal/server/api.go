@@ -236,21 +236,27 @@ func parseTimeline(r *http.Request) (timelineRequest, error) {
 
 // key identifies the timeline a request asks for, whatever its format.
 func (tr timelineRequest) key() string {
-	sel := tr.opt.Selection
-	kw := slices.Clone(sel.Keywords)
+	return fmt.Sprintf("%s %d %d", filterKey(storeFilter(tr.opt.Selection)), tr.opt.Dates, tr.opt.PerDate)
+}
+
+// storeFilter is what the store is asked for to build a timeline of sel,
+// as `dateline timeline` asks: the articles of its publication days that may
+// belong to its topic (the store widens, timeline.Build decides), so that
+// what a request loads and keeps follows its topic, not the store.
+func storeFilter(sel timeline.Selection) store.Filter {
+	return store.Filter{From: sel.From, To: sel.To, Keywords: sel.Keywords, Query: sel.Query}
+}
+
+// filterKey identifies the documents a filter selects: keywords are
+// compared case-folded and as a set, as the store compares them.
+func filterKey(f store.Filter) string {
+	kw := slices.Clone(f.Keywords)
 	for i := range kw {
 		kw[i] = text.Fold(kw[i])
 	}
 	slices.Sort(kw)
-	b, _ := json.Marshal([]any{sel.Query, slices.Compact(kw), sel.From, sel.To, tr.opt.Dates, tr.opt.PerDate})
+	b, _ := json.Marshal([]any{f.From, f.To, slices.Compact(kw), f.Query})
 	return string(b)
-}
-
-// storeFilter is what the store is asked for to build a timeline of sel:
-// the articles of its publication days, as `dateline timeline` asks
-// (keywords and query choose sentences, and timeline.Build applies them).
-func storeFilter(sel timeline.Selection) store.Filter {
-	return store.Filter{From: sel.From, To: sel.To}
 }
 
 // contentTypes and extensions of the timeline formats.
@@ -313,11 +319,11 @@ func timelineTitle(opt timeline.Options) string {
 	return "Timeline: " + strings.Join(parts, "; ")
 }
 
-// buildTimeline selects the documents as `dateline timeline` does and
-// builds the timeline, at most cfg.Builders at a time. The documents of
-// recent date ranges are kept prepared (a timeline.Corpus), so that another
-// topic, size or depth over the same range is only built, not loaded
-// again; prepared says whether they were.
+// buildTimeline selects the documents as `dateline timeline` does — those
+// of the request's topic and date range — and builds the timeline, at most
+// cfg.Builders at a time. The documents of recent topics are kept prepared
+// (a timeline.Corpus), so that another size or depth of the same topic is
+// only built, not loaded again; prepared says whether they were.
 func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl timeline.Timeline, prepared bool, err error) {
 	select {
 	case s.build <- struct{}{}:
@@ -326,8 +332,7 @@ func (s *Server) buildTimeline(ctx context.Context, opt timeline.Options) (tl ti
 		return timeline.Timeline{}, false, ctx.Err()
 	}
 	f := storeFilter(opt.Selection)
-	key, _ := json.Marshal([]any{f.From, f.To})
-	c, prepared, err := s.corpora.get(string(key), func() (*timeline.Corpus, error) {
+	c, prepared, err := s.corpora.get(filterKey(f), func() (*timeline.Corpus, error) {
 		docs, err := s.cfg.Store.Docs(ctx, f)
 		if err != nil {
 			return nil, err

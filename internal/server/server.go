@@ -19,8 +19,8 @@ import (
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
-// Store is what the server needs of a store: documents selected by a
-// filter (for timelines), full-text search, one article, a summary, a
+// Store is what the server needs of a store: the documents of a topic
+// (for timelines), full-text search, one article, a summary, a
 // version that changes when articles are added, and writing new documents.
 // *store.Store satisfies it.
 type Store interface {
@@ -47,7 +47,7 @@ type Config struct {
 	MaxBody   int64         // bytes a request body may have (default 32 MiB)
 	Poll      time.Duration // how often the store's version is checked for ingests by other processes (default 2s)
 	CacheSize int           // timelines kept (default 256); eight times as many search results and articles
-	Corpora   int           // prepared document selections kept, each as large as its documents (default 4)
+	Corpora   int           // prepared topics kept, each as large as its documents (default 4)
 	Builders  int           // timelines built at once (default half the CPUs, at least one)
 }
 
@@ -57,13 +57,12 @@ type Server struct {
 	log      *slog.Logger
 	cache    *cache[timeline.Timeline] // timelines by request
 	pages    *cache[[]byte]            // rendered search results and articles by request
-	corpora  *cache[*timeline.Corpus]  // prepared documents of recent timeline selections
+	corpora  *cache[*timeline.Corpus]  // prepared documents of recent timeline topics
 	events   *hub
 	build    chan struct{} // a token per timeline being built
 	mux      *http.ServeMux
 	ingest   sync.Mutex   // one POST /api/articles at a time
 	version  atomic.Int64 // the store version last seen
-	serving  atomic.Bool  // Serve runs: keep the whole store prepared (see prepare)
 	loopback atomic.Bool  // Serve listens on a loopback address: answer loopback host names only (see checkHost)
 }
 
@@ -130,8 +129,6 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go s.watch(ctx)
-	s.serving.Store(true)
-	go s.prepare()
 	hs.RegisterOnShutdown(s.events.close)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(l) }()
@@ -186,19 +183,4 @@ func (s *Server) changed(version int64, added int) {
 	s.pages.clear()
 	s.corpora.clear()
 	s.events.publish(event{Version: version, Added: added})
-	if s.serving.Load() {
-		go s.prepare()
-	}
-}
-
-// prepare loads and prepares the documents of the whole store, which every
-// timeline without a date range is built from, before anyone asks: the
-// first timeline of a large store then takes a build, not a load.
-func (s *Server) prepare() {
-	start := time.Now()
-	if _, _, err := s.buildTimeline(context.Background(), timeline.Options{Dates: 1}); err != nil {
-		s.log.Warn("prepare the store's documents", "err", err)
-		return
-	}
-	s.log.Info("prepared the store's documents for timelines", "duration", time.Since(start))
 }

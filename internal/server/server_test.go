@@ -27,7 +27,13 @@ const testToken = "s3cret-token"
 // one), in a temporary directory.
 func fixtureStore(t testing.TB) *store.Store {
 	t.Helper()
-	st, err := store.Open(filepath.Join(t.TempDir(), "fixture.db"))
+	return fixtureStoreAt(t, filepath.Join(t.TempDir(), "fixture.db"))
+}
+
+// fixtureStoreAt is fixtureStore in a store at loc, of either backend.
+func fixtureStoreAt(t testing.TB, loc string) *store.Store {
+	t.Helper()
+	st, err := store.Open(loc)
 	if err != nil {
 		t.Fatal(err)
 	}

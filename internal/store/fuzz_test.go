@@ -8,10 +8,10 @@ import (
 	"github.com/dateline-news/dateline/internal/annotate"
 )
 
-// FuzzPlainQuery checks that a plain query is never an FTS5 error, whatever
-// is typed: it finds sentences or nothing, or is empty.
+// FuzzPlainQuery checks that a plain query is never a full-text error,
+// whatever is typed: it finds sentences or nothing, or is empty.
 func FuzzPlainQuery(f *testing.F) {
-	for _, q := range []string{`"oil`, `NEAR(`, `text:oil`, `a OR b*`, `^x -y +z`, `""`, "Österreich*"} {
+	for _, q := range []string{`"oil`, `NEAR(`, `text:oil`, `a OR b*`, `^x -y +z`, `""`, "Österreich*", `צה"ל`, "*", `"*"`} {
 		f.Add(q)
 	}
 	s := openFuzz(f)

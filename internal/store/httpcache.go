@@ -6,53 +6,20 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
-// httpCacheSchema is the table that remembers, per URL, the validators of
-// the last response fetched (fetch.Cache), so that ingesting a URL again is
-// a conditional request. It is its own migration step: stores made before it
-// get the table the first time they are opened by a dateline that knows it,
-// and older dateline versions ignore it.
-const httpCacheSchema = `
-CREATE TABLE http_cache (
-	url           TEXT PRIMARY KEY,
-	etag          TEXT NOT NULL DEFAULT '',
-	last_modified TEXT NOT NULL DEFAULT '',  -- as the server wrote it
-	fetched       TEXT NOT NULL              -- RFC 3339, when remembered
-);`
-
-// schemaExec is what a migration step needs: a *sql.DB, or the *sql.Tx the
-// schema is created in.
-type schemaExec interface {
-	Exec(query string, args ...any) (sql.Result, error)
-	QueryRow(query string, args ...any) *sql.Row
-}
-
-// migrateHTTPCache creates http_cache if the store has none. It is the
-// whole of the migration step: call it wherever the schema is created
-// (never on a read-only open).
-func migrateHTTPCache(db schemaExec) error {
-	var one int
-	err := db.QueryRow(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'http_cache'`).Scan(&one)
-	if err == nil {
-		return nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return err
-	}
-	if _, err := db.Exec(httpCacheSchema); err != nil {
-		return fmt.Errorf("create http_cache: %w", err)
-	}
-	return nil
-}
+// The http_cache table remembers, per URL, the validators of the last
+// response fetched (fetch.Cache), so that ingesting a URL again is a
+// conditional request. Both backends create it in their schema: SQLite in
+// version 2 (a version 1 store keeps the table it may already have),
+// PostgreSQL in migration 2.
 
 // Validators returns the ETag and Last-Modified remembered for url, or
 // empty strings (fetch.Cache).
 func (s *Store) Validators(ctx context.Context, url string) (etag, lastModified string, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
-	if errors.Is(err, sql.ErrNoRows) {
-		return "", "", nil
-	}
+	etag, lastModified, err = s.b.validators(ctx, url)
 	if err != nil {
 		return "", "", fmt.Errorf("store: http cache: %w", err)
 	}
@@ -62,11 +29,38 @@ func (s *Store) Validators(ctx context.Context, url string) (etag, lastModified 
 // Remember stores the validators of url, replacing earlier ones
 // (fetch.Cache).
 func (s *Store) Remember(ctx context.Context, url, etag, lastModified string) error {
-	_, err := s.db.ExecContext(ctx, `INSERT INTO http_cache(url, etag, last_modified, fetched) VALUES (?, ?, ?, ?)
-		ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched = excluded.fetched`,
-		url, etag, lastModified, time.Now().UTC().Format(time.RFC3339))
-	if err != nil {
+	if err := s.b.remember(ctx, url, etag, lastModified, time.Now().UTC()); err != nil {
 		return fmt.Errorf("store: http cache: %w", err)
 	}
 	return nil
+}
+
+func (s *sqliteStore) validators(ctx context.Context, url string) (etag, lastModified string, err error) {
+	err = s.db.QueryRowContext(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = ?`, url).Scan(&etag, &lastModified)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	return etag, lastModified, err
+}
+
+func (s *sqliteStore) remember(ctx context.Context, url, etag, lastModified string, at time.Time) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO http_cache(url, etag, last_modified, fetched) VALUES (?, ?, ?, ?)
+		ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched = excluded.fetched`,
+		url, etag, lastModified, at.Format(time.RFC3339))
+	return err
+}
+
+func (p *pgStore) validators(ctx context.Context, url string) (etag, lastModified string, err error) {
+	err = p.pool.QueryRow(ctx, `SELECT etag, last_modified FROM http_cache WHERE url = $1`, url).Scan(&etag, &lastModified)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", "", nil
+	}
+	return etag, lastModified, err
+}
+
+func (p *pgStore) remember(ctx context.Context, url, etag, lastModified string, at time.Time) error {
+	_, err := p.pool.Exec(ctx, `INSERT INTO http_cache(url, etag, last_modified, fetched) VALUES ($1, $2, $3, $4)
+		ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, fetched = excluded.fetched`,
+		url, etag, lastModified, at)
+	return err
 }

@@ -1,270 +1,244 @@
 package store
 
 import (
-	"context"
-	"database/sql"
+	"errors"
 	"fmt"
-	"os"
 	"strings"
-	"time"
+	"unicode/utf8"
 
-	"github.com/dateline-news/dateline/internal/annotate"
-	"github.com/dateline-news/dateline/internal/article"
-	"github.com/dateline-news/dateline/internal/timex"
+	"github.com/dateline-news/dateline/internal/text"
 )
 
-// Filter selects stored articles by publication day. Its zero value selects
-// all. (Which sentences may enter a timeline is timeline.Selection's to
-// say, in Go, on what Docs returns: keywords and queries never narrow the
-// articles a timeline is built from.)
-type Filter struct {
-	From, To time.Time // publication days, inclusive; zero means unbounded
+// Query is what Search looks for. Plain text (the default) is words and
+// "quoted phrases", each of which a sentence must contain, compared by
+// index term (text.Terms: case-folded, stemmed; stop words are not indexed
+// and not looked for), with word* for every term that starts so; nothing a
+// user types is syntax ("text:oil" is the words text and oil, "NEAR(" a
+// word). Raw passes Text to the backend's own query language, its words
+// turned into index terms: FTS5 syntax for SQLite (AND, OR, NOT, NEAR,
+// column filters on the one column text, ^), web-search syntax for
+// PostgreSQL ("phrases", or, -word).
+type Query struct {
+	Text string
+	Raw  bool
 }
 
-// days adds the conditions of f's date range on articles a.
-func (f Filter) days(conds []string, args []any) ([]string, []any) {
-	if !f.From.IsZero() {
-		conds = append(conds, "a.day >= ?")
-		args = append(args, f.From.Format(time.DateOnly))
-	}
-	if !f.To.IsZero() {
-		conds = append(conds, "a.day <= ?")
-		args = append(args, f.To.Format(time.DateOnly))
-	}
-	return conds, args
+// ErrEmptyQuery is the error of a query with no word to look for.
+var ErrEmptyQuery = errors.New("empty query: give at least one word to search for (stop words such as \"the\" are not indexed)")
+
+// QueryError is a raw query that the backend refused, with its reason.
+type QueryError struct {
+	Query  string
+	Reason string
 }
 
-// where returns the SQL condition on articles a and its arguments.
-func (f Filter) where() (string, []any) {
-	conds, args := f.days([]string{"1"}, nil)
-	return strings.Join(conds, " AND "), args
+// Error says what is wrong in one line.
+func (e *QueryError) Error() string {
+	return fmt.Sprintf("query %q is not valid FTS5 syntax: %s", e.Query, e.Reason)
 }
 
-// Docs loads the articles that f selects, with their sentences and time
-// expressions, ordered by publication day. Article bodies are not loaded
-// (Article.Text is empty): the sentences carry the text.
-func (s *Store) Docs(ctx context.Context, f Filter) ([]annotate.Doc, error) {
-	conn, err := s.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("load documents: %w", err)
-	}
-	defer conn.Close()
-	if _, err := conn.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS sel (id TEXT PRIMARY KEY, ord INTEGER)`); err != nil {
-		return nil, fmt.Errorf("load documents: %w", err)
-	}
-	defer conn.ExecContext(context.Background(), `DELETE FROM temp.sel`)
-	where, args := f.where()
-	if _, err := conn.ExecContext(ctx, `DELETE FROM temp.sel`); err != nil {
-		return nil, fmt.Errorf("load documents: %w", err)
-	}
-	if _, err := conn.ExecContext(ctx, `INSERT INTO temp.sel(id, ord)
-		SELECT a.id, row_number() OVER (ORDER BY a.day, a.id) FROM articles a WHERE `+where, args...); err != nil {
-		return nil, fmt.Errorf("select documents: %w", err)
-	}
-	var docs []annotate.Doc
-	index := map[string]int{}
-	rows, err := conn.QueryContext(ctx, `SELECT a.id, a.published, a.title, a.url, a.source, a.origin
-		FROM temp.sel JOIN articles a ON a.id = sel.id ORDER BY sel.ord`)
-	if err != nil {
-		return nil, fmt.Errorf("load articles: %w", err)
-	}
-	for rows.Next() {
-		var a article.Article
-		var pub string
-		if err := rows.Scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load articles: %w", err)
-		}
-		if a.Published, err = time.Parse(time.RFC3339, pub); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load article %s: bad publication time %q: %w", a.ID, pub, err)
-		}
-		index[a.ID] = len(docs)
-		docs = append(docs, annotate.Doc{Article: a})
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("load articles: %w", err)
-	}
-
-	type loc struct{ doc, sent int }
-	sentAt := map[int64]loc{}
-	rows, err = conn.QueryContext(ctx, `SELECT s.id, s.article_id, s.idx, s.start, s.end, s.text
-		FROM temp.sel JOIN sentences s ON s.article_id = sel.id ORDER BY sel.ord, s.idx`)
-	if err != nil {
-		return nil, fmt.Errorf("load sentences: %w", err)
-	}
-	for rows.Next() {
-		var id int64
-		var aid string
-		var sn annotate.Sentence
-		if err := rows.Scan(&id, &aid, &sn.Index, &sn.Start, &sn.End, &sn.Text); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load sentences: %w", err)
-		}
-		di := index[aid]
-		sentAt[id] = loc{di, len(docs[di].Sentences)}
-		docs[di].Sentences = append(docs[di].Sentences, sn)
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("load sentences: %w", err)
-	}
-
-	rows, err = conn.QueryContext(ctx, `SELECT t.sentence_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq
-		FROM temp.sel JOIN sentences s ON s.article_id = sel.id JOIN timexes t ON t.sentence_id = s.id
-		ORDER BY t.sentence_id, t.start`)
-	if err != nil {
-		return nil, fmt.Errorf("load time expressions: %w", err)
-	}
-	for rows.Next() {
-		var sid int64
-		var x timex.Timex
-		var typ string
-		if err := rows.Scan(&sid, &x.Start, &x.End, &x.Text, &typ, &x.Value, &x.Mod, &x.Quant, &x.Freq); err != nil {
-			rows.Close()
-			return nil, fmt.Errorf("load time expressions: %w", err)
-		}
-		x.Type = timex.Type(typ)
-		if l, ok := sentAt[sid]; ok {
-			sn := &docs[l.doc].Sentences[l.sent]
-			sn.Timexes = append(sn.Timexes, x)
-		}
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, fmt.Errorf("load time expressions: %w", err)
-	}
-	return docs, nil
-}
-
-func closeRows(rows *sql.Rows) error {
-	if err := rows.Err(); err != nil {
-		rows.Close()
-		return err
-	}
-	return rows.Close()
-}
-
-// Hit is one sentence found by Search.
-type Hit struct {
-	ArticleID string
-	Published time.Time
-	Title     string
-	Source    string
-	URL       string
-	Sentence  int     // index of the sentence in its article
-	Text      string  // the sentence
-	Score     float64 // bm25 relevance: higher is better
-}
-
-// Search returns the sentences that match q, best first by bm25, among the
-// articles that f's date range selects. An empty query is ErrEmptyQuery; a
-// raw query that FTS5 refuses is a *QueryError.
-func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit, error) {
-	if limit <= 0 {
-		limit = 20
-	}
-	match, err := q.fts()
-	if err != nil {
-		return nil, err
-	}
-	// Without a date range the best limit sentences are found in the index
-	// alone and only they are joined to their articles; with one, every
-	// match is joined to be filtered by day first.
-	sqlText := `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -f.rank
-		FROM (SELECT rowid AS id, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?) f
-		JOIN sentences s ON s.id = f.id JOIN articles a ON a.id = s.article_id ORDER BY f.rank`
-	args := []any{match, limit}
-	if !f.From.IsZero() || !f.To.IsZero() {
-		var conds []string
-		conds, args = f.days([]string{"sentences_fts MATCH ?"}, []any{match})
-		args = append(args, limit)
-		sqlText = `SELECT a.id, a.published, a.title, a.source, a.url, s.idx, s.text, -sentences_fts.rank
-		FROM sentences_fts JOIN sentences s ON s.id = sentences_fts.rowid JOIN articles a ON a.id = s.article_id
-		WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY sentences_fts.rank LIMIT ?`
-	}
-	st, err := s.prepared(ctx, sqlText)
-	if err != nil {
-		return nil, q.wrap(err)
-	}
-	rows, err := st.QueryContext(ctx, args...)
-	if err != nil {
-		return nil, q.wrap(err)
-	}
-	var hits []Hit
-	for rows.Next() {
-		var h Hit
-		var pub string
-		if err := rows.Scan(&h.ArticleID, &pub, &h.Title, &h.Source, &h.URL, &h.Sentence, &h.Text, &h.Score); err != nil {
-			rows.Close()
-			return nil, q.wrap(err)
-		}
-		h.Published, _ = time.Parse(time.RFC3339, pub)
-		hits = append(hits, h)
-	}
-	if err := closeRows(rows); err != nil {
-		return nil, q.wrap(err)
-	}
-	return hits, nil
-}
-
-// Count is a label with a number.
-type Count struct {
-	Label string
-	N     int
-}
-
-// Stats summarizes what a store holds.
-type Stats struct {
-	Path                         string
-	Bytes                        int64 // size of the database file and its WAL
-	Articles, Sentences, Timexes int
-	Resolved                     int       // time expressions that name a stretch of the calendar
-	First, Last                  time.Time // publication days
-	Sources                      []Count   // articles per source, most first (at most 10)
-	Months                       []Count   // articles per publication month, in order
-	TopDays                      []Count   // most referred-to days (at most 10)
-}
-
-// Stats computes the summary of the store.
-func (s *Store) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{Path: s.path}
-	for _, suffix := range []string{"", "-wal"} {
-		if fi, err := os.Stat(s.path + suffix); err == nil {
-			st.Bytes += fi.Size()
-		}
-	}
-	var first, last sql.NullString
-	err := s.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),
-		(SELECT count(*) FROM timexes), (SELECT count(*) FROM timexes WHERE day IS NOT NULL),
-		(SELECT min(day) FROM articles), (SELECT max(day) FROM articles)`).
-		Scan(&st.Articles, &st.Sentences, &st.Timexes, &st.Resolved, &first, &last)
-	if err != nil {
-		return st, fmt.Errorf("stats: %w", err)
-	}
-	st.First, _ = time.Parse(time.DateOnly, first.String)
-	st.Last, _ = time.Parse(time.DateOnly, last.String)
-	for _, q := range []struct {
-		sql string
-		out *[]Count
-	}{
-		{`SELECT CASE source WHEN '' THEN '(none)' ELSE source END, count(*) AS n FROM articles GROUP BY 1 ORDER BY n DESC, 1 LIMIT 10`, &st.Sources},
-		{`SELECT substr(day, 1, 7), count(*) FROM articles GROUP BY 1 ORDER BY 1`, &st.Months},
-		{`SELECT day, count(*) AS n FROM timexes WHERE gran = 'day' GROUP BY day ORDER BY n DESC, day LIMIT 10`, &st.TopDays},
-	} {
-		rows, err := s.db.QueryContext(ctx, q.sql)
-		if err != nil {
-			return st, fmt.Errorf("stats: %w", err)
-		}
-		for rows.Next() {
-			var c Count
-			if err := rows.Scan(&c.Label, &c.N); err != nil {
-				rows.Close()
-				return st, fmt.Errorf("stats: %w", err)
+// plainMatch reads plain query text: the condition that every word, phrase
+// and prefix occurs. It is nil, with ErrEmptyQuery, when there is nothing
+// to look for.
+func plainMatch(s string) (*match, error) {
+	var clauses []*match
+	for i, part := range strings.Split(s, `"`) {
+		if i%2 == 1 { // between quotes (an unclosed quote runs to the end)
+			switch ts := text.Terms(part); len(ts) {
+			case 0:
+			case 1:
+				clauses = append(clauses, term(ts[0]))
+			default:
+				clauses = append(clauses, &match{op: opPhrase, terms: ts})
 			}
-			*q.out = append(*q.out, c)
+			continue
 		}
-		if err := closeRows(rows); err != nil {
-			return st, fmt.Errorf("stats: %w", err)
+		for _, chunk := range strings.Fields(part) {
+			ws := text.Words(chunk)
+			prefix := strings.HasSuffix(chunk, "*") && len(ws) > 0
+			for j, w := range ws {
+				if prefix && j == len(ws)-1 {
+					clauses = append(clauses, &match{op: opPrefix, terms: []string{prefixTerm(w)}})
+					continue
+				}
+				if t, ok := text.Term(w); ok {
+					clauses = append(clauses, term(t))
+				}
+			}
 		}
 	}
-	return st, nil
+	if len(clauses) == 0 {
+		return nil, ErrEmptyQuery
+	}
+	return and(clauses...), nil
+}
+
+// prefixTerm is what word* looks for among index terms: the longest common
+// start of the lower-cased word and its term ("attack*" finds attack,
+// attacker, attacked; "happy*" looks for happ, as happy's term is happi).
+func prefixTerm(w string) string {
+	lw := strings.ToLower(w)
+	t, ok := text.Term(w)
+	if !ok {
+		return lw
+	}
+	n := 0
+	for n < len(lw) && n < len(t) && lw[n] == t[n] {
+		n++
+	}
+	for n > 0 && n < len(lw) && !utf8.RuneStart(lw[n]) {
+		n-- // do not cut a rune
+	}
+	if n == 0 {
+		return lw
+	}
+	return lw[:n]
+}
+
+// fts5String quotes s as an FTS5 string.
+func fts5String(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// fts5Match writes m in FTS5 query syntax.
+func fts5Match(m *match) string {
+	switch m.op {
+	case opTerm:
+		return fts5String(m.terms[0])
+	case opPhrase:
+		return fts5String(strings.Join(m.terms, " "))
+	case opPrefix:
+		return fts5String(m.terms[0]) + "*"
+	}
+	parts := make([]string, len(m.args))
+	for i, a := range m.args {
+		parts[i] = "(" + fts5Match(a) + ")"
+	}
+	op := " AND "
+	if m.op == opOr {
+		op = " OR "
+	}
+	return strings.Join(parts, op)
+}
+
+// fts5Raw turns the words of a raw FTS5 query into index terms, leaving its
+// syntax as it is: barewords and strings become strings of their terms (a
+// word that is a stop word is kept as written: it is in no sentence);
+// AND, OR, NOT, NEAR before "(", and column names before ":" stay.
+func fts5Raw(q string) string {
+	var sb strings.Builder
+	for i := 0; i < len(q); {
+		c := q[i]
+		switch {
+		case c == '"':
+			j := i + 1
+			for j < len(q) {
+				if q[j] == '"' {
+					if j+1 < len(q) && q[j+1] == '"' {
+						j += 2
+						continue
+					}
+					break
+				}
+				j++
+			}
+			if j >= len(q) { // unterminated: let FTS5 say so
+				sb.WriteString(q[i:])
+				return sb.String()
+			}
+			inner := strings.ReplaceAll(q[i+1:j], `""`, `"`)
+			sb.WriteString(termsString(inner))
+			i = j + 1
+		case isBareword(q, i):
+			j := i
+			for j < len(q) && isBareword(q, j) {
+				_, n := utf8.DecodeRuneInString(q[j:])
+				j += n
+			}
+			w := q[i:j]
+			next := strings.TrimLeft(q[j:], " \t\r\n")
+			prev := strings.TrimRight(q[:i], " \t\r\n")
+			switch {
+			case w == "AND" || w == "OR" || w == "NOT",
+				w == "NEAR" && strings.HasPrefix(next, "("),
+				strings.HasPrefix(next, ":"),
+				strings.HasSuffix(prev, ",") && isDigits(w): // NEAR's distance
+				sb.WriteString(w)
+			case strings.HasPrefix(q[j:], "*"):
+				sb.WriteString(fts5String(prefixTerm(w)))
+			default:
+				sb.WriteString(termsString(w))
+			}
+			i = j
+		default:
+			sb.WriteByte(c)
+			i++
+		}
+	}
+	return sb.String()
+}
+
+// isDigits reports whether w is all ASCII digits.
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// termsString is the FTS5 string of the index terms of s, or s itself
+// quoted when it has none.
+func termsString(s string) string {
+	ts := text.Terms(s)
+	if len(ts) == 0 {
+		return fts5String(s)
+	}
+	return fts5String(strings.Join(ts, " "))
+}
+
+// isBareword reports whether the character at q[i] belongs to an FTS5
+// bareword: a letter, digit, underscore, or any non-ASCII character.
+func isBareword(q string, i int) bool {
+	c := q[i]
+	return c >= utf8.RuneSelf || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == 0x1a
+}
+
+// websearchRaw turns the words of a raw web-search query (PostgreSQL's
+// websearch_to_tsquery syntax) into index terms, leaving its syntax: quoted
+// phrases, the word or, and -word.
+func websearchRaw(q string) string {
+	var out []string
+	for i, part := range strings.Split(q, `"`) {
+		if i%2 == 1 {
+			if ts := text.Terms(part); len(ts) > 0 {
+				out = append(out, `"`+strings.Join(ts, " ")+`"`)
+			}
+			continue
+		}
+		for _, chunk := range strings.Fields(part) {
+			neg := ""
+			if strings.HasPrefix(chunk, "-") {
+				neg, chunk = "-", strings.TrimLeft(chunk, "-")
+			}
+			if strings.EqualFold(chunk, "or") {
+				out = append(out, "or")
+				continue
+			}
+			if ts := text.Terms(chunk); len(ts) > 0 {
+				out = append(out, neg+websearchWords(ts))
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// websearchWords writes terms for websearch_to_tsquery: several terms from
+// one chunk must come together (a phrase); a double quote in a term, which
+// would be syntax, becomes a space.
+func websearchWords(ts []string) string {
+	s := strings.ReplaceAll(strings.Join(ts, " "), `"`, " ")
+	if len(ts) > 1 {
+		return `"` + s + `"`
+	}
+	return s
 }

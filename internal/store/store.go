@@ -2,391 +2,295 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"iter"
 	"net/url"
-	"os"
 	"runtime"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
-
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
-	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // DefaultPath is where the store lives unless told otherwise.
 const DefaultPath = "dateline.db"
 
-// maxConns bounds the connections a Store opens at once: SQLite runs one
-// query per connection, so more than a few per CPU only queue in SQLite.
-var maxConns = max(4, 2*runtime.GOMAXPROCS(0))
-
-// Store is an open dateline database.
+// Store is an open dateline database: an SQLite file or a PostgreSQL
+// database. It is safe for concurrent use.
 type Store struct {
-	db    *sql.DB
-	path  string
-	stmts sync.Map // query text → *sql.Stmt (see prepared)
+	b      backend
+	loc    string // where the store is, for messages (a URL without its password)
+	window int    // SearchWindow, unless a test changes it
 }
 
-// Open opens (creating if needed) the database at path for reading and
-// writing. path is a file name, whatever characters it has ("a#b.db",
-// "%41", "x?y" are names); only a name that starts with "file:" is taken as
-// an SQLite URI. Opening is safe when other processes open or create the
-// same store at the same time.
-func Open(path string) (*Store, error) { return openMode(path, false) }
+// backend is what each database does; Store adds what both share (ingest's
+// pipeline, query and prefilter building, the counts' arithmetic).
+type backend interface {
+	// write stores the records in one transaction: new ids are inserted,
+	// stored ids with another digest replaced, stored ids with the same
+	// digest skipped (a concurrent writer may have stored them meanwhile).
+	// newWords are (word, term) pairs the vocabulary may lack.
+	write(ctx context.Context, recs []*record, newWords []wordTerm) (added, updated int, err error)
+	// digests returns the content digest of each of ids that is stored.
+	digests(ctx context.Context, ids []string) (map[string]string, error)
+	// docs calls fn with the articles of the date range that have a
+	// sentence matching m (every article of the range when m is nil), by
+	// publication day, then id; sp bounds the sentence ids the index is
+	// asked for (see span).
+	docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error
+	// search returns the hits of the condition, best first among the
+	// window most recently stored matches within sp.
+	search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error)
+	// span returns the span of the articles of f's date range.
+	span(ctx context.Context, f Filter) (span, error)
+	// compile turns a search query into what search takes.
+	compile(q Query) (compiledQuery, error)
+	// vocabulary returns the distinct (folded word, term) pairs whose word
+	// contains piece, at most limit+1 of them.
+	vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error)
+	stats(ctx context.Context) (Stats, error)
+	article(ctx context.Context, id string) (annotate.Doc, error) // wraps ErrNotFound
+	version(ctx context.Context) (int64, error)
+	// validators and remember read and write the http_cache row of url
+	// (see Store.Validators).
+	validators(ctx context.Context, url string) (etag, lastModified string, err error)
+	remember(ctx context.Context, url, etag, lastModified string, at time.Time) error
+	close() error
+}
 
-// ErrNoStore is returned by OpenExisting when the database file does not
-// exist.
+// compiledQuery is a search query in a backend's own syntax, with its
+// parameters.
+type compiledQuery struct {
+	text string // FTS5 MATCH expression, or SQL tsquery expression
+	args []any
+	raw  bool // from Query.Raw: errors are the user's syntax
+	q    Query
+}
+
+// ErrNoStore is returned by OpenExisting when there is no store at the
+// location: no such file, or a PostgreSQL database without dateline's
+// tables.
 var ErrNoStore = errors.New("no such store")
 
-// OpenExisting opens the store at path read-only, and only if it exists:
-// commands that only read must not leave an empty database behind a
-// mistyped path, and must work on a store they may not write (a read-only
-// file or directory).
-func OpenExisting(path string) (*Store, error) {
-	if !strings.HasPrefix(path, "file:") {
-		if _, err := os.Stat(path); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("open store %s: %w", path, ErrNoStore)
-			}
-			return nil, fmt.Errorf("open store %s: %w", path, err)
-		}
-	}
-	s, err := openMode(path, true)
-	if err != nil && !strings.HasPrefix(path, "file:") {
-		// A WAL database in a directory this process cannot write has no
-		// -shm file to share: read it as immutable (nobody can be writing
-		// it through this directory either).
-		if s2, err2 := openDSN(path, dsn(path, true)+"&immutable=1", true); err2 == nil {
-			return s2, nil
-		}
-	}
-	return s, err
+// ErrNotFound is returned (wrapped) by Article for an id the store does not
+// hold.
+var ErrNotFound = errors.New("no such article")
+
+// Open opens the store at location for reading and writing, creating it
+// (or its tables) if needed and migrating an older schema. location is a
+// PostgreSQL URL (postgres:// or postgresql://) or else an SQLite file name,
+// whatever characters it has ("a#b.db", "%41", "x?y" are names); only a
+// name that starts with "file:" is taken as an SQLite URI. Opening is safe
+// when other processes open or create the same store at the same time.
+func Open(location string) (*Store, error) {
+	return open(location, false)
 }
 
-// dsn is the driver's data source name for path: a file: URI whose path is
-// percent-encoded, so that no character of a file name is read as URI
-// syntax, with the connection's settings.
-func dsn(path string, readOnly bool) string {
-	q := url.Values{}
-	q.Set("_busy_timeout", "10000")
-	q.Set("_foreign_keys", "1")
-	q.Add("_pragma", "temp_store(memory)")
-	if readOnly {
-		q.Set("mode", "ro")
+// OpenExisting opens the store at location read-only, and only if it
+// exists: commands that only read must not leave an empty database behind a
+// mistyped location, and must work on a store they may not write.
+func OpenExisting(location string) (*Store, error) {
+	return open(location, true)
+}
+
+func open(location string, readOnly bool) (*Store, error) {
+	var b backend
+	var err error
+	loc := location
+	if IsURL(location) {
+		loc = redact(location)
+		b, err = openPostgres(location, readOnly)
 	} else {
-		q.Set("_journal_mode", "WAL")
-		q.Set("_synchronous", "NORMAL")
-		q.Set("_txlock", "immediate")
-		q.Add("_pragma", "cache_size(-65536)") // 64 MiB: index pages stay in memory during ingest
+		b, err = openSQLite(location, readOnly)
 	}
-	if strings.HasPrefix(path, "file:") {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		return path + sep + q.Encode()
-	}
-	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
-}
-
-// uriPath escapes what SQLite would read as URI syntax in a file name.
-var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
-
-func openMode(path string, readOnly bool) (*Store, error) {
-	return openDSN(path, dsn(path, readOnly), readOnly)
-}
-
-func openDSN(path, dsn string, readOnly bool) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, fmt.Errorf("open store %s: %w", loc, err)
 	}
-	// A connection holds its own page cache (cache_size): a pool as large
-	// as a server's concurrent requests would read the file into hundreds
-	// of cold caches. A few connections, each warm, serve more.
-	db.SetMaxOpenConns(maxConns)
-	db.SetMaxIdleConns(maxConns)
-	s := &Store{db: db, path: path}
-	if err := s.migrate(readOnly); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
-	}
-	return s, nil
+	return &Store{b: b, loc: loc, window: SearchWindow}, nil
 }
 
-// Path returns the file the store was opened from.
-func (s *Store) Path() string { return s.path }
+// IsURL reports whether location names a PostgreSQL database rather than
+// an SQLite file.
+func IsURL(location string) bool {
+	return strings.HasPrefix(location, "postgres://") || strings.HasPrefix(location, "postgresql://")
+}
+
+// redact returns a URL without its password, for messages.
+func redact(location string) string {
+	u, err := url.Parse(location)
+	if err != nil {
+		return "postgres://(unreadable URL)"
+	}
+	return u.Redacted()
+}
+
+// Path returns where the store is: its file, or its URL without the
+// password.
+func (s *Store) Path() string { return s.loc }
+
+// Backend names the database: "sqlite" or "postgres".
+func (s *Store) Backend() string {
+	if _, ok := s.b.(*pgStore); ok {
+		return "postgres"
+	}
+	return "sqlite"
+}
 
 // Close closes the database.
-func (s *Store) Close() error {
-	s.stmts.Range(func(_, st any) bool {
-		st.(*sql.Stmt).Close()
-		return true
-	})
-	return s.db.Close()
-}
-
-// migrate creates the schema if needed, in one immediate transaction so
-// that processes creating the same store at once wait for each other, and
-// checks its version. Read-only, it only checks.
-func (s *Store) migrate(readOnly bool) error {
-	var v string
-	if readOnly {
-		if err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v); err != nil {
-			return fmt.Errorf("not a dateline store: %w", err)
-		}
-		return checkVersion(v)
-	}
-	tx, err := s.db.Begin() // BEGIN IMMEDIATE (_txlock): one creator at a time
-	if err != nil {
-		return fmt.Errorf("create schema: %w", err)
-	}
-	defer tx.Rollback()
-	if _, err := tx.Exec(schema); err != nil {
-		return fmt.Errorf("create schema: %w", err)
-	}
-	if _, err := tx.Exec(`INSERT INTO meta(key, value) VALUES ('schema', ?) ON CONFLICT(key) DO NOTHING`, strconv.Itoa(schemaVersion)); err != nil {
-		return fmt.Errorf("create schema: %w", err)
-	}
-	if err := tx.QueryRow(`SELECT value FROM meta WHERE key = 'schema'`).Scan(&v); err != nil {
-		return fmt.Errorf("create schema: %w", err)
-	}
-	if err := checkVersion(v); err != nil {
-		return err
-	}
-	if err := migrateHTTPCache(tx); err != nil {
-		return err
-	}
-	return tx.Commit()
-}
-
-// checkVersion refuses a schema newer than this build's.
-func checkVersion(v string) error {
-	if n, _ := strconv.Atoi(v); n > schemaVersion {
-		return fmt.Errorf("database schema %s is newer than this dateline understands (%d)", v, schemaVersion)
-	}
-	return nil
-}
+func (s *Store) Close() error { return s.b.close() }
 
 // Put writes docs in one transaction and returns how many were new and how
 // many replaced a stored article. An article whose id is stored with the
 // same content (publication time, title, URL, source and text) is skipped
 // whole; one whose content changed replaces the stored version — its
 // sentences, time expressions and index entries with it. An id given twice
-// in docs is written once, the first time.
+// in docs is written once, the first time. A document the store cannot
+// hold (more sentences than maxSentences) fails the whole batch.
 func (s *Store) Put(ctx context.Context, docs []annotate.Doc) (added, updated int, err error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, 0, fmt.Errorf("store: begin: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tx.Rollback()
-		}
-	}()
-	insArticle, err := tx.PrepareContext(ctx, `INSERT INTO articles(id, published, day, title, url, source, origin, body, ingested)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return 0, 0, fmt.Errorf("store: prepare: %w", err)
-	}
-	defer insArticle.Close()
-	stored, err := tx.PrepareContext(ctx, storedContent)
-	if err != nil {
-		return 0, 0, fmt.Errorf("store: prepare: %w", err)
-	}
-	defer stored.Close()
-	// Sentence ids are assigned here (the transaction holds the write lock),
-	// so that sentences, time expressions and the full-text index can be
-	// written as multi-row statements.
-	var lastID int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM sentences`).Scan(&lastID); err != nil {
-		return 0, 0, fmt.Errorf("store: %w", err)
-	}
-	firstID := lastID + 1
-	sents := newBulk(tx, "sentences(id, article_id, idx, start, end, text)", 6)
-	timexes := newBulk(tx, "timexes(sentence_id, start, end, text, type, value, mod, quant, freq, day, gran)", 11)
-	timexes.after = sents // a time expression's sentence must be written first
-	now := time.Now().UTC().Format(time.RFC3339)
-	seen := map[string]bool{}
+	recs := make([]*record, 0, len(docs))
+	p := newPreparer()
 	for _, d := range docs {
-		a := d.Article
-		if seen[a.ID] {
-			continue
+		r, err := p.prepare(d)
+		if err != nil {
+			return 0, 0, err
 		}
-		seen[a.ID] = true
-		switch state, err := contentState(ctx, stored, a); {
-		case err != nil:
-			return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
-		case state == unchanged:
-			continue
-		case state == changed:
-			if err := deleteArticle(ctx, tx, a.ID); err != nil {
-				return 0, 0, fmt.Errorf("store article %s: replace: %w", a.ID, err)
-			}
-			updated++
-		default:
-			added++
-		}
-		if _, err := insArticle.ExecContext(ctx, a.ID, a.Published.Format(time.RFC3339), a.Day().Format(time.DateOnly),
-			a.Title, a.URL, a.Source, a.Origin, a.Text, now); err != nil {
-			return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
-		}
-		for _, sn := range d.Sentences {
-			lastID++
-			if err := sents.add(ctx, lastID, a.ID, sn.Index, sn.Start, sn.End, sn.Text); err != nil {
-				return 0, 0, fmt.Errorf("store article %s sentence %d: %w", a.ID, sn.Index, err)
-			}
-			for _, x := range sn.Timexes {
-				var day, gran any
-				if iv, ok := timex.ParseValue(x.Value); ok && (x.Type == timex.Date || x.Type == timex.Time) {
-					day, gran = iv.Start.Format(time.DateOnly), iv.Gran.String()
-				}
-				if err := timexes.add(ctx, lastID, x.Start, x.End, x.Text, string(x.Type), x.Value,
-					x.Mod, x.Quant, x.Freq, day, gran); err != nil {
-					return 0, 0, fmt.Errorf("store article %s sentence %d time expression %q: %w", a.ID, sn.Index, x.Text, err)
-				}
-			}
-		}
+		recs = append(recs, r)
 	}
-	for _, b := range []*bulk{sents, timexes} {
-		if err := b.flush(ctx); err != nil {
-			return 0, 0, fmt.Errorf("store: %w", err)
-		}
-		b.close()
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM sentences WHERE id >= ?`, firstID); err != nil {
-		return 0, 0, fmt.Errorf("store: index sentences: %w", err)
-	}
-	if added+updated > 0 {
-		// The generation counts the writes that changed what the store holds
-		// (see Version).
-		if _, err := tx.ExecContext(ctx, `INSERT INTO meta(key, value) VALUES ('generation', '1')
-			ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`); err != nil {
-			return 0, 0, fmt.Errorf("store: %w", err)
-		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, 0, fmt.Errorf("store: commit: %w", err)
-	}
-	return added, updated, nil
+	return s.write(ctx, recs)
 }
 
-// storedContent selects what decides whether a stored article changed.
-const storedContent = `SELECT published, title, url, source, body FROM articles WHERE id = ?`
-
-// The states of an incoming article against the store.
-const (
-	absent    = iota // no article with its id
-	unchanged        // stored with the same content
-	changed          // stored with other content
-)
-
-// contentState compares a with the stored article of its id.
-func contentState(ctx context.Context, stored *sql.Stmt, a article.Article) (int, error) {
-	var pub, title, url, source, body string
-	err := stored.QueryRowContext(ctx, a.ID).Scan(&pub, &title, &url, &source, &body)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		return absent, nil
-	case err != nil:
-		return 0, err
-	case pub == a.Published.Format(time.RFC3339) && title == a.Title && url == a.URL && source == a.Source && body == a.Text:
-		return unchanged, nil
+// write stores prepared records (the first of each id) with their words.
+func (s *Store) write(ctx context.Context, recs []*record) (added, updated int, err error) {
+	seen := make(map[string]bool, len(recs))
+	uniq := recs[:0:0]
+	for _, r := range recs {
+		if !seen[r.a.ID] {
+			seen[r.a.ID] = true
+			uniq = append(uniq, r)
+		}
 	}
-	return changed, nil
+	return s.b.write(ctx, uniq, batchWords(recs))
 }
 
-// deleteArticle removes an article, its sentences and time expressions
-// (by cascade) and its sentences' full-text index entries.
-func deleteArticle(ctx context.Context, tx *sql.Tx, id string) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO sentences_fts(sentences_fts, rowid, text)
-		SELECT 'delete', id, text FROM sentences WHERE article_id = ?`, id); err != nil {
-		return err
+// Docs loads the articles that f selects — those of its date range that may
+// have a sentence matching its keywords and query (see Filter) — with their
+// text, sentences and time expressions, ordered by publication day, then
+// id.
+func (s *Store) Docs(ctx context.Context, f Filter) ([]annotate.Doc, error) {
+	var docs []annotate.Doc
+	err := s.EachDoc(ctx, f, func(d annotate.Doc) error {
+		docs = append(docs, d)
+		return nil
+	})
+	return docs, err
+}
+
+// EachDoc calls fn with each article that Docs would return, in the same
+// order, as it is read: the store holds no more than one article at a time.
+// An error from fn stops the reading and is returned.
+func (s *Store) EachDoc(ctx context.Context, f Filter, fn func(annotate.Doc) error) error {
+	m, none, err := s.prefilter(ctx, f)
+	if err != nil {
+		return fmt.Errorf("load documents: %w", err)
 	}
-	_, err := tx.ExecContext(ctx, `DELETE FROM articles WHERE id = ?`, id)
-	return err
-}
-
-// bulk inserts rows into one table many at a time.
-type bulk struct {
-	tx    *sql.Tx
-	table string // "name(col, ...)"
-	cols  int
-	args  []any
-	full  *sql.Stmt // the statement for bulkRows rows, prepared on first use
-	after *bulk     // rows this one refers to, flushed before it
-}
-
-// bulkRows is how many rows one statement inserts.
-const bulkRows = 200
-
-func newBulk(tx *sql.Tx, table string, cols int) *bulk {
-	return &bulk{tx: tx, table: table, cols: cols}
-}
-
-func (b *bulk) add(ctx context.Context, row ...any) error {
-	b.args = append(b.args, row...)
-	if len(b.args) < bulkRows*b.cols {
+	if none {
 		return nil
 	}
-	if b.after != nil {
-		if err := b.after.flush(ctx); err != nil {
-			return err
-		}
+	sp, err := s.span(ctx, f, m != nil)
+	if err != nil {
+		return fmt.Errorf("load documents: %w", err)
 	}
-	if b.full == nil {
-		var err error
-		if b.full, err = b.tx.PrepareContext(ctx, b.statement(bulkRows)); err != nil {
-			return err
-		}
-	}
-	_, err := b.full.ExecContext(ctx, b.args...)
-	b.args = b.args[:0]
-	return err
-}
-
-// flush writes the rows still waiting.
-func (b *bulk) flush(ctx context.Context) error {
-	if len(b.args) == 0 {
+	if sp.empty {
 		return nil
 	}
-	if b.after != nil {
-		if err := b.after.flush(ctx); err != nil {
-			return err
-		}
+	if err := s.b.docs(ctx, f, m, sp, fn); err != nil {
+		return fmt.Errorf("load documents: %w", err)
 	}
-	_, err := b.tx.ExecContext(ctx, b.statement(len(b.args)/b.cols), b.args...)
-	b.args = b.args[:0]
-	return err
+	return nil
 }
 
-func (b *bulk) close() {
-	if b.full != nil {
-		b.full.Close()
-	}
+// span is a range of article sequence numbers, and so of sentence ids:
+// those of the articles of a date range. Articles are numbered as they are
+// stored, so an archive ingested more or less in order of publication has
+// the articles of a date range in a narrow span, and the full-text index,
+// asked for the ids of one span, reads the matches of that span only — not
+// every match of a common word in an archive many times larger than the
+// range. (It is right whatever the order; it only saves less.)
+type span struct {
+	lo, hi int64 // inclusive; both 0 with all
+	all    bool  // no bound: every sentence id
+	empty  bool  // the range has no articles
 }
 
-// statement is the INSERT of n rows.
-func (b *bulk) statement(n int) string {
-	row := "(" + strings.Repeat("?, ", b.cols-1) + "?)"
-	var sb strings.Builder
-	sb.WriteString("INSERT INTO " + b.table + " VALUES ")
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			sb.WriteString(", ")
-		}
-		sb.WriteString(row)
+// ids returns the first and last sentence ids of the span.
+func (sp span) ids() (int64, int64) { return sentenceID(sp.lo, 0), sentenceID(sp.hi, maxSentences) }
+
+// span returns the span of f's date range when the index will be asked
+// (indexed), and when the range is bounded.
+func (s *Store) span(ctx context.Context, f Filter, indexed bool) (span, error) {
+	if !indexed || (f.From.IsZero() && f.To.IsZero()) {
+		return span{all: true}, nil
 	}
-	return sb.String()
+	return s.b.span(ctx, f)
+}
+
+// SearchWindow is how many of the most recently stored matching sentences
+// Search ranks, at most: the cost of a search is then bounded whatever the
+// size of the archive (a word common in a million articles has millions of
+// matches, and bm25 or ts_rank is computed for every one it ranks). In a
+// store, or a date range read article by article, with fewer matches, every
+// match is ranked.
+const SearchWindow = 5000
+
+// Search returns the sentences that match q, best first, among the articles
+// that f's date range selects (f's keywords and query are not used) — best
+// of the SearchWindow most recently stored matches. An empty query is
+// ErrEmptyQuery; a raw query that the backend refuses is a *QueryError.
+func (s *Store) Search(ctx context.Context, q Query, f Filter, limit int) ([]Hit, error) {
+	if limit <= 0 {
+		limit = 20
+	}
+	cq, err := s.b.compile(q)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := s.span(ctx, f, true)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	if sp.empty {
+		return nil, nil
+	}
+	return s.b.search(ctx, cq, f, limit, s.window, sp)
+}
+
+// Stats summarizes what the store holds, from the counts kept at ingest.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	st, err := s.b.stats(ctx)
+	if err != nil {
+		return st, fmt.Errorf("stats: %w", err)
+	}
+	st.Path = s.loc
+	return st, nil
+}
+
+// Article loads one stored article with its text, sentences and time
+// expressions. An unknown id gives an error wrapping ErrNotFound.
+func (s *Store) Article(ctx context.Context, id string) (annotate.Doc, error) {
+	return s.b.article(ctx, id)
+}
+
+// Version returns a number that changes whenever articles are added or
+// replaced, by this process or another: caches of what the store answered
+// are good while it stays the same.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	v, err := s.b.version(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store version: %w", err)
+	}
+	return v, nil
 }
 
 // IngestResult counts what an ingest did.
@@ -395,100 +299,94 @@ type IngestResult struct {
 	Added   int // articles new to the store
 	Updated int // articles stored before with other content, replaced
 	Skipped int // articles already stored as they are, or given twice (not annotated again)
-	Bad     int // records that could not be read
+	Bad     int // records that could not be read (or stored)
 }
 
-// Annotator turns a stream of articles into annotated documents, in order;
-// annotate.Annotator is one.
+// Annotator annotates one article; annotate.Annotator is one. Ingest calls
+// it from several goroutines at once.
 type Annotator interface {
-	Stream(in iter.Seq2[article.Article, error], workers int) iter.Seq2[annotate.Doc, error]
+	Annotate(a article.Article) annotate.Doc
 }
 
 // Ingest annotates the articles of arts that the store does not hold yet,
 // or holds with other content (see Put: the new version replaces the old;
-// an article stored as it is is skipped before annotation) and writes
-// them in transactions of batch documents. Read errors go to onBad, are
-// counted, and ingest goes on; progress (if not nil) gets the running totals
-// after every article and every batch. A failure to write stops ingest:
-// what earlier batches wrote stays, the failed batch is rolled back whole.
+// an article stored as it is is skipped before annotation), and writes them
+// in transactions of batch documents. workers goroutines annotate and
+// prepare articles while the batch before is written. Read errors go to
+// onBad, are counted, and ingest goes on; progress (if not nil) gets the
+// running totals after every article and every batch, from one goroutine at
+// a time. A failure to write stops ingest: what earlier batches wrote stays,
+// the failed batch is rolled back whole.
 func (s *Store) Ingest(ctx context.Context, arts iter.Seq2[article.Article, error], an Annotator, workers, batch int,
 	onBad func(error), progress func(IngestResult)) (IngestResult, error) {
 	if batch <= 0 {
-		batch = 1024
+		batch = DefaultBatch
 	}
-	var r IngestResult
-	var mu sync.Mutex // r is counted from the reading goroutine and this one
-	report := func(f func(*IngestResult)) {
-		mu.Lock()
-		defer mu.Unlock()
-		f(&r)
-		if progress != nil {
-			progress(r)
+	in := newIngest(s, progress)
+	fresh := in.fresh(ctx, arts)
+	// Each worker takes a preparer for one article at a time:
+	// a record only leaves out words of records taken before it, which are
+	// written before it.
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, annotate.MaxWorkers)
+	preparers := make(chan *preparer, workers)
+	for range workers {
+		preparers <- newPreparer()
+	}
+	prepared := annotate.Map(fresh, workers, func(a article.Article) prepResult {
+		p := <-preparers // at most workers calls at once: never waits
+		defer func() { preparers <- p }()
+		r, err := p.prepare(an.Annotate(a))
+		return prepResult{r, err}
+	})
+	w := in.startWriter(ctx)
+	buf := make([]*record, 0, batch)
+	for p, err := range prepared {
+		if err == nil {
+			err = p.err
 		}
-	}
-	has, err := s.db.PrepareContext(ctx, storedContent)
-	if err != nil {
-		return r, fmt.Errorf("store: %w", err)
-	}
-	defer has.Close()
-	var hasErr error
-	fresh := func(yield func(article.Article, error) bool) {
-		seen := map[string]bool{} // ids read in this run, written or not yet
-		for a, err := range arts {
-			if err == nil {
-				state, e := contentState(ctx, has, a)
-				switch {
-				case e != nil:
-					hasErr = e
-					return
-				case state == unchanged || seen[a.ID]:
-					report(func(r *IngestResult) { r.Read++; r.Skipped++ })
-					continue
-				}
-				seen[a.ID] = true
-			}
-			if !yield(a, err) {
-				return
-			}
-		}
-	}
-	buf := make([]annotate.Doc, 0, batch)
-	flush := func() error {
-		if len(buf) == 0 {
-			return nil
-		}
-		added, updated, err := s.Put(ctx, buf)
 		if err != nil {
-			return err
-		}
-		report(func(r *IngestResult) { r.Added += added; r.Updated += updated; r.Skipped += len(buf) - added - updated })
-		buf = buf[:0]
-		return nil
-	}
-	for d, err := range an.Stream(fresh, workers) {
-		if err != nil {
-			report(func(r *IngestResult) { r.Bad++ })
+			in.report(func(r *IngestResult) { r.Bad++ })
 			if onBad != nil {
 				onBad(err)
 			}
 			continue
 		}
-		report(func(r *IngestResult) { r.Read++ })
-		buf = append(buf, d)
+		in.report(func(r *IngestResult) { r.Read++ })
+		buf = append(buf, p.rec)
 		if len(buf) == batch {
-			if err := flush(); err != nil {
-				return r, err
+			if !w.send(buf) {
+				break
 			}
+			buf = make([]*record, 0, batch)
 		}
 		if ctx.Err() != nil {
-			return r, ctx.Err()
+			break
 		}
 	}
-	if err := flush(); err != nil {
-		return r, err
+	if len(buf) > 0 {
+		w.send(buf)
 	}
-	if hasErr != nil {
-		return r, fmt.Errorf("store: %w", hasErr)
+	if err := w.finish(); err != nil {
+		return in.result(), err
 	}
-	return r, nil
+	if err := in.freshErr; err != nil {
+		return in.result(), fmt.Errorf("store: %w", err)
+	}
+	return in.result(), ctx.Err()
 }
+
+// DefaultBatch is how many articles Ingest writes in one transaction unless
+// told otherwise.
+const DefaultBatch = 512
+
+type prepResult struct {
+	rec *record
+	err error
+}
+
+// timeFormat is how publication times are kept: RFC 3339, which keeps the
+// offset the article gave.
+const timeFormat = time.RFC3339

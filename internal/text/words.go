@@ -18,17 +18,7 @@ var ptbBlanks = strings.NewReplacer("-LRB-", "     ", "-RRB-", "     ", "-LSB-",
 // segments that contain a letter or a digit, without PTB bracket tokens.
 func Words(s string) []string {
 	var out []string
-	if strings.Contains(s, "-L") || strings.Contains(s, "-R") {
-		s = ptbBlanks.Replace(s)
-	}
-	it := words.FromString(s)
-	for it.Next() {
-		w := it.Value()
-		if !isWord(w) {
-			continue
-		}
-		out = append(out, w)
-	}
+	forEachWord(s, func(w string) { out = append(out, w) })
 	return out
 }
 
@@ -62,6 +52,11 @@ func Terms(s string) []string {
 	return out
 }
 
+// Term returns the term that word (one of Words) contributes to Terms —
+// lower-cased and stemmed — and false for stop words and clitics, which
+// contribute none.
+func Term(word string) (string, bool) { return term(strings.ToLower(word)) }
+
 // term is the stemmed term of a lower-case word; false for stop words and
 // clitics.
 func term(w string) (string, bool) {
@@ -76,6 +71,10 @@ func term(w string) (string, bool) {
 func forEachWord(s string, f func(w string)) {
 	if strings.Contains(s, "-L") || strings.Contains(s, "-R") {
 		s = ptbBlanks.Replace(s)
+	}
+	if isASCII(s) {
+		asciiWords(s, f)
+		return
 	}
 	it := words.FromString(s)
 	for it.Next() {

@@ -192,7 +192,7 @@ func (c *Corpus) text(s *sentence) string {
 }
 
 // view is a Corpus seen through one set of options: the sentences of the
-// articles published in range, their TF-IDF vectors over that selection,
+// articles of the topic (see Selection) published in range, their TF-IDF vectors over that selection,
 // and whether each may enter the timeline.
 type view struct {
 	*Corpus
@@ -236,10 +236,20 @@ func (c *Corpus) newView(opt Options) *view {
 	}
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)
+	var topic []bool // the articles with a matching sentence, when only they count
+	if !opt.AllArticles && (len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != "") {
+		topic = make([]bool, len(c.docs))
+		for i := range c.sents {
+			s := &c.sents[i]
+			if s.idx >= 0 && !topic[s.doc] && v.inRange(s.pub) && c.matches(m, query, known, s) {
+				topic[s.doc] = true
+			}
+		}
+	}
 	df := make([]int32, c.vocab.Len())
 	for i := range c.sents {
 		s := &c.sents[i]
-		if !v.inRange(s.pub) || (s.idx < 0 && !opt.Recipe.Titles) || (opt.Recipe.Collapse && c.dup[s.doc]) {
+		if !v.inRange(s.pub) || (s.idx < 0 && !opt.Recipe.Titles) || (topic != nil && !topic[s.doc]) || (opt.Recipe.Collapse && c.dup[s.doc]) {
 			continue
 		}
 		v.sel = append(v.sel, i)

@@ -1,9 +1,7 @@
 package timeline
 
 import (
-	"iter"
 	"math"
-	"slices"
 	"sort"
 	"strings"
 
@@ -34,16 +32,7 @@ func (c *Corpus) Build(opt Options) Timeline {
 	v := c.newView(opt)
 	byRef, byPub := v.index()
 	var entries []Entry
-	ranked := v.rankDays(byRef)
-	order := slices.Values(ranked)
-	if opt.Recipe.Spread > 0 && len(ranked) > 1 {
-		lo, hi := ranked[0].d, ranked[0].d
-		for _, rd := range ranked {
-			lo, hi = min(lo, rd.d), max(hi, rd.d)
-		}
-		gap := float64(hi-lo+1) / float64(opt.Dates) // the mean distance between dates of an even timeline
-		order = spreadSeq(ranked, opt.Recipe.Spread, gap)
-	}
+	next := v.dayOrder(v.rankDays(byRef), opt.Dates)
 	taken := map[day]bool{} // days in the timeline
 	used := map[int]bool{}  // selected sentences in the timeline
 	add := func(d day, score float64, cands []int) {
@@ -59,8 +48,9 @@ func (c *Corpus) Build(opt Options) Timeline {
 		entries = append(entries, e)
 		taken[d] = true
 	}
-	for rd := range order {
-		if len(entries) == opt.Dates {
+	for len(entries) < opt.Dates {
+		rd, ok := next()
+		if !ok {
 			break
 		}
 		add(rd.d, rd.score, v.candidates(byRef[rd.d], byPub[rd.d]))
@@ -425,60 +415,97 @@ func (v *view) sharedVector(a, b []int) vector {
 	return out
 }
 
+// dayOrder returns the days of ranked one at a time, in the order the
+// timeline takes them: by rank, or — when the recipe keeps dates apart —
+// reordered by spread, computed only as far as it is asked for (a timeline
+// takes its dates from the head of the order).
+func (v *view) dayOrder(ranked []rankedDay, dates int) func() (rankedDay, bool) {
+	if v.recipe.Spread <= 0 || len(ranked) <= 1 {
+		i := 0
+		return func() (rankedDay, bool) {
+			if i == len(ranked) {
+				return rankedDay{}, false
+			}
+			i++
+			return ranked[i-1], true
+		}
+	}
+	lo, hi := ranked[0].d, ranked[0].d
+	for _, rd := range ranked {
+		lo, hi = min(lo, rd.d), max(hi, rd.d)
+	}
+	gap := float64(hi-lo+1) / float64(dates) // the mean distance between dates of an even timeline
+	return newSpreader(ranked, v.recipe.Spread, gap).next
+}
+
 // spread reorders ranked days greedily: the next day is the one whose
 // rank score (1 for the first, falling evenly to 0) less a penalty of
 // penalty/(1+distance/gap) for every day already taken is highest. gap is
 // the mean distance between the dates of an evenly spread timeline.
 func spread(ranked []rankedDay, penalty, gap float64) []rankedDay {
-	return slices.Collect(spreadSeq(ranked, penalty, gap))
-}
-
-// spreadSeq yields the order of spread one day at a time: each choice
-// depends only on the days chosen before it, so a timeline that needs its
-// first few days (Build) does not pay for ordering all of them, which is
-// quadratic in the candidate days of a large store.
-func spreadSeq(ranked []rankedDay, penalty, gap float64) iter.Seq[rankedDay] {
-	return func(yield func(rankedDay) bool) {
-		spreadEach(ranked, penalty, gap, yield)
+	s := newSpreader(ranked, penalty, gap)
+	out := make([]rankedDay, 0, len(ranked))
+	for rd, ok := s.next(); ok; rd, ok = s.next() {
+		out = append(out, rd)
 	}
+	return out
 }
 
-// spreadEach computes spread's order, yielding each day as it is chosen.
-// A day's score is the same sum as spread's definition, in the same order
-// (so the same float rounding and the same choices), but kept from step to
-// step: a day scanned again only subtracts the penalties of the days chosen
-// since it was last scanned.
-func spreadEach(ranked []rankedDay, penalty, gap float64, yield func(rankedDay) bool) {
+// spreader computes spread's order one day at a time. Each day's score is
+// kept with the number of taken days whose penalty it already carries, and
+// is brought up to date only when the day is looked at, subtracting the
+// penalties in the order the days were taken — the same operations, in the
+// same order, as summing them afresh, so the scores and the order are
+// exactly spread's. A step looks only at the days whose rank score is above
+// the best score found so far (penalties only lower scores), so taking k
+// days of n costs about k·n·(share of days looked at)·k, not n³.
+type spreader struct {
+	ranked       []rankedDay
+	penalty, gap float64
+	taken        []bool
+	score        []float64 // rank score less the penalties of out[:charged[i]]
+	charged      []int     // how many taken days score[i] has been charged for
+	first        int       // every day before it is taken
+	out          []rankedDay
+}
+
+func newSpreader(ranked []rankedDay, penalty, gap float64) *spreader {
+	s := &spreader{ranked: ranked, penalty: penalty, gap: gap, taken: make([]bool, len(ranked)),
+		score: make([]float64, len(ranked)), charged: make([]int, len(ranked))}
 	n := float64(len(ranked))
-	taken := make([]bool, len(ranked))
-	score := make([]float64, len(ranked))    // rank score less the penalties of out[:applied[i]]
-	applied := make([]int, len(ranked))      // how many of out are subtracted from score[i]
-	out := make([]rankedDay, 0, len(ranked)) // the days chosen, in order
 	for i := range ranked {
-		score[i] = 1 - float64(i)/n
+		s.score[i] = 1 - float64(i)/n
 	}
-	for len(out) < len(ranked) {
-		best, bestScore := -1, math.Inf(-1)
-		for i, rd := range ranked {
-			rank := 1 - float64(i)/n
-			if rank < bestScore {
-				break // penalties only lower scores: no later day can win
-			}
-			if taken[i] {
-				continue
-			}
-			for _, o := range out[applied[i]:] {
-				score[i] -= penalty / (1 + math.Abs(float64(rd.d-o.d))/gap)
-			}
-			applied[i] = len(out)
-			if score[i] > bestScore {
-				best, bestScore = i, score[i]
-			}
+	return s
+}
+
+// next returns the next day of the order, false when every day is taken.
+func (s *spreader) next() (rankedDay, bool) {
+	if len(s.out) == len(s.ranked) {
+		return rankedDay{}, false
+	}
+	n := float64(len(s.ranked))
+	best, bestScore := -1, math.Inf(-1)
+	for i := s.first; i < len(s.ranked); i++ {
+		if rank := 1 - float64(i)/n; rank < bestScore {
+			break // penalties only lower scores: no later day can win
 		}
-		taken[best] = true
-		out = append(out, ranked[best])
-		if !yield(ranked[best]) {
-			return
+		if s.taken[i] {
+			continue
+		}
+		d := s.ranked[i].d
+		for _, o := range s.out[s.charged[i]:] {
+			s.score[i] -= s.penalty / (1 + math.Abs(float64(d-o.d))/s.gap)
+		}
+		s.charged[i] = len(s.out)
+		if s.score[i] > bestScore {
+			best, bestScore = i, s.score[i]
 		}
 	}
+	s.taken[best] = true
+	for s.first < len(s.taken) && s.taken[s.first] {
+		s.first++
+	}
+	s.out = append(s.out, s.ranked[best])
+	return s.ranked[best], true
 }

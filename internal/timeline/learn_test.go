@@ -259,9 +259,9 @@ func baseline(f func(*Recipe)) Recipe {
 	return r
 }
 
-// naiveSpread is spread as first written: every day's score recomputed
-// from all the days chosen so far, at every step.
-func naiveSpread(ranked []rankedDay, penalty, gap float64) []rankedDay {
+// spreadCubic is spread as first written: every step sums the penalties of
+// every taken day afresh. spread must give exactly its order.
+func spreadCubic(ranked []rankedDay, penalty, gap float64) []rankedDay {
 	n := float64(len(ranked))
 	taken := make([]bool, len(ranked))
 	out := make([]rankedDay, 0, len(ranked))
@@ -289,20 +289,50 @@ func naiveSpread(ranked []rankedDay, penalty, gap float64) []rankedDay {
 	return out
 }
 
-// TestSpreadMatchesNaive checks that the incremental spread chooses exactly
-// what recomputing every score at every step chooses.
-func TestSpreadMatchesNaive(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for trial := range 200 {
-		ranked := make([]rankedDay, 1+r.IntN(300))
-		for i := range ranked {
-			ranked[i] = rankedDay{d: day(r.IntN(400)), score: float64(len(ranked) - i)}
+// randomRanked returns n distinct days in [0, span) with random scores,
+// sorted as rankDays sorts them; ties in score are frequent.
+func randomRanked(rng *rand.Rand, n, span int) []rankedDay {
+	seen := map[day]bool{}
+	var out []rankedDay
+	for len(out) < n {
+		d := day(rng.IntN(span))
+		if seen[d] {
+			continue
 		}
-		penalty, gap := r.Float64()*0.5, 1+r.Float64()*40
-		want := naiveSpread(ranked, penalty, gap)
-		got := spread(ranked, penalty, gap)
+		seen[d] = true
+		out = append(out, rankedDay{d, float64(rng.IntN(20))})
+	}
+	sortRanked(out)
+	return out
+}
+
+func TestSpreadIsTheCubicOrder(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 200; trial++ {
+		n := 1 + rng.IntN(120)
+		ranked := randomRanked(rng, n, 1+n+rng.IntN(4*n))
+		penalty := []float64{0.02, 0.2, 1, 5}[rng.IntN(4)]
+		gap := float64(1+rng.IntN(60)) / float64(1+rng.IntN(20))
+		got := spread(slices.Clone(ranked), penalty, gap)
+		want := spreadCubic(slices.Clone(ranked), penalty, gap)
 		if !slices.Equal(got, want) {
-			t.Fatalf("trial %d (penalty %v, gap %v): spread = %v, naive = %v", trial, penalty, gap, got, want)
+			t.Fatalf("trial %d (n %d, penalty %v, gap %v):\n got %v\nwant %v", trial, n, penalty, gap, got, want)
 		}
+	}
+}
+
+// BenchmarkSpread takes the 20 dates of a timeline among n candidate days,
+// as Build does (the order is computed only as far as it is consumed).
+func BenchmarkSpread(b *testing.B) {
+	for _, n := range []int{600, 5000, 50000} {
+		ranked := randomRanked(rand.New(rand.NewPCG(3, 4)), n, 3*n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				s := newSpreader(ranked, 0.02, float64(3*n)/20)
+				for k := 0; k < 20; k++ {
+					s.next()
+				}
+			}
+		})
 	}
 }

@@ -17,14 +17,24 @@ import (
 // end here.
 //
 // From and To bound the articles by publication day, and the timeline's
-// dates. Keywords and Query do not remove articles: every article in range
-// counts toward which days matter (as the TLS protocol's keyword filter
-// does), and Keywords and Query say which sentences may speak for a day. A
-// store may therefore narrow what it loads by publication day only.
+// dates. Keywords and Query say which sentences may speak for a day, and —
+// unless AllArticles is set — which articles the timeline is built from:
+// the topic is the articles in range with at least one sentence that
+// matches (see Match); their other sentences still count toward which days
+// matter and what a day is about. So a timeline's cost follows its topic,
+// not the archive it is drawn from, and a store may load only the articles
+// that can match — a prefilter that must only ever widen, the final word
+// being Match.
+//
+// With AllArticles, every article in range counts toward which days matter,
+// whether it matches or not, as the TLS protocol's keyword filter does (the
+// system is given the topic's articles): bench tls uses it, and a store
+// must then load the whole date range.
 type Selection struct {
-	From, To time.Time // publication days (and timeline dates), inclusive; zero means unbounded
-	Keywords []string  // a sentence may enter only if it contains one of them (Unicode case-folded substring, see text.Fold)
-	Query    string    // a sentence may enter only if it has every term of the query (text.Terms: words compared by stem, stop words ignored)
+	From, To    time.Time // publication days (and timeline dates), inclusive; zero means unbounded
+	Keywords    []string  // a sentence may enter only if it contains one of them (Unicode case-folded substring, see text.Fold)
+	Query       string    // a sentence may enter only if it has every term of the query (text.Terms: words compared by stem, stop words ignored)
+	AllArticles bool      // every article in range is part of the topic, not only those with a matching sentence
 	// Entity, when not blank, lets in only the sentences that mention it:
 	// one of their entity mentions has a canonical name that matches it as
 	// a quote's speaker matches a name (quote.SpeakerMatches: "Putin" and
@@ -32,6 +42,13 @@ type Selection struct {
 	// canonical name is the article's fullest ("Holm" after "Karin Holm" is
 	// Karin Holm, and not Erik Holm). A headline has no mentions.
 	Entity string
+}
+
+// Narrows reports whether the selection's keywords, query or entity leave
+// out some sentences (blank keywords and stop-word queries do not).
+func (s Selection) Narrows() bool {
+	m := s.matcher()
+	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != ""
 }
 
 // MatchSentence reports whether an annotated sentence may enter a timeline

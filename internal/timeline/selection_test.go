@@ -148,3 +148,32 @@ func TestSelectionEntityIsEligibility(t *testing.T) {
 		t.Error("timeline of the council is empty")
 	}
 }
+
+// The topic of a selection is its articles with a matching sentence; the
+// other articles in range count only with AllArticles.
+func TestSelectionTopic(t *testing.T) {
+	docs := []annotate.Doc{
+		art("f1", "2031-04-01", "[2031-04-01] The ferry left the south quay.", "[2031-04-01] Passengers waited for hours."),
+		art("f2", "2031-04-02", "[2031-04-02] The ferry came back on Tuesday."),
+		art("n1", "2031-04-02", "[2031-04-02] The council met on Tuesday."),
+		art("n2", "2031-04-02", "[2031-04-02] The school reopened on Tuesday."),
+		art("n3", "2031-04-03", "[2031-04-02] Tuesday's storm felled trees."),
+	}
+	for _, tt := range []struct {
+		sel  Selection
+		want string
+	}{
+		{Selection{Keywords: []string{"ferry"}}, "2031-04-01"},                    // f1's two references beat f2's one
+		{Selection{Keywords: []string{"ferry"}, AllArticles: true}, "2031-04-02"}, // the council, school and storm count too
+		{Selection{Query: "ferry quay"}, "2031-04-01"},
+		{Selection{Keywords: []string{"  "}}, "2031-04-02"}, // blank keywords narrow nothing: every article counts
+	} {
+		tl := Build(docs, Options{Dates: 1, Selection: tt.sel, Recipe: BaselineRecipe})
+		if got := check(t, docs, tl, Options{Dates: 1, Selection: tt.sel}); got != tt.want {
+			t.Errorf("%+v: dates %s, want %s", tt.sel, got, tt.want)
+		}
+	}
+	if (Selection{Keywords: []string{" "}, Query: "the of"}).Narrows() || !(Selection{Query: "ferry"}).Narrows() {
+		t.Error("Narrows: blank keywords and stop-word queries narrow nothing; a word does")
+	}
+}

@@ -1,0 +1,56 @@
+package store
+
+import "sort"
+
+// countDelta is what one write changes in the counts kept at ingest: per
+// day, the articles published (with their sentences, time expressions and
+// resolved ones) and the references to it; per source, the articles.
+type countDelta struct {
+	days    map[string][5]int // articles, sentences, timexes, resolved, refs
+	sources map[string]int
+}
+
+func newCountDelta() *countDelta {
+	return &countDelta{days: map[string][5]int{}, sources: map[string]int{}}
+}
+
+// add adds an article's counts (sign 1) or takes them back (sign -1).
+func (d *countDelta) add(c counts, sign int) {
+	v := d.days[c.day]
+	v[0] += sign
+	v[1] += sign * c.sentences
+	v[2] += sign * c.timexes
+	v[3] += sign * c.resolved
+	d.days[c.day] = v
+	for day, n := range c.refs {
+		v := d.days[day]
+		v[4] += sign * n
+		d.days[day] = v
+	}
+	d.sources[c.source] += sign
+}
+
+// dayKeys returns the days whose counts change, in order: concurrent
+// writers that update rows in one order cannot deadlock on them.
+func (d *countDelta) dayKeys() []string {
+	var out []string
+	for k, v := range d.days {
+		if v != ([5]int{}) {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// sourceKeys returns the sources whose counts change, in order.
+func (d *countDelta) sourceKeys() []string {
+	var out []string
+	for k, v := range d.sources {
+		if v != 0 {
+			out = append(out, k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

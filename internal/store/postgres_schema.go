@@ -1,0 +1,156 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// pgMigrations are the PostgreSQL schema's versions, in order: migration i
+// brings a database from version i to i+1. dateline_schema records the
+// versions applied. Every text that is ordered or compared is in the "C"
+// collation, so that both backends order ids and labels alike.
+//
+// Version 1: an article's sentences and time expressions are one binary
+// column of its row (see encodeSentences); sentences holds each sentence's
+// index terms as a tsvector ('simple' configuration over text.Terms) under
+// the sentence id (see sentenceID), with a GIN index, partitioned by ranges
+// of ids (see blockBits); words is the
+// vocabulary that keyword prefilters search; days, sources and batches are
+// the counts kept at ingest.
+//
+// Version 2: http_cache, the validators of fetched URLs (see
+// Store.Validators).
+var pgMigrations = []string{`
+CREATE SEQUENCE article_seq;
+CREATE TABLE articles (
+	seq       bigint PRIMARY KEY DEFAULT nextval('article_seq'),
+	id        text COLLATE "C" NOT NULL UNIQUE,
+	published text NOT NULL,
+	day       date NOT NULL,
+	title     text NOT NULL DEFAULT '',
+	url       text NOT NULL DEFAULT '',
+	source    text COLLATE "C" NOT NULL DEFAULT '',
+	origin    text NOT NULL DEFAULT '',
+	body      text NOT NULL,
+	sentences bytea NOT NULL,
+	digest    text NOT NULL,
+	nsent     bigint NOT NULL,
+	ntimex    bigint NOT NULL,
+	nresolved bigint NOT NULL,
+	refs      text NOT NULL,
+	ingested  timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX articles_day ON articles (day, id) INCLUDE (seq);
+CREATE TABLE sentences (
+	id    bigint NOT NULL,
+	terms tsvector NOT NULL,
+	PRIMARY KEY (id)
+) PARTITION BY RANGE (id);
+CREATE INDEX sentences_terms ON sentences USING gin (terms);
+CREATE TABLE words (
+	word text COLLATE "C" NOT NULL,
+	term text COLLATE "C" NOT NULL,
+	PRIMARY KEY (word, term)
+);
+CREATE TABLE days (
+	day       date PRIMARY KEY,
+	articles  bigint NOT NULL DEFAULT 0,
+	sentences bigint NOT NULL DEFAULT 0,
+	timexes   bigint NOT NULL DEFAULT 0,
+	resolved  bigint NOT NULL DEFAULT 0,
+	refs      bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE sources (
+	source   text COLLATE "C" PRIMARY KEY,
+	articles bigint NOT NULL DEFAULT 0
+);
+CREATE TABLE settings (
+	key   text PRIMARY KEY,
+	value text NOT NULL
+);
+INSERT INTO settings VALUES ('block_bits', '12');  -- articles a partition of sentences: 2^12 (see blockBits)
+CREATE TABLE batches (
+	id      bigserial PRIMARY KEY,
+	at      timestamptz NOT NULL DEFAULT now(),
+	added   int NOT NULL,
+	updated int NOT NULL
+);
+`, `
+CREATE TABLE http_cache (
+	url           text PRIMARY KEY,
+	etag          text NOT NULL DEFAULT '',
+	last_modified text NOT NULL DEFAULT '',  -- as the server wrote it
+	fetched       timestamptz NOT NULL       -- when remembered
+);
+`}
+
+// pgLock is the advisory lock that serializes processes migrating one
+// database ("dateline" as a number).
+const pgLock = 0x646174656c696e65
+
+// migrate applies the migrations this database lacks, in one transaction
+// under an advisory lock, so that processes creating the same store at once
+// wait for each other. Read-only, it checks the version, and migrates an
+// older store with a connection of its own that may write.
+func (p *pgStore) migrate(ctx context.Context, readOnly bool) error {
+	if readOnly {
+		var v int
+		err := p.pool.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM dateline_schema`).Scan(&v)
+		var pe *pgconn.PgError
+		switch {
+		case errors.As(err, &pe) && pe.Code == "42P01": // undefined_table
+			return ErrNoStore
+		case err != nil:
+			return err
+		case v < len(pgMigrations):
+			return fmt.Errorf("%w (%d; this dateline writes %d): open it once for writing (dateline ingest) to migrate it",
+				errOldSchema, v, len(pgMigrations))
+		}
+		return checkVersion(v, len(pgMigrations))
+	}
+	tx, err := p.pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(pgLock)); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS dateline_schema (version int PRIMARY KEY, applied timestamptz NOT NULL DEFAULT now())`); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	var v int
+	if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM dateline_schema`).Scan(&v); err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	if err := checkVersion(v, len(pgMigrations)); err != nil {
+		return err
+	}
+	for ; v < len(pgMigrations); v++ {
+		if _, err := tx.Exec(ctx, pgMigrations[v]); err != nil {
+			return fmt.Errorf("migrate schema to %d: %w", v+1, err)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO dateline_schema (version) VALUES ($1)`, v+1); err != nil {
+			return fmt.Errorf("migrate schema to %d: %w", v+1, err)
+		}
+	}
+	return tx.Commit(ctx)
+}
+
+// settings reads what the store was created with.
+func (p *pgStore) settings(ctx context.Context) error {
+	var v string
+	if err := p.pool.QueryRow(ctx, `SELECT value FROM settings WHERE key = 'block_bits'`).Scan(&v); err != nil {
+		return fmt.Errorf("read settings: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > 30 {
+		return fmt.Errorf("read settings: block_bits %q", v)
+	}
+	p.blockBits = n
+	return nil
+}

@@ -1,0 +1,202 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/text"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+// Sentence ids are the article's sequence number shifted left by
+// sentenceBits, plus the sentence's position in the article: the sentences
+// of an article are one range of ids, and a full-text hit names its article
+// without a join table.
+const sentenceBits = 22
+
+// maxSentences is the most sentences a stored article may have.
+const maxSentences = 1<<sentenceBits - 1
+
+func sentenceID(seq int64, pos int) int64 { return seq<<sentenceBits | int64(pos) }
+
+func splitSentenceID(id int64) (seq int64, pos int) {
+	return id >> sentenceBits, int(id & maxSentences)
+}
+
+// record is an annotated article made ready to be written: everything a
+// backend stores, computed in ingest's workers so that the database only
+// stores.
+type record struct {
+	a         article.Article
+	pub, day  string     // publication time (timeFormat) and day (YYYY-MM-DD)
+	digest    string     // of the content that decides whether a stored article changed
+	sentences []byte     // the sentences and their time expressions (see encodeSentences)
+	terms     []string   // each sentence's index terms (text.Terms), space-separated
+	words     []wordTerm // the article's distinct words, folded, with their terms
+	counts    counts     // what the article adds to the per-day counts
+}
+
+// wordTerm is a word of the vocabulary, folded (text.Fold), with the index
+// term it gives ("" for stop words and clitics, which give none).
+type wordTerm struct{ word, term string }
+
+// counts is what one article contributes to the counts kept at ingest.
+type counts struct {
+	day                          string         // publication day
+	source                       string         // outlet
+	sentences, timexes, resolved int            // sentences; time expressions; those naming a stretch of the calendar
+	refs                         map[string]int // day-granularity time expressions by the day they name
+}
+
+// refsString writes refs as "day:n day:n", days in order, to be stored with
+// the article (so that replacing it can take its counts back).
+func (c counts) refsString() string {
+	days := make([]string, 0, len(c.refs))
+	for d := range c.refs {
+		days = append(days, d)
+	}
+	sort.Strings(days)
+	var sb strings.Builder
+	for i, d := range days {
+		if i > 0 {
+			sb.WriteByte(' ')
+		}
+		fmt.Fprintf(&sb, "%s:%d", d, c.refs[d])
+	}
+	return sb.String()
+}
+
+// parseRefs reads what refsString wrote.
+func parseRefs(s string) map[string]int {
+	out := map[string]int{}
+	for _, f := range strings.Fields(s) {
+		d, n, ok := strings.Cut(f, ":")
+		if !ok {
+			continue
+		}
+		var k int
+		fmt.Sscan(n, &k)
+		out[d] += k
+	}
+	return out
+}
+
+// preparer computes records. It remembers the term of every word form it
+// has seen (stemming is the dearest step, and news repeats its words), and
+// the forms it has put in a record already: the vocabulary has them, or
+// will once that record's batch commits, so later records leave them out.
+// It is not safe for concurrent use; ingest keeps one per worker.
+type preparer struct {
+	forms map[string]*form
+}
+
+// form is what a preparer knows of one word form.
+type form struct {
+	term string
+	ok   bool // it has a term (it is not a stop word or a clitic)
+	sent bool // a record's vocabulary has had it
+}
+
+// maxForms bounds a preparer's memory (some 25 MB); past it, it starts
+// again.
+const maxForms = 1 << 18
+
+func newPreparer() *preparer { return &preparer{forms: map[string]*form{}} }
+
+// form returns what p knows of w, its term computed the first time.
+func (p *preparer) form(w string) *form {
+	if f := p.forms[w]; f != nil {
+		return f
+	}
+	if len(p.forms) >= maxForms {
+		clear(p.forms)
+	}
+	f := &form{}
+	f.term, f.ok = text.Term(w)
+	// The key is copied: w is a slice of an article's text, which the map
+	// must not keep alive (nor look up in, scattered over memory).
+	p.forms[strings.Clone(w)] = f
+	return f
+}
+
+// prepare computes what the store writes of d.
+func prepare(d annotate.Doc) (*record, error) { return newPreparer().prepare(d) }
+
+// prepare computes what the store writes of d, leaving out of its
+// vocabulary the word forms p has put in a record before.
+func (p *preparer) prepare(d annotate.Doc) (*record, error) {
+	a := d.Article
+	if len(d.Sentences) > maxSentences {
+		return nil, fmt.Errorf("article %s: %d sentences, more than a store keeps (%d)", a.ID, len(d.Sentences), maxSentences)
+	}
+	r := &record{a: a, pub: a.Published.Format(timeFormat), day: a.Day().Format(time.DateOnly), digest: digest(a)}
+	r.counts = counts{day: r.day, source: a.Source, sentences: len(d.Sentences), refs: map[string]int{}}
+	r.terms = make([]string, len(d.Sentences))
+	var sb strings.Builder
+	for i, sn := range d.Sentences {
+		sb.Reset()
+		for _, w := range text.Words(sn.Text) {
+			f := p.form(w)
+			if f.ok {
+				if sb.Len() > 0 {
+					sb.WriteByte(' ')
+				}
+				sb.WriteString(f.term)
+			}
+			if !f.sent {
+				f.sent = true
+				r.words = append(r.words, wordTerm{text.Fold(w), f.term})
+			}
+		}
+		r.terms[i] = sb.String()
+		for _, x := range sn.Timexes {
+			r.counts.timexes++
+			if iv, ok := timex.ParseValue(x.Value); ok && (x.Type == timex.Date || x.Type == timex.Time) {
+				r.counts.resolved++
+				if iv.Gran == timex.Day {
+					r.counts.refs[iv.Start.Format(time.DateOnly)]++
+				}
+			}
+		}
+	}
+	r.sentences = encodeSentences(a.Text, d.Sentences)
+	return r, nil
+}
+
+// digest identifies the content of an article that ingest compares.
+func digest(a article.Article) string {
+	h := sha256.New()
+	for _, f := range []string{a.Published.Format(timeFormat), a.Title, a.URL, a.Source, a.Text} {
+		h.Write([]byte(f))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
+}
+
+// batchWords returns the distinct vocabulary entries of recs, sorted
+// (writers that insert in one order do not deadlock).
+func batchWords(recs []*record) []wordTerm {
+	seen := map[wordTerm]bool{}
+	var out []wordTerm
+	for _, r := range recs {
+		for _, w := range r.words {
+			if !seen[w] {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].word != out[j].word {
+			return out[i].word < out[j].word
+		}
+		return out[i].term < out[j].term
+	})
+	return out
+}

@@ -1,0 +1,295 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/timex"
+)
+
+// sqliteVersion is the schema this build writes, kept in PRAGMA
+// user_version. Version 1 (dateline before the PostgreSQL backend) kept it
+// in a meta table, with one row per sentence and per time expression and
+// an external-content Porter FTS5 index; migrateV1 rewrites such a store.
+const sqliteVersion = 2
+
+// errOldSchema says that a store must be migrated before it is read.
+var errOldSchema = errors.New("the store has an older schema")
+
+// sqliteSchema is version 2. An article's sentences and time expressions
+// are one binary column of its row (see encodeSentences); the full-text index
+// is contentless and holds each sentence's index terms (text.Terms), its
+// rowid the sentence id (see sentenceID); words is the vocabulary that
+// keyword prefilters search; days, sources and batches are the counts kept
+// at ingest.
+const sqliteSchema = `
+CREATE TABLE articles (
+	seq       INTEGER PRIMARY KEY,  -- sentence ids derive from it
+	id        TEXT NOT NULL UNIQUE,
+	published TEXT NOT NULL,        -- RFC 3339
+	day       TEXT NOT NULL,        -- YYYY-MM-DD of publication
+	title     TEXT NOT NULL DEFAULT '',
+	url       TEXT NOT NULL DEFAULT '',
+	source    TEXT NOT NULL DEFAULT '',
+	origin    TEXT NOT NULL DEFAULT '',
+	body      TEXT NOT NULL,
+	sentences BLOB NOT NULL,        -- sentences and their time expressions (see encodeSentences)
+	digest    TEXT NOT NULL,        -- of the content, to tell a changed article
+	nsent     INTEGER NOT NULL,     -- what the article adds to the counts
+	ntimex    INTEGER NOT NULL,
+	nresolved INTEGER NOT NULL,
+	refs      TEXT NOT NULL,        -- "day:n ..." day-granularity references
+	ingested  TEXT NOT NULL
+);
+CREATE INDEX articles_day ON articles(day, id);
+CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', contentless_delete=1,
+	tokenize='unicode61 remove_diacritics 0');
+-- One segment per transaction (the in-memory hash holds a whole batch), and
+-- segments merged 16 at a time rather than 4 (crisis merges at 32): each
+-- posting is rewritten log16 rather than log4 times of the batches written,
+-- and a store of a few thousand articles is not merged at all while it is
+-- ingested.
+INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 67108864);
+INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 16);
+INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('crisismerge', 32);
+CREATE TABLE words (
+	word TEXT NOT NULL,  -- folded (text.Fold)
+	term TEXT NOT NULL,  -- its index term, '' for a stop word
+	PRIMARY KEY (word, term)
+) WITHOUT ROWID;
+CREATE TABLE days (
+	day       TEXT PRIMARY KEY,
+	articles  INTEGER NOT NULL DEFAULT 0,  -- published that day
+	sentences INTEGER NOT NULL DEFAULT 0,  -- of those articles
+	timexes   INTEGER NOT NULL DEFAULT 0,
+	resolved  INTEGER NOT NULL DEFAULT 0,
+	refs      INTEGER NOT NULL DEFAULT 0   -- day-granularity time expressions naming the day
+) WITHOUT ROWID;
+CREATE TABLE sources (
+	source   TEXT PRIMARY KEY,
+	articles INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE batches (
+	id      INTEGER PRIMARY KEY,
+	at      TEXT NOT NULL,
+	added   INTEGER NOT NULL,
+	updated INTEGER NOT NULL
+);
+-- The validators of fetched URLs (see Store.Validators). A version 1 store
+-- may have the table already: migrateV1 keeps it.
+CREATE TABLE IF NOT EXISTS http_cache (
+	url           TEXT PRIMARY KEY,
+	etag          TEXT NOT NULL DEFAULT '',
+	last_modified TEXT NOT NULL DEFAULT '',  -- as the server wrote it
+	fetched       TEXT NOT NULL              -- RFC 3339, when remembered
+);
+`
+
+// schemaVersion reads the version of the store's schema: 0 for an empty
+// database, 1 for a store that keeps it in its meta table; -1 for a
+// database with tables that are not a dateline store's.
+func sqliteSchemaVersion(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (int, error) {
+	var v, tables int
+	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&v); err != nil {
+		return 0, err
+	}
+	if v > 0 {
+		return v, nil
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&tables); err != nil {
+		return 0, err
+	}
+	if tables == 0 {
+		return 0, nil
+	}
+	var meta string
+	if err := q.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'schema'`).Scan(&meta); err != nil {
+		return -1, nil
+	}
+	n, err := strconv.Atoi(meta)
+	if err != nil {
+		return -1, nil
+	}
+	return n, nil
+}
+
+// migrate brings the schema to sqliteVersion, in one immediate transaction
+// so that processes creating or migrating the same store at once wait for
+// each other. Read-only, it only checks.
+func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
+	if readOnly {
+		v, err := sqliteSchemaVersion(ctx, s.db)
+		switch {
+		case err != nil:
+			return fmt.Errorf("not a dateline store: %w", err)
+		case v <= 0:
+			return fmt.Errorf("not a dateline store")
+		case v < sqliteVersion:
+			return fmt.Errorf("%w (%d; this dateline writes %d)", errOldSchema, v, sqliteVersion)
+		}
+		return checkVersion(v, sqliteVersion)
+	}
+	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (_txlock): one at a time
+	if err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	defer tx.Rollback()
+	v, err := sqliteSchemaVersion(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("create schema: %w", err)
+	}
+	switch {
+	case v < 0:
+		return fmt.Errorf("not a dateline store (it has other tables)")
+	case v == 0:
+		if _, err := tx.ExecContext(ctx, sqliteSchema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+	case v == 1:
+		if err := migrateV1(ctx, tx); err != nil {
+			return fmt.Errorf("migrate schema 1 to %d: %w", sqliteVersion, err)
+		}
+	default:
+		if err := checkVersion(v, sqliteVersion); err != nil {
+			return err
+		}
+	}
+	if v != sqliteVersion {
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, sqliteVersion)); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// checkVersion refuses a schema newer than this build's.
+func checkVersion(v, mine int) error {
+	if v > mine {
+		return fmt.Errorf("database schema %d is newer than this dateline understands (%d)", v, mine)
+	}
+	return nil
+}
+
+// migrateV1 rewrites a version 1 store as version 2, in tx: the old tables
+// are renamed, the new ones created, every article read back with its
+// sentences and time expressions and written as ingest writes it, and the
+// old tables dropped.
+func migrateV1(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DROP INDEX IF EXISTS articles_day`, `DROP INDEX IF EXISTS timexes_sentence`, `DROP INDEX IF EXISTS timexes_day`,
+		`DROP TABLE IF EXISTS sentences_fts`,
+		`ALTER TABLE timexes RENAME TO v1_timexes`, `ALTER TABLE sentences RENAME TO v1_sentences`,
+		`ALTER TABLE articles RENAME TO v1_articles`,
+		sqliteSchema,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	sents, err := tx.PrepareContext(ctx, `SELECT id, idx, start, end, text FROM v1_sentences WHERE article_id = ? ORDER BY idx`)
+	if err != nil {
+		return err
+	}
+	defer sents.Close()
+	timexes, err := tx.PrepareContext(ctx, `SELECT t.sentence_id, t.start, t.end, t.text, t.type, t.value, t.mod, t.quant, t.freq
+		FROM v1_timexes t JOIN v1_sentences s ON s.id = t.sentence_id WHERE s.article_id = ? ORDER BY t.sentence_id, t.start`)
+	if err != nil {
+		return err
+	}
+	defer timexes.Close()
+	var last int64
+	for {
+		var recs []*record
+		var arts []article.Article
+		err := queryRows(ctx, tx, `SELECT rowid, id, published, title, url, source, origin, body FROM v1_articles
+			WHERE rowid > ? ORDER BY rowid LIMIT 256`, []any{last}, func(rows *sql.Rows) error {
+			var a article.Article
+			var pub string
+			if err := rows.Scan(&last, &a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text); err != nil {
+				return err
+			}
+			var err error
+			if a.Published, err = time.Parse(timeFormat, pub); err != nil {
+				return fmt.Errorf("article %s: bad publication time %q", a.ID, pub)
+			}
+			arts = append(arts, a)
+			return nil
+		})
+		if err != nil || len(arts) == 0 {
+			if err == nil {
+				break
+			}
+			return err
+		}
+		for _, a := range arts {
+			d, err := readV1Doc(ctx, sents, timexes, a)
+			if err != nil {
+				return err
+			}
+			r, err := prepare(d)
+			if err != nil {
+				return err
+			}
+			recs = append(recs, r)
+		}
+		if _, _, err := sqliteWriteTx(ctx, tx, recs, batchWords(recs)); err != nil {
+			return err
+		}
+	}
+	for _, q := range []string{`DROP TABLE v1_timexes`, `DROP TABLE v1_sentences`, `DROP TABLE v1_articles`, `DROP TABLE meta`} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readV1Doc reads the sentences and time expressions of a version 1
+// article.
+func readV1Doc(ctx context.Context, sents, timexes *sql.Stmt, a article.Article) (annotate.Doc, error) {
+	d := annotate.Doc{Article: a}
+	at := map[int64]int{}
+	rows, err := sents.QueryContext(ctx, a.ID)
+	if err != nil {
+		return d, err
+	}
+	for rows.Next() {
+		var id int64
+		var sn annotate.Sentence
+		if err := rows.Scan(&id, &sn.Index, &sn.Start, &sn.End, &sn.Text); err != nil {
+			rows.Close()
+			return d, err
+		}
+		at[id] = len(d.Sentences)
+		d.Sentences = append(d.Sentences, sn)
+	}
+	if err := rows.Close(); err != nil {
+		return d, err
+	}
+	rows, err = timexes.QueryContext(ctx, a.ID)
+	if err != nil {
+		return d, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var sid int64
+		var x timex.Timex
+		var typ string
+		if err := rows.Scan(&sid, &x.Start, &x.End, &x.Text, &typ, &x.Value, &x.Mod, &x.Quant, &x.Freq); err != nil {
+			return d, err
+		}
+		x.Type = timex.Type(typ)
+		if i, ok := at[sid]; ok {
+			d.Sentences[i].Timexes = append(d.Sentences[i].Timexes, x)
+		}
+	}
+	return d, rows.Err()
+}
