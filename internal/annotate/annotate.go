@@ -35,6 +35,11 @@ type Doc struct {
 	// the annotator finds quotes), spans in runes of the article text; a
 	// quote may run over several sentences.
 	Quotes []quote.Quote
+	// Entities says that entities and quotes were looked for: without it,
+	// empty Entities and Quotes mean "not annotated", not "none found" (a
+	// document stored before dateline kept them, or annotated without
+	// them).
+	Entities bool
 }
 
 // Tagger finds the time expressions of a text already split into
@@ -112,6 +117,7 @@ func (an *Annotator) entities(doc *Doc) {
 	if an.rec == nil && an.quoter == nil {
 		return
 	}
+	doc.Entities = an.rec != nil && an.quoter != nil
 	var ms []entity.Mention
 	if an.rec != nil {
 		ms = an.rec.Recognize(doc.Article.Text)
