@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/store"
 )
 
 // newEntitiesCmd builds `dateline entities`.
@@ -26,14 +28,16 @@ func newEntitiesCmd(g *globals) *cobra.Command {
 		w                       workers
 	)
 	cmd := &cobra.Command{
-		Use:   "entities [--type PER|ORG|LOC|MISC] [--format text|json] PATH... | --dct YYYY-MM-DD FILE",
+		Use:   "entities [--type PER|ORG|LOC|MISC] [--format text|json] [PATH...] | --dct YYYY-MM-DD FILE",
 		Short: "List the people, organizations, places and other names of articles",
 		Long: `Entities finds the named entities (CoNLL-2003 types PER, ORG, LOC, MISC) of
 the articles under PATH... (any input ingest takes) and prints the most
 mentioned: each entity under its canonical name, with its type, aliases (the
 names it goes by: "Putin", "Russian President Vladimir Putin"), mentions,
 articles, and the first and last publication dates it appears on. --format
-json prints the same as JSON.
+json prints the same as JSON. Without PATH, the entities are those of the
+database (--db), from the counts ingest keeps (its aliases are then the
+canonical names grouped under it).
 
 With --dct, FILE (or - for standard input) is one plain-text article, read as
 it is (no header line), and the output is its mentions:
@@ -43,7 +47,6 @@ where start and end are offsets in Unicode code points of the file's text
 in the article ("Tillerson" → "Rex Tillerson"). A file with one sentence per
 line and tokens separated by spaces (CoNLL, PTB) is split at the spaces only,
 so every mention starts and ends on its tokens.`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format %q: want text or json", format)
@@ -67,11 +70,18 @@ so every mention starts and ends on its tokens.`,
 				}
 				return fileMentions(out, rec, args[0], cmd.InOrStdin(), format, typ)
 			}
-			tally, err := tallyEntities(rec, args, w.n(), cmd.ErrOrStderr())
-			if err != nil {
-				return err
+			var ents []render.EntityRow
+			if len(args) == 0 {
+				if ents, err = storedEntities(cmd.Context(), g.db, typ); err != nil {
+					return err
+				}
+			} else {
+				tally, err := tallyEntities(rec, args, w.n(), cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				ents = tally.entities(typ)
 			}
-			ents := tally.entities(typ)
 			if top > 0 && len(ents) > top {
 				ents = ents[:top]
 			}
@@ -131,6 +141,57 @@ func invalidAt(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// storedEntities groups the entity counts of the store at db into
+// entities (entity.Group), of type typ if given, most mentioned first.
+func storedEntities(ctx context.Context, db, typ string) ([]render.EntityRow, error) {
+	st, err := openStore(db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	counts, err := st.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return groupEntities(counts, typ), nil
+}
+
+// groupEntities groups stored entity counts into entities, of type typ if
+// given, most mentioned first.
+func groupEntities(counts []store.EntityCount, typ string) []render.EntityRow {
+	records := make([]entity.Record, 0, len(counts))
+	byName := map[string][]store.EntityCount{}
+	for _, c := range counts {
+		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions})
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	var rows []render.EntityRow
+	for _, e := range entity.Group(records) {
+		if typ != "" && string(e.Type) != typ {
+			continue
+		}
+		row := render.EntityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
+		var first, last time.Time
+		for _, a := range e.Aliases {
+			if a.Name != e.Name {
+				row.Aliases = append(row.Aliases, a.Name)
+			}
+			for _, c := range byName[a.Name] {
+				row.Articles += c.Articles // an article naming two aliases counts twice: the counts keep names, not entities
+				if first.IsZero() || c.First.Before(first) {
+					first = c.First
+				}
+				if c.Last.After(last) {
+					last = c.Last
+				}
+			}
+		}
+		row.First, row.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
+		rows = append(rows, row)
+	}
+	return rows
 }
 
 // entityTally counts the canonical names of the mentions of many

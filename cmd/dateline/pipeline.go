@@ -184,7 +184,11 @@ func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, arts, newTimexAnnotator(), w.n(), store.DefaultBatch, onBad, progress)
+	an, err := newAnnotator()
+	if err != nil {
+		return store.IngestResult{}, err
+	}
+	r, err := st.Ingest(ctx, arts, an, w.n(), store.DefaultBatch, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

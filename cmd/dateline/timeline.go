@@ -1,8 +1,8 @@
 package main
 
 import (
-	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -89,10 +89,10 @@ func storeFilter(sel timeline.Selection) store.Filter {
 	return f
 }
 
-// attachQuotes finds the quotes of the articles tl quotes from and gives
-// each item those its sentence holds. The articles' text is read from st
-// when it is not nil (docs loaded from a store do not carry it).
-func attachQuotes(ctx context.Context, tl timeline.Timeline, docs []annotate.Doc, st *store.Store, w workers) error {
+// attachQuotes gives each item of tl the quotes its sentence holds: from
+// its document when that was annotated with entities and quotes (a store's
+// are), else found now in the articles tl quotes from.
+func attachQuotes(tl timeline.Timeline, docs []annotate.Doc, w workers) error {
 	used := map[string]bool{}
 	for _, e := range tl.Entries {
 		for _, it := range e.Items {
@@ -105,30 +105,47 @@ func attachQuotes(ctx context.Context, tl timeline.Timeline, docs []annotate.Doc
 			quoted = append(quoted, d)
 		}
 	}
-	an, err := newAnnotator()
+	quoted, _, err := withEntities(newAnnotator, quoted, w)
 	if err != nil {
 		return err
 	}
-	if st != nil {
-		quoted, err = reannotateStored(ctx, st, an, quoted, w)
-	} else {
-		quoted = reannotate(an, quoted, w)
-	}
 	timeline.AttachQuotes(tl, quoted)
-	return err
+	return nil
 }
 
-// reannotateStored annotates the stored articles of docs again with an,
-// their text read from st (Store.Docs does not load it).
-func reannotateStored(ctx context.Context, st *store.Store, an *annotate.Annotator, docs []annotate.Doc, w workers) ([]annotate.Doc, error) {
-	for i := range docs {
-		d, err := st.Article(ctx, docs[i].Article.ID)
-		if err != nil {
-			return nil, err
+// withEntities annotates again, with the annotator newAn makes, the
+// documents of docs that were annotated without entities (read from files
+// by a lighter annotator, or stored by a dateline before entities were
+// kept), and returns docs and how many it annotated.
+func withEntities(newAn func() (*annotate.Annotator, error), docs []annotate.Doc, w workers) ([]annotate.Doc, int, error) {
+	var idx []int
+	var lack []annotate.Doc
+	for i, d := range docs {
+		if !d.Entities {
+			idx = append(idx, i)
+			lack = append(lack, d)
 		}
-		docs[i].Article = d.Article
 	}
-	return reannotate(an, docs, w), nil
+	if len(lack) == 0 {
+		return docs, 0, nil
+	}
+	an, err := newAn()
+	if err != nil {
+		return nil, 0, err
+	}
+	for j, d := range reannotate(an, lack, w) {
+		docs[idx[j]] = d
+	}
+	return docs, len(lack), nil
+}
+
+// warnUnannotated says on stderr that n stored articles had no entities
+// or quotes, and how to store them.
+func warnUnannotated(stderr io.Writer, n int, db string) {
+	if n > 0 {
+		fmt.Fprintf(stderr, "dateline: %s stored by an older dateline had no entities or quotes: annotated now, not stored "+
+			"(ingest them again to store them: dateline --db %s ingest PATH)\n", plural(n, "article"), render.Safe(db))
+	}
 }
 
 // newTimelineCmd builds `dateline timeline`.
@@ -164,19 +181,19 @@ Each item carries the quotes its sentence holds, with their speakers: JSON
 				return err
 			}
 			warnShippedModel(cmd.ErrOrStderr())
-			// The timeline reads sentences, time expressions and — for
-			// --entity — entities; only the articles it quotes need their
-			// quotes found, once it is built.
-			an := newTimexAnnotator()
-			if opt.Entity != "" {
-				if an, err = newEntityAnnotator(); err != nil {
-					return err
-				}
-			}
+			// From files, the timeline reads sentences, time expressions
+			// and — for --entity — entities; only the articles it quotes
+			// need their quotes found, once it is built. A store has them
+			// all.
 			var docs []annotate.Doc
-			var text *store.Store // where the articles' text is, when docs do not carry it
 			bad := 0
 			if len(args) > 0 {
+				an := newTimexAnnotator()
+				if opt.Entity != "" {
+					if an, err = newEntityAnnotator(); err != nil {
+						return err
+					}
+				}
 				if docs, bad = readDocs(an, rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
 					return readErr(0, bad)
 				}
@@ -190,14 +207,15 @@ Each item carries the quotes its sentence holds, with their speakers: JSON
 					return err
 				}
 				if opt.Entity != "" {
-					if docs, err = reannotateStored(cmd.Context(), st, an, docs, w); err != nil {
+					var n int
+					if docs, n, err = withEntities(newAnnotator, docs, w); err != nil {
 						return err
 					}
+					warnUnannotated(cmd.ErrOrStderr(), n, g.db)
 				}
-				text = st
 			}
 			tl := timeline.Build(docs, opt)
-			if err := attachQuotes(cmd.Context(), tl, docs, text, w); err != nil {
+			if err := attachQuotes(tl, docs, w); err != nil {
 				return err
 			}
 			if err := render.Timeline(cmd.OutOrStdout(), tl, format); err != nil {
