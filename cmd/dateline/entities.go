@@ -17,7 +17,6 @@ import (
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/render"
-	"github.com/dateline-news/dateline/internal/store"
 )
 
 // newEntitiesCmd builds `dateline entities`.
@@ -155,43 +154,7 @@ func storedEntities(ctx context.Context, db, typ string) ([]render.EntityRow, er
 	if err != nil {
 		return nil, err
 	}
-	return groupEntities(counts, typ), nil
-}
-
-// groupEntities groups stored entity counts into entities, of type typ if
-// given, most mentioned first.
-func groupEntities(counts []store.EntityCount, typ string) []render.EntityRow {
-	records := make([]entity.Record, 0, len(counts))
-	byName := map[string][]store.EntityCount{}
-	for _, c := range counts {
-		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions})
-		byName[c.Name] = append(byName[c.Name], c)
-	}
-	var rows []render.EntityRow
-	for _, e := range entity.Group(records) {
-		if typ != "" && string(e.Type) != typ {
-			continue
-		}
-		row := render.EntityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
-		var first, last time.Time
-		for _, a := range e.Aliases {
-			if a.Name != e.Name {
-				row.Aliases = append(row.Aliases, a.Name)
-			}
-			for _, c := range byName[a.Name] {
-				row.Articles += c.Articles // an article naming two aliases counts twice: the counts keep names, not entities
-				if first.IsZero() || c.First.Before(first) {
-					first = c.First
-				}
-				if c.Last.After(last) {
-					last = c.Last
-				}
-			}
-		}
-		row.First, row.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
-		rows = append(rows, row)
-	}
-	return rows
+	return render.EntityRows(counts, typ), nil
 }
 
 // entityTally counts the canonical names of the mentions of many

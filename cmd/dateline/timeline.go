@@ -23,6 +23,7 @@ type timelineFlags struct {
 	keywords       string
 	query          string
 	entity         string
+	speaker        string
 	allArticles    bool
 	format         string
 }
@@ -35,6 +36,7 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
+	fs.StringVar(&f.speaker, "speaker", "", "only sentences holding a quote of this speaker may enter (aliases match)")
 	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\")")
 	fs.BoolVar(&f.allArticles, "all-articles", false, "every article in the range counts toward the dates, not only those that match --keywords/--query (the TLS protocol's reading)")
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
@@ -42,7 +44,8 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity, AllArticles: f.allArticles}}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity,
+		Speaker: f.speaker, AllArticles: f.allArticles}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -171,7 +174,8 @@ article in the range counts, matching or not, as the TLS protocol's keyword
 filter does when it is given a topic's articles (bench tls). --entity builds the
 timeline of one entity: only the sentences that mention it (by the canonical
 name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin")
-may enter, and only the articles with such a sentence count.
+may enter, and only the articles with such a sentence count. --speaker builds
+the timeline of what one speaker said: the sentences holding their quotes.
 
 Each item carries the quotes its sentence holds, with their speakers: JSON
 "quotes": [{"speaker", "content", "cue"}], "— said NAME" in the text view.`,
@@ -189,7 +193,11 @@ Each item carries the quotes its sentence holds, with their speakers: JSON
 			bad := 0
 			if len(args) > 0 {
 				an := newTimexAnnotator()
-				if opt.Entity != "" {
+				if opt.Speaker != "" {
+					if an, err = newAnnotator(); err != nil {
+						return err
+					}
+				} else if opt.Entity != "" {
 					if an, err = newEntityAnnotator(); err != nil {
 						return err
 					}
@@ -206,7 +214,7 @@ Each item carries the quotes its sentence holds, with their speakers: JSON
 				if docs, err = st.Docs(cmd.Context(), storeFilter(opt.Selection)); err != nil {
 					return err
 				}
-				if opt.Entity != "" {
+				if opt.Entity != "" || opt.Speaker != "" {
 					var n int
 					if docs, n, err = withEntities(newAnnotator, docs, w); err != nil {
 						return err

@@ -108,18 +108,27 @@ type jsonArticle struct {
 	Title     string         `json:"title,omitempty"`
 	URL       string         `json:"url,omitempty"`
 	Source    string         `json:"source,omitempty"`
+	Author    string         `json:"author,omitempty"`
+	DateFrom  string         `json:"date_from,omitempty"` // where the date came from when the page gave none: feed, last-modified, warc-date
 	Text      string         `json:"text"`
 	Sentences []jsonSentence `json:"sentences"`
+	Quotes    []jsonQuote    `json:"quotes"`
+	// Annotated says whether entities and quotes were looked for: an article
+	// stored by a dateline before they were kept has none, not "none found".
+	Annotated bool `json:"entities_annotated"`
 }
 
 // Article writes one article as a JSON object: id, published, title, url
-// (only an absolute http(s) URL, see SafeURL), source, text, and sentences
-// with their time expressions, offsets in runes of text. Where the article
-// was read from (its origin) is left out.
+// (only an absolute http(s) URL, see SafeURL), source, author, date_from,
+// text, sentences with their time expressions and entity mentions, and
+// quotes (as QuotesJSON gives them), offsets in runes of text, and whether
+// entities and quotes were looked for. Where the article was read from (its
+// origin) is left out.
 func Article(w io.Writer, d annotate.Doc) error {
 	a := d.Article
 	out := jsonArticle{ID: a.ID, Published: a.Published.Format(time.DateOnly), Title: a.Title, URL: SafeURL(a.URL),
-		Source: a.Source, Text: a.Text, Sentences: jsonSentences(d.Sentences)}
+		Source: a.Source, Author: a.Author, DateFrom: a.DateFrom, Text: a.Text, Sentences: jsonSentences(d.Sentences),
+		Quotes: jsonQuotes(a.Text, d.Quotes), Annotated: d.Entities}
 	if h, m, s := a.Published.Clock(); h != 0 || m != 0 || s != 0 {
 		out.Published = a.Published.Format(time.RFC3339)
 	}

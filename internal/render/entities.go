@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/store"
 )
 
 // Mentions writes the named entities of one text as JSON,
@@ -109,4 +111,42 @@ func Entities(w io.Writer, rows []EntityRow, f Format) error {
 		}
 	}
 	return nil
+}
+
+// EntityRows groups a store's entity counts into entities (entity.Group:
+// a name joins the fuller name it is part of), of type typ if given, most
+// mentioned first. An entity's articles are summed over its names: an
+// article naming two of them counts twice.
+func EntityRows(counts []store.EntityCount, typ string) []EntityRow {
+	records := make([]entity.Record, 0, len(counts))
+	byName := map[string][]store.EntityCount{}
+	for _, c := range counts {
+		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions})
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	var rows []EntityRow
+	for _, e := range entity.Group(records) {
+		if typ != "" && string(e.Type) != typ {
+			continue
+		}
+		row := EntityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
+		var first, last time.Time
+		for _, a := range e.Aliases {
+			if a.Name != e.Name {
+				row.Aliases = append(row.Aliases, a.Name)
+			}
+			for _, c := range byName[a.Name] {
+				row.Articles += c.Articles
+				if first.IsZero() || c.First.Before(first) {
+					first = c.First
+				}
+				if c.Last.After(last) {
+					last = c.Last
+				}
+			}
+		}
+		row.First, row.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
+		rows = append(rows, row)
+	}
+	return rows
 }

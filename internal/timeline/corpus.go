@@ -237,7 +237,7 @@ func (c *Corpus) newView(opt Options) *view {
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)
 	var topic []bool // the articles with a matching sentence, when only they count
-	if !opt.AllArticles && (len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != "") {
+	if !opt.AllArticles && opt.Selection.Narrows() {
 		topic = make([]bool, len(c.docs))
 		for i := range c.sents {
 			s := &c.sents[i]
@@ -297,10 +297,15 @@ func (c *Corpus) matches(m matcher, query []int32, known bool, s *sentence) bool
 	if !known || !m.keywordsIn(s.folded) || !containsAll(s.terms, query) {
 		return false
 	}
-	if m.entity == "" {
+	if m.entity == "" && m.speaker == "" {
 		return true
 	}
-	return s.idx >= 0 && m.mentions(c.docs[s.doc].Sentences[s.idx].Entities)
+	if s.idx < 0 {
+		return false
+	}
+	d := &c.docs[s.doc]
+	sn := &d.Sentences[s.idx]
+	return m.mentions(sn.Entities) && m.quotes(d.Quotes, sn.Start, sn.End)
 }
 
 // days returns the distinct days named by the expressions that name a

@@ -79,3 +79,31 @@ func TestBuildAndAttachQuotesAgree(t *testing.T) {
 		t.Error("no item has a quote: the test tests nothing")
 	}
 }
+
+func TestSelectionSpeaker(t *testing.T) {
+	doc := quotedDoc()
+	tests := []struct {
+		sel  Selection
+		want []bool // per sentence
+	}{
+		{Selection{Speaker: "Holm"}, []bool{true, true, true, false}},
+		{Selection{Speaker: "Karin Holm", Query: "reopen"}, []bool{false, true, false, false}},
+		{Selection{Speaker: "Erik Holm"}, []bool{false, false, false, false}},
+		{Selection{}, []bool{true, true, true, true}},
+	}
+	c := NewCorpus([]annotate.Doc{doc})
+	for _, tt := range tests {
+		for i, sn := range doc.Sentences {
+			if got := tt.sel.MatchSentence(doc, sn); got != tt.want[i] {
+				t.Errorf("%+v sentence %d: %v, want %v", tt.sel, i, got, tt.want[i])
+			}
+		}
+		v := c.newView(Options{Selection: tt.sel, Recipe: BaselineRecipe})
+		for i := range v.sel {
+			s := v.sent(i)
+			if s.idx >= 0 && v.eligible[i] != tt.want[s.idx] {
+				t.Errorf("%+v: corpus says sentence %d eligible %v", tt.sel, s.idx, v.eligible[i])
+			}
+		}
+	}
+}

@@ -42,20 +42,26 @@ type Selection struct {
 	// canonical name is the article's fullest ("Holm" after "Karin Holm" is
 	// Karin Holm, and not Erik Holm). A headline has no mentions.
 	Entity string
+	// Speaker, when not blank, lets in only the sentences that hold (all or
+	// part of) the content of a quote whose speaker matches it, as
+	// quote.SpeakerMatches matches.
+	Speaker string
 }
 
 // Narrows reports whether the selection's keywords, query or entity leave
 // out some sentences (blank keywords and stop-word queries do not).
 func (s Selection) Narrows() bool {
 	m := s.matcher()
-	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != ""
+	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != "" || m.speaker != ""
 }
 
-// MatchSentence reports whether an annotated sentence may enter a timeline
-// of this selection: its text matches (Match) and it mentions the entity,
-// when there is one.
-func (s Selection) MatchSentence(sn annotate.Sentence) bool {
-	return s.Match(sn.Text) && s.matcher().mentions(sn.Entities)
+// MatchSentence reports whether sentence sn of the annotated document d may
+// enter a timeline of this selection: its text matches (Match), it
+// mentions the entity, and it holds a quote of the speaker, when there are
+// ones.
+func (s Selection) MatchSentence(d annotate.Doc, sn annotate.Sentence) bool {
+	m := s.matcher()
+	return s.Match(sn.Text) && m.mentions(sn.Entities) && m.quotes(d.Quotes, sn.Start, sn.End)
 }
 
 // Match reports whether a sentence's text may enter a timeline of this
@@ -82,6 +88,7 @@ type matcher struct {
 	keywords []string // folded, trimmed, non-empty
 	terms    []string // the query's distinct terms
 	entity   string   // the entity, trimmed; "" for any
+	speaker  string   // the speaker, trimmed; "" for any
 }
 
 func (s Selection) matcher() matcher {
@@ -95,7 +102,22 @@ func (s Selection) matcher() matcher {
 	slices.Sort(m.terms)
 	m.terms = slices.Compact(m.terms)
 	m.entity = strings.TrimSpace(s.Entity)
+	m.speaker = strings.TrimSpace(s.Speaker)
 	return m
+}
+
+// quotes reports whether one of qs whose content overlaps the rune span
+// [start, end) is the matcher's speaker's (always, when it has none).
+func (m matcher) quotes(qs []quote.Quote, start, end int) bool {
+	if m.speaker == "" {
+		return true
+	}
+	for _, q := range qs {
+		if q.Content.End > start && q.Content.Start < end && quote.SpeakerMatches(m.speaker, q.Speaker) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentions reports whether one of ms names the matcher's entity (always,

@@ -104,7 +104,7 @@ func TestSelectionEntity(t *testing.T) {
 		{Selection{Entity: "pier"}, false}, // words of the text are not mentions
 	}
 	for _, tt := range tests {
-		if got := tt.sel.MatchSentence(sn); got != tt.want {
+		if got := tt.sel.MatchSentence(annotate.Doc{}, sn); got != tt.want {
 			t.Errorf("%+v.MatchSentence = %v, want %v", tt.sel, got, tt.want)
 		}
 	}
@@ -123,7 +123,7 @@ func TestSelectionEntityIsEligibility(t *testing.T) {
 			s := v.sent(i)
 			want := false
 			if s.idx >= 0 {
-				want = sel.MatchSentence(c.docs[s.doc].Sentences[s.idx])
+				want = sel.MatchSentence(c.docs[s.doc], c.docs[s.doc].Sentences[s.idx])
 			}
 			if v.eligible[i] != want {
 				t.Errorf("%+v: %q eligible %v, want %v", sel, c.text(s), v.eligible[i], want)
