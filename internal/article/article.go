@@ -3,6 +3,7 @@ package article
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -72,13 +73,25 @@ func (e *RecordError) Error() string {
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // ParseDate reads a publication date written as YYYY-MM-DD or as an RFC 3339
-// timestamp. A bare day is returned as midnight UTC.
+// timestamp. A bare day is returned as midnight UTC. The first instant of
+// year 1 is refused: it is Go's zero time, which means "no date" everywhere
+// after reading.
 func ParseDate(s string) (time.Time, error) {
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
+	for _, layout := range []string{time.DateOnly, time.RFC3339} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, notZero(s, t)
+		}
 	}
 	return time.Time{}, fmt.Errorf("date %q is neither YYYY-MM-DD nor RFC 3339", s)
+}
+
+// errZeroDate is the reason a date reading as Go's zero time is refused.
+var errZeroDate = errors.New("the zero time, not a publication date")
+
+// notZero refuses the zero time as a publication date read from s.
+func notZero(s string, t time.Time) error {
+	if t.IsZero() {
+		return fmt.Errorf("date %q is %w", s, errZeroDate)
+	}
+	return nil
 }

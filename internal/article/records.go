@@ -132,8 +132,8 @@ var recordLayouts = []string{
 
 // parseRecordDate reads a record's publication date.
 func parseRecordDate(s string) (time.Time, error) {
-	if t, err := ParseDate(s); err == nil {
-		return t, nil
+	if t, err := ParseDate(s); err == nil || errors.Is(err, errZeroDate) {
+		return t, err
 	}
 	t := strings.TrimSuffix(s, "Z")
 	if i := strings.IndexByte(t, '.'); i > 0 && len(t) > 10 { // fractional seconds
@@ -145,7 +145,7 @@ func parseRecordDate(s string) (time.Time, error) {
 	}
 	for _, l := range recordLayouts {
 		if p, err := time.Parse(l, t); err == nil {
-			return p.UTC(), nil
+			return p.UTC(), notZero(s, p)
 		}
 	}
 	return time.Time{}, fmt.Errorf("date %q is neither YYYY-MM-DD nor RFC 3339 nor YYYY-MM-DD HH:MM:SS", s)
