@@ -60,7 +60,7 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 			}
 			start := time.Now()
 			cfg := bench.Config{Data: data, Out: out, Margin: margin, Workers: w.n(),
-				Annotator: newAnnotator(), Eval: ev, Recipe: recipe, Ranker: ranker, Log: cmd.ErrOrStderr()}
+				Annotator: newTimexAnnotator(), Eval: ev, Recipe: recipe, Ranker: ranker, Log: cmd.ErrOrStderr()}
 			stdout := cmd.OutOrStdout()
 			if ablation {
 				rows, err := bench.RunAblation(cmd.Context(), cfg, timeline.Ablation)

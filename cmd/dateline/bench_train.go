@@ -50,7 +50,7 @@ bench tls then scores a training topic with the ranker that never saw it.`,
 				}
 				sets = append(sets, set)
 			}
-			mf, err := bench.Train(cmd.Context(), sets, newAnnotator(), recipe, w.n(), cmd.ErrOrStderr())
+			mf, err := bench.Train(cmd.Context(), sets, newTimexAnnotator(), recipe, w.n(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}

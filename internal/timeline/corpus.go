@@ -240,11 +240,11 @@ func (c *Corpus) newView(opt Options) *view {
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)
 	var topic []bool // the articles with a matching sentence, when only they count
-	if !opt.AllArticles && (len(m.keywords) > 0 || len(m.terms) > 0) {
+	if !opt.AllArticles && opt.Selection.Narrows() {
 		topic = make([]bool, len(c.docs))
 		for i := range c.sents {
 			s := &c.sents[i]
-			if s.idx >= 0 && !topic[s.doc] && v.inRange(s.pub) && known && m.keywordsIn(s.folded) && containsAll(s.terms, query) {
+			if s.idx >= 0 && !topic[s.doc] && v.inRange(s.pub) && c.matches(m, query, known, s) {
 				topic[s.doc] = true
 			}
 		}
@@ -256,7 +256,7 @@ func (c *Corpus) newView(opt Options) *view {
 			continue
 		}
 		v.sel = append(v.sel, i)
-		v.eligible = append(v.eligible, known && m.keywordsIn(s.folded) && containsAll(s.terms, query))
+		v.eligible = append(v.eligible, c.matches(m, query, known, s))
 		for _, t := range s.terms {
 			df[t.term]++
 		}
@@ -291,6 +291,24 @@ func (c *Corpus) newView(opt Options) *view {
 		}
 	}
 	return v
+}
+
+// matches reports whether sentence s may enter a timeline of matcher m,
+// whose query has the term ids query (known: the corpus has every term):
+// what Selection.MatchSentence decides, from the corpus's cached forms.
+func (c *Corpus) matches(m matcher, query []int32, known bool, s *sentence) bool {
+	if !known || !m.keywordsIn(s.folded) || !containsAll(s.terms, query) {
+		return false
+	}
+	if m.entity == "" && m.speaker == "" {
+		return true
+	}
+	if s.idx < 0 {
+		return false
+	}
+	d := &c.docs[s.doc]
+	sn := &d.Sentences[s.idx]
+	return m.mentions(sn.Entities) && m.quotes(d.Quotes, sn.Start, sn.End)
 }
 
 // days returns the distinct days named by the expressions that name a

@@ -63,6 +63,14 @@ type Item struct {
 	Title     string    // the article's headline, if known
 	Source    string    // the article's outlet, if known
 	URL       string    // the article's address, if known
+	Quotes    []Quote   // the quotes whose content the sentence holds (all or part of), in text order
+}
+
+// Quote is a quote an item's sentence holds, as a reader sees it.
+type Quote struct {
+	Speaker string // who said it by name ("" when the text names no source)
+	Content string // what was said; the parts of a quote split by its attribution joined by " … "
+	Cue     string // the words that say so ("said", "according to"); "" when none
 }
 
 // Entry is one date of a timeline and what happened on it.
