@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -17,7 +18,7 @@ func newBenchTLSCmd(g *globals) *cobra.Command {
 	var (
 		data, out, rougeData, jsonPath string
 		margin                         int
-		recipeName                     string
+		recipeName, rankerPath         string
 		ablation                       bool
 		w                              workers
 	)
@@ -45,10 +46,21 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 			if err != nil {
 				return err
 			}
-			warnShippedModel(cmd.ErrOrStderr())
+			var ranker *timeline.ModelFile
+			if rankerPath != "" {
+				b, err := os.ReadFile(rankerPath)
+				if err != nil {
+					return fmt.Errorf("bench tls: %w", err)
+				}
+				if ranker, err = timeline.ReadModelFile(b); err != nil {
+					return fmt.Errorf("bench tls: %s: %w", rankerPath, err)
+				}
+			} else {
+				warnShippedModel(cmd.ErrOrStderr())
+			}
 			start := time.Now()
 			cfg := bench.Config{Data: data, Out: out, Margin: margin, Workers: w.n(),
-				Annotator: newAnnotator(), Eval: ev, Recipe: recipe, Log: cmd.ErrOrStderr()}
+				Annotator: newTimexAnnotator(), Eval: ev, Recipe: recipe, Ranker: ranker, Log: cmd.ErrOrStderr()}
 			stdout := cmd.OutOrStdout()
 			if ablation {
 				rows, err := bench.RunAblation(cmd.Context(), cfg, timeline.Ablation)
@@ -79,6 +91,7 @@ wrote with tilse's metrics (AR1, AR2, Date-F1, concat, agreement).`,
 	f.StringVar(&jsonPath, "json", "", "also write the report as JSON to this file")
 	f.IntVar(&margin, "margin", 0, "days to widen each gold date range by (Entities: 7)")
 	f.StringVar(&recipeName, "recipe", timeline.DefaultRecipe.Name, "the timeline recipe to run (see --ablation for the others)")
+	f.StringVar(&rankerPath, "ranker", "", "date rankers written by bench train to use instead of the embedded ones (internal/timeline/model.json)")
 	f.BoolVar(&ablation, "ablation", false, "run every recipe of the ablation (baseline to default, one choice at a time) and print their scores")
 	addWorkersFlag(f, &w)
 	return cmd

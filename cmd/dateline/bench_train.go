@@ -18,6 +18,7 @@ func newBenchTrainCmd(g *globals) *cobra.Command {
 	var (
 		data []string
 		out  string
+		name string
 		w    workers
 	)
 	cmd := &cobra.Command{
@@ -33,6 +34,10 @@ bench tls then scores a training topic with the ranker that never saw it.`,
 			if len(data) == 0 || out == "" {
 				return fmt.Errorf("bench train: --data and --out are required")
 			}
+			recipe, ok := timeline.RecipeNamed(name)
+			if !ok || !recipe.Learned {
+				return fmt.Errorf("bench train: no learned recipe %q (try %q or one of bench tls --ablation's)", name, timeline.DefaultRecipe.Name)
+			}
 			var sets []bench.TrainSet
 			for _, d := range data {
 				set := bench.TrainSet{Dir: d}
@@ -45,7 +50,7 @@ bench tls then scores a training topic with the ranker that never saw it.`,
 				}
 				sets = append(sets, set)
 			}
-			mf, err := bench.Train(cmd.Context(), sets, newAnnotator(), timeline.DefaultRecipe, w.n(), cmd.ErrOrStderr())
+			mf, err := bench.Train(cmd.Context(), sets, newTimexAnnotator(), recipe, w.n(), cmd.ErrOrStderr())
 			if err != nil {
 				return err
 			}
@@ -62,6 +67,7 @@ bench tls then scores a training topic with the ranker that never saw it.`,
 	}
 	cmd.Flags().StringArrayVar(&data, "data", nil, "dataset directory, DIR or DIR:MARGIN (repeatable)")
 	cmd.Flags().StringVar(&out, "out", "", "model file to write (internal/timeline/model.json)")
+	cmd.Flags().StringVar(&name, "recipe", timeline.DefaultRecipe.Name, "the recipe whose candidate days the rankers learn from (the shipped file: the default)")
 	addWorkersFlag(cmd.Flags(), &w)
 	return cmd
 }

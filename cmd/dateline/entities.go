@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"os"
@@ -26,14 +27,16 @@ func newEntitiesCmd(g *globals) *cobra.Command {
 		w                       workers
 	)
 	cmd := &cobra.Command{
-		Use:   "entities [--type PER|ORG|LOC|MISC] [--format text|json] PATH... | --dct YYYY-MM-DD FILE",
+		Use:   "entities [--type PER|ORG|LOC|MISC] [--format text|json] [PATH...] | --dct YYYY-MM-DD FILE",
 		Short: "List the people, organizations, places and other names of articles",
 		Long: `Entities finds the named entities (CoNLL-2003 types PER, ORG, LOC, MISC) of
 the articles under PATH... (any input ingest takes) and prints the most
 mentioned: each entity under its canonical name, with its type, aliases (the
 names it goes by: "Putin", "Russian President Vladimir Putin"), mentions,
 articles, and the first and last publication dates it appears on. --format
-json prints the same as JSON.
+json prints the same as JSON. Without PATH, the entities are those of the
+database (--db), from the counts ingest keeps (its aliases are then the
+canonical names grouped under it).
 
 With --dct, FILE (or - for standard input) is one plain-text article, read as
 it is (no header line), and the output is its mentions:
@@ -43,7 +46,6 @@ where start and end are offsets in Unicode code points of the file's text
 in the article ("Tillerson" → "Rex Tillerson"). A file with one sentence per
 line and tokens separated by spaces (CoNLL, PTB) is split at the spaces only,
 so every mention starts and ends on its tokens.`,
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if format != "text" && format != "json" {
 				return fmt.Errorf("--format %q: want text or json", format)
@@ -67,11 +69,18 @@ so every mention starts and ends on its tokens.`,
 				}
 				return fileMentions(out, rec, args[0], cmd.InOrStdin(), format, typ)
 			}
-			tally, err := tallyEntities(rec, args, w.n(), cmd.ErrOrStderr())
-			if err != nil {
-				return err
+			var ents []render.EntityRow
+			if len(args) == 0 {
+				if ents, err = storedEntities(cmd.Context(), g.db, typ); err != nil {
+					return err
+				}
+			} else {
+				tally, err := tallyEntities(rec, args, w.n(), cmd.ErrOrStderr())
+				if err != nil {
+					return err
+				}
+				ents = tally.entities(typ)
 			}
-			ents := tally.entities(typ)
 			if top > 0 && len(ents) > top {
 				ents = ents[:top]
 			}
@@ -131,6 +140,21 @@ func invalidAt(b []byte) int {
 		i += n
 	}
 	return len(b)
+}
+
+// storedEntities groups the entity counts of the store at db into
+// entities (entity.Group), of type typ if given, most mentioned first.
+func storedEntities(ctx context.Context, db, typ string) ([]render.EntityRow, error) {
+	st, err := openStore(db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	counts, err := st.Entities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return render.EntityRows(counts, typ), nil
 }
 
 // entityTally counts the canonical names of the mentions of many

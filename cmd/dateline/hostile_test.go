@@ -14,6 +14,7 @@ import (
 // or a browser: escape sequences (clear screen, window title, OSC 8 link),
 // bidi overrides, C1 controls, NULs, script tags, javascript: URLs.
 const hostileJSONL = `{"id": "evil\u001b[2J\u202eid", "date": "2031-03-03", "title": "Title \u001b]0;pwned\u0007 <script>alert(1)</script>", "source": "Src \u001b[31m\u202e<img src=x onerror=alert(2)>", "url": "javascript:alert(3)", "text": "The pier closed on Monday \u001b]8;;http://evil.example/\u001b\\click\u001b]8;;\u001b\\ \u0000 \u009b31m [x](javascript:alert(4)) **bold**. The ferry moved on Tuesday \u2066isolated\u2069 \u200f."}
+{"id": "q3", "date": "2031-03-06", "text": "\u201cThe pier reopens on Friday,\u201d said Harbour Master Ada <script>alert(5)</script> Vance\u001b]0;pwned\u0007 \u202e[y](javascript:alert(6)) on Thursday."}
 {"id": "ok2", "date": "2031-03-05", "url": "https://example.org/a?b=(c)", "source": "Fine", "text": "Divers said on Wednesday the pier was \u202eunsafe\u202c <b>now</b>."}
 `
 
@@ -68,7 +69,7 @@ func TestHostileArticlesThroughEveryCommand(t *testing.T) {
 		{"annotate", arts},
 		{"--db", filepath.Join(dir, "\x1b[31mx.db"), "stats"},
 	}
-	for _, f := range []string{"text", "md", "json", "tilse"} {
+	for _, f := range []string{"text", "md", "json", "tilse", "csv", "timelinejs"} {
 		runs = append(runs, []string{"timeline", "-f", f, arts}, []string{"--db", db, "timeline", "-f", f})
 	}
 	for _, args := range runs {
@@ -77,11 +78,21 @@ func TestHostileArticlesThroughEveryCommand(t *testing.T) {
 		markup := slicesContain(args, "md")
 		checkInert(t, what+" (stdout)", out, markup)
 		checkInert(t, what+" (stderr)", errs, false)
-		if strings.Contains(what, "timeline") && !strings.Contains(out, "2031-03-0") {
+		if strings.Contains(what, "timeline") && !strings.Contains(out, "2031") {
 			t.Errorf("%s: no timeline, the check tests nothing:\n%s%s", what, out, errs)
+		}
+		if slicesContain(args, "timeline") && len(args) == 4 {
+			if f := args[2]; saidIn[f] != "" && !strings.Contains(out, saidIn[f]) {
+				t.Errorf("%s: no %q: the quote's speaker is not shown, the check tests nothing:\n%s", what, saidIn[f], out)
+			}
 		}
 	}
 }
+
+// saidIn is how each timeline format shows the speaker of the hostile
+// quote.
+var saidIn = map[string]string{"text": "— said Harbour Master", "md": "said **Harbour Master", "json": `"speaker": "Harbour Master`,
+	"csv": ",Harbour Master", "timelinejs": "— said Harbour Master"}
 
 func slicesContain(s []string, v string) bool {
 	for _, x := range s {

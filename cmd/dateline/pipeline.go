@@ -19,14 +19,51 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
-// newAnnotator wires the annotation stages dateline runs on every article.
-func newAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
+// newTimexAnnotator wires the annotation stages the timeline algorithm
+// reads: sentences and time expressions. The TLS benchmarks and training run
+// it; nothing they score depends on entities or quotes.
+func newTimexAnnotator() *annotate.Annotator { return annotate.New(timex.New()) }
+
+// newAnnotator wires every annotation stage dateline has: sentences, time
+// expressions, named entities and quotes with their speakers.
+func newAnnotator() (*annotate.Annotator, error) {
+	x, err := quote.Default()
+	if err != nil {
+		return nil, err
+	}
+	rec, err := newRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return newTimexAnnotator().WithEntities(rec, x), nil
+}
+
+// newEntityAnnotator wires sentences, time expressions and named entities,
+// without quotes.
+func newEntityAnnotator() (*annotate.Annotator, error) {
+	rec, err := newRecognizer()
+	if err != nil {
+		return nil, err
+	}
+	return newTimexAnnotator().WithEntities(rec, nil), nil
+}
+
+// newRecognizer returns the named-entity recognizer of the embedded model.
+func newRecognizer() (*entity.Recognizer, error) {
+	m, err := entity.Shipped()
+	if err != nil {
+		return nil, fmt.Errorf("embedded entity model: %w", err)
+	}
+	return entity.NewRecognizer(m), nil
+}
 
 // maxWorkers bounds --workers: more annotation workers than this only cost
 // memory (each holds articles in flight).
@@ -79,13 +116,13 @@ func warnBad(w io.Writer) func(error) {
 	return func(err error) { fmt.Fprintf(w, "dateline: skipped %s\n", render.Safe(err.Error())) }
 }
 
-// readDocs reads and annotates the articles at paths, in memory, reporting
-// bad records on stderr, and returns how many there were.
-func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
+// readDocs reads the articles at paths and annotates them with an, in
+// memory, reporting bad records on stderr, and returns how many there were.
+func readDocs(an *annotate.Annotator, rd *article.Reader, paths []string, w workers, stderr io.Writer) ([]annotate.Doc, int) {
 	var docs []annotate.Doc
 	bad := 0
 	warn := warnBad(stderr)
-	for d, err := range newAnnotator().Stream(rd.Read(paths...), w.n()) {
+	for d, err := range an.Stream(rd.Read(paths...), w.n()) {
 		if err != nil {
 			bad++
 			warn(err)
@@ -94,6 +131,24 @@ func readDocs(rd *article.Reader, paths []string, w workers, stderr io.Writer) (
 		docs = append(docs, d)
 	}
 	return docs, bad
+}
+
+// reannotate annotates the articles of docs again with an, for the
+// annotations they were read without (the entities and quotes a store does
+// not keep, the quotes of the articles a timeline chose).
+func reannotate(an *annotate.Annotator, docs []annotate.Doc, w workers) []annotate.Doc {
+	arts := func(yield func(article.Article, error) bool) {
+		for _, d := range docs {
+			if !yield(d.Article, nil) {
+				return
+			}
+		}
+	}
+	out := make([]annotate.Doc, 0, len(docs))
+	for d := range an.Stream(arts, w.n()) {
+		out = append(out, d)
+	}
+	return out
 }
 
 // isTerminal reports whether w is a terminal.
@@ -129,7 +184,11 @@ func ingest(ctx context.Context, st *store.Store, arts iter.Seq2[article.Article
 	if p != nil {
 		onBad = warnBad(p) // print above the bar
 	}
-	r, err := st.Ingest(ctx, arts, newAnnotator(), w.n(), store.DefaultBatch, onBad, progress)
+	an, err := newAnnotator()
+	if err != nil {
+		return store.IngestResult{}, err
+	}
+	r, err := st.Ingest(ctx, arts, an, w.n(), store.DefaultBatch, onBad, progress)
 	if bar != nil {
 		bar.SetTotal(-1, true)
 		p.Wait()

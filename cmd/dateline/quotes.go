@@ -10,10 +10,12 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/render"
+	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
 
@@ -21,7 +23,7 @@ import (
 func newQuotesCmd(g *globals) *cobra.Command {
 	var o quotesOptions
 	cmd := &cobra.Command{
-		Use:   "quotes [--format text|md|json] [--speaker NAME] [--query Q] [--from DAY] [--to DAY] PATH... | --dct DAY FILE",
+		Use:   "quotes [--format text|md|json] [--speaker NAME] [--query Q] [--from DAY] [--to DAY] [PATH...] | --dct DAY FILE",
 		Short: "Find who said what: the quotes of articles, with their speakers",
 		Long: `Quotes finds the attributions of articles (any input ingest takes): who (the
 source) is said to have said, thought or wanted what (the content), and the
@@ -30,6 +32,9 @@ and mixed ones, quotes split by their own attribution, running over several
 paragraphs, "according to", and pull quotes ("“…” — Name"). Each quote has a
 speaker: who its source names (a pronoun or a title resolved to the person the
 article named), or the source's own words ("a senior official").
+
+Without PATH, the quotes are those of the articles in the database (--db), as
+ingest found them.
 
 --speaker keeps the quotes of one speaker, allowing for aliases ("Putin"
 matches "Vladimir Putin"); --query keeps those whose content has every word of
@@ -44,7 +49,10 @@ the text as read, end exclusive, source and cue null when absent; a content
 split by its attribution is one span from its first part's start to its last
 part's end, its parts listed beside it. Without --dct each quote also names
 its article.`,
-		RunE: func(cmd *cobra.Command, args []string) error { return o.run(cmd, args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.db = g.db
+			return o.run(cmd, args)
+		},
 	}
 	fs := cmd.Flags()
 	fs.StringVar(&o.dct, "dct", "", "read FILE as plain text published on this day (YYYY-MM-DD)")
@@ -59,6 +67,7 @@ its article.`,
 // quotesOptions are the flags of `dateline quotes`.
 type quotesOptions struct {
 	dct, format, speaker, query, from, to string
+	db                                    string // the store read without PATH
 }
 
 // run extracts and prints the quotes of one plain-text file (--dct) or of
@@ -101,7 +110,11 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		return render.Quotes(out, aq, f)
 	}
 	if len(args) == 0 {
-		return fmt.Errorf("give articles to read (PATH...), or --dct DAY FILE")
+		arts, err := o.stored(cmd, sel)
+		if err != nil {
+			return err
+		}
+		return render.Quotes(out, arts, f)
 	}
 	var arts []render.ArticleQuotes
 	warn := warnBad(cmd.ErrOrStderr())
@@ -123,6 +136,37 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		return fmt.Errorf("no article could be read")
 	}
 	return render.Quotes(out, arts, f)
+}
+
+// stored returns the quotes of the stored articles of sel's date range
+// that pass the filters, as ingest found them. Articles stored by a
+// dateline before quotes were kept are annotated now, with a warning.
+func (o *quotesOptions) stored(cmd *cobra.Command, sel timeline.Selection) ([]render.ArticleQuotes, error) {
+	st, err := openStore(o.db)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	var arts []render.ArticleQuotes
+	var an *annotate.Annotator
+	old := 0
+	err = st.EachDoc(cmd.Context(), store.Filter{From: sel.From, To: sel.To}, func(d annotate.Doc) error {
+		if !d.Entities {
+			if an == nil {
+				if an, err = newAnnotator(); err != nil {
+					return err
+				}
+			}
+			d = an.Annotate(d.Article)
+			old++
+		}
+		if qs := filterQuotes(d.Article, d.Quotes, sel, o.speaker); len(qs) > 0 {
+			arts = append(arts, render.ArticleQuotes{Article: d.Article, Quotes: qs})
+		}
+		return nil
+	})
+	warnUnannotated(cmd.ErrOrStderr(), old, o.db)
+	return arts, err
 }
 
 // plainArticle reads FILE (or standard input for -) whole as the text of

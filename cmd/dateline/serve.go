@@ -54,7 +54,11 @@ cleanly on SIGINT or SIGTERM.`,
 			fmt.Fprintf(cmd.OutOrStdout(), "dateline: serving %s on http://%s/ (ingest: %s)\n", st.Path(), l.Addr(), ingest)
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			s := server.New(server.Config{Store: st, Annotator: newAnnotator(), Token: token, Logger: log})
+			an, err := newAnnotator()
+			if err != nil {
+				return err
+			}
+			s := server.New(server.Config{Store: st, Annotator: an, Token: token, Logger: log})
 			return s.Serve(ctx, l)
 		},
 	}

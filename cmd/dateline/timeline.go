@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -21,6 +22,8 @@ type timelineFlags struct {
 	from, to       string
 	keywords       string
 	query          string
+	entity         string
+	speaker        string
 	allArticles    bool
 	format         string
 }
@@ -33,13 +36,16 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.to, "to", "", "last day (YYYY-MM-DD) of articles and dates")
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
+	fs.StringVar(&f.speaker, "speaker", "", "only sentences holding a quote of this speaker may enter (aliases match)")
+	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\")")
 	fs.BoolVar(&f.allArticles, "all-articles", false, "every article in the range counts toward the dates, not only those that match --keywords/--query (the TLS protocol's reading)")
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
 
 // options turns the flags into timeline options.
 func (f *timelineFlags) options() (timeline.Options, render.Format, error) {
-	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, AllArticles: f.allArticles}}
+	opt := timeline.Options{Dates: f.dates, PerDate: f.perDate, Selection: timeline.Selection{Query: f.query, Entity: f.entity,
+		Speaker: f.speaker, AllArticles: f.allArticles}}
 	if f.dates < 1 || f.perDate < 1 {
 		return opt, "", fmt.Errorf("--dates and --per-date must be at least 1")
 	}
@@ -86,6 +92,65 @@ func storeFilter(sel timeline.Selection) store.Filter {
 	return f
 }
 
+// attachQuotes gives each item of tl the quotes its sentence holds: from
+// its document when that was annotated with entities and quotes (a store's
+// are), else found now in the articles tl quotes from.
+func attachQuotes(tl timeline.Timeline, docs []annotate.Doc, w workers) error {
+	used := map[string]bool{}
+	for _, e := range tl.Entries {
+		for _, it := range e.Items {
+			used[it.ArticleID] = true
+		}
+	}
+	var quoted []annotate.Doc
+	for _, d := range docs {
+		if used[d.Article.ID] {
+			quoted = append(quoted, d)
+		}
+	}
+	quoted, _, err := withEntities(newAnnotator, quoted, w)
+	if err != nil {
+		return err
+	}
+	timeline.AttachQuotes(tl, quoted)
+	return nil
+}
+
+// withEntities annotates again, with the annotator newAn makes, the
+// documents of docs that were annotated without entities (read from files
+// by a lighter annotator, or stored by a dateline before entities were
+// kept), and returns docs and how many it annotated.
+func withEntities(newAn func() (*annotate.Annotator, error), docs []annotate.Doc, w workers) ([]annotate.Doc, int, error) {
+	var idx []int
+	var lack []annotate.Doc
+	for i, d := range docs {
+		if !d.Entities {
+			idx = append(idx, i)
+			lack = append(lack, d)
+		}
+	}
+	if len(lack) == 0 {
+		return docs, 0, nil
+	}
+	an, err := newAn()
+	if err != nil {
+		return nil, 0, err
+	}
+	for j, d := range reannotate(an, lack, w) {
+		docs[idx[j]] = d
+	}
+	return docs, len(lack), nil
+}
+
+// warnUnannotated says on stderr that n stored articles had no entities
+// or quotes, and how to store them.
+func warnUnannotated(stderr io.Writer, n int, db string) {
+	if n > 0 {
+		fmt.Fprintf(stderr, "dateline: %s stored by an older dateline had no entities or quotes: annotated now, not stored "+
+			"(ingest them again to store them: dateline --db %s ingest PATH)\n", plural(n, "article"), render.Safe(db))
+	}
+}
+
 // newTimelineCmd builds `dateline timeline`.
 func newTimelineCmd(g *globals) *cobra.Command {
 	var f timelineFlags
@@ -106,17 +171,38 @@ compared by stem), and the topic: the articles in the range that have such a
 sentence. Only they count toward which dates matter, so a timeline's cost
 follows its topic, not the size of the store. With --all-articles every
 article in the range counts, matching or not, as the TLS protocol's keyword
-filter does when it is given a topic's articles (bench tls).`,
+filter does when it is given a topic's articles (bench tls). --entity builds the
+timeline of one entity: only the sentences that mention it (by the canonical
+name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin")
+may enter, and only the articles with such a sentence count. --speaker builds
+the timeline of what one speaker said: the sentences holding their quotes.
+
+Each item carries the quotes its sentence holds, with their speakers: JSON
+"quotes": [{"speaker", "content", "cue"}], "— said NAME" in the text view.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opt, format, err := f.options()
 			if err != nil {
 				return err
 			}
 			warnShippedModel(cmd.ErrOrStderr())
+			// From files, the timeline reads sentences, time expressions
+			// and — for --entity — entities; only the articles it quotes
+			// need their quotes found, once it is built. A store has them
+			// all.
 			var docs []annotate.Doc
 			bad := 0
 			if len(args) > 0 {
-				if docs, bad = readDocs(rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
+				an := newTimexAnnotator()
+				if opt.Speaker != "" {
+					if an, err = newAnnotator(); err != nil {
+						return err
+					}
+				} else if opt.Entity != "" {
+					if an, err = newEntityAnnotator(); err != nil {
+						return err
+					}
+				}
+				if docs, bad = readDocs(an, rf.reader(), args, w, cmd.ErrOrStderr()); len(docs) == 0 && bad > 0 {
 					return readErr(0, bad)
 				}
 			} else {
@@ -128,8 +214,19 @@ filter does when it is given a topic's articles (bench tls).`,
 				if docs, err = st.Docs(cmd.Context(), storeFilter(opt.Selection)); err != nil {
 					return err
 				}
+				if opt.Entity != "" || opt.Speaker != "" {
+					var n int
+					if docs, n, err = withEntities(newAnnotator, docs, w); err != nil {
+						return err
+					}
+					warnUnannotated(cmd.ErrOrStderr(), n, g.db)
+				}
 			}
-			if err := render.Timeline(cmd.OutOrStdout(), timeline.Build(docs, opt), format); err != nil {
+			tl := timeline.Build(docs, opt)
+			if err := attachQuotes(tl, docs, w); err != nil {
+				return err
+			}
+			if err := render.Timeline(cmd.OutOrStdout(), tl, format); err != nil {
 				return err
 			}
 			return readErr(len(docs), bad)

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -19,12 +21,25 @@ type Sentence struct {
 	Start   int           // offset of its first rune in the article text
 	End     int           // offset one past its last rune
 	Timexes []timex.Timex // time expressions starting in it; offsets in runes of the article text
+	// Entities are the named-entity mentions starting in it (when the
+	// annotator recognizes entities), offsets in runes of the article text,
+	// each with the canonical name the article gives its entity.
+	Entities []entity.Mention
 }
 
 // Doc is an annotated article.
 type Doc struct {
 	Article   article.Article
 	Sentences []Sentence
+	// Quotes are the article's attributions in order of their content (when
+	// the annotator finds quotes), spans in runes of the article text; a
+	// quote may run over several sentences.
+	Quotes []quote.Quote
+	// Entities says that entities and quotes were looked for: without it,
+	// empty Entities and Quotes mean "not annotated", not "none found" (a
+	// document stored before dateline kept them, or annotated without
+	// them).
+	Entities bool
 }
 
 // Tagger finds the time expressions of a text already split into
@@ -35,15 +50,40 @@ type Tagger interface {
 	TagSentences(doc string, dct time.Time, sentences []text.Span) []timex.Timex
 }
 
+// Recognizer finds the named entities of a text (entity.Recognizer is
+// one): mentions in rune offsets, in order, each with its canonical name.
+// It must be safe for concurrent use.
+type Recognizer interface {
+	Recognize(text string) []entity.Mention
+}
+
+// Quoter finds the quotes of a text given its entity mentions, which name
+// the speakers (quote.Extractor is one). It must be safe for concurrent
+// use.
+type Quoter interface {
+	Extract(text string, mentions []entity.Mention) []quote.Quote
+}
+
 // Annotator runs the annotation stages over articles. Its zero value is not
 // usable; build it with New.
 type Annotator struct {
 	tagger Tagger
+	rec    Recognizer
+	quoter Quoter
 }
 
 // New returns an annotator that finds time expressions with tagger.
 func New(tagger Tagger) *Annotator {
 	return &Annotator{tagger: tagger}
+}
+
+// WithEntities returns a copy of an that also finds the named entities of
+// each article with rec and, when quoter is not nil, its quotes, whose
+// speakers take the names of rec's mentions.
+func (an *Annotator) WithEntities(rec Recognizer, quoter Quoter) *Annotator {
+	c := *an
+	c.rec, c.quoter = rec, quoter
+	return &c
 }
 
 // Annotate splits a into sentences and attaches to each the time expressions
@@ -57,17 +97,49 @@ func (an *Annotator) Annotate(a article.Article) Doc {
 	for i, sp := range spans {
 		doc.Sentences[i] = Sentence{Index: i, Text: a.Text[sp.Start:sp.End], Start: runeAt[2*i], End: runeAt[2*i+1]}
 	}
-	if an.tagger == nil || len(spans) == 0 {
+	if len(spans) == 0 {
 		return doc
 	}
-	j := 0
-	for _, x := range an.tagger.TagSentences(a.Text, a.Published, spans) {
-		for j+1 < len(doc.Sentences) && x.Start >= doc.Sentences[j+1].Start {
-			j++
+	if an.tagger != nil {
+		j := 0
+		for _, x := range an.tagger.TagSentences(a.Text, a.Published, spans) {
+			j = sentenceAt(doc.Sentences, j, x.Start)
+			doc.Sentences[j].Timexes = append(doc.Sentences[j].Timexes, x)
 		}
-		doc.Sentences[j].Timexes = append(doc.Sentences[j].Timexes, x)
 	}
+	an.entities(&doc)
 	return doc
+}
+
+// entities attaches the named entities and quotes of doc's text, when the
+// annotator finds them.
+func (an *Annotator) entities(doc *Doc) {
+	if an.rec == nil && an.quoter == nil {
+		return
+	}
+	doc.Entities = an.rec != nil && an.quoter != nil
+	var ms []entity.Mention
+	if an.rec != nil {
+		ms = an.rec.Recognize(doc.Article.Text)
+		j := 0
+		for _, m := range ms {
+			j = sentenceAt(doc.Sentences, j, m.Start)
+			doc.Sentences[j].Entities = append(doc.Sentences[j].Entities, m)
+		}
+	}
+	if an.quoter != nil {
+		doc.Quotes = an.quoter.Extract(doc.Article.Text, ms)
+	}
+}
+
+// sentenceAt returns the index of the sentence, from j on, that the rune
+// offset start falls in (the last sentence starting at or before it):
+// annotations given in text order are placed by moving j forward only.
+func sentenceAt(sents []Sentence, j, start int) int {
+	for j+1 < len(sents) && start >= sents[j+1].Start {
+		j++
+	}
+	return j
 }
 
 // runeOffsets converts the byte offsets of spans (sorted, non-overlapping) to

@@ -32,6 +32,9 @@ type Topic struct {
 	Print    string           // timeline.Fingerprint of the articles' ids
 	Bad      int              // article records that could not be read
 	Load     time.Duration    // time to read, annotate and prepare the articles
+
+	sharesOnce  sync.Once
+	actorShares map[string]float64 // Corpus.ActorShares, on first use
 }
 
 // Task is what the protocol asks for one gold timeline.
@@ -75,6 +78,7 @@ type Config struct {
 	Annotator *annotate.Annotator // how articles are annotated
 	Eval      *eval.Evaluator     // the scorer
 	Recipe    timeline.Recipe     // the algorithm; the zero value means timeline.DefaultRecipe
+	Ranker    *timeline.ModelFile // date rankers to use instead of the embedded ones (nil: the embedded)
 	Log       io.Writer           // progress lines; nil for none
 }
 
@@ -100,12 +104,17 @@ func Run(ctx context.Context, cfg Config) (*eval.Report, []*Topic, error) {
 // runTopics builds, writes and scores every task of every topic.
 func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, error) {
 	var rows []eval.Row
+	r, _ := cfg.Recipe.ForCorpus("")
+	bg := backgrounds(topics, r)
 	for _, t := range topics {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		start := time.Now()
 		rec, how := cfg.Recipe.ForCorpus(t.Print)
+		if cfg.Ranker != nil && rec.Learned {
+			rec.Model, how = cfg.Ranker.Ranker(t.Print)
+		}
 		topicRows := make([]eval.Row, len(t.Golds))
 		var wg sync.WaitGroup
 		errs := make([]error, len(t.Golds))
@@ -115,6 +124,7 @@ func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, er
 				defer wg.Done()
 				tk := NewTask(t, g, cfg.Margin)
 				tk.Options.Recipe = rec
+				tk.Options.Background = bg[t]
 				topicRows[i], errs[i] = runTask(tk, cfg)
 			}()
 		}
@@ -134,6 +144,31 @@ func runTopics(ctx context.Context, topics []*Topic, cfg Config) ([]eval.Row, er
 		}
 	}
 	return rows, nil
+}
+
+// backgrounds returns, for each topic, the mean actor shares of the other
+// topics (timeline.Options.Background) when recipe r weighs actors' salience:
+// a topic's own articles never enter its background.
+func backgrounds(topics []*Topic, r timeline.Recipe) map[*Topic]map[string]float64 {
+	if !r.UsesActors() {
+		return nil
+	}
+	shares := make([]map[string]float64, len(topics))
+	for i, t := range topics {
+		shares[i] = t.shares()
+	}
+	out := map[*Topic]map[string]float64{}
+	for i, t := range topics {
+		others := append(append([]map[string]float64(nil), shares[:i]...), shares[i+1:]...)
+		out[t] = timeline.MeanShares(others)
+	}
+	return out
+}
+
+// shares returns the topic's actor shares, computed once.
+func (t *Topic) shares() map[string]float64 {
+	t.sharesOnce.Do(func() { t.actorShares = t.Corpus.ActorShares() })
+	return t.actorShares
 }
 
 // runTask builds one timeline, writes it, reads the file back and scores

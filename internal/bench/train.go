@@ -39,11 +39,13 @@ func Train(ctx context.Context, sets []TrainSet, an *annotate.Annotator, r timel
 			return nil, err
 		}
 		names = append(names, fmt.Sprintf("%s (margin %d)", filepath.Base(filepath.Clean(set.Dir)), set.Margin))
+		bg := backgrounds(topics, r)
 		for _, t := range topics {
 			te := topicEx{name: filepath.Base(filepath.Clean(set.Dir)) + "/" + t.Name, print: t.Print}
 			for _, g := range t.Golds {
 				tk := NewTask(t, g, set.Margin)
 				tk.Options.Recipe = r
+				tk.Options.Background = bg[t]
 				te.ex = append(te.ex, t.Corpus.Examples(tk.Options, goldTimeline(g)))
 			}
 			all = append(all, te)

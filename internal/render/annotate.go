@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
@@ -16,14 +17,40 @@ type jsonDoc struct {
 	Title     string         `json:"title,omitempty"`
 	Origin    string         `json:"origin,omitempty"`
 	Sentences []jsonSentence `json:"sentences"`
+	Quotes    []jsonQuote    `json:"quotes"`
 }
 
 type jsonSentence struct {
-	Index   int         `json:"index"`
-	Start   int         `json:"start"`
-	End     int         `json:"end"`
-	Text    string      `json:"text"`
-	Timexes []jsonTimex `json:"timexes"`
+	Index    int           `json:"index"`
+	Start    int           `json:"start"`
+	End      int           `json:"end"`
+	Text     string        `json:"text"`
+	Timexes  []jsonTimex   `json:"timexes"`
+	Entities []jsonMention `json:"entities"`
+}
+
+// jsonSentences converts sentences to their JSON shape (never nil).
+func jsonSentences(ss []annotate.Sentence) []jsonSentence {
+	out := make([]jsonSentence, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
+			Timexes: jsonTimexes(s.Timexes), Entities: jsonMentions(s.Entities)})
+	}
+	return out
+}
+
+// jsonQuotes converts the quotes of an article to their JSON shape (never
+// nil), their spans cut from its text.
+func jsonQuotes(text string, qs []quote.Quote) []jsonQuote {
+	out := make([]jsonQuote, 0, len(qs))
+	if len(qs) == 0 {
+		return out
+	}
+	st := newSpanText(text)
+	for _, q := range qs {
+		out = append(out, st.quote(q))
+	}
+	return out
 }
 
 type jsonTimex struct {
@@ -57,17 +84,15 @@ func Timexes(w io.Writer, dct string, xs []timex.Timex) error {
 }
 
 // Doc writes an annotated article as one indented JSON object: its
-// sentences, and each time expression with its rune offsets, text and
-// normalized value.
+// sentences, each with its time expressions (rune offsets, text, normalized
+// value) and entity mentions (rune offsets, text, type, canonical name),
+// and the article's quotes as QuotesJSON gives them (source, cue and
+// content spans, parts, kind, speaker, direct).
 func Doc(w io.Writer, d annotate.Doc) error {
 	out := jsonDoc{ID: d.Article.ID, Published: d.Article.Published.Format(time.DateOnly), Title: d.Article.Title,
-		Origin: d.Article.Origin, Sentences: []jsonSentence{}}
+		Origin: d.Article.Origin, Sentences: jsonSentences(d.Sentences), Quotes: jsonQuotes(d.Article.Text, d.Quotes)}
 	if h, m, s := d.Article.Published.Clock(); h != 0 || m != 0 || s != 0 {
 		out.Published = d.Article.Published.Format(time.RFC3339)
-	}
-	for _, s := range d.Sentences {
-		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
-			Timexes: jsonTimexes(s.Timexes)})
 	}
 	return encodeJSON(w, out)
 }
@@ -83,24 +108,29 @@ type jsonArticle struct {
 	Title     string         `json:"title,omitempty"`
 	URL       string         `json:"url,omitempty"`
 	Source    string         `json:"source,omitempty"`
+	Author    string         `json:"author,omitempty"`
+	DateFrom  string         `json:"date_from,omitempty"` // where the date came from when the page gave none: feed, last-modified, warc-date
 	Text      string         `json:"text"`
 	Sentences []jsonSentence `json:"sentences"`
+	Quotes    []jsonQuote    `json:"quotes"`
+	// Annotated says whether entities and quotes were looked for: an article
+	// stored by a dateline before they were kept has none, not "none found".
+	Annotated bool `json:"entities_annotated"`
 }
 
 // Article writes one article as a JSON object: id, published, title, url
-// (only an absolute http(s) URL, see SafeURL), source, text, and sentences
-// with their time expressions, offsets in runes of text. Where the article
-// was read from (its origin) is left out.
+// (only an absolute http(s) URL, see SafeURL), source, author, date_from,
+// text, sentences with their time expressions and entity mentions, and
+// quotes (as QuotesJSON gives them), offsets in runes of text, and whether
+// entities and quotes were looked for. Where the article was read from (its
+// origin) is left out.
 func Article(w io.Writer, d annotate.Doc) error {
 	a := d.Article
 	out := jsonArticle{ID: a.ID, Published: a.Published.Format(time.DateOnly), Title: a.Title, URL: SafeURL(a.URL),
-		Source: a.Source, Text: a.Text, Sentences: []jsonSentence{}}
+		Source: a.Source, Author: a.Author, DateFrom: a.DateFrom, Text: a.Text, Sentences: jsonSentences(d.Sentences),
+		Quotes: jsonQuotes(a.Text, d.Quotes), Annotated: d.Entities}
 	if h, m, s := a.Published.Clock(); h != 0 || m != 0 || s != 0 {
 		out.Published = a.Published.Format(time.RFC3339)
-	}
-	for _, s := range d.Sentences {
-		out.Sentences = append(out.Sentences, jsonSentence{Index: s.Index, Start: s.Start, End: s.End, Text: s.Text,
-			Timexes: jsonTimexes(s.Timexes)})
 	}
 	return encodeJSON(w, out)
 }

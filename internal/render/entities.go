@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/store"
 )
 
 // Mentions writes the named entities of one text as JSON,
@@ -14,20 +16,10 @@ import (
 // of the text (the `entities --dct` contract), or as text when f is not
 // JSON: one mention a line, "start end type text → name".
 func Mentions(w io.Writer, ms []entity.Mention, f Format) error {
-	type mention struct {
-		Start int    `json:"start"`
-		End   int    `json:"end"`
-		Text  string `json:"text"`
-		Type  string `json:"type"`
-		Name  string `json:"name"`
-	}
-	list := make([]mention, 0, len(ms))
-	for _, m := range ms {
-		list = append(list, mention{m.Start, m.End, m.Text, string(m.Type), m.Name})
-	}
+	list := jsonMentions(ms)
 	if f == JSON {
 		return encodeJSON(w, struct {
-			Entities []mention `json:"entities"`
+			Entities []jsonMention `json:"entities"`
 		}{list})
 	}
 	for _, m := range list {
@@ -40,6 +32,25 @@ func Mentions(w io.Writer, ms []entity.Mention, f Format) error {
 		}
 	}
 	return nil
+}
+
+// jsonMention is the JSON shape of an entity mention: rune offsets of the
+// text, end exclusive, the mention as written, its type and canonical name.
+type jsonMention struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Type  string `json:"type"`
+	Name  string `json:"name"`
+}
+
+// jsonMentions converts mentions to their JSON shape (never nil).
+func jsonMentions(ms []entity.Mention) []jsonMention {
+	list := make([]jsonMention, 0, len(ms))
+	for _, m := range ms {
+		list = append(list, jsonMention{m.Start, m.End, m.Text, string(m.Type), m.Name})
+	}
+	return list
 }
 
 // EntityRow is one entity of a corpus, as `dateline entities` lists them.
@@ -100,4 +111,42 @@ func Entities(w io.Writer, rows []EntityRow, f Format) error {
 		}
 	}
 	return nil
+}
+
+// EntityRows groups a store's entity counts into entities (entity.Group:
+// a name joins the fuller name it is part of), of type typ if given, most
+// mentioned first. An entity's articles are summed over its names: an
+// article naming two of them counts twice.
+func EntityRows(counts []store.EntityCount, typ string) []EntityRow {
+	records := make([]entity.Record, 0, len(counts))
+	byName := map[string][]store.EntityCount{}
+	for _, c := range counts {
+		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions})
+		byName[c.Name] = append(byName[c.Name], c)
+	}
+	var rows []EntityRow
+	for _, e := range entity.Group(records) {
+		if typ != "" && string(e.Type) != typ {
+			continue
+		}
+		row := EntityRow{Name: e.Name, Type: string(e.Type), Mentions: e.Count}
+		var first, last time.Time
+		for _, a := range e.Aliases {
+			if a.Name != e.Name {
+				row.Aliases = append(row.Aliases, a.Name)
+			}
+			for _, c := range byName[a.Name] {
+				row.Articles += c.Articles
+				if first.IsZero() || c.First.Before(first) {
+					first = c.First
+				}
+				if c.Last.After(last) {
+					last = c.Last
+				}
+			}
+		}
+		row.First, row.Last = first.Format(time.DateOnly), last.Format(time.DateOnly)
+		rows = append(rows, row)
+	}
+	return rows
 }

@@ -18,12 +18,13 @@ import (
 )
 
 // CSVHeader names the columns of WriteCSV, in order.
-var CSVHeader = []string{"date", "granularity", "score", "rank", "text", "article_id", "sentence", "published", "title", "source", "url"}
+var CSVHeader = []string{"date", "granularity", "score", "rank", "text", "article_id", "sentence", "published", "title", "source", "url", "speakers"}
 
 // WriteCSV writes tl as CSV (RFC 4180) with a header row: one row per item,
 // its date, the date's score, the item's rank within the date (from 1), the
 // readable sentence and its provenance (article id, sentence index with -1
-// for the headline, publication day, title, source, URL). Article text is
+// for the headline, publication day, title, source, URL), and the named
+// speakers of the quotes the sentence holds, separated by "; ". Article text is
 // hostile: control characters are dropped, line breaks become spaces, and a
 // cell that a spreadsheet would read as a formula (=, +, -, @ first) is
 // prefixed with an apostrophe.
@@ -37,7 +38,7 @@ func WriteCSV(w io.Writer, tl timeline.Timeline) error {
 		for i, it := range e.Items {
 			row := []string{date, gran, strconv.FormatFloat(e.Score, 'f', -1, 64), strconv.Itoa(i + 1),
 				cell(display(it.Text)), cell(it.ArticleID), strconv.Itoa(it.Sentence), it.Published.Format(time.DateOnly),
-				cell(it.Title), cell(it.Source), cell(it.URL)}
+				cell(it.Title), cell(it.Source), cell(it.URL), cell(strings.Join(speakers(it), "; "))}
 			if err := cw.Write(row); err != nil {
 				return err
 			}
@@ -152,8 +153,8 @@ func NewTimelineJS(tl timeline.Timeline, title string) TimelineJS {
 	return out
 }
 
-// slideText is the HTML body of an item's slide: the sentence, then where it
-// is from.
+// slideText is the HTML body of an item's slide: the sentence, who said it
+// (the speakers of its quotes), then where it is from.
 func slideText(it timeline.Item) string {
 	src := oneLine(it.Source)
 	if src == "" {
@@ -163,7 +164,11 @@ func slideText(it timeline.Item) string {
 	if u := SafeURL(it.URL); u != "" {
 		link = `<a href="` + html.EscapeString(u) + `">` + link + `</a>`
 	}
-	return fmt.Sprintf("<p>%s</p><p>— %s, %s (%s %s)</p>", escapeHTML(display(it.Text)), link,
+	said := ""
+	for _, who := range speakers(it) {
+		said += "<p>— said " + escapeHTML(who) + "</p>"
+	}
+	return fmt.Sprintf("<p>%s</p>%s<p>— %s, %s (%s %s)</p>", escapeHTML(display(it.Text)), said, link,
 		it.Published.Format(time.DateOnly), escapeHTML(it.ArticleID), where(it.Sentence))
 }
 

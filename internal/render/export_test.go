@@ -41,7 +41,7 @@ func TestCSV(t *testing.T) {
 		t.Fatalf("rows = %q", rows)
 	}
 	want := []string{"2031-03-02", "day", "4", "1", `The pier's owners said "closed" (for now).`, "a2", "0", "2031-03-03",
-		"Pier shut", "Elvin Gazette", "https://example.org/a2"}
+		"Pier shut", "Elvin Gazette", "https://example.org/a2", ""} // no quote: no speakers
 	if strings.Join(rows[1], "|") != strings.Join(want, "|") {
 		t.Errorf("row 1 = %q\nwant    %q", rows[1], want)
 	}

@@ -69,6 +69,22 @@ func (st *spanText) json(sp quote.Span) *jsonSpan {
 	return &jsonSpan{sp.Start, sp.End, st.cut(sp)}
 }
 
+// quote converts q, a quote of st's text, to its JSON shape.
+func (st *spanText) quote(q quote.Quote) jsonQuote {
+	jq := jsonQuote{Source: st.json(q.Source), Cue: st.json(q.Cue), Content: jsonSpan{q.Content.Start, q.Content.End, st.cut(q.Content)},
+		Kind: q.Kind.String(), Direct: q.Direct()}
+	if len(q.Parts) > 1 {
+		for _, p := range q.Parts {
+			jq.Parts = append(jq.Parts, *st.json(p))
+		}
+	}
+	if q.Speaker != "" {
+		s := q.Speaker
+		jq.Speaker = &s
+	}
+	return jq
+}
+
 // QuotesJSON writes {"quotes": [...]}: for each quote its source, cue and
 // content as {"start", "end", "text"} (rune offsets of the article text,
 // end exclusive; source and cue null when absent), the parts of a split
@@ -82,17 +98,7 @@ func QuotesJSON(w io.Writer, arts []ArticleQuotes, withArticle bool) error {
 	for _, aq := range arts {
 		st := newSpanText(aq.Article.Text)
 		for _, q := range aq.Quotes {
-			jq := jsonQuote{Source: st.json(q.Source), Cue: st.json(q.Cue), Content: jsonSpan{q.Content.Start, q.Content.End, st.cut(q.Content)},
-				Kind: q.Kind.String(), Direct: q.Direct()}
-			if len(q.Parts) > 1 {
-				for _, p := range q.Parts {
-					jq.Parts = append(jq.Parts, *st.json(p))
-				}
-			}
-			if q.Speaker != "" {
-				s := q.Speaker
-				jq.Speaker = &s
-			}
+			jq := st.quote(q)
 			if withArticle {
 				jq.ArticleID, jq.Published, jq.Title, jq.URL = aq.Article.ID, aq.Article.Published.Format(time.DateOnly), aq.Article.Title, aq.Article.URL
 			}

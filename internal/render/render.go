@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -105,10 +106,25 @@ func writeText(w io.Writer, tl timeline.Timeline) error {
 		fmt.Fprintf(w, "%s  %s\n", e.Date.Format(time.DateOnly), e.Date.Format("Monday"))
 		for _, it := range e.Items {
 			fmt.Fprintf(w, "  • %s\n", wrap(Safe(oneLine(display(it.Text))), 76, "    "))
+			for _, who := range speakers(it) {
+				fmt.Fprintf(w, "    — said %s\n", Safe(who))
+			}
 			fmt.Fprintf(w, "    — %s\n", provenance(it))
 		}
 	}
 	return nil
+}
+
+// speakers lists the distinct named speakers of an item's quotes, in
+// order, each on one line (quotes without a source are left out).
+func speakers(it timeline.Item) []string {
+	var out []string
+	for _, q := range it.Quotes {
+		if who := oneLine(q.Speaker); who != "" && !slices.Contains(out, who) {
+			out = append(out, who)
+		}
+	}
+	return out
 }
 
 // provenance says where an item comes from, in one line.
@@ -173,7 +189,11 @@ func writeMarkdown(w io.Writer, tl timeline.Timeline) error {
 			if u, ok := linkTarget(it.URL); ok {
 				title = fmt.Sprintf("[%s](%s)", title, u)
 			}
-			fmt.Fprintf(w, "- %s  \n  <sub>%s — %s, %s %s</sub>\n", mdEscape(display(it.Text)), src, title, codeSpan(it.ArticleID),
+			said := ""
+			for _, who := range speakers(it) {
+				said += " — said **" + mdEscape(who) + "**"
+			}
+			fmt.Fprintf(w, "- %s%s  \n  <sub>%s — %s, %s %s</sub>\n", mdEscape(display(it.Text)), said, src, title, codeSpan(it.ArticleID),
 				strings.Replace(where(it.Sentence), "#", "sentence ", 1))
 		}
 	}
@@ -232,6 +252,31 @@ type jsonItem struct {
 	Title     string `json:"title,omitempty"`
 	Source    string `json:"source,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Quotes are the quotes the sentence holds; speaker is null when the
+	// text names no source, cue when no words say so.
+	Quotes []jsonItemQuote `json:"quotes"`
+}
+
+type jsonItemQuote struct {
+	Speaker *string `json:"speaker"`
+	Content string  `json:"content"`
+	Cue     *string `json:"cue"`
+}
+
+// jsonItemQuotes converts an item's quotes to their JSON shape (never nil).
+func jsonItemQuotes(qs []timeline.Quote) []jsonItemQuote {
+	out := make([]jsonItemQuote, 0, len(qs))
+	for _, q := range qs {
+		jq := jsonItemQuote{Content: display(q.Content)}
+		if q.Speaker != "" {
+			jq.Speaker = &q.Speaker
+		}
+		if q.Cue != "" {
+			jq.Cue = &q.Cue
+		}
+		out = append(out, jq)
+	}
+	return out
 }
 
 func writeJSON(w io.Writer, tl timeline.Timeline) error {
@@ -240,7 +285,8 @@ func writeJSON(w io.Writer, tl timeline.Timeline) error {
 		je := jsonEntry{Date: e.Date.Format(time.DateOnly), Score: e.Score, Items: []jsonItem{}}
 		for _, it := range e.Items {
 			je.Items = append(je.Items, jsonItem{Text: it.Text, Display: display(it.Text), ArticleID: it.ArticleID,
-				Sentence: it.Sentence, Published: it.Published.Format(time.DateOnly), Title: it.Title, Source: it.Source, URL: it.URL})
+				Sentence: it.Sentence, Published: it.Published.Format(time.DateOnly), Title: it.Title, Source: it.Source, URL: it.URL,
+				Quotes: jsonItemQuotes(it.Quotes)})
 		}
 		out.Dates = append(out.Dates, je)
 	}

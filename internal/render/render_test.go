@@ -101,3 +101,43 @@ func TestWrap(t *testing.T) {
 		t.Errorf("wrap = %q", got)
 	}
 }
+
+// TestItemQuotesInEveryFormat checks that each timeline format shows who
+// said an item's quote, with the speaker's name escaped for the format,
+// and that tilse (the protocol's format) shows only the sentence.
+func TestItemQuotesInEveryFormat(t *testing.T) {
+	tl := sample()
+	tl.Entries[0].Items[0].Quotes = []timeline.Quote{
+		{Speaker: "Ada <b>Vance</b> *x*", Content: "`` closed '' -LRB- for now -RRB-", Cue: "said"},
+		{Speaker: "Ada <b>Vance</b> *x*", Content: "again", Cue: "said"}, // one speaker is named once
+		{Content: "unattributed"},
+	}
+	want := map[Format][]string{
+		Text:     {"\n    — said Ada <b>Vance</b> *x*\n    — Elvin Gazette"},
+		Markdown: {` — said **Ada &lt;b&gt;Vance&lt;/b&gt; \*x\***  `},
+		JSON:     {`"quotes": [`, `"speaker": "Ada \u003cb\u003eVance\u003c/b\u003e *x*"`, `"content": "\"closed\" (for now)"`, `"speaker": null`, `"cue": null`},
+		CSV:      {",Ada <b>Vance</b> *x*\n"},
+		TLJS:     {`\u003cp\u003e— said Ada \u0026lt;b\u0026gt;Vance\u0026lt;/b\u0026gt; *x*\u003c/p\u003e`}, // HTML escaped, in JSON
+	}
+	for f, subs := range want {
+		var b bytes.Buffer
+		if err := Timeline(&b, tl, f); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range subs {
+			if !strings.Contains(b.String(), s) {
+				t.Errorf("%s: no %q in\n%s", f, s, b.String())
+			}
+		}
+		if f != JSON && strings.Count(b.String(), "said") > 3 {
+			t.Errorf("%s: the speaker is named more than once:\n%s", f, b.String())
+		}
+	}
+	var b bytes.Buffer
+	if err := Timeline(&b, tl, Tilse); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(b.String(), "Vance") {
+		t.Errorf("tilse shows the speaker:\n%s", b.String())
+	}
+}

@@ -53,6 +53,7 @@ func Stats(w io.Writer, st store.Stats, f Format) error {
 			"path": st.Path, "backend": st.Backend, "bytes": st.Bytes, "articles": st.Articles, "sentences": st.Sentences,
 			"timexes": st.Timexes, "resolved_timexes": st.Resolved, "first": day(st.First), "last": day(st.Last),
 			"sources": counts(st.Sources), "months": counts(st.Months), "top_days": counts(st.TopDays),
+			"entity_names": st.Names, "entity_mentions": st.Mentions,
 		})
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -61,6 +62,7 @@ func Stats(w io.Writer, st store.Stats, f Format) error {
 	fmt.Fprintf(tw, "published\t%s .. %s\n", day(st.First), day(st.Last))
 	fmt.Fprintf(tw, "sentences\t%d\n", st.Sentences)
 	fmt.Fprintf(tw, "time expressions\t%d (%d on the calendar)\n", st.Timexes, st.Resolved)
+	fmt.Fprintf(tw, "entity mentions\t%d (%d names)\n", st.Mentions, st.Names)
 	if err := tw.Flush(); err != nil {
 		return err
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/render"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/text"
@@ -41,6 +42,8 @@ func (s *Server) routes() []route {
 		{"GET", "/api/articles/{id...}", h(s.handleArticle)},
 		{"POST", "/api/articles", h(s.handleIngest)},
 		{"GET", "/api/stats", h(s.handleStats)},
+		{"GET", "/api/quotes", h(s.handleQuotes)},
+		{"GET", "/api/entities", h(s.handleEntities)},
 		{"GET", "/api/events", http.HandlerFunc(s.handleEvents)},
 		{"GET", "/api/openapi.json", http.HandlerFunc(serveOpenAPI)},
 		{"", "/api/", h(s.handleUnknown)},
@@ -205,9 +208,9 @@ type timelineRequest struct {
 }
 
 func parseTimeline(r *http.Request) (timelineRequest, error) {
-	p := newParams(r, "query", "keywords", "from", "to", "dates", "per_date", "format", "download")
+	p := newParams(r, "query", "keywords", "entity", "speaker", "from", "to", "dates", "per_date", "format", "download")
 	var tr timelineRequest
-	sel := timeline.Selection{Query: p.str("query"), From: p.day("from"), To: p.day("to")}
+	sel := timeline.Selection{Query: p.str("query"), Entity: p.str("entity"), Speaker: p.str("speaker"), From: p.day("from"), To: p.day("to")}
 	for _, k := range strings.Split(p.str("keywords"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
 			sel.Keywords = append(sel.Keywords, k)
@@ -236,7 +239,9 @@ func parseTimeline(r *http.Request) (timelineRequest, error) {
 
 // key identifies the timeline a request asks for, whatever its format.
 func (tr timelineRequest) key() string {
-	return fmt.Sprintf("%s %d %d", filterKey(storeFilter(tr.opt.Selection)), tr.opt.Dates, tr.opt.PerDate)
+	sel := tr.opt.Selection
+	who, _ := json.Marshal([]string{strings.TrimSpace(sel.Entity), strings.TrimSpace(sel.Speaker)})
+	return fmt.Sprintf("%s %d %d %s", filterKey(storeFilter(sel)), tr.opt.Dates, tr.opt.PerDate, who)
 }
 
 // storeFilter is what the store is asked for to build a timeline of sel,
@@ -322,6 +327,12 @@ func timelineTitle(opt timeline.Options) string {
 	}
 	if len(opt.Keywords) > 0 {
 		parts = append(parts, strings.Join(opt.Keywords, ", "))
+	}
+	if opt.Entity != "" {
+		parts = append(parts, opt.Entity)
+	}
+	if opt.Speaker != "" {
+		parts = append(parts, "said by "+opt.Speaker)
 	}
 	if len(parts) == 0 {
 		return "Timeline"
@@ -433,6 +444,82 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	_, err = w.Write(buf.Bytes())
 	return err
+}
+
+// maxQuotes bounds the quotes of one answer.
+const maxQuotes = 1000
+
+// handleQuotes answers the quotes of the stored articles of a date range,
+// of one speaker (aliases match) and with every word of a query in their
+// content, newest articles last, at most limit.
+func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
+	p := newParams(r, "speaker", "query", "from", "to", "limit")
+	speaker, query := p.str("speaker"), p.str("query")
+	f := store.Filter{From: p.day("from"), To: p.day("to")}
+	limit := p.int("limit", 100, 1, maxQuotes)
+	if p.err != nil {
+		return p.err
+	}
+	key, _ := json.Marshal([]any{"quotes", speaker, query, f.From, f.To, limit})
+	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
+		sel := timeline.Selection{Query: query}
+		var arts []render.ArticleQuotes
+		n := 0
+		errFull := errors.New("enough quotes")
+		err := s.cfg.Store.EachDoc(r.Context(), f, func(d annotate.Doc) error {
+			var qs []quote.Quote
+			for _, q := range d.Quotes {
+				if (speaker == "" || quote.SpeakerMatches(speaker, q.Speaker)) && (query == "" || sel.Match(quote.Text(d.Article.Text, q.Content))) {
+					qs = append(qs, q)
+				}
+			}
+			qs = qs[:min(len(qs), limit-n)]
+			if len(qs) > 0 {
+				arts = append(arts, render.ArticleQuotes{Article: d.Article, Quotes: qs})
+				n += len(qs)
+			}
+			if n >= limit {
+				return errFull
+			}
+			return nil
+		})
+		if err != nil && !errors.Is(err, errFull) {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		err = render.QuotesJSON(&buf, arts, true)
+		return buf.Bytes(), err
+	})
+	return writeCached(w, b, hit, err)
+}
+
+// handleEntities answers the most mentioned entities of the store, with
+// their aliases and counts, of one type if asked.
+func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
+	p := newParams(r, "type", "limit")
+	typ := p.str("type")
+	limit := p.int("limit", 50, 1, maxQuotes)
+	switch typ {
+	case "", "PER", "ORG", "LOC", "MISC":
+	default:
+		p.fail("type=%q: want PER, ORG, LOC or MISC", typ)
+	}
+	if p.err != nil {
+		return p.err
+	}
+	key, _ := json.Marshal([]any{"entities", typ, limit})
+	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
+		counts, err := s.cfg.Store.Entities(r.Context())
+		if err != nil {
+			return nil, err
+		}
+		rows := render.EntityRows(counts, typ)
+		rows = rows[:min(len(rows), limit)]
+		var buf bytes.Buffer
+		err = render.Entities(&buf, rows, render.JSON)
+		return buf.Bytes(), err
+	})
+	return writeCached(w, b, hit, err)
 }
 
 // maxIngestErrors is how many bad records an ingest response lists.

@@ -9,9 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/store/storetest"
-	"github.com/dateline-news/dateline/internal/timex"
 )
 
 // backendRequests are asked of a server over each backend, in order; the
@@ -27,6 +25,10 @@ var backendRequests = []struct{ method, path, body string }{
 	{"GET", "/api/articles/bridge-3", ""},
 	{"GET", "/api/articles/no-such-article", ""},
 	{"GET", "/api/stats", ""},
+	{"GET", "/api/quotes?speaker=Ormsby", ""},
+	{"GET", "/api/entities?type=PER", ""},
+	{"GET", "/api/timeline?entity=Ormsby&dates=3", ""},
+	{"GET", "/api/timeline?speaker=Tilde+Ormsby&dates=3", ""},
 	{"POST", "/api/articles", `{"id": "bridge-9", "date": "2032-07-01", "text": "The new bridge over the river opened on Friday."}` + "\n" +
 		`{"id": "bridge-1", "date": "2032-05-03", "text": "The old bridge was closed for good."}` + "\n"},
 	{"GET", "/api/timeline?query=bridge&dates=3", ""},
@@ -45,7 +47,7 @@ func TestBackendsAnswerAlike(t *testing.T) {
 	// The group returns when both parallel backends have answered.
 	t.Run("each", func(t *testing.T) {
 		storetest.ForEach(t, func(t *testing.T, loc string) {
-			s := New(Config{Store: fixtureStoreAt(t, loc), Annotator: annotate.New(timex.New()), Token: testToken,
+			s := New(Config{Store: fixtureStoreAt(t, loc), Annotator: fullAnnotator(t), Token: testToken,
 				Logger: quietLogger(), Poll: time.Hour})
 			ts := httptest.NewServer(s.Handler())
 			defer ts.Close()

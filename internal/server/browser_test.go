@@ -212,7 +212,62 @@ func TestBrowser(t *testing.T) {
 
 	keyboard(t, b, want)
 	hostileText(t, b)
+	speakers(t, b, want)
 	live(t, b, ts.URL)
+}
+
+// speakers checks the entity filters and the speakers panel: choosing the
+// mayor among the store's entities keeps the entries naming her; the
+// panel lists her with what she said, and choosing her there keeps only
+// the entries holding her quotes (the URL says so); clearing both gives
+// back the bridge timeline.
+func speakers(t *testing.T, b *browser, all int) {
+	t.Helper()
+	b.waitFor("entities", `[...document.querySelectorAll("#entities button.entity-filter")].some(b => b.dataset.entity.includes("Ormsby"))`)
+	b.run("entities: choose", chromedp.Click(chromedp.CSS(`#entities button.entity-filter[data-entity*="Ormsby"]`), chromedp.NodeVisible))
+	b.waitFor("entities: filtered", `location.search.includes("entity=") && !document.getElementById("entity-filter").hidden && document.querySelectorAll("#list button.entry").length > 0`)
+	for _, e := range eval[[]string](b, "entities", `[...document.querySelectorAll("#list button.entry .text")].map(b => b.textContent)`) {
+		if !strings.Contains(e, "Ormsby") {
+			t.Errorf("entity filter: entry %q does not name Ormsby", e)
+		}
+	}
+	b.waitFor("speakers", `!document.getElementById("speakers-section").hidden && document.querySelector("#speakers button.speaker-filter") !== null`)
+	type panel struct {
+		Speakers, Entities []string
+		Quotes             int
+	}
+	got := eval[panel](b, "speakers", `(() => ({
+		Speakers: [...document.querySelectorAll("#speakers button.speaker-filter")].map(b => b.dataset.speaker),
+		Entities: [...document.querySelectorAll("#entities button.entity-filter")].map(b => b.textContent),
+		Quotes: document.querySelectorAll("#speakers li.quote").length,
+	}))()`)
+	mayor := ""
+	for _, s := range got.Speakers {
+		if strings.Contains(s, "Ormsby") {
+			mayor = s
+		}
+	}
+	if mayor == "" || got.Quotes == 0 {
+		t.Fatalf("speakers panel %+v: no Ormsby, or no quotes", got)
+	}
+	if len(got.Entities) == 0 {
+		t.Errorf("no entity filters")
+	}
+	b.shot("07-speakers")
+	b.run("speakers: choose", chromedp.Click(chromedp.CSS(`#speakers button.speaker-filter[data-speaker="`+mayor+`"]`), chromedp.NodeVisible))
+	b.waitFor("speakers: filtered", `location.search.includes("speaker=") && !document.getElementById("speaker-filter").hidden && document.querySelectorAll("#list button.entry").length > 0`)
+	entries := eval[[]string](b, "speakers", `[...document.querySelectorAll("#list button.entry")].map(b => b.textContent)`)
+	for _, e := range entries {
+		if !strings.Contains(e, "— said "+mayor) {
+			t.Errorf("entry %q holds no quote of %s", e, mayor)
+		}
+	}
+	b.shot("08-speaker-filter")
+	b.run("speakers: clear", chromedp.Click(chromedp.CSS(`#speaker-clear`), chromedp.NodeVisible))
+	b.waitFor("speakers: cleared", `!location.search.includes("speaker=")`)
+	b.run("entities: clear", chromedp.Click(chromedp.CSS(`#entity-clear`), chromedp.NodeVisible))
+	b.waitFor("entities: cleared", fmt.Sprintf(`!location.search.includes("entity=") && document.querySelectorAll("#list button.entry").length === %d`, all))
+	b.clean("speakers")
 }
 
 // countItems fetches a timeline from the API and counts its items.

@@ -29,7 +29,9 @@ type Store interface {
 	Article(ctx context.Context, id string) (annotate.Doc, error)                              // an unknown id wraps store.ErrNotFound
 	Stats(ctx context.Context) (store.Stats, error)
 	Version(ctx context.Context) (int64, error)
-	Put(ctx context.Context, docs []annotate.Doc) (added, updated int, err error) // an id stored with other content is replaced
+	Put(ctx context.Context, docs []annotate.Doc) (added, updated int, err error)   // an id stored with other content is replaced
+	EachDoc(ctx context.Context, f store.Filter, fn func(annotate.Doc) error) error // for quotes, one article at a time
+	Entities(ctx context.Context) ([]store.EntityCount, error)
 }
 
 // Annotator annotates one article; *annotate.Annotator is one.

@@ -17,6 +17,8 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -38,7 +40,7 @@ func fixtureStoreAt(t testing.TB, loc string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	an := annotate.New(timex.New())
+	an := fullAnnotator(t)
 	var docs []annotate.Doc
 	for a, err := range article.Read(filepath.Join("testdata", "fixture.jsonl"), filepath.Join("testdata", "hostile.jsonl")) {
 		if err != nil {
@@ -52,12 +54,23 @@ func fixtureStoreAt(t testing.TB, loc string) *store.Store {
 	return st
 }
 
+// fullAnnotator is every annotator dateline runs at ingest: sentences, time
+// expressions, entities and quotes.
+func fullAnnotator(t testing.TB) *annotate.Annotator {
+	t.Helper()
+	x, err := quote.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return annotate.New(timex.New()).WithEntities(entity.New(), x)
+}
+
 func quietLogger() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
 // newTest starts a server over a fixture store; edit changes its config.
 func newTest(t testing.TB, edit func(*Config)) (*Server, *httptest.Server) {
 	t.Helper()
-	cfg := Config{Store: fixtureStore(t), Annotator: annotate.New(timex.New()), Token: testToken, Logger: quietLogger(),
+	cfg := Config{Store: fixtureStore(t), Annotator: fullAnnotator(t), Token: testToken, Logger: quietLogger(),
 		Poll: 50 * time.Millisecond}
 	if edit != nil {
 		edit(&cfg)
@@ -338,7 +351,7 @@ func TestCacheSeesOtherProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	an := annotate.New(timex.New())
+	an := fullAnnotator(t)
 	if _, _, err := other.Put(ctx, []annotate.Doc{an.Annotate(article.Article{ID: "x", Published: time.Date(2032, 7, 1, 0, 0, 0, 0, time.UTC),
 		Text: "The bridge fund doubled on Monday."})}); err != nil {
 		t.Fatal(err)

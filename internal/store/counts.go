@@ -6,12 +6,26 @@ import "sort"
 // day, the articles published (with their sentences, time expressions and
 // resolved ones) and the references to it; per source, the articles.
 type countDelta struct {
-	days    map[string][5]int // articles, sentences, timexes, resolved, refs
-	sources map[string]int
+	days     map[string][5]int // articles, sentences, timexes, resolved, refs
+	sources  map[string]int
+	entities map[nameKey]*entityDelta
 }
 
+// entityDelta is what one write changes in an entity's counts. First and
+// last only ever widen: an article taken back leaves them as they were.
+type entityDelta struct {
+	mentions, articles int
+	first, last        string // days of the articles added; noFirst, noLast when none
+}
+
+// Bounds that leave a stored first or last day as it is.
+const (
+	noFirst = "9999-12-31"
+	noLast  = "0000-01-01"
+)
+
 func newCountDelta() *countDelta {
-	return &countDelta{days: map[string][5]int{}, sources: map[string]int{}}
+	return &countDelta{days: map[string][5]int{}, sources: map[string]int{}, entities: map[nameKey]*entityDelta{}}
 }
 
 // add adds an article's counts (sign 1) or takes them back (sign -1).
@@ -28,6 +42,35 @@ func (d *countDelta) add(c counts, sign int) {
 		d.days[day] = v
 	}
 	d.sources[c.source] += sign
+	for k, n := range c.names {
+		e := d.entities[k]
+		if e == nil {
+			e = &entityDelta{first: noFirst, last: noLast}
+			d.entities[k] = e
+		}
+		e.mentions += sign * n
+		e.articles += sign
+		if sign > 0 {
+			e.first, e.last = min(e.first, c.day), max(e.last, c.day)
+		}
+	}
+}
+
+// entityKeys returns the entities whose counts change, in order.
+func (d *countDelta) entityKeys() []nameKey {
+	var out []nameKey
+	for k, e := range d.entities {
+		if e.mentions != 0 || e.articles != 0 || e.first != noFirst {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].name != out[j].name {
+			return out[i].name < out[j].name
+		}
+		return out[i].typ < out[j].typ
+	})
+	return out
 }
 
 // dayKeys returns the days whose counts change, in order: concurrent

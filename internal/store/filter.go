@@ -249,4 +249,6 @@ type Stats struct {
 	Sources                      []Count   // articles per source, most first (at most 10)
 	Months                       []Count   // articles per publication month, in order
 	TopDays                      []Count   // most referred-to days (at most 10)
+	Names                        int       // distinct canonical entity names (with their type) of the stored mentions
+	Mentions                     int       // entity mentions
 }

@@ -372,10 +372,13 @@ func (p *pgStore) version(ctx context.Context) (int64, error) {
 	return v, err
 }
 
+func (p *pgStore) querier() rowQuerier { return pgQuerier{p.pool} }
+
 func (p *pgStore) stats(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: "postgres"}
 	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(r)), 0) FROM (
-		SELECT unnest(ARRAY['articles'::regclass, 'words'::regclass, 'days'::regclass, 'sources'::regclass, 'batches'::regclass]) AS r
+		SELECT unnest(ARRAY['articles'::regclass, 'words'::regclass, 'days'::regclass, 'sources'::regclass, 'entities'::regclass,
+			'batches'::regclass]) AS r
 		UNION ALL SELECT relid FROM pg_partition_tree('sentences'::regclass)) t`).Scan(&st.Bytes)
 	if err != nil {
 		return st, err
@@ -578,15 +581,15 @@ func pgStored(ctx context.Context, tx pgx.Tx, recs []*record) (map[string]stored
 		ids[i] = r.a.ID
 	}
 	out := map[string]stored{}
-	err := pgQuery(ctx, tx, `SELECT id, seq, digest, day::text, source, nsent, ntimex, nresolved, refs FROM articles
+	err := pgQuery(ctx, tx, `SELECT id, seq, digest, day::text, source, nsent, ntimex, nresolved, refs, names FROM articles
 		WHERE id = ANY($1) ORDER BY id FOR UPDATE`, []any{ids}, func(scan func(...any) error) error {
-		var id, refs string
+		var id, refs, names string
 		var st stored
 		c := &st.counts
-		if err := scan(&id, &st.seq, &st.digest, &c.day, &c.source, &c.sentences, &c.timexes, &c.resolved, &refs); err != nil {
+		if err := scan(&id, &st.seq, &st.digest, &c.day, &c.source, &c.sentences, &c.timexes, &c.resolved, &refs, &names); err != nil {
 			return err
 		}
-		c.refs = parseRefs(refs)
+		c.refs, c.names = parseRefs(refs), parseNames(names)
 		out[id] = st
 		return nil
 	})
@@ -601,7 +604,7 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record, reserved map[strin
 		return out, nil
 	}
 	n := len(recs)
-	cols := make([][]string, 10)
+	cols := make([][]string, 11)
 	for i := range cols {
 		cols[i] = make([]string, n)
 	}
@@ -612,7 +615,7 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record, reserved map[strin
 	}
 	for i, r := range recs {
 		a := r.a
-		for j, v := range []string{a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.digest, r.counts.refsString()} {
+		for j, v := range []string{a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.digest, r.counts.refsString(), r.counts.namesString()} {
 			cols[j][i] = v
 		}
 		sents[i] = r.sentences
@@ -627,13 +630,13 @@ func pgInsert(ctx context.Context, tx pgx.Tx, recs []*record, reserved map[strin
 	for _, c := range nums {
 		args = append(args, c)
 	}
-	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, digest, refs, sentences,
+	err := pgQuery(ctx, tx, `INSERT INTO articles (id, published, day, title, url, source, origin, body, digest, refs, names, sentences,
 			nsent, ntimex, nresolved, seq)
-		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.digest, u.refs, u.sentences,
+		SELECT u.id, u.published, u.day::date, u.title, u.url, u.source, u.origin, u.body, u.digest, u.refs, u.names, u.sentences,
 			u.nsent, u.ntimex, u.nresolved, u.seq
 		FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-			$10::text[], $11::bytea[], $12::bigint[], $13::bigint[], $14::bigint[], $15::bigint[])
-			AS u(id, published, day, title, url, source, origin, body, digest, refs, sentences, nsent, ntimex, nresolved, seq)
+			$10::text[], $11::text[], $12::bytea[], $13::bigint[], $14::bigint[], $15::bigint[], $16::bigint[])
+			AS u(id, published, day, title, url, source, origin, body, digest, refs, names, sentences, nsent, ntimex, nresolved, seq)
 		ON CONFLICT (id) DO NOTHING RETURNING id, seq`, args, func(scan func(...any) error) error {
 		var id string
 		var seq int64
@@ -654,9 +657,10 @@ func pgReplace(ctx context.Context, tx pgx.Tx, seq int64, r *record) error {
 		return err
 	}
 	_, err := tx.Exec(ctx, `UPDATE articles SET published = $1, day = $2::date, title = $3, url = $4, source = $5, origin = $6,
-		body = $7, sentences = $8, digest = $9, nsent = $10, ntimex = $11, nresolved = $12, refs = $13, ingested = now() WHERE seq = $14`,
+		body = $7, sentences = $8, digest = $9, nsent = $10, ntimex = $11, nresolved = $12, refs = $13, names = $14, ingested = now()
+		WHERE seq = $15`,
 		r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest,
-		r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), seq)
+		r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), r.counts.namesString(), seq)
 	return err
 }
 
@@ -703,6 +707,24 @@ func pgCounts(ctx context.Context, tx pgx.Tx, delta *countDelta) error {
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO sources (source, articles) SELECT * FROM unnest($1::text[], $2::bigint[])
 			ON CONFLICT (source) DO UPDATE SET articles = sources.articles + excluded.articles`, sources, ns); err != nil {
+			return err
+		}
+	}
+	ents := delta.entityKeys()
+	if len(ents) > 0 {
+		names, types, firsts, lasts := make([]string, len(ents)), make([]string, len(ents)), make([]string, len(ents)), make([]string, len(ents))
+		mentions, articles := make([]int64, len(ents)), make([]int64, len(ents))
+		for i, k := range ents {
+			e := delta.entities[k]
+			names[i], types[i], firsts[i], lasts[i] = k.name, k.typ, e.first, e.last
+			mentions[i], articles[i] = int64(e.mentions), int64(e.articles)
+		}
+		if _, err := tx.Exec(ctx, `INSERT INTO entities (name, type, mentions, articles, first, last)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[], $4::bigint[], $5::text[], $6::text[])
+			ON CONFLICT (name, type) DO UPDATE SET mentions = entities.mentions + excluded.mentions,
+				articles = entities.articles + excluded.articles,
+				first = least(entities.first, excluded.first), last = greatest(entities.last, excluded.last)`,
+			names, types, mentions, articles, firsts, lasts); err != nil {
 			return err
 		}
 	}

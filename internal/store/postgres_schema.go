@@ -24,6 +24,11 @@ import (
 //
 // Version 2: http_cache, the validators of fetched URLs (see
 // Store.Validators).
+//
+// Version 3: entities, the entity counts kept at ingest, and each article's
+// share of them (names). An article stored before decodes without entities
+// or quotes (Doc.Entities false); its digest no longer matches what ingest
+// computes, so ingesting it again annotates and replaces it.
 var pgMigrations = []string{`
 CREATE SEQUENCE article_seq;
 CREATE TABLE articles (
@@ -86,6 +91,18 @@ CREATE TABLE http_cache (
 	last_modified text NOT NULL DEFAULT '',  -- as the server wrote it
 	fetched       timestamptz NOT NULL       -- when remembered
 );
+`, `
+ALTER TABLE articles ADD COLUMN names text NOT NULL DEFAULT '';
+CREATE TABLE entities (
+	name     text COLLATE "C" NOT NULL,
+	type     text COLLATE "C" NOT NULL,
+	mentions bigint NOT NULL DEFAULT 0,
+	articles bigint NOT NULL DEFAULT 0,
+	first    text NOT NULL,  -- YYYY-MM-DD: publication day of its first article (it only widens)
+	last     text NOT NULL,
+	PRIMARY KEY (name, type)
+);
+CREATE INDEX entities_mentions ON entities (mentions DESC);
 `}
 
 // pgLock is the advisory lock that serializes processes migrating one

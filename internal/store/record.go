@@ -36,7 +36,7 @@ type record struct {
 	a         article.Article
 	pub, day  string     // publication time (timeFormat) and day (YYYY-MM-DD)
 	digest    string     // of the content that decides whether a stored article changed
-	sentences []byte     // the sentences and their time expressions (see encodeSentences)
+	sentences []byte     // the annotations: sentences, time expressions, mentions, quotes (see encodeDoc)
 	terms     []string   // each sentence's index terms (text.Terms), space-separated
 	words     []wordTerm // the article's distinct words, folded, with their terms
 	counts    counts     // what the article adds to the per-day counts
@@ -48,10 +48,53 @@ type wordTerm struct{ word, term string }
 
 // counts is what one article contributes to the counts kept at ingest.
 type counts struct {
-	day                          string         // publication day
-	source                       string         // outlet
-	sentences, timexes, resolved int            // sentences; time expressions; those naming a stretch of the calendar
-	refs                         map[string]int // day-granularity time expressions by the day they name
+	day                          string          // publication day
+	source                       string          // outlet
+	sentences, timexes, resolved int             // sentences; time expressions; those naming a stretch of the calendar
+	refs                         map[string]int  // day-granularity time expressions by the day they name
+	names                        map[nameKey]int // entity mentions by canonical name and type
+}
+
+// nameKey is an entity as the store counts it: a canonical name and a type.
+type nameKey struct{ name, typ string }
+
+// namesString writes names as lines "TYPE<tab>count<tab>name", in order,
+// to be stored with the article (so that replacing it can take its counts
+// back). Names are canonical names of mentions: no tab or line break
+// survives the recognizer's tokens, and any that would is replaced.
+func (c counts) namesString() string {
+	keys := make([]nameKey, 0, len(c.names))
+	for k := range c.names {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].name != keys[j].name {
+			return keys[i].name < keys[j].name
+		}
+		return keys[i].typ < keys[j].typ
+	})
+	var sb strings.Builder
+	for _, k := range keys {
+		fmt.Fprintf(&sb, "%s\t%d\t%s\n", k.typ, c.names[k], nameCleaner.Replace(k.name))
+	}
+	return sb.String()
+}
+
+var nameCleaner = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
+
+// parseNames reads what namesString wrote.
+func parseNames(s string) map[nameKey]int {
+	out := map[nameKey]int{}
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.SplitN(line, "\t", 3)
+		if len(f) != 3 {
+			continue
+		}
+		var n int
+		fmt.Sscan(f[1], &n)
+		out[nameKey{f[2], f[0]}] += n
+	}
+	return out
 }
 
 // refsString writes refs as "day:n day:n", days in order, to be stored with
@@ -136,7 +179,7 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 		return nil, fmt.Errorf("article %s: %d sentences, more than a store keeps (%d)", a.ID, len(d.Sentences), maxSentences)
 	}
 	r := &record{a: a, pub: a.Published.Format(timeFormat), day: a.Day().Format(time.DateOnly), digest: digest(a)}
-	r.counts = counts{day: r.day, source: a.Source, sentences: len(d.Sentences), refs: map[string]int{}}
+	r.counts = counts{day: r.day, source: a.Source, sentences: len(d.Sentences), refs: map[string]int{}, names: map[nameKey]int{}}
 	r.terms = make([]string, len(d.Sentences))
 	var sb strings.Builder
 	for i, sn := range d.Sentences {
@@ -155,6 +198,11 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 			}
 		}
 		r.terms[i] = sb.String()
+		for _, m := range sn.Entities {
+			if m.Name != "" {
+				r.counts.names[nameKey{nameCleaner.Replace(m.Name), string(m.Type)}]++
+			}
+		}
 		for _, x := range sn.Timexes {
 			r.counts.timexes++
 			if iv, ok := timex.ParseValue(x.Value); ok && (x.Type == timex.Date || x.Type == timex.Time) {
@@ -165,14 +213,18 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 			}
 		}
 	}
-	r.sentences = encodeSentences(a.Text, d.Sentences)
+	r.sentences = encodeDoc(d)
 	return r, nil
 }
 
 // digest identifies the content of an article that ingest compares.
 func digest(a article.Article) string {
 	h := sha256.New()
-	for _, f := range []string{a.Published.Format(timeFormat), a.Title, a.URL, a.Source, a.Text} {
+	// annotations names what ingest annotates: an article stored by a
+	// dateline that annotated less (before entities and quotes) has another
+	// digest, so ingesting it again annotates and replaces it.
+	const annotations = "sentences timexes entities quotes"
+	for _, f := range []string{a.Published.Format(timeFormat), a.Title, a.URL, a.Source, a.Text, a.Author, a.DateFrom, annotations} {
 		h.Write([]byte(f))
 		h.Write([]byte{0})
 	}

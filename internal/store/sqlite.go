@@ -263,7 +263,7 @@ func scanArticle(scan func(...any) error) (annotate.Doc, error) {
 	if a.Published, err = time.Parse(timeFormat, pub); err != nil {
 		return d, fmt.Errorf("article %s: bad publication time %q: %w", a.ID, pub, err)
 	}
-	if d.Sentences, err = decodeSentences(a.Text, sents); err != nil {
+	if err = decodeDoc(&d, sents); err != nil {
 		return d, damaged(a.ID, err)
 	}
 	return d, nil
@@ -486,6 +486,8 @@ func (s *sqliteStore) version(ctx context.Context) (int64, error) {
 	return v, err
 }
 
+func (s *sqliteStore) querier() rowQuerier { return sqlQuerier{s.db} }
+
 func (s *sqliteStore) stats(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: "sqlite"}
 	if !strings.HasPrefix(s.path, "file:") {
@@ -511,6 +513,9 @@ func countStats(ctx context.Context, db rowQuerier, st *Stats, month, day string
 	if first != nil && last != nil {
 		st.First, _ = time.Parse(time.DateOnly, *first)
 		st.Last, _ = time.Parse(time.DateOnly, *last)
+	}
+	if err := db.queryRow(ctx, `SELECT count(*), coalesce(sum(mentions), 0) FROM entities WHERE articles > 0`, &st.Names, &st.Mentions); err != nil {
+		return err
 	}
 	for _, q := range []struct {
 		sql string
@@ -591,15 +596,15 @@ func sqliteStored(ctx context.Context, tx *sql.Tx, recs []*record) (map[string]s
 		for i, r := range chunk {
 			args[i] = r.a.ID
 		}
-		err := queryRows(ctx, tx, `SELECT id, seq, digest, day, source, nsent, ntimex, nresolved, refs FROM articles
+		err := queryRows(ctx, tx, `SELECT id, seq, digest, day, source, nsent, ntimex, nresolved, refs, names FROM articles
 			WHERE id IN (`+placeholders(len(chunk))+`)`, args, func(rows *sql.Rows) error {
-			var id, refs string
+			var id, refs, names string
 			var st stored
 			c := &st.counts
-			if err := rows.Scan(&id, &st.seq, &st.digest, &c.day, &c.source, &c.sentences, &c.timexes, &c.resolved, &refs); err != nil {
+			if err := rows.Scan(&id, &st.seq, &st.digest, &c.day, &c.source, &c.sentences, &c.timexes, &c.resolved, &refs, &names); err != nil {
 				return err
 			}
-			c.refs = parseRefs(refs)
+			c.refs, c.names = parseRefs(refs), parseNames(names)
 			out[id] = st
 			return nil
 		})
@@ -621,7 +626,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 		return 0, 0, fmt.Errorf("store: %w", err)
 	}
 	now := time.Now().UTC().Format(timeFormat)
-	arts := newBulk(tx, "articles(seq, id, published, day, title, url, source, origin, body, sentences, digest, nsent, ntimex, nresolved, refs, ingested)", 16, 64)
+	arts := newBulk(tx, "articles(seq, id, published, day, title, url, source, origin, body, sentences, digest, nsent, ntimex, nresolved, refs, names, ingested)", 17, 64)
 	// The index is written in one statement from a staging table: FTS5
 	// writes its pending terms out as a segment of its own at the start of
 	// every statement (a savepoint), so that inserting in many statements
@@ -650,7 +655,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 		default:
 			seq++
 			if err := arts.add(ctx, seq, a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest,
-				r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), now); err != nil {
+				r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), r.counts.namesString(), now); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
 			added++
@@ -708,9 +713,9 @@ func sqliteReplace(ctx context.Context, tx *sql.Tx, seq int64, r *record, now st
 		return err
 	}
 	_, err := tx.ExecContext(ctx, `UPDATE articles SET published = ?, day = ?, title = ?, url = ?, source = ?, origin = ?, body = ?,
-		sentences = ?, digest = ?, nsent = ?, ntimex = ?, nresolved = ?, refs = ?, ingested = ? WHERE seq = ?`,
+		sentences = ?, digest = ?, nsent = ?, ntimex = ?, nresolved = ?, refs = ?, names = ?, ingested = ? WHERE seq = ?`,
 		r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest,
-		r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), now, seq)
+		r.counts.sentences, r.counts.timexes, r.counts.resolved, r.counts.refsString(), r.counts.namesString(), now, seq)
 	return err
 }
 
@@ -746,7 +751,16 @@ func sqliteCounts(ctx context.Context, tx *sql.Tx, delta *countDelta) error {
 			return err
 		}
 	}
-	for _, b := range []*bulk{days, sources} {
+	ents := newBulk(tx, "entities(name, type, mentions, articles, first, last)", 6, 200)
+	ents.suffix = ` ON CONFLICT(name, type) DO UPDATE SET mentions = mentions + excluded.mentions, articles = articles + excluded.articles,
+		first = min(first, excluded.first), last = max(last, excluded.last)`
+	for _, k := range delta.entityKeys() {
+		e := delta.entities[k]
+		if err := ents.add(ctx, k.name, k.typ, e.mentions, e.articles, e.first, e.last); err != nil {
+			return err
+		}
+	}
+	for _, b := range []*bulk{days, sources, ents} {
 		if err := b.flush(ctx); err != nil {
 			return err
 		}

@@ -17,17 +17,20 @@ import (
 // user_version. Version 1 (dateline before the PostgreSQL backend) kept it
 // in a meta table, with one row per sentence and per time expression and
 // an external-content Porter FTS5 index; migrateV1 rewrites such a store.
-const sqliteVersion = 2
+// Version 2 had no entities: its articles' columns decode without them
+// (Doc.Entities false), and migrateV2 adds what version 3 counts.
+const sqliteVersion = 3
 
 // errOldSchema says that a store must be migrated before it is read.
 var errOldSchema = errors.New("the store has an older schema")
 
-// sqliteSchema is version 2. An article's sentences and time expressions
-// are one binary column of its row (see encodeSentences); the full-text index
+// sqliteSchema is version 3. An article's annotations (sentences, time
+// expressions, entity mentions, quotes) are one binary column of its row
+// (see encodeDoc); the full-text index
 // is contentless and holds each sentence's index terms (text.Terms), its
 // rowid the sentence id (see sentenceID); words is the vocabulary that
-// keyword prefilters search; days, sources and batches are the counts kept
-// at ingest.
+// keyword prefilters search; days, sources, entities and batches are the
+// counts kept at ingest.
 const sqliteSchema = `
 CREATE TABLE articles (
 	seq       INTEGER PRIMARY KEY,  -- sentence ids derive from it
@@ -45,7 +48,8 @@ CREATE TABLE articles (
 	ntimex    INTEGER NOT NULL,
 	nresolved INTEGER NOT NULL,
 	refs      TEXT NOT NULL,        -- "day:n ..." day-granularity references
-	ingested  TEXT NOT NULL
+	ingested  TEXT NOT NULL,
+	names     TEXT NOT NULL DEFAULT ''  -- "TYPE<tab>n<tab>name" lines: the entity counts it adds
 );
 CREATE INDEX articles_day ON articles(day, id);
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', contentless_delete=1,
@@ -75,6 +79,24 @@ CREATE TABLE sources (
 	source   TEXT PRIMARY KEY,
 	articles INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+` + sqliteEntities + sqliteSchemaRest
+
+// sqliteEntities is the entity counts table, new in version 3: every
+// canonical name of the stored mentions, with its type.
+const sqliteEntities = `
+CREATE TABLE entities (
+	name     TEXT NOT NULL,
+	type     TEXT NOT NULL,
+	mentions INTEGER NOT NULL DEFAULT 0,
+	articles INTEGER NOT NULL DEFAULT 0,
+	first    TEXT NOT NULL,   -- YYYY-MM-DD: publication day of its first article (it only widens)
+	last     TEXT NOT NULL,
+	PRIMARY KEY (name, type)
+) WITHOUT ROWID;
+CREATE INDEX entities_mentions ON entities(mentions DESC);
+`
+
+const sqliteSchemaRest = `
 CREATE TABLE batches (
 	id      INTEGER PRIMARY KEY,
 	at      TEXT NOT NULL,
@@ -157,6 +179,10 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 		if err := migrateV1(ctx, tx); err != nil {
 			return fmt.Errorf("migrate schema 1 to %d: %w", sqliteVersion, err)
 		}
+	case v == 2:
+		if err := migrateV2(ctx, tx); err != nil {
+			return fmt.Errorf("migrate schema 2 to %d: %w", sqliteVersion, err)
+		}
 	default:
 		if err := checkVersion(v, sqliteVersion); err != nil {
 			return err
@@ -174,6 +200,21 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 func checkVersion(v, mine int) error {
 	if v > mine {
 		return fmt.Errorf("database schema %d is newer than this dateline understands (%d)", v, mine)
+	}
+	return nil
+}
+
+// migrateV2 brings a version 2 store to version 3: the entity counts and
+// each article's share of them, empty. Its articles keep their columns,
+// which decode without entities or quotes (Doc.Entities false) and whose
+// digests no longer match what ingest computes: ingesting them again
+// annotates and replaces them (see digest), and the commands that read
+// entities say how many lack them.
+func migrateV2(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{`ALTER TABLE articles ADD COLUMN names TEXT NOT NULL DEFAULT ''`, sqliteEntities} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
 	}
 	return nil
 }

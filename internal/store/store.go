@@ -54,6 +54,7 @@ type backend interface {
 	// contains piece, at most limit+1 of them.
 	vocabulary(ctx context.Context, piece string, limit int) ([]wordTerm, error)
 	stats(ctx context.Context) (Stats, error)
+	querier() rowQuerier                                          // for the SQL both backends speak alike
 	article(ctx context.Context, id string) (annotate.Doc, error) // wraps ErrNotFound
 	version(ctx context.Context) (int64, error)
 	// validators and remember read and write the http_cache row of url
@@ -284,6 +285,36 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.Path = s.loc
 	return st, nil
+}
+
+// EntityCount is one canonical entity name as the store counts it.
+type EntityCount struct {
+	Name, Type         string
+	Mentions, Articles int
+	First, Last        time.Time // publication days of its first and last article (they only widen: replacing an article does not narrow them)
+}
+
+// Entities returns the counts of every canonical entity name of the stored
+// mentions, most mentioned first (then by name and type): what entity.Group
+// gathers into entities with their aliases. The counts are kept at ingest.
+func (s *Store) Entities(ctx context.Context) ([]EntityCount, error) {
+	var out []EntityCount
+	err := s.b.querier().query(ctx, `SELECT name, type, mentions, articles, first, last FROM entities WHERE articles > 0
+		ORDER BY mentions DESC, name, type`, nil, func(scan func(...any) error) error {
+		var e EntityCount
+		var first, last string
+		if err := scan(&e.Name, &e.Type, &e.Mentions, &e.Articles, &first, &last); err != nil {
+			return err
+		}
+		e.First, _ = time.Parse(time.DateOnly, first)
+		e.Last, _ = time.Parse(time.DateOnly, last)
+		out = append(out, e)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("entities: %w", err)
+	}
+	return out, nil
 }
 
 // Article loads one stored article with its text, sentences and time

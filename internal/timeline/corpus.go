@@ -42,6 +42,7 @@ type Corpus struct {
 	storiesOnce sync.Once
 	dup         []bool     // docs[i] is a copy or an older version of a story another doc tells
 	dupes       [][]string // the clusters of two or more docs, by article id
+	actors      actors     // entities and quotes of the sentences, on first use (see Corpus.entities)
 }
 
 // clusterStories computes dup and dupes once.
@@ -183,12 +184,14 @@ func (c *Corpus) text(s *sentence) string {
 // and whether each may enter the timeline.
 type view struct {
 	*Corpus
-	from, to day      // inclusive bounds on dates; noDay when unbounded
-	sel      []int    // indices into Corpus.sents of the selected sentences
-	vecs     []vector // TF-IDF vectors of sel, unit length
-	eligible []bool   // whether sel[i] may enter the timeline
-	recipe   Recipe   // the choices of the timeline being built
-	accs     [2]*acc  // scratch accumulators over the vocabulary (see acc)
+	from, to   day                // inclusive bounds on dates; noDay when unbounded
+	sel        []int              // indices into Corpus.sents of the selected sentences
+	vecs       []vector           // TF-IDF vectors of sel, unit length
+	eligible   []bool             // whether sel[i] may enter the timeline
+	recipe     Recipe             // the choices of the timeline being built
+	accs       [2]*acc            // scratch accumulators over the vocabulary (see acc)
+	sal        *salience          // the actors' salience over the view, on first use
+	background map[string]float64 // Options.Background
 }
 
 // acc returns scratch accumulator n of the view, empty.
@@ -211,7 +214,7 @@ func (v *view) sent(i int) *sentence { return &v.sents[v.sel[i]] }
 // options' range and computes their vectors, with IDF over the selection
 // (smoothed as scikit-learn computes it: ln((1+n)/(1+df)) + 1).
 func (c *Corpus) newView(opt Options) *view {
-	v := &view{Corpus: c, from: noDay, to: noDay, recipe: opt.Recipe}
+	v := &view{Corpus: c, from: noDay, to: noDay, recipe: opt.Recipe, background: opt.Background}
 	if !opt.From.IsZero() {
 		v.from = dayOf(opt.From)
 	}
@@ -224,11 +227,11 @@ func (c *Corpus) newView(opt Options) *view {
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)
 	var topic []bool // the articles with a matching sentence, when only they count
-	if !opt.AllArticles && (len(m.keywords) > 0 || len(m.terms) > 0) {
+	if !opt.AllArticles && opt.Selection.Narrows() {
 		topic = make([]bool, len(c.docs))
 		for i := range c.sents {
 			s := &c.sents[i]
-			if s.idx >= 0 && !topic[s.doc] && v.inRange(s.pub) && known && m.keywordsIn(s.folded) && containsAll(s.terms, query) {
+			if s.idx >= 0 && !topic[s.doc] && v.inRange(s.pub) && c.matches(m, query, known, s) {
 				topic[s.doc] = true
 			}
 		}
@@ -240,7 +243,7 @@ func (c *Corpus) newView(opt Options) *view {
 			continue
 		}
 		v.sel = append(v.sel, i)
-		v.eligible = append(v.eligible, known && m.keywordsIn(s.folded) && containsAll(s.terms, query))
+		v.eligible = append(v.eligible, c.matches(m, query, known, s))
 		for _, t := range s.terms {
 			df[t.term]++
 		}
@@ -275,6 +278,24 @@ func (c *Corpus) newView(opt Options) *view {
 		}
 	}
 	return v
+}
+
+// matches reports whether sentence s may enter a timeline of matcher m,
+// whose query has the term ids query (known: the corpus has every term):
+// what Selection.MatchSentence decides, from the corpus's cached forms.
+func (c *Corpus) matches(m matcher, query []int32, known bool, s *sentence) bool {
+	if !known || !m.keywordsIn(s.folded) || !containsAll(s.terms, query) {
+		return false
+	}
+	if m.entity == "" && m.speaker == "" {
+		return true
+	}
+	if s.idx < 0 {
+		return false
+	}
+	d := &c.docs[s.doc]
+	sn := &d.Sentences[s.idx]
+	return m.mentions(sn.Entities) && m.quotes(d.Quotes, sn.Start, sn.End)
 }
 
 // days returns the distinct days named by the expressions that name a

@@ -3,8 +3,10 @@ package timeline
 import (
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/quote"
 )
 
 // The DATEWISE recipe (Gholipour Ghalandari & Ifrim, ACL 2020): rank dates,
@@ -100,11 +102,56 @@ func (v *view) item(i int) Item {
 	s := v.sent(i)
 	d := v.docs[s.doc]
 	index := -1
+	var quotes []Quote
 	if s.idx >= 0 {
-		index = d.Sentences[s.idx].Index
+		sn := d.Sentences[s.idx]
+		index = sn.Index
+		quotes = quotesIn(d, sn.Start, sn.End)
 	}
 	return Item{Text: v.cleanText(i), ArticleID: d.Article.ID, Sentence: index,
-		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL}
+		Published: d.Article.Published, Title: d.Article.Title, Source: d.Article.Source, URL: d.Article.URL, Quotes: quotes}
+}
+
+// AttachQuotes gives the items of tl the quotes their sentences hold, from
+// the quotes of docs (annotated with quotes; matched to items by article
+// id): what Build does from its own documents, for a caller that finds the
+// quotes of the chosen articles only once the timeline is built.
+func AttachQuotes(tl Timeline, docs []annotate.Doc) {
+	byID := make(map[string]*annotate.Doc, len(docs))
+	for i := range docs {
+		byID[docs[i].Article.ID] = &docs[i]
+	}
+	for _, e := range tl.Entries {
+		for i := range e.Items {
+			it := &e.Items[i]
+			d := byID[it.ArticleID]
+			if d == nil || it.Sentence < 0 || it.Sentence >= len(d.Sentences) {
+				continue
+			}
+			sn := d.Sentences[it.Sentence]
+			it.Quotes = quotesIn(*d, sn.Start, sn.End)
+		}
+	}
+}
+
+// quotesIn returns the quotes of d whose content overlaps the rune span
+// [start, end) of its text: the quotes a sentence there holds.
+func quotesIn(d annotate.Doc, start, end int) []Quote {
+	var out []Quote
+	for _, q := range d.Quotes {
+		if q.Content.End <= start || q.Content.Start >= end {
+			continue
+		}
+		parts := make([]string, 0, len(q.Parts))
+		for _, p := range q.Parts {
+			parts = append(parts, quote.Text(d.Article.Text, p))
+		}
+		if len(parts) == 0 {
+			parts = append(parts, quote.Text(d.Article.Text, q.Content))
+		}
+		out = append(out, Quote{Speaker: q.Speaker, Content: strings.Join(parts, " … "), Cue: quote.Text(d.Article.Text, q.Cue)})
+	}
+	return out
 }
 
 // index groups selected sentences by the day they refer to (in range), and
@@ -286,6 +333,9 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 			if norm > 0 {
 				score = (sumC + xc) / (cn * norm)
 			}
+			if rec.Actors > 0 {
+				score += rec.Actors * v.actorWeight(i)
+			}
 			ranked[j] = scored{i, score}
 		}
 		sort.Slice(ranked, func(a, b int) bool {
@@ -305,7 +355,7 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 			if rec.SameDay > 0 {
 				maxSim = rec.SameDay
 			}
-			if !v.eligible[r.i] || !v.fits(r.i) || v.redundant(r.i, picked, maxSim) {
+			if !v.eligible[r.i] || !v.fits(r.i) || v.quotedOut(r.i) || v.redundant(r.i, picked, maxSim) {
 				continue // dropped for good
 			}
 			next = r.i
@@ -326,6 +376,15 @@ func (v *view) centroidOpt(cands []int, k int) []int {
 // fits reports whether selected sentence i has a length the recipe allows.
 func (v *view) fits(i int) bool {
 	return v.recipe.MaxWords == 0 || v.sent(i).words <= v.recipe.MaxWords
+}
+
+// quotedOut reports whether selected sentence i is more of a quote's
+// content than the recipe lets a summary sentence be.
+func (v *view) quotedOut(i int) bool {
+	if v.recipe.NoQuoted == 0 {
+		return false
+	}
+	return float64(v.quotes().quoted[v.sel[i]]) > v.recipe.NoQuoted
 }
 
 // redundant reports whether selected sentence i is more similar than max

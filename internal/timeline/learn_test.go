@@ -321,6 +321,25 @@ func TestSpreadIsTheCubicOrder(t *testing.T) {
 	}
 }
 
+// TestModelFileRanker: a file read back gives a training topic its
+// held-out ranker and any other articles the ranker of every topic.
+func TestModelFileRanker(t *testing.T) {
+	mf, err := ReadModelFile(modelJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := mf.HeldOut[0]
+	if m, how := mf.Ranker(h.Fingerprint); m != &mf.HeldOut[0].Model || !strings.Contains(how, h.Topic) {
+		t.Errorf("Ranker(%s) = %p, %q; want the ranker without %s", h.Fingerprint, m, how, h.Topic)
+	}
+	if m, _ := mf.Ranker("not a topic"); m != &mf.All {
+		t.Errorf("Ranker of unknown articles is not the ranker of every topic")
+	}
+	if _, err := ReadModelFile([]byte(`{"features":["bias"]}`)); !errors.Is(err, ErrFeatures) {
+		t.Errorf("a file of other features: err %v, want ErrFeatures", err)
+	}
+}
+
 // BenchmarkSpread takes the 20 dates of a timeline among n candidate days,
 // as Build does (the order is computed only as far as it is consumed).
 func BenchmarkSpread(b *testing.B) {

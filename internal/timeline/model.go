@@ -103,6 +103,31 @@ func HeldOutModel(fingerprint string) (*Model, string, bool) {
 	return nil, "", false
 }
 
+// ReadModelFile parses a model file written by `dateline bench train` and
+// checks that it fits this build's features.
+func ReadModelFile(b []byte) (*ModelFile, error) {
+	var mf ModelFile
+	if err := json.Unmarshal(b, &mf); err != nil {
+		return nil, err
+	}
+	if err := mf.Check(); err != nil {
+		return nil, err
+	}
+	return &mf, nil
+}
+
+// Ranker returns the file's ranker for the articles whose ids have the
+// Fingerprint print: the one trained without their topic when they are a
+// training topic, else the one trained on every topic; and which it is.
+func (mf *ModelFile) Ranker(print string) (*Model, string) {
+	for i := range mf.HeldOut {
+		if h := &mf.HeldOut[i]; h.Fingerprint == print {
+			return &h.Model, "ranker trained without " + h.Topic
+		}
+	}
+	return &mf.All, "ranker trained on every topic (topic not in its training data)"
+}
+
 // Fingerprint identifies a set of articles by their ids, in any order.
 func Fingerprint(ids []string) string {
 	s := append([]string(nil), ids...)

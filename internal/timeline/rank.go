@@ -20,12 +20,18 @@ const (
 	fFirst      // articles whose first dated sentence names the day
 	fExplicit   // articles published two or more days later that write the day out ("March 18")
 	fBurst      // articles published on the day and the next, against the mean of the week around
+	fActors     // the mean over the articles naming the day of the relative salience of the actors their sentences about the day name (Recipe.Salience)
+	fEvent      // the share of the articles naming the day that name its most named actor with it, times that actor's relative salience (Recipe.Salience)
 	numDayFeatures
 )
 
+// shares are the day features that are shares in [0, 1] of a day's own
+// articles rather than counts, and enter as they are.
+var shares = [numDayFeatures]bool{fActors: true, fEvent: true}
+
 // DayFeatures name the date ranker's features, in order.
 var DayFeatures = []string{"bias", "sents", "docs", "docs_after", "docs_before", "eligible",
-	"pub_days", "pub0", "pub1", "first", "explicit", "burst"}
+	"pub_days", "pub0", "pub1", "first", "explicit", "burst", "actors", "event"}
 
 // dayFeatures computes the features of every day that a selected sentence
 // names within the view's range.
@@ -85,6 +91,9 @@ func (v *view) dayFeatures() (days []day, X [][]float64) {
 			}
 		}
 	}
+	if v.recipe.Salience {
+		v.dayActors(func(d day) *[numDayFeatures]float64 { return &get(d).counts })
+	}
 	X = make([][]float64, len(days))
 	var max [numDayFeatures]float64
 	for i, d := range days {
@@ -105,7 +114,9 @@ func (v *view) dayFeatures() (days []day, X [][]float64) {
 	for i := range X {
 		X[i][fBias] = 1
 		for f := 1; f < numDayFeatures; f++ {
-			X[i][f] = math.Log1p(X[i][f]) - math.Log1p(max[f])
+			if !shares[f] {
+				X[i][f] = math.Log1p(X[i][f]) - math.Log1p(max[f])
+			}
 		}
 	}
 	return days, X

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/entity"
+	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/text"
 )
 
@@ -32,18 +35,39 @@ type Selection struct {
 	Keywords    []string  // a sentence may enter only if it contains one of them (Unicode case-folded substring, see text.Fold)
 	Query       string    // a sentence may enter only if it has every term of the query (text.Terms: words compared by stem, stop words ignored)
 	AllArticles bool      // every article in range is part of the topic, not only those with a matching sentence
+	// Entity, when not blank, lets in only the sentences that mention it:
+	// one of their entity mentions has a canonical name that matches it as
+	// a quote's speaker matches a name (quote.SpeakerMatches: "Putin" and
+	// "Russian President Vladimir Putin" match "Vladimir Putin"). The
+	// canonical name is the article's fullest ("Holm" after "Karin Holm" is
+	// Karin Holm, and not Erik Holm). A headline has no mentions.
+	Entity string
+	// Speaker, when not blank, lets in only the sentences that hold (all or
+	// part of) the content of a quote whose speaker matches it, as
+	// quote.SpeakerMatches matches.
+	Speaker string
 }
 
-// Narrows reports whether the selection's keywords or query leave out some
-// sentences (blank keywords and stop-word queries do not).
+// Narrows reports whether the selection's keywords, query or entity leave
+// out some sentences (blank keywords and stop-word queries do not).
 func (s Selection) Narrows() bool {
 	m := s.matcher()
-	return len(m.keywords) > 0 || len(m.terms) > 0
+	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != "" || m.speaker != ""
 }
 
-// Match reports whether a sentence may enter a timeline of this selection:
-// it contains one of the keywords (when there are any) and every term of
-// the query.
+// MatchSentence reports whether sentence sn of the annotated document d may
+// enter a timeline of this selection: its text matches (Match), it
+// mentions the entity, and it holds a quote of the speaker, when there are
+// ones.
+func (s Selection) MatchSentence(d annotate.Doc, sn annotate.Sentence) bool {
+	m := s.matcher()
+	return s.Match(sn.Text) && m.mentions(sn.Entities) && m.quotes(d.Quotes, sn.Start, sn.End)
+}
+
+// Match reports whether a sentence's text may enter a timeline of this
+// selection: it contains one of the keywords (when there are any) and every
+// term of the query. The entity needs the sentence's mentions: see
+// MatchSentence.
 func (s Selection) Match(sentence string) bool {
 	m := s.matcher()
 	if !m.keywordsIn(text.Fold(sentence)) {
@@ -63,6 +87,8 @@ func (s Selection) Match(sentence string) bool {
 type matcher struct {
 	keywords []string // folded, trimmed, non-empty
 	terms    []string // the query's distinct terms
+	entity   string   // the entity, trimmed; "" for any
+	speaker  string   // the speaker, trimmed; "" for any
 }
 
 func (s Selection) matcher() matcher {
@@ -75,7 +101,37 @@ func (s Selection) matcher() matcher {
 	m.terms = text.Terms(s.Query)
 	slices.Sort(m.terms)
 	m.terms = slices.Compact(m.terms)
+	m.entity = strings.TrimSpace(s.Entity)
+	m.speaker = strings.TrimSpace(s.Speaker)
 	return m
+}
+
+// quotes reports whether one of qs whose content overlaps the rune span
+// [start, end) is the matcher's speaker's (always, when it has none).
+func (m matcher) quotes(qs []quote.Quote, start, end int) bool {
+	if m.speaker == "" {
+		return true
+	}
+	for _, q := range qs {
+		if q.Content.End > start && q.Content.Start < end && quote.SpeakerMatches(m.speaker, q.Speaker) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether one of ms names the matcher's entity (always,
+// when it has none).
+func (m matcher) mentions(ms []entity.Mention) bool {
+	if m.entity == "" {
+		return true
+	}
+	for _, x := range ms {
+		if quote.SpeakerMatches(m.entity, x.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 // keywordsIn reports whether the folded text contains one of the keywords

@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/dateline-news/dateline/internal/annotate"
+	"github.com/dateline-news/dateline/internal/entity"
 )
 
 func TestSelectionMatch(t *testing.T) {
@@ -63,6 +65,87 @@ func TestSelectionIsEligibility(t *testing.T) {
 		if len(sel.Keywords)+len(sel.Query) > 0 && sel.Query != "unknownword" && n == 0 {
 			t.Errorf("%+v matched nothing: the test does not test it", sel)
 		}
+	}
+}
+
+// withMentions gives the sentences of docs the named mentions: each name
+// found in a sentence's text becomes a PER mention with the canonical name
+// it maps to.
+func withMentions(docs []annotate.Doc, names map[string]string) []annotate.Doc {
+	for i := range docs {
+		for j := range docs[i].Sentences {
+			sn := &docs[i].Sentences[j]
+			for form, name := range names {
+				if k := strings.Index(sn.Text, form); k >= 0 {
+					sn.Entities = append(sn.Entities, entity.Mention{Start: k, End: k + len(form), Text: form, Type: entity.Person, Name: name})
+				}
+			}
+		}
+	}
+	return docs
+}
+
+func TestSelectionEntity(t *testing.T) {
+	sn := annotate.Sentence{Text: "Holm said the pier would reopen.", Entities: []entity.Mention{
+		{Text: "Holm", Type: entity.Person, Name: "Karin Holm"}}}
+	tests := []struct {
+		sel  Selection
+		want bool
+	}{
+		{Selection{}, true},
+		{Selection{Entity: "  "}, true},
+		{Selection{Entity: "Karin Holm"}, true},
+		{Selection{Entity: "holm"}, true},
+		{Selection{Entity: "Mayor Karin Holm"}, true},
+		{Selection{Entity: "Karin"}, false}, // a first name alone is not the person
+		{Selection{Entity: "Erik Holm"}, false},
+		{Selection{Entity: "Holm", Query: "pier"}, true},
+		{Selection{Entity: "Holm", Query: "ferry"}, false},
+		{Selection{Entity: "pier"}, false}, // words of the text are not mentions
+	}
+	for _, tt := range tests {
+		if got := tt.sel.MatchSentence(annotate.Doc{}, sn); got != tt.want {
+			t.Errorf("%+v.MatchSentence = %v, want %v", tt.sel, got, tt.want)
+		}
+	}
+}
+
+// TestSelectionEntityIsEligibility checks that with an entity a view's
+// eligible sentences are exactly those MatchSentence accepts, and that
+// headlines (which have no mentions) never are.
+func TestSelectionEntityIsEligibility(t *testing.T) {
+	docs := withMentions(story(), map[string]string{"harbour authority": "Harbour Authority", "council": "City Council", "ferry": "Harbour Ferry"})
+	c := NewCorpus(docs)
+	for _, sel := range []Selection{{Entity: "Harbour Authority"}, {Entity: "council"}, {Entity: "ferry", Query: "quay"}, {Entity: "Nobody"}} {
+		v := c.newView(Options{Selection: sel, Recipe: baseline(func(r *Recipe) { r.Titles = true })})
+		n := 0
+		for i := range v.sel {
+			s := v.sent(i)
+			want := false
+			if s.idx >= 0 {
+				want = sel.MatchSentence(c.docs[s.doc], c.docs[s.doc].Sentences[s.idx])
+			}
+			if v.eligible[i] != want {
+				t.Errorf("%+v: %q eligible %v, want %v", sel, c.text(s), v.eligible[i], want)
+			}
+			if v.eligible[i] {
+				n++
+			}
+		}
+		if (n == 0) != (sel.Entity == "Nobody") {
+			t.Errorf("%+v: %d eligible sentences", sel, n)
+		}
+	}
+	tl := Build(docs, Options{Selection: Selection{Entity: "council"}, Recipe: BaselineRecipe})
+	for _, e := range tl.Entries {
+		for _, it := range e.Items {
+			if !strings.Contains(it.Text, "council") {
+				t.Errorf("timeline of the council has %q", it.Text)
+			}
+		}
+	}
+	if len(tl.Entries) == 0 {
+		t.Error("timeline of the council is empty")
 	}
 }
 

@@ -12,6 +12,12 @@ type Options struct {
 	PerDate   int    // sentences per date (k); 0 means 1
 	Selection        // which articles, dates and sentences
 	Recipe    Recipe // how dates are ranked and summarized; the zero value means DefaultRecipe
+	// Background gives, by canonical name, the share of the articles of
+	// other collections (other topics) that name each actor (see
+	// Corpus.ActorShares): salience counts how much more often the
+	// timeline's articles name an actor than that, so that an actor every
+	// topic names (a news agency) is not who a story is about. Nil: none.
+	Background map[string]float64
 }
 
 // withDefaults fills what o leaves at zero: the one place where defaults
@@ -57,6 +63,14 @@ type Item struct {
 	Title     string    // the article's headline, if known
 	Source    string    // the article's outlet, if known
 	URL       string    // the article's address, if known
+	Quotes    []Quote   // the quotes whose content the sentence holds (all or part of), in text order
+}
+
+// Quote is a quote an item's sentence holds, as a reader sees it.
+type Quote struct {
+	Speaker string // who said it by name ("" when the text names no source)
+	Content string // what was said; the parts of a quote split by its attribution joined by " … "
+	Cue     string // the words that say so ("said", "according to"); "" when none
 }
 
 // Entry is one date of a timeline and what happened on it.
@@ -90,6 +104,15 @@ type Recipe struct {
 	Knee     bool    // keep only the candidates of a day above the knee of similarity to the day vector
 	SameDay  float64 // a sentence more similar than this to one already picked for the day is skipped (0: 0.9999)
 	Collapse bool    // one story's copies and updates (internal/dedup clusters) count once: only its first version is read
+	Salience bool    // the date ranker also weighs the salience of the actors (people, organizations) that name a day, and its largest event
+	Actors   float64 // Centroid-Opt adds this much times the salience of a sentence's most salient actor (0: none)
+	NoQuoted float64 // a sentence more than this share of which is a quote's content may not be picked (0: any may)
+}
+
+// UsesActors reports whether the recipe needs the entities of the
+// articles (and so a Background, to weigh their salience).
+func (r Recipe) UsesActors() bool {
+	return r.Salience || r.Actors > 0
 }
 
 // BaselineRecipe is the DATEWISE recipe with mention-count date ranking
@@ -122,6 +145,11 @@ var ablationVariants = []struct {
 	{"dateline without undated leads", func(r *Recipe) { r.Leads = false }},
 	{"dateline without the knee cut", func(r *Recipe) { r.Knee = false }},
 	{"dateline, one story counted once", func(r *Recipe) { r.Collapse = true }}, // measured: lowers T17 and entities-dev AR1
+	// The actor recipes (issue 15), measured and not kept: each lowers T17. Actor salience needs
+	// rankers trained on it (bench train --recipe; bench tls --ranker): the shipped ones give it weight 0.
+	{"dateline + actor salience", func(r *Recipe) { r.Salience = true }},
+	{"dateline + salient actors in summaries", func(r *Recipe) { r.Actors = 0.05 }},
+	{"dateline + no quote content", func(r *Recipe) { r.NoQuoted = 0.5 }},
 }
 
 // DefaultRecipe is what dateline uses unless told otherwise: BaselineRecipe

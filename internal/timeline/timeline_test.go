@@ -278,7 +278,7 @@ func TestRecipes(t *testing.T) {
 	if DefaultRecipe != want {
 		t.Errorf("DefaultRecipe = %+v, want %+v", DefaultRecipe, want)
 	}
-	if len(Ablation) != 13 || Ablation[0] != BaselineRecipe {
+	if len(Ablation) != 16 || Ablation[0] != BaselineRecipe {
 		t.Fatalf("Ablation has %d rows, first %+v", len(Ablation), Ablation[0])
 	}
 	last := Ablation[7]
@@ -291,6 +291,17 @@ func TestRecipes(t *testing.T) {
 	}
 	if r := Ablation[12]; !r.Collapse || r.Name != "dateline, one story counted once" {
 		t.Errorf("%+v", r)
+	}
+	// the actor recipes add one choice each to the default
+	for i, on := range []func(Recipe) bool{
+		func(r Recipe) bool { return r.Salience },
+		func(r Recipe) bool { return r.Actors > 0 },
+		func(r Recipe) bool { return r.NoQuoted > 0 },
+	} {
+		r := Ablation[13+i]
+		if !on(r) || !strings.HasPrefix(r.Name, "dateline + ") || !r.Learned || !r.Clean {
+			t.Errorf("actor recipe %d: %+v", i, r)
+		}
 	}
 	for _, r := range Ablation {
 		if got, ok := RecipeNamed(r.Name); !ok || got != r {

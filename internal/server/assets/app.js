@@ -13,7 +13,7 @@
   const form = $("query");
   const status = $("status");
   const list = $("list");
-  const OPTIONS = ["query", "keywords", "from", "to", "dates", "per_date"];
+  const OPTIONS = ["query", "keywords", "entity", "speaker", "from", "to", "dates", "per_date"];
   const DEFAULTS = { dates: "10", per_date: "1" };
 
   let chart = null;        // the vis.Timeline
@@ -66,7 +66,7 @@
 
   function fillForm(p) {
     for (const name of OPTIONS) form.elements[name].value = p.get(name) || DEFAULTS[name] || "";
-    if (p.get("keywords") || p.get("from") || p.get("to") || p.get("dates") || p.get("per_date")) $("more").open = true;
+    if (p.get("keywords") || p.get("entity") || p.get("speaker") || p.get("from") || p.get("to") || p.get("dates") || p.get("per_date")) $("more").open = true;
   }
 
   async function getJSON(url) {
@@ -83,7 +83,7 @@
     const q = new URLSearchParams();
     for (const name of OPTIONS) if (page.has(name)) q.set(name, page.get(name));
     const qs = q.toString();
-    if (!page.has("query") && !page.has("keywords") && !(opts && opts.force)) {
+    if (!page.has("query") && !page.has("keywords") && !page.has("entity") && !page.has("speaker") && !(opts && opts.force)) {
       say("Type a topic and press Enter to build its timeline.");
       return;
     }
@@ -99,6 +99,8 @@
     if (n !== loading) return;
     current = qs;
     draw(tl);
+    drawSpeakers(tl, page);
+    drawEntities(page);
     exportLinks(qs);
     const items = entries.length;
     let msg = tl.dates.length + (tl.dates.length === 1 ? " date, " : " dates, ") + items + (items === 1 ? " entry." : " entries.");
@@ -135,6 +137,7 @@
         entries.push({ id, date: d.date, item: it });
         const b = el("button", { type: "button", class: "entry", "data-id": id });
         b.appendChild(el("span", { class: "text" }, it.display));
+        for (const who of speakersOf(it)) b.appendChild(el("span", { class: "said" }, "— said " + who));
         b.appendChild(el("span", { class: "src" }, provenance(it)));
         const row = el("li");
         row.appendChild(b);
@@ -146,6 +149,78 @@
       list.appendChild(li);
     });
     drawChart(visItems);
+  }
+
+  // speakersOf lists the distinct named speakers of an item's quotes.
+  function speakersOf(it) {
+    const out = [];
+    for (const q of it.quotes || []) if (q.speaker && !out.includes(q.speaker)) out.push(q.speaker);
+    return out;
+  }
+
+  // refine loads the timeline of the page's query with one parameter set
+  // (or removed, for an empty value).
+  function refine(name, value) {
+    const p = new URLSearchParams(location.search);
+    p.delete("article");
+    p.delete("sentence");
+    if (value) p.set(name, value);
+    else p.delete(name);
+    history.pushState(null, "", "?" + p.toString());
+    shown = location.search;
+    $("article").hidden = true;
+    load({ force: true });
+  }
+
+  // drawSpeakers lists who is quoted in the timeline and what they said,
+  // each speaker a button that keeps only their quotes.
+  function drawSpeakers(tl, page) {
+    const said = new Map(); // speaker → [content]
+    for (const d of tl.dates) for (const it of d.items) for (const q of it.quotes || []) {
+      if (!q.speaker) continue;
+      if (!said.has(q.speaker)) said.set(q.speaker, []);
+      if (!said.get(q.speaker).includes(q.content)) said.get(q.speaker).push(q.content);
+    }
+    const ul = $("speakers");
+    ul.replaceChildren();
+    const speakers = [...said.keys()].sort((a, b) => said.get(b).length - said.get(a).length || a.localeCompare(b));
+    for (const who of speakers) {
+      const li = el("li", { class: "speaker" });
+      const b = el("button", { type: "button", class: "speaker-filter", "data-speaker": who }, who + " (" + said.get(who).length + ")");
+      b.addEventListener("click", () => refine("speaker", who));
+      li.appendChild(b);
+      const quotes = el("ul");
+      for (const c of said.get(who)) quotes.appendChild(el("li", { class: "quote" }, c));
+      li.appendChild(quotes);
+      ul.appendChild(li);
+    }
+    if (!speakers.length) ul.appendChild(el("li", {}, "No one is quoted in these entries."));
+    const cur = page.get("speaker");
+    $("speaker-filter").hidden = !cur;
+    $("speaker-current").textContent = cur ? clean("Only what " + cur + " said.") : "";
+    $("speakers-section").hidden = false;
+  }
+
+  // drawEntities offers the store's most mentioned entities as filters.
+  async function drawEntities(page) {
+    const cur = page.get("entity");
+    $("entity-filter").hidden = !cur;
+    $("entity-current").textContent = cur ? clean("Only sentences naming " + cur + ".") : "";
+    let ents;
+    try {
+      ents = (await getJSON("/api/entities?limit=12")).entities;
+    } catch (e) {
+      return;
+    }
+    const ul = $("entities");
+    ul.replaceChildren();
+    for (const e of ents) {
+      const li = el("li");
+      const b = el("button", { type: "button", class: "entity-filter", "data-entity": e.name, title: e.type + ", " + e.mentions + " mentions" }, e.name);
+      b.addEventListener("click", () => refine("entity", e.name));
+      li.appendChild(b);
+      ul.appendChild(li);
+    }
   }
 
   function drawChart(items) {
@@ -321,6 +396,8 @@
     const b = list.querySelector("button.entry[aria-current=true]");
     if (b) b.focus();
   });
+  $("speaker-clear").addEventListener("click", () => refine("speaker", ""));
+  $("entity-clear").addEventListener("click", () => refine("entity", ""));
   $("zoom-in").addEventListener("click", () => chart && chart.zoomIn(0.5));
   $("zoom-out").addEventListener("click", () => chart && chart.zoomOut(0.5));
   $("zoom-fit").addEventListener("click", () => chartItems && fitChart(chartItems.get()));
