@@ -112,3 +112,23 @@ func BenchmarkWords(b *testing.B) {
 		}
 	})
 }
+
+// Control characters and invalid UTF-8 are never part of a word, even
+// where the segmenter leaves them inside a segment.
+func TestWordsWithoutControls(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"\x00\xf30", []string{"0"}},
+		{"caf\xc3\xa9\x00bar", []string{"café", "bar"}},
+		{"Öl\xffpreis", []string{"Öl", "preis"}},
+		{"\xff\xfe", nil},
+		{"Österreich und Wien", []string{"Österreich", "und", "Wien"}},
+	}
+	for _, tt := range tests {
+		if got := Words(tt.in); !slices.Equal(got, tt.want) {
+			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

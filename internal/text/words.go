@@ -79,8 +79,32 @@ func forEachWord(s string, f func(w string)) {
 	it := words.FromString(s)
 	for it.Next() {
 		if w := it.Value(); isWord(w) {
-			f(w)
+			cleanParts(w, f)
 		}
+	}
+}
+
+// cleanParts calls f with the parts of segment w between control
+// characters and invalid UTF-8, which the segmenter may leave inside a
+// segment ("\x00\xf30") and which are never part of a word (an index term
+// holding a NUL would cut a full-text query short); a segment without them
+// is one part.
+func cleanParts(w string, f func(w string)) {
+	start := 0
+	for i := 0; i < len(w); {
+		r, n := utf8.DecodeRuneInString(w[i:])
+		if unicode.IsControl(r) || r == utf8.RuneError && n == 1 {
+			if p := w[start:i]; isWord(p) {
+				f(p)
+			}
+			start = i + n
+		}
+		i += n
+	}
+	if start == 0 {
+		f(w)
+	} else if p := w[start:]; isWord(p) {
+		f(p)
 	}
 }
 
