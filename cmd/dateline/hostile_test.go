@@ -72,12 +72,21 @@ func TestHostileArticlesThroughEveryCommand(t *testing.T) {
 	for _, f := range []string{"text", "md", "json", "tilse", "csv", "timelinejs"} {
 		runs = append(runs, []string{"timeline", "-f", f, arts}, []string{"--db", db, "timeline", "-f", f})
 	}
+	for _, f := range []string{"text", "md", "json"} {
+		runs = append(runs, []string{"quotes", "-f", f, arts}, []string{"--db", db, "quotes", "-f", f})
+	}
+	for _, f := range []string{"text", "json"} {
+		runs = append(runs, []string{"entities", "-f", f, arts}, []string{"--db", db, "entities", "-f", f})
+	}
 	for _, args := range runs {
 		_, out, errs := runIn(t, "", args...)
 		what := strings.Join(args, " ")
 		markup := slicesContain(args, "md")
 		checkInert(t, what+" (stdout)", out, markup)
 		checkInert(t, what+" (stderr)", errs, false)
+		if slicesContain(args, "quotes") && !strings.Contains(out, "Vance") || slicesContain(args, "entities") && !strings.Contains(out, "Harbour Master") {
+			t.Errorf("%s: the hostile quote or its speaker is not shown, the check tests nothing:\n%s%s", what, out, errs)
+		}
 		if strings.Contains(what, "timeline") && !strings.Contains(out, "2031") {
 			t.Errorf("%s: no timeline, the check tests nothing:\n%s%s", what, out, errs)
 		}
