@@ -45,13 +45,13 @@ func newClassTable(cl *cluster.Clustering) *classTable {
 var unknownClasses = classes{noClass, noClass, noClass, noClass}
 
 // lookup returns the classes of a word: of its clustering form (see
-// clusterForm); failing that, for a word in capitals, of its title-case
+// cluster.Form); failing that, for a word in capitals, of its title-case
 // form (JAPAN → Japan); failing that, of its lower-case form.
 func (t *classTable) lookup(w string) classes {
 	if t == nil {
 		return unknownClasses
 	}
-	f := clusterForm(w)
+	f := cluster.Form(w)
 	if c, ok := t.byWord[f]; ok {
 		return c
 	}
@@ -68,20 +68,4 @@ func (t *classTable) lookup(w string) classes {
 		return c
 	}
 	return unknownClasses
-}
-
-// clusterForm is the form of a token that word classes are learned and
-// looked up under: its norm with every digit written 0.
-func clusterForm(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= '1' && c <= '9' {
-			return strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return '0'
-				}
-				return r
-			}, w)
-		}
-	}
-	return w
 }

@@ -55,7 +55,7 @@ func (u *Unlabelled) count(text string) {
 		toks := tk.Toks[from:to]
 		words = words[:0]
 		for _, t := range toks {
-			words = append(words, clusterForm(t.Norm))
+			words = append(words, cluster.Form(t.Norm))
 		}
 		u.Corpus.Add(words)
 		if sequenceMode(toks) == allCaps {

@@ -3,7 +3,6 @@ package quote
 import (
 	"iter"
 	"runtime"
-	"strings"
 
 	"github.com/dateline-news/dateline/internal/cluster"
 )
@@ -24,7 +23,7 @@ func learnClasses(texts iter.Seq[string], log func(string, ...any)) (map[string]
 			ws = ws[:0]
 			for i := p.from; i < p.to; i++ {
 				t := d.toks[i]
-				ws = append(ws, clusterForm(norm(t, d.text[t.b:t.e])))
+				ws = append(ws, cluster.Form(norm(t, d.text[t.b:t.e])))
 			}
 			corpus.Add(ws)
 		}
@@ -48,20 +47,4 @@ func learnClasses(texts iter.Seq[string], log func(string, ...any)) (map[string]
 	}
 	log("word classes: %d words in classes of %v", len(out), cl.Sizes)
 	return out, nil
-}
-
-// clusterForm is the form a token is clustered and looked up under: its
-// normalized form with every digit written 0.
-func clusterForm(w string) string {
-	for i := 0; i < len(w); i++ {
-		if c := w[i]; c >= '1' && c <= '9' {
-			return strings.Map(func(r rune) rune {
-				if r >= '0' && r <= '9' {
-					return '0'
-				}
-				return r
-			}, w)
-		}
-	}
-	return w
 }

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/dateline-news/dateline/internal/cluster"
 	"github.com/dateline-news/dateline/internal/seq"
 )
 
@@ -41,7 +42,7 @@ type Model struct {
 	role *seq.Model
 	// classes are word classes learned from unlabelled news text
 	// (internal/cluster), keyed by the clustering form of a token (see
-	// clusterForm).
+	// cluster.Form).
 	classes map[string]wordClasses
 	// frameVerbs are the stems of the one-word cues of direct quotes in
 	// the training data ("said", "add", "tell"): a quotation with one of
@@ -208,7 +209,7 @@ func (m *Model) UnmarshalBinary(b []byte) error {
 
 // classesOf returns the classes of a token's normalized form.
 func (m *Model) classesOf(low string) wordClasses {
-	if c, ok := m.classes[clusterForm(low)]; ok {
+	if c, ok := m.classes[cluster.Form(low)]; ok {
 		return c
 	}
 	return unknownClasses
