@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 
+	"github.com/dateline-news/dateline/internal/seq"
 	"github.com/dateline-news/dateline/internal/token"
 )
 
@@ -22,6 +23,10 @@ type doc struct {
 	// withLexicon) or computed for training (withAttrs).
 	attrs []*lexAttrs
 	ents  []*lexEntry
+	// The labellers' scratch space, kept for the next text with the doc.
+	lat    seq.Lattice
+	labels []int
+	spans  []seq.Span
 }
 
 // withAttrs computes the tokens' attributes under model m (for training).
@@ -37,16 +42,25 @@ func (d *doc) withAttrs(m *Model) *doc {
 	return d
 }
 
-// withLexicon looks the tokens up in lx (for extraction).
+// withLexicon looks the tokens up in lx (for extraction), reusing the
+// doc's slices.
 func (d *doc) withLexicon(lx *lexicon) *doc {
-	d.ents = make([]*lexEntry, len(d.toks))
-	d.attrs = make([]*lexAttrs, len(d.toks))
-	d.low = make([]string, len(d.toks))
+	n := len(d.toks)
+	d.ents, d.attrs, d.low = resize(d.ents, n), resize(d.attrs, n), resize(d.low, n)
 	for i, t := range d.toks {
 		e := lx.entry(t, d.text[t.b:t.e])
 		d.ents[i], d.attrs[i], d.low[i] = e, &e.a, e.a.low
 	}
 	return d
+}
+
+// resize returns s with length n, reusing its storage when it is large
+// enough; the elements are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // tokRange is a stretch of tokens [from, to).
@@ -59,30 +73,42 @@ func newDoc(text string) *doc {
 }
 
 // newDocTokens prepares text from its shared tokens tt.
-func newDocTokens(text string, tt *token.Text) *doc {
-	d := &doc{text: text}
-	d.toks = fromShared(tt, nil)
-	d.regs = pairQuotes(d.toks, nil)
-	d.inReg = make([]int32, len(d.toks))
+func newDocTokens(text string, tt *token.Text) *doc { return new(doc).reset(text, tt) }
+
+// reset prepares d for text from its shared tokens tt, reusing d's slices:
+// extraction keeps docs in a pool (see Extractor.ExtractTokens).
+func (d *doc) reset(text string, tt *token.Text) *doc {
+	d.text = text
+	d.toks = fromShared(tt, d.toks)
+	d.regs = pairQuotes(d.toks, d.regs)
+	d.inReg = resize(d.inReg, len(d.toks))
 	for i := range d.inReg {
 		d.inReg[i] = -1
 	}
-	d.outerOf = make([]int32, len(d.regs))
+	d.outerOf = resize(d.outerOf, len(d.regs))
 	for k, r := range d.regs { // regions come in order of their opening marks: inner ones overwrite outer ones
 		d.outerOf[k] = d.inReg[r.open] // a single quotation opens inside at most one double one
 		for i := r.open; i <= r.close; i++ {
 			d.inReg[i] = int32(k)
 		}
 	}
-	d.paras = paragraphs(d.toks)
-	d.sent = sentenceEnds(d)
+	d.paras = paragraphs(d.toks, d.paras)
+	d.sent = sentenceEnds(d, d.sent)
 	return d
+}
+
+// release drops what d holds of one text, keeping its slices for the next.
+func (d *doc) release() {
+	d.text = ""
+	clear(d.attrs)
+	clear(d.ents)
+	clear(d.low)
 }
 
 // paragraphs cuts toks at blank lines. A text with no blank line but line
 // breaks (one sentence per line, as PTB-tokenized corpora come) is cut at
 // every line break.
-func paragraphs(toks []tok) []tokRange {
+func paragraphs(toks []tok, dst []tokRange) []tokRange {
 	brk := uint8(2)
 	blank := false
 	for _, t := range toks {
@@ -94,7 +120,7 @@ func paragraphs(toks []tok) []tokRange {
 	if !blank {
 		brk = 1
 	}
-	var out []tokRange
+	out := dst[:0]
 	from := 0
 	for i, t := range toks {
 		if i > from && t.nl >= brk {
@@ -108,8 +134,10 @@ func paragraphs(toks []tok) []tokRange {
 	return out
 }
 
-func sentenceEnds(d *doc) []bool {
-	out := make([]bool, len(d.toks))
+// sentenceEnds marks the tokens that end a sentence, in dst (reused).
+func sentenceEnds(d *doc, dst []bool) []bool {
+	out := resize(dst, len(d.toks))
+	clear(out)
 	for i, t := range d.toks {
 		if t.kind != tPunct {
 			continue

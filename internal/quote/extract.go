@@ -58,17 +58,30 @@ func Default() (*Extractor, error) {
 // are the text's entity mentions (rune offsets, any order), which name the
 // speakers; with none, a speaker is the source's own words.
 func (x *Extractor) Extract(text string, mentions []entity.Mention) []Quote {
-	var tt token.Text
+	tt := token.Borrow()
+	defer tt.Release()
 	tt.Split(text)
-	return x.ExtractTokens(text, &tt, mentions)
+	return x.ExtractTokens(text, tt, mentions)
 }
+
+// docPool keeps docs for reuse: their slices are as long as the text. A
+// doc grown past maxPooled tokens is dropped rather than kept.
+var docPool = sync.Pool{New: func() any { return new(doc) }}
+
+const maxPooled = 1 << 16
 
 // ExtractTokens is Extract on tt, the tokens of text that tt.Split(text)
 // gave: the entity recognizer reads the same tokens
 // (entity.Recognizer.RecognizeTokens), so that a caller splits a text once
 // for both. tt is only read.
 func (x *Extractor) ExtractTokens(text string, tt *token.Text, mentions []entity.Mention) []Quote {
-	d := newDocTokens(text, tt).withLexicon(x.lex)
+	d := docPool.Get().(*doc).reset(text, tt).withLexicon(x.lex)
+	defer func() {
+		if cap(d.toks) <= maxPooled {
+			d.release()
+			docPool.Put(d)
+		}
+	}()
 	cs := x.roles(d, x.cues(d))
 	cs = d.lineRules(d.directRules(cs, x.m.frameVerbs))
 	d.speakers(cs, mentions)
@@ -77,21 +90,20 @@ func (x *Extractor) ExtractTokens(text string, tt *token.Text, mentions []entity
 
 // cues labels the cues of every paragraph.
 func (x *Extractor) cues(d *doc) []tokRange {
-	var lat seq.Lattice
+	lat := &d.lat
 	var feats []seq.Feature
-	var labels []int
-	var spans []seq.Span
 	var cues []tokRange
 	for _, p := range d.paras {
 		lat.Reset(x.m.cue, p.to-p.from)
 		for i := p.from; i < p.to; i++ {
-			row := lat.Row(i - p.from)
+			row := (*cueRow)(lat.Row(i - p.from))
 			feats = x.cueScores(d, i, p, row, feats)
 			row[1] += x.cueBias
 			row[2] += x.cueBias
 		}
-		labels = lat.Decode(x.m.cue, labels)
-		for _, sp := range cueScheme.Decode(labels, spans[:0]) {
+		d.labels = lat.Decode(x.m.cue, d.labels)
+		d.spans = cueScheme.Decode(d.labels, d.spans)
+		for _, sp := range d.spans {
 			cues = append(cues, tokRange{p.from + sp.Start, p.from + sp.End})
 		}
 	}
@@ -109,10 +121,8 @@ type cand struct {
 // roles labels the source and content of each cue and returns the
 // candidates that have content.
 func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
-	var lat seq.Lattice
+	lat := &d.lat
 	var feats []seq.Feature
-	var labels []int
-	var spans []seq.Span
 	var out []cand
 	for _, c := range cues {
 		p := d.roleWindow(c.from, c.to)
@@ -120,7 +130,7 @@ func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
 		cr := x.cueRows(d, ctx, p)
 		lat.Reset(x.m.role, p.to-p.from)
 		for i := p.from; i < p.to; i++ {
-			row := lat.Row(i - p.from)
+			row := (*roleRow)(lat.Row(i - p.from))
 			feats = x.roleScores(d, ctx, cr, i, p, row, feats)
 			if i >= c.from && i < c.to { // the cue is neither source nor content
 				for y := 1; y < len(row); y++ {
@@ -128,10 +138,11 @@ func (x *Extractor) roles(d *doc, cues []tokRange) []cand {
 				}
 			}
 		}
-		labels = lat.Decode(x.m.role, labels)
+		d.labels = lat.Decode(x.m.role, d.labels)
+		d.spans = roleScheme.Decode(d.labels, d.spans)
 		q := cand{cue: c}
 		bestSrc := -1
-		for _, sp := range roleScheme.Decode(labels, spans[:0]) {
+		for _, sp := range d.spans {
 			r := tokRange{p.from + sp.Start, p.from + sp.End}
 			switch sp.Type {
 			case typeContent:
@@ -182,19 +193,19 @@ func (d *doc) quotes(cs []cand) []Quote {
 // cueScores adds the cue labeller's weights of token i to row: what
 // AddScores of cueFeatures gives, from cached rows where it can. feats is
 // scratch space, returned for reuse.
-func (x *Extractor) cueScores(d *doc, i int, p tokRange, row []float32, feats []seq.Feature) []seq.Feature {
+func (x *Extractor) cueScores(d *doc, i int, p tokRange, row *cueRow, feats []seq.Feature) []seq.Feature {
 	for off := -2; off <= 2; off++ {
 		if k := i + off; k >= p.from && k < p.to {
-			addRow(row, d.ents[k].cue[off+2][:])
+			addCue(row, &d.ents[k].cue[off+2])
 		} else {
-			addRow(row, x.boundaryCue(off))
+			addCue(row, x.boundaryCue(off))
 		}
 	}
 	x.tab.cueTableScores(d, i, p, row)
 	if pair := d.ents[i].pair; pair != nil {
 		var buf [8]int
 		for _, ctx := range d.pairContexts(i, p, buf[:0]) {
-			addRow(row, pair[ctx][:])
+			addCue(row, &pair[ctx])
 		}
 	}
 	return feats
@@ -202,7 +213,7 @@ func (x *Extractor) cueScores(d *doc, i int, p tokRange, row []float32, feats []
 
 // roleScores adds the role labeller's weights of token i for cue ctx to
 // row: what AddScores of roleFeatures gives, from cached rows where it can.
-func (x *Extractor) roleScores(d *doc, ctx *cueContext, cr cueRows, i int, p tokRange, row []float32, feats []seq.Feature) []seq.Feature {
+func (x *Extractor) roleScores(d *doc, ctx *cueContext, cr cueRows, i int, p tokRange, row *roleRow, feats []seq.Feature) []seq.Feature {
 	r := d.rolePos(ctx, i, p)
 	x.tab.roleTableScores(r, row)
 	if r.inCue {
@@ -210,18 +221,18 @@ func (x *Extractor) roleScores(d *doc, ctx *cueContext, cr cueRows, i int, p tok
 	}
 	for off := -1; off <= 1; off++ {
 		if k := i + off; k >= p.from && k < p.to {
-			addRow(row, d.ents[k].role[r.dir][off+1][:])
+			addRole(row, &d.ents[k].role[r.dir][off+1])
 		} else {
-			addRow(row, x.boundaryRole(r.dir, off))
+			addRole(row, x.boundaryRole(r.dir, off))
 		}
 	}
 	x.tab.roleSmall.roleScores(d, r, i, p, row)
-	addRow(row, cr.head[r.dir][r.db][:])
+	addRole(row, &cr.head[r.dir][r.db])
 	if cr.prev != nil {
-		addRow(row, cr.prev[r.dir][:])
+		addRole(row, &cr.prev[r.dir])
 	}
 	if cr.next != nil {
-		addRow(row, cr.next[r.dir][:])
+		addRole(row, &cr.next[r.dir])
 	}
 	return feats
 }
@@ -250,18 +261,20 @@ func (x *Extractor) cueRows(d *doc, c *cueContext, p tokRange) cueRows {
 
 // boundaryCue returns the cue weights of the position off tokens beyond a
 // paragraph's edge.
-func (x *Extractor) boundaryCue(off int) []float32 {
+func (x *Extractor) boundaryCue(off int) *cueRow {
 	if off < 0 {
-		return x.lex.before.cue[off+2][:]
+		return &x.lex.before.cue[off+2]
 	}
-	return x.lex.after.cue[off+2][:]
+	return &x.lex.after.cue[off+2]
 }
 
-func (x *Extractor) boundaryRole(dir, off int) []float32 {
+// boundaryRole returns the role weights, on side dir of a cue, of the
+// position off tokens beyond a paragraph's edge.
+func (x *Extractor) boundaryRole(dir, off int) *roleRow {
 	if off < 0 {
-		return x.lex.before.role[dir][off+1][:]
+		return &x.lex.before.role[dir][off+1]
 	}
-	return x.lex.after.role[dir][off+1][:]
+	return &x.lex.after.role[dir][off+1]
 }
 
 // gap is the number of tokens between [i, j) and the cue.
@@ -310,8 +323,9 @@ var negInf = float32(math.Inf(-1))
 // ExtractNamed finds the entity mentions of text with r and its quotes,
 // their speakers named by those mentions, from one split of the text.
 func (x *Extractor) ExtractNamed(text string, r *entity.Recognizer) ([]Quote, []entity.Mention) {
-	var tt token.Text
+	tt := token.Borrow()
+	defer tt.Release()
 	tt.Split(text)
-	ms := r.RecognizeTokens(text, &tt)
-	return x.ExtractTokens(text, &tt, ms), ms
+	ms := r.RecognizeTokens(text, tt)
+	return x.ExtractTokens(text, tt, ms), ms
 }

@@ -64,7 +64,7 @@ func TestCachedScoresEqualFeatures(t *testing.T) {
 		for _, p := range d.paras {
 			for i := p.from; i < p.to; i++ {
 				fast, slow := make([]float32, cueLabels), make([]float32, cueLabels)
-				x.cueScores(d, i, p, fast, nil)
+				x.cueScores(d, i, p, (*cueRow)(fast), nil)
 				m.cue.AddScores(slow, d.cueFeatures(i, p, nil))
 				if !near(fast, slow) {
 					t.Errorf("cue scores of %q: cached %v, features %v", d.text[d.toks[i].b:d.toks[i].e], fast, slow)
@@ -75,7 +75,7 @@ func TestCachedScoresEqualFeatures(t *testing.T) {
 				cr := x.cueRows(d, ctx, p)
 				for i := p.from; i < p.to; i++ {
 					fast, slow := make([]float32, roleLabels), make([]float32, roleLabels)
-					x.roleScores(d, ctx, cr, i, p, fast, nil)
+					x.roleScores(d, ctx, cr, i, p, (*roleRow)(fast), nil)
 					m.role.AddScores(slow, d.roleFeatures(ctx, i, p, nil))
 					if !near(fast, slow) {
 						t.Errorf("role scores of token %d for cue %d: cached %v, features %v", i, c, fast, slow)

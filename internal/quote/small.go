@@ -140,12 +140,11 @@ func newSmallTable(m *seq.Model, ts []smallTemplate) smallTable {
 	return t
 }
 
-// scores adds the weights of templates ts at token i to row.
-func (t smallTable) scores(d *doc, ts []smallTemplate, i int, p tokRange, row []float32) {
-	L := len(row)
+// scores adds the weights of the cue templates ts at token i to row.
+func (t smallTable) scores(d *doc, ts []smallTemplate, i int, p tokRange, row *cueRow) {
 	for k, tmpl := range ts {
 		if v := tmpl.value(d, i, p); v >= 0 && v < tmpl.size {
-			addRow(row, t[k][v*L:(v+1)*L])
+			addCue(row, (*cueRow)(t[k][v*cueLabels:]))
 		}
 	}
 }
@@ -200,11 +199,10 @@ func newRoleSmallTable(m *seq.Model) smallTable {
 	return t
 }
 
-func (t smallTable) roleScores(d *doc, r rolePos, i int, p tokRange, row []float32) {
-	L := len(row)
+func (t smallTable) roleScores(d *doc, r rolePos, i int, p tokRange, row *roleRow) {
 	for k, tmpl := range roleSmall {
 		if v := tmpl.value(d, r, i, p); v >= 0 && v < tmpl.size {
-			addRow(row, t[k][v*L:(v+1)*L])
+			addRole(row, (*roleRow)(t[k][v*roleLabels:]))
 		}
 	}
 }

@@ -73,60 +73,63 @@ func newTables(m *Model) *tables {
 	return t
 }
 
-func addRow(dst []float32, row []float32) {
-	switch len(row) {
-	case cueLabels:
-		d, r := (*[cueLabels]float32)(dst), (*[cueLabels]float32)(row)
-		d[0] += r[0]
-		d[1] += r[1]
-		d[2] += r[2]
-	case roleLabels:
-		d, r := (*[roleLabels]float32)(dst), (*[roleLabels]float32)(row)
-		d[0] += r[0]
-		d[1] += r[1]
-		d[2] += r[2]
-		d[3] += r[3]
-		d[4] += r[4]
-	default:
-		for y, v := range row {
-			dst[y] += v
-		}
-	}
+// cueRow and roleRow are one position's scores (or one feature's weights)
+// for the labels of the cue and the role labeller.
+type (
+	cueRow  = [cueLabels]float32
+	roleRow = [roleLabels]float32
+)
+
+// addCue adds the weights r to the scores dst; small enough to be inlined,
+// as the labellers add a few dozen rows per position.
+func addCue(dst, r *cueRow) {
+	dst[0] += r[0]
+	dst[1] += r[1]
+	dst[2] += r[2]
+}
+
+// addRole is addCue for the role labeller.
+func addRole(dst, r *roleRow) {
+	dst[0] += r[0]
+	dst[1] += r[1]
+	dst[2] += r[2]
+	dst[3] += r[3]
+	dst[4] += r[4]
 }
 
 // cueTableScores adds what cueTableFeatures would weigh.
-func (t *tables) cueTableScores(d *doc, i int, p tokRange, dst []float32) {
-	addRow(dst, t.cueQuote[d.quoteClass(i)][:])
-	addRow(dst, t.cueSent[d.sentState(i, p)][:])
+func (t *tables) cueTableScores(d *doc, i int, p tokRange, dst *cueRow) {
+	addCue(dst, &t.cueQuote[d.quoteClass(i)])
+	addCue(dst, &t.cueSent[d.sentState(i, p)])
 	t.cueSmall.scores(d, cueSmall, i, p, dst)
 	if d.afterQuote(i, p) {
-		addRow(dst, t.cueAft[:])
+		addCue(dst, &t.cueAft)
 	}
 	if d.beforeQuote(i, p) {
-		addRow(dst, t.cueBef[:])
+		addCue(dst, &t.cueBef)
 	}
 }
 
 // roleTableScores adds what roleTableFeatures would weigh.
-func (t *tables) roleTableScores(r rolePos, dst []float32) {
+func (t *tables) roleTableScores(r rolePos, dst *roleRow) {
 	if r.inCue {
-		addRow(dst, t.roleInCue[:])
+		addRole(dst, &t.roleInCue)
 		return
 	}
 	dir := r.dir
-	addRow(dst, t.roleBias[dir][:])
-	addRow(dst, t.roleDist[dir][r.db][:])
-	addRow(dst, t.roleReg[dir][r.reg][:])
-	addRow(dst, t.roleSents[dir][r.sents][:])
-	addRow(dst, t.roleCommas[dir][r.commas][:])
-	addRow(dst, t.roleMark[dir][r.qc][:])
+	addRole(dst, &t.roleBias[dir])
+	addRole(dst, &t.roleDist[dir][r.db])
+	addRole(dst, &t.roleReg[dir][r.reg])
+	addRole(dst, &t.roleSents[dir][r.sents])
+	addRole(dst, &t.roleCommas[dir][r.commas])
+	addRole(dst, &t.roleMark[dir][r.qc])
 	if r.other {
-		addRow(dst, t.roleOther[dir][:])
+		addRole(dst, &t.roleOther[dir])
 	}
 	if r.sentEnd {
-		addRow(dst, t.roleSentE[dir][:])
+		addRole(dst, &t.roleSentE[dir])
 	}
 	if r.prevClose >= 0 {
-		addRow(dst, t.rolePrevCl[dir][r.prevClose][:])
+		addRole(dst, &t.rolePrevCl[dir][r.prevClose])
 	}
 }

@@ -38,6 +38,9 @@ type tok struct {
 // fromShared converts the shared tokens into the extractor's, reusing dst.
 func fromShared(tt *token.Text, dst []tok) []tok {
 	out := dst[:0]
+	if cap(out) < len(tt.Toks) {
+		out = make([]tok, 0, len(tt.Toks))
+	}
 	for i := range tt.Toks {
 		t := &tt.Toks[i]
 		out = append(out, tok{b: t.Byte, e: t.ByteEnd(), rs: t.Start, re: t.End, kind: t.Kind, q: t.Mark, nl: t.Breaks, space: t.Space})
