@@ -12,6 +12,7 @@ import (
 	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
+	"github.com/dateline-news/dateline/internal/token"
 )
 
 // Sentence is one sentence of an article with its time expressions.
@@ -118,19 +119,49 @@ func (an *Annotator) entities(doc *Doc) {
 		return
 	}
 	doc.Entities = an.rec != nil && an.quoter != nil
+	text := doc.Article.Text
+	tr, splitOnce := an.rec.(tokenRecognizer)
+	tq, ok := an.quoter.(tokenQuoter)
+	var tt *token.Text
+	if splitOnce = splitOnce && ok; splitOnce {
+		tt = token.Borrow()
+		defer tt.Release()
+		tt.Split(text)
+	}
 	var ms []entity.Mention
+	switch {
+	case splitOnce:
+		ms = tr.RecognizeTokens(text, tt)
+	case an.rec != nil:
+		ms = an.rec.Recognize(text)
+	}
 	if an.rec != nil {
-		ms = an.rec.Recognize(doc.Article.Text)
 		j := 0
 		for _, m := range ms {
 			j = sentenceAt(doc.Sentences, j, m.Start)
 			doc.Sentences[j].Entities = append(doc.Sentences[j].Entities, m)
 		}
 	}
-	if an.quoter != nil {
-		doc.Quotes = an.quoter.Extract(doc.Article.Text, ms)
+	switch {
+	case splitOnce:
+		doc.Quotes = tq.ExtractTokens(text, tt, ms)
+	case an.quoter != nil:
+		doc.Quotes = an.quoter.Extract(text, ms)
 	}
 }
+
+// tokenRecognizer and tokenQuoter are a Recognizer and a Quoter that read
+// a text split into tokens by the caller (entity.Recognizer and
+// quote.Extractor are): when both stages have it, the text is split once
+// for both.
+type (
+	tokenRecognizer interface {
+		RecognizeTokens(text string, tt *token.Text) []entity.Mention
+	}
+	tokenQuoter interface {
+		ExtractTokens(text string, tt *token.Text, mentions []entity.Mention) []quote.Quote
+	}
+)
 
 // sentenceAt returns the index of the sentence, from j on, that the rune
 // offset start falls in (the last sentence starting at or before it):
