@@ -129,9 +129,11 @@ func (an *Annotator) entities(doc *Doc) {
 		tt.Split(text)
 	}
 	var ms []entity.Mention
+	var names *entity.Names
 	switch {
 	case splitOnce:
-		ms = tr.RecognizeTokens(text, tt)
+		names = tr.RecognizeNames(text, tt)
+		ms = names.Mentions()
 	case an.rec != nil:
 		ms = an.rec.Recognize(text)
 	}
@@ -144,22 +146,22 @@ func (an *Annotator) entities(doc *Doc) {
 	}
 	switch {
 	case splitOnce:
-		doc.Quotes = tq.ExtractTokens(text, tt, ms)
+		doc.Quotes = tq.ExtractNames(text, tt, names)
 	case an.quoter != nil:
 		doc.Quotes = an.quoter.Extract(text, ms)
 	}
 }
 
 // tokenRecognizer and tokenQuoter are a Recognizer and a Quoter that read
-// a text split into tokens by the caller (entity.Recognizer and
-// quote.Extractor are): when both stages have it, the text is split once
-// for both.
+// a text split into tokens by the caller and pass the article's names
+// along (entity.Recognizer and quote.Extractor are): when both stages
+// have it, the text is split once and its names worked out once.
 type (
 	tokenRecognizer interface {
-		RecognizeTokens(text string, tt *token.Text) []entity.Mention
+		RecognizeNames(text string, tt *token.Text) *entity.Names
 	}
 	tokenQuoter interface {
-		ExtractTokens(text string, tt *token.Text, mentions []entity.Mention) []quote.Quote
+		ExtractNames(text string, tt *token.Text, names *entity.Names) []quote.Quote
 	}
 )
 

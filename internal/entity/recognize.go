@@ -3,6 +3,7 @@ package entity
 import (
 	"hash/maphash"
 	"math"
+	"slices"
 
 	"github.com/dateline-news/dateline/internal/seq"
 	"github.com/dateline-news/dateline/internal/token"
@@ -219,7 +220,8 @@ func (r *Recognizer) Recognize(s string) []Mention {
 	st := r.get()
 	defer r.put(st)
 	st.own.Split(s)
-	return st.recognize(s, &st.own)
+	ms, _ := st.recognize(s, &st.own)
+	return ms
 }
 
 // RecognizeTokens is Recognize on tt, the tokens of s that tt.Split(s)
@@ -228,14 +230,31 @@ func (r *Recognizer) Recognize(s string) []Mention {
 func (r *Recognizer) RecognizeTokens(s string, tt *token.Text) []Mention {
 	st := r.get()
 	defer r.put(st)
-	return st.recognize(s, tt)
+	ms, _ := st.recognize(s, tt)
+	return ms
 }
 
-func (st *state) recognize(s string, tt *token.Text) []Mention {
+// RecognizeNames is RecognizeTokens returning the Names of s: its mentions
+// (Names.Mentions) with what the recognizer worked out to name them, which
+// a caller resolving titles would otherwise work out again (NewNames).
+func (r *Recognizer) RecognizeNames(s string, tt *token.Text) *Names {
+	st := r.get()
+	defer r.put(st)
+	ms, n := st.recognize(s, tt)
+	if n == nil { // several documents, each named apart: name them as one text
+		return NewNames(s, ms)
+	}
+	n.bytes = slices.Clone(n.bytes) // st.mbytes, which the next call reuses
+	return n
+}
+
+// recognize returns the mentions of s, and the Names of its one document
+// (nil when tt holds several). The Names' byte offsets are st.mbytes.
+func (st *state) recognize(s string, tt *token.Text) ([]Mention, *Names) {
 	st.tk = tt
 	defer func() { st.tk = nil }()
 	if len(tt.Seqs) == 0 {
-		return nil
+		return nil, nil
 	}
 	var out []Mention
 	docs := append(append(st.docs[:0], 0), tt.Docs...)
@@ -244,13 +263,18 @@ func (st *state) recognize(s string, tt *token.Text) []Mention {
 	}
 	docs = append(docs, len(tt.Seqs))
 	st.docs = docs
+	var names *Names
 	for d := 0; d+1 < len(docs); d++ {
 		from := len(out)
 		st.mbytes = st.mbytes[:0]
 		out = st.document(out, s, docs[d], docs[d+1])
-		copy(out[from:], newNames(s, out[from:], st.mbytes, st.names).Mentions())
+		names = newNames(s, out[from:], st.mbytes, st.names)
+		copy(out[from:], names.Mentions())
 	}
-	return out
+	if len(docs) > 2 {
+		names = nil
+	}
+	return out, names
 }
 
 // document labels the sequences [from, to) of one document in two passes

@@ -75,6 +75,20 @@ const maxPooled = 1 << 16
 // (entity.Recognizer.RecognizeTokens), so that a caller splits a text once
 // for both. tt is only read.
 func (x *Extractor) ExtractTokens(text string, tt *token.Text, mentions []entity.Mention) []Quote {
+	return x.extract(text, tt, mentions, nil)
+}
+
+// ExtractNames is ExtractTokens given the Names of text
+// (entity.Recognizer.RecognizeNames): its mentions name the speakers, and
+// its titles the speakers of title sources, without working them out
+// again.
+func (x *Extractor) ExtractNames(text string, tt *token.Text, names *entity.Names) []Quote {
+	return x.extract(text, tt, names.Mentions(), names)
+}
+
+// extract finds the quotes of text; names, when not nil, are the Names of
+// mentions.
+func (x *Extractor) extract(text string, tt *token.Text, mentions []entity.Mention, names *entity.Names) []Quote {
 	d := docPool.Get().(*doc).reset(text, tt).withLexicon(x.lex)
 	defer func() {
 		if cap(d.toks) <= maxPooled {
@@ -84,7 +98,7 @@ func (x *Extractor) ExtractTokens(text string, tt *token.Text, mentions []entity
 	}()
 	cs := x.roles(d, x.cues(d))
 	cs = d.lineRules(d.directRules(cs, x.m.frameVerbs))
-	d.speakers(cs, mentions)
+	d.speakers(cs, mentions, names)
 	return d.quotes(cs)
 }
 
@@ -326,6 +340,6 @@ func (x *Extractor) ExtractNamed(text string, r *entity.Recognizer) ([]Quote, []
 	tt := token.Borrow()
 	defer tt.Release()
 	tt.Split(text)
-	ms := r.RecognizeTokens(text, tt)
-	return x.ExtractTokens(text, tt, ms), ms
+	names := r.RecognizeNames(text, tt)
+	return x.ExtractNames(text, tt, names), names.Mentions()
 }

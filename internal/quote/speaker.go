@@ -50,8 +50,9 @@ type mentionTok struct {
 	m        entity.Mention
 }
 
-// speakers fills in the speaker of each candidate.
-func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
+// speakers fills in the speaker of each candidate. names are the Names of
+// mentions, or nil to work them out when a title source needs them.
+func (d *doc) speakers(cs []cand, mentions []entity.Mention, names *entity.Names) {
 	ms := d.mentionTokens(mentions)
 	sentOf := d.sentenceIndex()
 	order := make([]int, len(cs)) // candidates in order of their sources (or cues)
@@ -65,7 +66,6 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention) {
 		return c.cue.from
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(at(cs[a]), at(cs[b])) })
-	var names *entity.Names // the article's canonical names, for title sources
 	for n, i := range order {
 		c := &cs[i]
 		if c.src.from >= c.src.to {
