@@ -38,7 +38,10 @@ type tables struct {
 func weigh(m *seq.Model, dst []float32, fs ...seq.Feature) { m.AddScores(dst, fs) }
 
 func newTables(m *Model) *tables {
-	t := &tables{cueSmall: newSmallTable(m.cue, cueSmall), roleSmall: newRoleSmallTable(m.role)}
+	t := &tables{
+		cueSmall:  newSmallTable(m.cue, len(cueSmall), func(k int) (seq.Feature, int) { return cueSmall[k].name, cueSmall[k].size }),
+		roleSmall: newSmallTable(m.role, len(roleSmall), func(k int) (seq.Feature, int) { return roleSmall[k].name, roleSmall[k].size }),
+	}
 	for qc := range numQC {
 		weigh(m.cue, t.cueQuote[qc][:], fQuote.WithInt(qc))
 	}
