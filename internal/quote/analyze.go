@@ -27,6 +27,9 @@ type doc struct {
 	lat    seq.Lattice
 	labels []int
 	spans  []seq.Span
+	ctx    cueContext // see newCueContext
+	other  []bool
+	sentOf []int // see sentenceIndex
 }
 
 // withAttrs computes the tokens' attributes under model m (for training).

@@ -213,8 +213,12 @@ type cueContext struct {
 	nextTok string // the word after it
 }
 
+// newCueContext returns the context of the cue at tokens [c0, c1) of
+// paragraph p among cues. It lives in d's storage: it is valid until the
+// next call.
 func (d *doc) newCueContext(c0, c1 int, p tokRange, cues []tokRange) *cueContext {
-	c := &cueContext{c0: c0, c1: c1}
+	c := &d.ctx
+	c.c0, c.c1, c.head = c0, c1, ""
 	for k := c1 - 1; k >= c0; k-- {
 		if !cueHeadSkip[d.attrs[k].low] || k == c0 {
 			c.head = d.attrs[k].stem
@@ -223,8 +227,13 @@ func (d *doc) newCueContext(c0, c1 int, p tokRange, cues []tokRange) *cueContext
 	}
 	c.prevTok, c.nextTok = d.lexAt(c0-1, p).low, d.lexAt(c1, p).low
 	n := p.to - p.from
-	c.reg, c.sents, c.commas, c.otherQ = make([]int8, n), make([]int8, n), make([]int8, n), make([]bool, n)
-	other := make([]bool, n)
+	c.reg, c.sents, c.commas, c.otherQ = resize(c.reg, n), resize(c.sents, n), resize(c.commas, n), resize(c.otherQ, n)
+	clear(c.sents)
+	clear(c.commas)
+	clear(c.otherQ)
+	d.other = resize(d.other, n)
+	other := d.other
+	clear(other)
 	for _, q := range cues {
 		if q.from == c0 {
 			continue

@@ -161,7 +161,8 @@ func (d *doc) mentionTokens(mentions []entity.Mention) []mentionTok {
 // sentenceIndex returns the sentence of every token (counting paragraph
 // breaks as sentence ends).
 func (d *doc) sentenceIndex() []int {
-	out := make([]int, len(d.toks))
+	d.sentOf = resize(d.sentOf, len(d.toks))
+	out := d.sentOf
 	s := 0
 	for i, t := range d.toks {
 		if i > 0 && (d.sent[i-1] || t.nl > 0) {
