@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"hash/maphash"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -163,12 +164,13 @@ func roleLex(dir, off int, a *lexAttrs, dst []seq.Feature) []seq.Feature {
 // features, summed per offset: the labellers add these rows instead of
 // looking up each feature.
 type lexEntry struct {
-	a    lexAttrs
-	cue  [cueOffsets][cueLabels]float32  // per offset -2..2, per cue label
-	role [2][3][roleLabels]float32       // per direction, offset -1..1, role label
-	pair *[numPairCtx][cueLabels]float32 // per word context (see pairFeature); nil when all zero
-	prev *[2][roleLabels]float32         // as the word before a cue, per direction (roleCueFeatures); nil when zero
-	next *[2][roleLabels]float32         // as the word after a cue
+	surface string // the form, once cached (see formTable)
+	a       lexAttrs
+	cue     [cueOffsets][cueLabels]float32  // per offset -2..2, per cue label
+	role    [2][3][roleLabels]float32       // per direction, offset -1..1, role label
+	pair    *[numPairCtx][cueLabels]float32 // per word context (see pairFeature); nil when all zero
+	prev    *[2][roleLabels]float32         // as the word before a cue, per direction (roleCueFeatures); nil when zero
+	next    *[2][roleLabels]float32         // as the word after a cue
 }
 
 // maxCached bounds the forms an extractor remembers, so that hostile text
@@ -180,23 +182,23 @@ const maxCached = 1 << 19
 const numShards = 64
 
 // lexicon computes and caches lexEntries by surface form, for concurrent
-// use: a read-mostly map in shards, each behind a read-write lock.
+// use: a read-mostly table in shards, each behind a read-write lock.
 type lexicon struct {
 	m      *Model
 	before *lexEntry // the positions before and after a paragraph
 	after  *lexEntry
+	seed   maphash.Seed
 	shards [numShards]struct {
 		mu    sync.RWMutex
-		forms map[string]*lexEntry
+		forms formTable
 		heads map[string]*headRows
 	}
 	cached atomic.Int64
 }
 
 func newLexicon(m *Model) *lexicon {
-	lx := &lexicon{m: m}
+	lx := &lexicon{m: m, seed: maphash.MakeSeed()}
 	for i := range lx.shards {
-		lx.shards[i].forms = map[string]*lexEntry{}
 		lx.shards[i].heads = map[string]*headRows{}
 	}
 	lx.before, lx.after = lx.compute(beforePara), lx.compute(afterPara)
@@ -213,20 +215,83 @@ func shardOf(s string) int {
 
 // entry returns the entry of a token.
 func (lx *lexicon) entry(t tok, surface string) *lexEntry {
-	sh := &lx.shards[shardOf(surface)]
+	h := maphash.String(lx.seed, surface)
+	sh := &lx.shards[h%numShards]
 	sh.mu.RLock()
-	e, ok := sh.forms[surface]
+	e := sh.forms.get(h, surface)
 	sh.mu.RUnlock()
-	if ok {
+	if e != nil {
 		return e
 	}
 	e = lx.compute(lx.m.attrsOf(t.kind, surface, norm(t, surface)))
 	if lx.cached.Add(1) <= maxCached {
+		e.surface = strings.Clone(surface)
 		sh.mu.Lock()
-		sh.forms[strings.Clone(surface)] = e
+		sh.forms.put(h, e)
 		sh.mu.Unlock()
 	}
 	return e
+}
+
+// formTable maps surface forms to their entries by hash, with open
+// addressing: a slot holds the hash beside the entry, so that a probe
+// reads one slot and the entry it returns, where a map of strings read
+// its control word, its key and the key's bytes (the look-up of every
+// token, and over a large corpus mostly cache misses).
+type formTable struct {
+	slots []formSlot // nil e: empty
+	n     int
+}
+
+type formSlot struct {
+	hash uint64
+	e    *lexEntry
+}
+
+// get returns the entry of surface, whose hash is h, or nil.
+func (t *formTable) get(h uint64, surface string) *lexEntry {
+	if t.slots == nil {
+		return nil
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := (h / numShards) & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.e == nil {
+			return nil
+		}
+		if sl.hash == h && sl.e.surface == surface {
+			return sl.e
+		}
+	}
+}
+
+// put adds entry e (of e.surface, hash h) unless the form has one (two
+// goroutines computed it at once), growing the table to keep it at most
+// half full.
+func (t *formTable) put(h uint64, e *lexEntry) {
+	if t.get(h, e.surface) != nil {
+		return
+	}
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.n = make([]formSlot, max(64, 2*len(old))), 0
+		for _, sl := range old {
+			if sl.e != nil {
+				t.insert(sl)
+			}
+		}
+	}
+	t.insert(formSlot{h, e})
+}
+
+func (t *formTable) insert(sl formSlot) {
+	mask := uint64(len(t.slots) - 1)
+	i := (sl.hash / numShards) & mask
+	for t.slots[i].e != nil {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = sl
+	t.n++
 }
 
 // compute weighs an entry's lexical features.
