@@ -40,9 +40,14 @@ type backend interface {
 	// publication day, then id; sp bounds the sentence ids the index is
 	// asked for (see span).
 	docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error
-	// recent calls fn with the articles of f's date range within sp, the
-	// most recently stored first, at most n of them, while fn says go on.
-	recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error
+	// recent calls fn with the seq and text of the articles of f's date
+	// range within sp, the most recently stored first, at most n of them,
+	// while fn says go on. Only the text is read: the rest of a row that
+	// fn wants comes from hitRows.
+	recent(ctx context.Context, f Filter, sp span, n int, fn func(seq int64, body string) (bool, error)) error
+	// hitRows returns the rows of the articles seqs for the hits in them,
+	// by seq (a seq no longer stored is absent).
+	hitRows(ctx context.Context, seqs []int64) (map[int64]hitRow, error)
 	// search returns the hits of the condition, best first among the
 	// window most recently stored matches within sp.
 	search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error)

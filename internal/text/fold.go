@@ -30,14 +30,14 @@ func AppendFold(b []byte, s string) []byte {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		b = utf8.AppendRune(b, foldRune(r))
+		b = utf8.AppendRune(b, FoldRune(r))
 		i += n
 	}
 	return b
 }
 
-// foldRune is the folded form of r (see Fold).
-func foldRune(r rune) rune {
+// FoldRune is the folded form of r: Fold folds every rune of a text by it.
+func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if r >= 'A' && r <= 'Z' {
 			return r + 'a' - 'A'

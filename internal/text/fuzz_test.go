@@ -41,7 +41,7 @@ func FuzzFold(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		var want []byte
 		for _, r := range s {
-			want = utf8.AppendRune(want, foldRune(r))
+			want = utf8.AppendRune(want, FoldRune(r))
 		}
 		if got := AppendFold([]byte("x"), s); string(got) != "x"+string(want) {
 			t.Fatalf("AppendFold(%q) = %q, want %q", s, got[1:], want)

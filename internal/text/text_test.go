@@ -176,9 +176,9 @@ func TestFold(t *testing.T) {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	// Fold is foldRune applied to every rune (AppendFold takes short cuts).
+	// Fold is FoldRune applied to every rune (AppendFold takes short cuts).
 	for r := rune(0); r <= unicode.MaxRune; r++ {
-		if got, want := Fold(string(r)), string(foldRune(r)); got != want && utf8.ValidRune(r) {
+		if got, want := Fold(string(r)), string(FoldRune(r)); got != want && utf8.ValidRune(r) {
 			t.Fatalf("Fold(%q) = %q, want %q", r, got, want)
 		}
 	}
