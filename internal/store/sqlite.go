@@ -119,6 +119,11 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection: index pages stay in memory
 	if readOnly {
 		q.Set("mode", "ro")
+		// Pages read through a mapping of the file, up to 1 GiB of it: no
+		// read system call and no copy per page (a server's searches spent
+		// 8% of their time in pread). Only where this process never writes:
+		// a mapping is the one way a store's I/O error could become a crash.
+		q.Add("_pragma", "mmap_size(1073741824)")
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
