@@ -248,18 +248,24 @@ func (d *decoder) mentions(sn *annotate.Sentence, skip bool) {
 		m.End = m.Start + d.varint()
 		m.Text = d.text(m.Start, m.End, !skip)
 		typ := d.bytes()
+		named := d.byte() == 1
+		var name []byte
+		if named {
+			name = d.bytes()
+		}
+		if skip {
+			continue
+		}
 		if t, ok := entityTypes[string(typ)]; ok {
 			m.Type = t
 		} else {
 			m.Type = entity.Type(typ)
 		}
 		m.Name = m.Text
-		if d.byte() == 1 {
-			m.Name = string(d.bytes())
+		if named {
+			m.Name = string(name)
 		}
-		if !skip {
-			sn.Entities = append(sn.Entities, m)
-		}
+		sn.Entities = append(sn.Entities, m)
 	}
 }
 
@@ -318,6 +324,12 @@ func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentenc
 		x.Start = sn.Start + d.varint()
 		x.End = x.Start + d.varint()
 		x.Text = d.text(x.Start, x.End, !skip)
+		if skip { // its type, value, mod, quant and freq
+			for range 5 {
+				d.bytes()
+			}
+			continue
+		}
 		typ := d.bytes()
 		if t, ok := timexTypes[string(typ)]; ok {
 			x.Type = t
@@ -328,9 +340,7 @@ func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentenc
 		x.Mod = string(d.bytes())
 		x.Quant = string(d.bytes())
 		x.Freq = string(d.bytes())
-		if !skip {
-			sn.Timexes[j] = x
-		}
+		sn.Timexes[j] = x
 	}
 	if d.version >= codecVersion {
 		d.mentions(&sn, skip)
@@ -417,7 +427,14 @@ func lazyRuneIndex(s string) runeIndex { return runeIndex{text: s} }
 
 // isASCII reports whether s has only ASCII bytes.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: a byte is ASCII when its top bit is clear.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}
