@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -98,5 +99,75 @@ func TestWithEntitiesCopies(t *testing.T) {
 	doc := base.Annotate(article.Article{Text: "Zoë spoke. " + strings.Repeat("x", 3)})
 	if len(doc.Quotes) != 0 || len(doc.Sentences[0].Entities) != 0 {
 		t.Errorf("base annotator found entities or quotes: %+v", doc)
+	}
+}
+
+// plainRecognizer and plainQuoter hide what entity.Recognizer and
+// quote.Extractor offer beyond Recognizer and Quoter, so that annotate
+// splits the text for each stage and the extractor works out the names.
+type (
+	plainRecognizer struct{ r Recognizer }
+	plainQuoter     struct{ q Quoter }
+)
+
+func (p plainRecognizer) Recognize(s string) []entity.Mention { return p.r.Recognize(s) }
+func (p plainQuoter) Extract(s string, ms []entity.Mention) []quote.Quote {
+	return p.q.Extract(s, ms)
+}
+
+// TestSplitOnceAndConcurrently checks that the shipped recognizer and
+// extractor annotate alike whether the text is split once for both (their
+// token and names hand-off) or once for each, and whether one worker or
+// several share them (their caches and pools).
+func TestSplitOnceAndConcurrently(t *testing.T) {
+	m, err := entity.Shipped()
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := quote.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := entity.NewRecognizer(m)
+	texts := []string{
+		"Mayor Ada Vance of Port Elm said on Monday that the bridge would reopen. “We are ready,” she told reporters.",
+		"The city treasurer, Tomas Brandt, warned that costs had doubled. The treasurer said the council “must act now.”",
+		"According to the Harbor Authority, ferries will run again in May.\n\n“Not before,” Lena Marsh said.",
+		"ZED QUINN: We won. “It was close,” Quinn added, “closer than anyone thought.”",
+	}
+	var arts []article.Article
+	for i := range 40 {
+		arts = append(arts, article.Article{ID: string(rune('a' + i%26)), Published: time.Date(2031, 3, 2, 0, 0, 0, 0, time.UTC),
+			Text: texts[i%len(texts)] + strings.Repeat(" The mayor said so.", i%3)})
+	}
+	annotateAll := func(an *Annotator, workers int) []Doc {
+		var out []Doc
+		for d, err := range an.Stream(func(yield func(article.Article, error) bool) {
+			for _, a := range arts {
+				if !yield(a, nil) {
+					return
+				}
+			}
+		}, workers) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	want := annotateAll(New(nil).WithEntities(plainRecognizer{rec}, plainQuoter{x}), 1)
+	quotes := 0
+	for _, d := range want {
+		quotes += len(d.Quotes)
+	}
+	if quotes < len(arts) {
+		t.Fatalf("only %d quotes in %d articles: the fixture does not exercise the extractor", quotes, len(arts))
+	}
+	for _, workers := range []int{1, 3} {
+		got := annotateAll(New(nil).WithEntities(rec, x), workers)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("workers=%d: split once, the documents differ from those split for each stage", workers)
+		}
 	}
 }
