@@ -164,13 +164,13 @@ func roleLex(dir, off int, a *lexAttrs, dst []seq.Feature) []seq.Feature {
 // features, summed per offset: the labellers add these rows instead of
 // looking up each feature.
 type lexEntry struct {
-	surface string // the form, once cached (see formTable)
-	a       lexAttrs
-	cue     [cueOffsets][cueLabels]float32  // per offset -2..2, per cue label
-	role    [2][3][roleLabels]float32       // per direction, offset -1..1, role label
-	pair    *[numPairCtx][cueLabels]float32 // per word context (see pairFeature); nil when all zero
-	prev    *[2][roleLabels]float32         // as the word before a cue, per direction (roleCueFeatures); nil when zero
-	next    *[2][roleLabels]float32         // as the word after a cue
+	form formKey // the form, once cached (see formTable)
+	a    lexAttrs
+	cue  [cueOffsets][cueLabels]float32  // per offset -2..2, per cue label
+	role [2][3][roleLabels]float32       // per direction, offset -1..1, role label
+	pair *[numPairCtx][cueLabels]float32 // per word context (see pairFeature); nil when all zero
+	prev *[2][roleLabels]float32         // as the word before a cue, per direction (roleCueFeatures); nil when zero
+	next *[2][roleLabels]float32         // as the word after a cue
 }
 
 // maxCached bounds the forms an extractor remembers, so that hostile text
@@ -225,19 +225,48 @@ func (lx *lexicon) entry(t tok, surface string) *lexEntry {
 	}
 	e = lx.compute(lx.m.attrsOf(t.kind, surface, norm(t, surface)))
 	if lx.cached.Add(1) <= maxCached {
-		e.surface = strings.Clone(surface)
+		e.form = newFormKey(surface)
 		sh.mu.Lock()
-		sh.forms.put(h, e)
+		sh.forms.put(h, surface, e)
 		sh.mu.Unlock()
 	}
 	return e
 }
 
+// formKey is a form kept inside its entry: most forms are short enough to
+// be held inline, so that checking a hit reads the entry it returns (read
+// next in any case), not also a string stored elsewhere.
+type formKey struct {
+	n    uint8
+	b    [formInline]byte
+	long string // a form longer than formInline
+}
+
+const formInline = 23
+
+func newFormKey(s string) formKey {
+	if len(s) > formInline {
+		return formKey{long: strings.Clone(s)}
+	}
+	k := formKey{n: uint8(len(s))}
+	copy(k.b[:], s)
+	return k
+}
+
+// is reports whether k holds s.
+func (k *formKey) is(s string) bool {
+	if len(s) > formInline {
+		return k.long == s
+	}
+	return int(k.n) == len(s) && string(k.b[:k.n]) == s
+}
+
 // formTable maps surface forms to their entries by hash, with open
-// addressing: a slot holds the hash beside the entry, so that a probe
-// reads one slot and the entry it returns, where a map of strings read
-// its control word, its key and the key's bytes (the look-up of every
-// token, and over a large corpus mostly cache misses).
+// addressing: a slot holds the hash beside the entry, which holds its form
+// (formKey), so that a probe reads one slot and the entry it returns,
+// where a map of strings read its control word, its key and the key's
+// bytes (the look-up of every token, and over a large corpus mostly cache
+// misses).
 type formTable struct {
 	slots []formSlot // nil e: empty
 	n     int
@@ -259,17 +288,17 @@ func (t *formTable) get(h uint64, surface string) *lexEntry {
 		if sl.e == nil {
 			return nil
 		}
-		if sl.hash == h && sl.e.surface == surface {
+		if sl.hash == h && sl.e.form.is(surface) {
 			return sl.e
 		}
 	}
 }
 
-// put adds entry e (of e.surface, hash h) unless the form has one (two
+// put adds entry e (of form surface, hash h) unless the form has one (two
 // goroutines computed it at once), growing the table to keep it at most
 // half full.
-func (t *formTable) put(h uint64, e *lexEntry) {
-	if t.get(h, e.surface) != nil {
+func (t *formTable) put(h uint64, surface string, e *lexEntry) {
+	if t.get(h, surface) != nil {
 		return
 	}
 	if 2*(t.n+1) > len(t.slots) {
