@@ -215,7 +215,8 @@ func (d *decoder) fail() {
 	d.data = nil
 }
 
-// timexTypes interns the types, which nearly every time expression repeats.
+// timexTypes and entityTypes are the types nearly every time expression and
+// entity mention repeats, for intern.
 var timexTypes = map[string]timex.Type{
 	string(timex.Date): timex.Date, string(timex.Time): timex.Time, string(timex.Duration): timex.Duration, string(timex.Set): timex.Set,
 }
@@ -230,10 +231,18 @@ func (d *decoder) count() int {
 	return int(n)
 }
 
-// entityTypes interns the entity types.
 var entityTypes = map[string]entity.Type{
 	string(entity.Person): entity.Person, string(entity.Organization): entity.Organization,
 	string(entity.Location): entity.Location, string(entity.Misc): entity.Misc,
+}
+
+// intern returns the value of m for b without allocating, or a new string of
+// b when m does not have it.
+func intern[T ~string](m map[string]T, b []byte) T {
+	if t, ok := m[string(b)]; ok {
+		return t
+	}
+	return T(b)
 }
 
 // mentions reads the entity mentions of sentence sn (version 2).
@@ -256,11 +265,7 @@ func (d *decoder) mentions(sn *annotate.Sentence, skip bool) {
 		if skip {
 			continue
 		}
-		if t, ok := entityTypes[string(typ)]; ok {
-			m.Type = t
-		} else {
-			m.Type = entity.Type(typ)
-		}
+		m.Type = intern(entityTypes, typ)
 		m.Name = m.Text
 		if named {
 			m.Name = string(name)
@@ -330,12 +335,7 @@ func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentenc
 			}
 			continue
 		}
-		typ := d.bytes()
-		if t, ok := timexTypes[string(typ)]; ok {
-			x.Type = t
-		} else {
-			x.Type = timex.Type(typ)
-		}
+		x.Type = intern(timexTypes, d.bytes())
 		x.Value = string(d.bytes())
 		x.Mod = string(d.bytes())
 		x.Quant = string(d.bytes())
