@@ -242,8 +242,11 @@ type formKey struct {
 	long string // a form longer than formInline
 }
 
+// formInline is the longest form a formKey holds inline (a formKey is then
+// 40 bytes).
 const formInline = 23
 
+// newFormKey returns the key of form s, copying s.
 func newFormKey(s string) formKey {
 	if len(s) > formInline {
 		return formKey{long: strings.Clone(s)}
@@ -272,6 +275,7 @@ type formTable struct {
 	n     int
 }
 
+// formSlot is one slot of a formTable: an entry and its form's hash.
 type formSlot struct {
 	hash uint64
 	e    *lexEntry
