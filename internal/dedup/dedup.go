@@ -3,7 +3,6 @@ package dedup
 import (
 	"encoding/binary"
 	"errors"
-	"hash/fnv"
 	"math"
 	"strings"
 	"time"
@@ -36,7 +35,10 @@ type Signature struct {
 	Len  int    // number of shingles; 0 for a text too short to compare
 }
 
-// Sign computes the signature of an article's text.
+// Sign computes the signature of an article's text: for each of its
+// shingles (shingleWords lower-cased words in a row), the FNV-1a hash of
+// its words, each followed by a zero byte, gives NumHashes hash values
+// (Kirsch–Mitzenmacher: h1 + k·h2), and each of Min keeps its smallest.
 func Sign(s string) Signature {
 	var sig Signature
 	for i := range sig.Min {
@@ -47,25 +49,32 @@ func Sign(s string) Signature {
 	for i := range ws {
 		ws[i] = strings.ToLower(ws[i])
 	}
-	h := fnv.New64a()
 	for i := 0; i+shingleWords <= len(ws); i++ {
-		h.Reset()
+		x := uint64(fnvOffset)
 		for _, w := range ws[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for j := 0; j < len(w); j++ {
+				x = (x ^ uint64(w[j])) * fnvPrime
+			}
+			x *= fnvPrime // the zero byte after each word
 		}
-		x := h.Sum64()
 		h1, h2 := uint32(x), uint32(x>>32)|1
+		v := h1
 		for k := range sig.Min {
-			// Kirsch–Mitzenmacher: NumHashes hash functions from two.
-			if v := h1 + uint32(k)*h2; v < sig.Min[k] {
+			if v < sig.Min[k] {
 				sig.Min[k] = v
 			}
+			v += h2
 		}
 		sig.Len++
 	}
 	return sig
 }
+
+// The FNV-1a 64-bit parameters (hash/fnv), inlined in Sign's loop.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // Similarity estimates the Jaccard similarity of the shingle sets of two
 // signed texts: the share of hash functions on which they agree.
