@@ -70,7 +70,7 @@ prints the process's peak memory. Only loopback URLs are accepted.`,
 	f.DurationVar(&cfg.UncachedEvery, "uncached-every", time.Second, "also ask for a new timeline once per this period (0: never)")
 	f.IntVar(&cfg.Warm, "warm", 8, "distinct cached timelines, built before the clock starts")
 	f.Uint64Var(&cfg.Seed, "seed", 1, "seed of the random choices")
-	f.DurationVar(&cfg.Think, "think", 0, "each client's pause between an answer and its next request, on average (0: none)")
+	f.DurationVar(&cfg.Think, "think", 0, "each client's pause between an answer and its next request, on average (0: none); clients then start at random within the first 1.5 pauses")
 	f.StringVar(&topics, "topics", "", "comma-separated timeline queries (default: words drawn from the store)")
 	return cmd
 }

@@ -1,6 +1,7 @@
 package article
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"errors"
@@ -22,14 +23,30 @@ var ErrNotArticle = errors.New("not an article")
 // htmlTypes are the media types read as web pages.
 var htmlTypes = map[string]bool{"text/html": true, "application/xhtml+xml": true}
 
-// readWARC streams the HTML responses of a WARC file (plain, or gzip record
-// by record as Common Crawl, wget and Browsertrix write it) as articles, one
+// readWARC streams the HTML responses of a WARC file (plain, gzip record by
+// record as Common Crawl, wget and Browsertrix write it, or gzip as a whole)
+// as articles, one
 // record in memory at a time (gowarc spills a large record to a temporary
 // file). A record that cannot be read is a *RecordError at its byte offset
 // and reading goes on with the next record gowarc can find; responses that
 // are not HTML or not 200 are errors wrapping ErrNotArticle; request,
 // metadata, warcinfo and revisit records are passed over silently.
 func readWARC(name string, r io.Reader, yield func(Article, error) bool) bool {
+	r, whole := sniffWholeGzip(r)
+	var broken *stickyReader // the decompressed stream, when whole
+	if whole {
+		// One gzip member holds every record (gzip(1) run on a .warc):
+		// gowarc reads gzip a record per member, so the stream is
+		// decompressed here and offsets count decompressed bytes. Once
+		// the decompressor fails nothing after can be read.
+		zr, err := gzip.NewReader(r)
+		if err != nil {
+			return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("gzip: %w", err)})
+		}
+		defer zr.Close()
+		broken = &stickyReader{r: zr}
+		r = broken
+	}
 	wf, err := gowarc.NewWarcFileReaderFromStream(r, 0)
 	if err != nil {
 		return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("warc: %w", err)})
@@ -53,6 +70,9 @@ func readWARC(name string, r io.Reader, yield func(Article, error) bool) bool {
 			rec.Close()
 			if !yield(Article{}, &RecordError{Path: name, Offset: rec.Offset, AtOffset: true, Err: fmt.Errorf("warc: %w", err)}) {
 				return false
+			}
+			if broken != nil && broken.err != nil {
+				return true
 			}
 			end := rec.Offset + rec.Size
 			if end <= last {
@@ -156,4 +176,86 @@ func httpBody(h http.Header, payload io.Reader) ([]byte, error) {
 		}
 	}
 	return body, nil
+}
+
+// sniffLimit bounds what sniffWholeGzip reads ahead: a first record larger
+// than this (a WARC file starts with a small warcinfo record) is taken for
+// gzip record by record.
+const sniffLimit = 4 << 20
+
+// sniffWholeGzip tells a WARC file compressed as a whole (one gzip member
+// holding every record) from one compressed record by record (a member per
+// record, as the WARC standard recommends): it decompresses the first
+// member's first record and looks for more data in the same member. It
+// returns a reader that gives r's bytes from the start again.
+func sniffWholeGzip(r io.Reader) (io.Reader, bool) {
+	br := bufio.NewReader(r)
+	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		return br, false
+	}
+	rec := &headReader{r: br, left: sniffLimit}
+	replay := func() io.Reader { return io.MultiReader(bytes.NewReader(rec.buf), br) }
+	zr, err := gzip.NewReader(rec)
+	if err != nil {
+		return replay(), false
+	}
+	zr.Multistream(false)
+	zb := bufio.NewReader(zr)
+	length := int64(-1)
+	for {
+		line, err := zb.ReadString('\n')
+		if err != nil {
+			return replay(), false
+		}
+		if strings.TrimSpace(line) == "" {
+			break
+		}
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.EqualFold(strings.TrimSpace(k), "Content-Length") {
+			if _, err := fmt.Sscan(strings.TrimSpace(v), &length); err != nil {
+				return replay(), false
+			}
+		}
+	}
+	if length < 0 {
+		return replay(), false
+	}
+	if _, err := io.CopyN(io.Discard, zb, length+4); err != nil { // the block and the record's closing CRLF CRLF
+		return replay(), false
+	}
+	_, err = zb.ReadByte()
+	return replay(), err == nil
+}
+
+// stickyReader reads r and keeps the first error other than io.EOF.
+type stickyReader struct {
+	r   io.Reader
+	err error
+}
+
+func (s *stickyReader) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF && s.err == nil {
+		s.err = err
+	}
+	return n, err
+}
+
+// headReader reads from r at most left bytes, keeping what it read.
+type headReader struct {
+	r    io.Reader
+	buf  []byte
+	left int
+}
+
+func (h *headReader) Read(p []byte) (int, error) {
+	if h.left <= 0 {
+		return 0, io.EOF
+	}
+	if len(p) > h.left {
+		p = p[:h.left]
+	}
+	n, err := h.r.Read(p)
+	h.buf = append(h.buf, p[:n]...)
+	h.left -= n
+	return n, err
 }

@@ -105,14 +105,23 @@ func fixtureWARC(t testing.TB) []warcRec {
 
 func TestReadWARC(t *testing.T) {
 	recs := fixtureWARC(t)
-	for _, gz := range []bool{true, false} {
-		name := "pages.warc"
-		if gz {
-			name += ".gz"
-		}
+	plain := writeWARC(t, recs, false)
+	var whole bytes.Buffer // the whole file in one gzip member, as gzip(1) would make it
+	zw := gzip.NewWriter(&whole)
+	zw.Write(plain)
+	zw.Close()
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{
+		{"pages.warc", plain},
+		{"pages.warc.gz", writeWARC(t, recs, true)},
+		{"whole.warc.gz", whole.Bytes()},
+	} {
+		name := c.name
 		t.Run(name, func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), name)
-			if err := os.WriteFile(path, writeWARC(t, recs, gz), 0o644); err != nil {
+			if err := os.WriteFile(path, c.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			as, errs := collect(t, path)
@@ -156,6 +165,11 @@ func TestReadWARCDamaged(t *testing.T) {
 	members := warcRecords(t, fixtureWARC(t)[:7], true)
 	whole := bytes.Join(members, nil)
 	at := func(i int) int { return len(bytes.Join(members[:i], nil)) } // offset of record i
+	plain := warcRecords(t, fixtureWARC(t)[:7], false)
+	var gz bytes.Buffer // the plain file gzipped as a whole: offsets count decompressed bytes
+	zw := gzip.NewWriter(&gz)
+	zw.Write(bytes.Join(plain, nil))
+	zw.Close()
 	tests := []struct {
 		name     string
 		data     []byte
@@ -167,6 +181,7 @@ func TestReadWARCDamaged(t *testing.T) {
 		{"corrupt gzip in a record", corrupt(whole, at(2)+30), 2, at(2), "warc:"},
 		{"garbage between records", append(append(append([]byte{}, whole[:at(3)]...), "not a record at all\n"...), whole[at(3):]...), 3,
 			at(3), "20 bytes that are not a WARC record skipped"},
+		{"truncated, gzip as a whole", gz.Bytes()[:gz.Len()-40], 2, len(bytes.Join(plain[:6], nil)), "unexpected EOF"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

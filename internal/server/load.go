@@ -32,8 +32,12 @@ type LoadConfig struct {
 	Warm          int      // distinct cached timelines, requested once before the clock starts
 	Topics        []string // timeline queries (topics); empty means words drawn from the store
 	// Think, when positive, is how long a client waits after an answer
-	// before its next request (a reader reading); zero is a closed loop at
-	// full speed, where latency is mostly queueing for the CPUs.
+	// before its next request (a reader reading: Think/2 to 3·Think/2),
+	// and its first request comes after a pause as long (0 to 3·Think/2),
+	// as readers arrive independently: without it every client's first
+	// request reaches the cold server in the same millisecond. Zero is a
+	// closed loop at full speed, where latency is mostly queueing for the
+	// CPUs.
 	Think time.Duration
 }
 
@@ -202,14 +206,14 @@ func Load(ctx context.Context, cfg LoadConfig) (*LoadReport, error) {
 		go func() {
 			defer wg.Done()
 			r := rand.New(rand.NewPCG(cfg.Seed, uint64(i)+100))
+			if cfg.Think > 0 && !pause(ctx, time.Duration(r.Int64N(int64(cfg.Think*3/2)))) {
+				return
+			}
 			for ctx.Err() == nil {
 				kind, path := wl.next(r, cfg.Mix)
 				send(ctx, client, cfg.URL+path, kind, record)
 				if cfg.Think > 0 {
-					select {
-					case <-ctx.Done():
-					case <-time.After(cfg.Think/2 + time.Duration(r.Int64N(int64(cfg.Think)))):
-					}
+					pause(ctx, cfg.Think/2+time.Duration(r.Int64N(int64(cfg.Think))))
 				}
 			}
 		}()
@@ -234,6 +238,18 @@ func Load(ctx context.Context, cfg LoadConfig) (*LoadReport, error) {
 	wg.Wait()
 	rep.Elapsed = time.Since(start)
 	return rep, nil
+}
+
+// pause waits d, false when ctx ends first.
+func pause(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
 }
 
 func loopback(host string) bool {

@@ -215,7 +215,8 @@ func (d *decoder) fail() {
 	d.data = nil
 }
 
-// timexTypes interns the types, which nearly every time expression repeats.
+// timexTypes and entityTypes are the types nearly every time expression and
+// entity mention repeats, for intern.
 var timexTypes = map[string]timex.Type{
 	string(timex.Date): timex.Date, string(timex.Time): timex.Time, string(timex.Duration): timex.Duration, string(timex.Set): timex.Set,
 }
@@ -230,10 +231,18 @@ func (d *decoder) count() int {
 	return int(n)
 }
 
-// entityTypes interns the entity types.
 var entityTypes = map[string]entity.Type{
 	string(entity.Person): entity.Person, string(entity.Organization): entity.Organization,
 	string(entity.Location): entity.Location, string(entity.Misc): entity.Misc,
+}
+
+// intern returns the value of m for b without allocating, or a new string of
+// b when m does not have it.
+func intern[T ~string](m map[string]T, b []byte) T {
+	if t, ok := m[string(b)]; ok {
+		return t
+	}
+	return T(b)
 }
 
 // mentions reads the entity mentions of sentence sn (version 2).
@@ -248,18 +257,20 @@ func (d *decoder) mentions(sn *annotate.Sentence, skip bool) {
 		m.End = m.Start + d.varint()
 		m.Text = d.text(m.Start, m.End, !skip)
 		typ := d.bytes()
-		if t, ok := entityTypes[string(typ)]; ok {
-			m.Type = t
-		} else {
-			m.Type = entity.Type(typ)
+		named := d.byte() == 1
+		var name []byte
+		if named {
+			name = d.bytes()
 		}
+		if skip {
+			continue
+		}
+		m.Type = intern(entityTypes, typ)
 		m.Name = m.Text
-		if d.byte() == 1 {
-			m.Name = string(d.bytes())
+		if named {
+			m.Name = string(name)
 		}
-		if !skip {
-			sn.Entities = append(sn.Entities, m)
-		}
+		sn.Entities = append(sn.Entities, m)
 	}
 }
 
@@ -318,19 +329,18 @@ func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentenc
 		x.Start = sn.Start + d.varint()
 		x.End = x.Start + d.varint()
 		x.Text = d.text(x.Start, x.End, !skip)
-		typ := d.bytes()
-		if t, ok := timexTypes[string(typ)]; ok {
-			x.Type = t
-		} else {
-			x.Type = timex.Type(typ)
+		if skip { // its type, value, mod, quant and freq
+			for range 5 {
+				d.bytes()
+			}
+			continue
 		}
+		x.Type = intern(timexTypes, d.bytes())
 		x.Value = string(d.bytes())
 		x.Mod = string(d.bytes())
 		x.Quant = string(d.bytes())
 		x.Freq = string(d.bytes())
-		if !skip {
-			sn.Timexes[j] = x
-		}
+		sn.Timexes[j] = x
 	}
 	if d.version >= codecVersion {
 		d.mentions(&sn, skip)
@@ -417,7 +427,14 @@ func lazyRuneIndex(s string) runeIndex { return runeIndex{text: s} }
 
 // isASCII reports whether s has only ASCII bytes.
 func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	// Eight bytes at a time: a byte is ASCII when its top bit is clear.
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64([]byte(s[i:i+8]))&0x8080808080808080 != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
 		}

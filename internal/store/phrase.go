@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,35 +40,143 @@ func stopPhrase(q Query) string {
 
 // searchPhrase returns the sentences of the newest articles of sp (at most
 // s.window articles read) that contain phrase, newest article first, at
-// most limit.
+// most limit. The scan reads only the articles' texts; the rows of the
+// articles whose text has the phrase are read once the scan has let its
+// connection go (a query inside another's row loop would hold two of the
+// few connections a store has, and enough of those at once would wait
+// for each other forever).
 func (s *Store) searchPhrase(ctx context.Context, phrase string, f Filter, limit int, sp span) ([]Hit, error) {
 	var hits []Hit
-	var buf []byte
 	p := []byte(phrase)
-	err := s.b.recent(ctx, f, sp, s.window, func(r hitRow) (bool, error) {
-		if buf = text.AppendFold(buf[:0], r.body); !hasPhrase(buf, p) {
-			return true, nil
+	for left := s.window; left > 0 && len(hits) < limit; {
+		want := limit - len(hits)
+		cands, read, last, err := s.phraseCandidates(ctx, p, f, sp, left, want)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", phrase, err)
+		}
+		if hits, err = s.phraseHits(ctx, p, cands, hits, limit); err != nil {
+			return nil, fmt.Errorf("search %q: %w", phrase, err)
+		}
+		if len(cands) < want || read == 0 {
+			break // the scan read everything it could
+		}
+		// More hits are wanted than the candidates gave (a text can have
+		// the phrase across two sentences): go on past the last one read.
+		left -= read
+		if sp.all {
+			sp = span{lo: 0, hi: last - 1}
+		} else {
+			sp.hi = last - 1
+		}
+		if sp.hi < sp.lo {
+			break
+		}
+	}
+	return hits, nil
+}
+
+// phraseCandidates scans the texts of the newest n articles of sp for p
+// until want of them have it: it returns their seqs, how many articles it
+// read and the seq of the last one.
+func (s *Store) phraseCandidates(ctx context.Context, p []byte, f Filter, sp span, n, want int) (cands []int64, read int, last int64, err error) {
+	var m phraseMatcher
+	err = s.b.recent(ctx, f, sp, n, func(seq int64, body string) (bool, error) {
+		read, last = read+1, seq
+		if m.in(body, p) {
+			cands = append(cands, seq)
+		}
+		return len(cands) < want, nil
+	})
+	return cands, read, last, err
+}
+
+// phraseHits appends to hits the sentences of the articles cands (in that
+// order) that contain p, up to limit hits in all.
+func (s *Store) phraseHits(ctx context.Context, p []byte, cands []int64, hits []Hit, limit int) ([]Hit, error) {
+	if len(cands) == 0 {
+		return hits, nil
+	}
+	rows, err := s.b.hitRows(ctx, cands)
+	if err != nil {
+		return hits, err
+	}
+	var m phraseMatcher
+	for _, seq := range cands {
+		r, ok := rows[seq]
+		if !ok { // replaced since the scan read it
+			continue
 		}
 		sents, err := decodeSentences(r.body, r.sents)
 		if err != nil {
-			return false, damaged(r.h.ArticleID, err)
+			return hits, damaged(r.h.ArticleID, err)
 		}
 		for _, sn := range sents {
 			if len(hits) == limit {
-				return false, nil
+				return hits, nil
 			}
-			if buf = text.AppendFold(buf[:0], sn.Text); hasPhrase(buf, p) {
+			if m.in(sn.Text, p) {
 				h := r.h
 				h.Sentence, h.Text = sn.Index, sn.Text
 				hits = append(hits, h)
 			}
 		}
-		return len(hits) < limit, nil
-	})
-	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", phrase, err)
 	}
 	return hits, nil
+}
+
+// phraseMatcher tells whether texts contain a folded phrase (see hasPhrase)
+// without folding each text first when it need not: a phrase of ASCII
+// letters and spaces is found in a text by comparing its ASCII letters
+// case-insensitively where they are, unless the text holds one of the
+// three runes that fold into ASCII letters (the Kelvin sign, long s and
+// dotted capital I). Scanning thousands of articles for a phrase of stop
+// words, folding every text first cost twice as much.
+type phraseMatcher struct{ buf []byte }
+
+// foldsToASCII are the non-ASCII runes whose fold (text.Fold) is ASCII.
+var foldsToASCII = []string{"\u212A", "\u017F", "\u0130"}
+
+// in reports whether text contains the folded phrase p as whole words.
+func (m *phraseMatcher) in(s string, p []byte) bool {
+	if !isASCII(string(p)) || slices.ContainsFunc(foldsToASCII, func(r string) bool { return strings.Contains(s, r) }) {
+		m.buf = text.AppendFold(m.buf[:0], s)
+		return hasPhrase(m.buf, p)
+	}
+	return hasASCIIPhrase(s, p)
+}
+
+// hasASCIIPhrase is hasPhrase(text.Fold(s), p) for an ASCII phrase p and
+// a text s with no rune that folds into ASCII.
+func hasASCIIPhrase(s string, p []byte) bool {
+	for i := 0; i+len(p) <= len(s); i++ {
+		if lowerASCII(s[i]) != p[0] || !equalLowerASCII(s[i+1:i+len(p)], p[1:]) {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+len(p):])
+		if !isWordRune(text.FoldRune(before)) && !isWordRune(text.FoldRune(after)) { // as they are in the folded text
+			return true
+		}
+	}
+	return false
+}
+
+// lowerASCII is c with A–Z lowered.
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// equalLowerASCII reports whether s lowered (A–Z only) is p.
+func equalLowerASCII(s string, p []byte) bool {
+	for i := range len(p) {
+		if lowerASCII(s[i]) != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasPhrase reports whether folded text contains phrase with no letter or
@@ -96,15 +205,16 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 // errStop ends a row loop early (see recentRows).
 var errStop = errors.New("stop")
 
-// recentRows runs the rows of a recent query (hitColumns) through fn until
+// recentRows runs the (seq, body) rows of a recent query through fn until
 // fn says stop; each backend passes its own row loop.
-func recentRows(each func(scan func(scan func(...any) error) error) error, fn func(hitRow) (bool, error)) error {
+func recentRows(each func(scan func(scan func(...any) error) error) error, fn func(int64, string) (bool, error)) error {
 	err := each(func(scan func(...any) error) error {
-		r, err := scanHit(scan)
-		if err != nil {
+		var seq int64
+		var body string
+		if err := scan(&seq, &body); err != nil {
 			return err
 		}
-		more, err := fn(r)
+		more, err := fn(seq, body)
 		if err == nil && !more {
 			err = errStop
 		}

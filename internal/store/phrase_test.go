@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/dateline-news/dateline/internal/text"
+)
 
 func TestHasPhrase(t *testing.T) {
 	for _, tt := range []struct {
@@ -40,4 +45,30 @@ func TestStopPhrase(t *testing.T) {
 			t.Errorf("stopPhrase(%+v) = %q, want %q", tt.q, got, tt.want)
 		}
 	}
+}
+
+// FuzzPhraseMatcher checks the matcher's short cut against folding the text
+// first: both must find the same phrases.
+func FuzzPhraseMatcher(f *testing.F) {
+	for _, s := range [][2]string{
+		{"The Who’s tour", "the who"},
+		{"bathe whoever THE WHO", "the who"},
+		{"ſo \u212Aeep it", "so"},
+		{"İt is", "it is"},
+		{"theΙ is", "the"},
+		{"\xffthe\xfe", "the"},
+		{"über alles", "über"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, s, phrase string) {
+		p := strings.Join(strings.Fields(text.Fold(phrase)), " ")
+		if p == "" {
+			return
+		}
+		var m phraseMatcher
+		if got, want := m.in(s, []byte(p)), hasPhrase([]byte(text.Fold(s)), []byte(p)); got != want {
+			t.Fatalf("in(%q, %q) = %v, folding first says %v", s, p, got, want)
+		}
+	})
 }

@@ -300,17 +300,7 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 		seq, _ := splitSentenceID(sc.id)
 		seqs = append(seqs, seq)
 	}
-	rows := map[int64]hitRow{}
-	err := pgQuery(ctx, p.pool, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
-		func(scan func(...any) error) error {
-			var seq int64
-			r, err := scanHit(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
-			if err != nil {
-				return err
-			}
-			rows[seq] = r
-			return nil
-		})
+	rows, err := p.hitRows(ctx, seqs)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
 	}
@@ -332,16 +322,28 @@ func (p *pgStore) search(ctx context.Context, q compiledQuery, f Filter, limit, 
 	return hits, nil
 }
 
-func (p *pgStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error {
+func (p *pgStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(int64, string) (bool, error)) error {
 	args := &pgArgs{}
 	conds := pgDayConds(f, "a", []string{"true"}, args)
 	if !sp.all {
 		conds = append(conds, "a.seq BETWEEN "+args.add(sp.lo)+" AND "+args.add(sp.hi))
 	}
-	query := `SELECT ` + hitColumns + ` FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ` + args.add(n)
+	query := `SELECT a.seq, a.body FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ` + args.add(n)
 	return recentRows(func(row func(scan func(...any) error) error) error {
 		return pgQuery(ctx, p.pool, query, args.args, row)
 	}, fn)
+}
+
+func (p *pgStore) hitRows(ctx context.Context, seqs []int64) (map[int64]hitRow, error) {
+	rows := make(map[int64]hitRow, len(seqs))
+	err := pgQuery(ctx, p.pool, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq = ANY($1)`, []any{seqs},
+		func(scan func(...any) error) error {
+			var seq int64
+			r, err := scanHit(func(dest ...any) error { return scan(append([]any{&seq}, dest...)...) })
+			rows[seq] = r
+			return err
+		})
+	return rows, err
 }
 
 func (p *pgStore) span(ctx context.Context, f Filter) (span, error) {

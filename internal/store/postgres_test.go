@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/dateline-news/dateline/internal/annotate"
@@ -48,23 +47,7 @@ func TestRawWebsearch(t *testing.T) {
 func TestPostgresConcurrentCreation(t *testing.T) {
 	loc := storetest.Postgres(t)
 	const n = 8
-	var wg sync.WaitGroup
-	errs := make([]error, n)
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s, err := Open(loc)
-			if err != nil {
-				errs[i] = err
-				return
-			}
-			defer s.Close()
-			_, _, errs[i] = s.Put(context.Background(), []annotate.Doc{doc(fmt.Sprint("a", i), "2031-03-02", "The pier closed.")})
-		}()
-	}
-	wg.Wait()
-	for i, err := range errs {
+	for i, err := range createConcurrently(loc, n) {
 		if err != nil {
 			t.Errorf("opener %d: %v", i, err)
 		}

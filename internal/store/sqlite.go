@@ -119,6 +119,11 @@ func sqliteDSN(path string, readOnly bool) string {
 	q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection: index pages stay in memory
 	if readOnly {
 		q.Set("mode", "ro")
+		// Pages read through a mapping of the file, up to 1 GiB of it: no
+		// read system call and no copy per page (a server's searches spent
+		// 8% of their time in pread). Only where this process never writes:
+		// a mapping is the one way a store's I/O error could become a crash.
+		q.Add("_pragma", "mmap_size(1073741824)")
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
@@ -327,16 +332,29 @@ func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, sp span, fn 
 		})
 }
 
-func (s *sqliteStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(hitRow) (bool, error)) error {
+func (s *sqliteStore) recent(ctx context.Context, f Filter, sp span, n int, fn func(int64, string) (bool, error)) error {
 	conds, args := dayConds(f, "a", []string{"1"}, nil)
 	if !sp.all {
 		conds = append(conds, "a.seq BETWEEN ? AND ?")
 		args = append(args, sp.lo, sp.hi)
 	}
-	query := `SELECT ` + hitColumns + ` FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ?`
+	query := `SELECT a.seq, a.body FROM articles a WHERE ` + strings.Join(conds, " AND ") + ` ORDER BY a.seq DESC LIMIT ?`
 	return recentRows(func(row func(scan func(...any) error) error) error {
 		return s.query(ctx, query, append(args, n), func(rows *sql.Rows) error { return row(rows.Scan) })
 	}, fn)
+}
+
+func (s *sqliteStore) hitRows(ctx context.Context, seqs []int64) (map[int64]hitRow, error) {
+	list, _ := json.Marshal(seqs)
+	rows := make(map[int64]hitRow, len(seqs))
+	err := s.query(ctx, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`, []any{string(list)},
+		func(sr *sql.Rows) error {
+			var seq int64
+			r, err := scanHit(func(dest ...any) error { return sr.Scan(append([]any{&seq}, dest...)...) })
+			rows[seq] = r
+			return err
+		})
+	return rows, err
 }
 
 func (s *sqliteStore) article(ctx context.Context, id string) (annotate.Doc, error) {
@@ -427,15 +445,7 @@ func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, lim
 		seq, _ := splitSentenceID(sc.id)
 		seqs = append(seqs, seq)
 	}
-	list, _ := json.Marshal(seqs)
-	rows := make(map[int64]hitRow, len(found))
-	err = s.query(ctx, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`, []any{string(list)},
-		func(sr *sql.Rows) error {
-			var seq int64
-			r, err := scanHit(func(dest ...any) error { return sr.Scan(append([]any{&seq}, dest...)...) })
-			rows[seq] = r
-			return err
-		})
+	rows, err := s.hitRows(ctx, seqs)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: articles of the hits: %w", q.q.Text, err)
 	}

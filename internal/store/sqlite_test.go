@@ -120,29 +120,35 @@ func ls(dir string) []string {
 	return out
 }
 
+// createConcurrently has n openers create the store at loc at once, each
+// storing one article, and returns what each of them met.
+func createConcurrently(loc string, n int) []error {
+	var wg sync.WaitGroup
+	errs := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s, err := Open(loc)
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			defer s.Close()
+			_, _, errs[i] = s.Put(context.Background(), []annotate.Doc{doc(fmt.Sprint("a", i), "2031-03-02", "The pier closed.")})
+		}()
+	}
+	wg.Wait()
+	return errs
+}
+
 // TestConcurrentCreation: many openers creating the same new store at once
 // all succeed (no SQLITE_BUSY, the schema made once).
 func TestConcurrentCreation(t *testing.T) {
 	for round := 0; round < 5; round++ {
 		path := filepath.Join(t.TempDir(), fmt.Sprintf("new%d.db", round))
 		const n = 16
-		var wg sync.WaitGroup
-		errs := make([]error, n)
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				s, err := Open(path)
-				if err != nil {
-					errs[i] = err
-					return
-				}
-				_, _, errs[i] = s.Put(context.Background(), []annotate.Doc{doc(fmt.Sprint("a", i), "2031-03-02", "The pier closed.")})
-				s.Close()
-			}()
-		}
-		wg.Wait()
-		for i, err := range errs {
+		for i, err := range createConcurrently(path, n) {
 			if err != nil {
 				t.Errorf("round %d opener %d: %v", round, i, err)
 			}

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,33 +14,30 @@ import (
 // equal fold to the same string. Invalid UTF-8 bytes become U+FFFD.
 func Fold(s string) string { return string(AppendFold(make([]byte, 0, len(s)), s)) }
 
-// AppendFold appends Fold(s) to b.
+// AppendFold appends Fold(s) to b. ASCII bytes are folded one at a time
+// without decoding; only the other runes go through Unicode case folding
+// (news text is mostly ASCII with a few curly quotes and dashes).
 func AppendFold(b []byte, s string) []byte {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
-		n := len(b)
-		b = append(b, s...)
-		for i := n; i < len(b); i++ {
-			if c := b[i]; c >= 'A' && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
+	b = slices.Grow(b, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
 			}
+			b = append(b, c)
+			i++
+			continue
 		}
-		return b
-	}
-	for _, r := range s {
-		b = utf8.AppendRune(b, foldRune(r))
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = utf8.AppendRune(b, FoldRune(r))
+		i += n
 	}
 	return b
 }
 
-// foldRune is the folded form of r (see Fold).
-func foldRune(r rune) rune {
+// FoldRune is the folded form of r: Fold folds every rune of a text by it.
+func FoldRune(r rune) rune {
 	if r < utf8.RuneSelf {
 		if r >= 'A' && r <= 'Z' {
 			return r + 'a' - 'A'

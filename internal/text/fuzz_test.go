@@ -3,6 +3,7 @@ package text
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzSentences checks that sentence spans are ordered, non-overlapping,
@@ -27,6 +28,23 @@ func FuzzSentences(f *testing.F) {
 				t.Fatalf("span %+v not trimmed: %q", sp, txt)
 			}
 			prev = sp.End
+		}
+	})
+}
+
+// FuzzFold checks AppendFold's byte loop against folding every rune of the
+// text in turn, the definition of Fold.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Syria", "ÖSTERREICH “quoted” — İstanbul", "\u212Aelvin ſ \xff\xfe end", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []byte
+		for _, r := range s {
+			want = utf8.AppendRune(want, FoldRune(r))
+		}
+		if got := AppendFold([]byte("x"), s); string(got) != "x"+string(want) {
+			t.Fatalf("AppendFold(%q) = %q, want %q", s, got[1:], want)
 		}
 	})
 }

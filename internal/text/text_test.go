@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func spansText(s string, sp []Span) []string {
@@ -175,6 +176,12 @@ func TestFold(t *testing.T) {
 			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+	// Fold is FoldRune applied to every rune (AppendFold takes short cuts).
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := Fold(string(r)), string(FoldRune(r)); got != want && utf8.ValidRune(r) {
+			t.Fatalf("Fold(%q) = %q, want %q", r, got, want)
+		}
+	}
 	// Whatever EqualFold calls equal folds the same.
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
@@ -182,5 +189,16 @@ func TestFold(t *testing.T) {
 				t.Fatalf("Fold(%q) = %q but Fold(%q) = %q", r, Fold(string(r)), f, Fold(string(f)))
 			}
 		}
+	}
+}
+
+// BenchmarkAppendFold folds a news-like paragraph: ASCII words with curly
+// quotes and a dash.
+func BenchmarkAppendFold(b *testing.B) {
+	s := strings.Repeat("The minister said on Tuesday that “talks will go on” — and that İstanbul’s mayor agreed. ", 40)
+	var buf []byte
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		buf = AppendFold(buf[:0], s)
 	}
 }

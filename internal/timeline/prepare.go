@@ -87,6 +87,26 @@ func (p *Preparer) prepare(d annotate.Doc, l *localIDs) *preparedDoc {
 	return pd
 }
 
+// Warm reads d's words now, so that a later corpus need not, and keeps
+// them; false, keeping nothing, when p has no room left for them (it never
+// starts afresh for Warm). A server warms its Preparer with the stored
+// articles when it starts.
+func (p *Preparer) Warm(d annotate.Doc) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	k := docKey{d.Article.ID, d.Article.Published.UnixNano(), len(d.Article.Text)}
+	if p.docs[k] != nil {
+		return true
+	}
+	if !p.keep || p.sentences+len(d.Sentences) > p.maxSentences() {
+		return false
+	}
+	pd := p.read(d)
+	p.sentences += len(pd.sents)
+	p.docs[k] = pd
+	return true
+}
+
 func (p *Preparer) maxSentences() int {
 	if p.MaxSentences > 0 {
 		return p.MaxSentences
@@ -151,7 +171,16 @@ func (l *localIDs) counts(c *Corpus, pc piece) (vector, int) {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
+	distinct := 0
+	for i, id := range ids {
+		if i == 0 || id != ids[i-1] {
+			distinct++
+		}
+	}
 	var tf vector
+	if distinct > 0 {
+		tf = make(vector, 0, distinct) // one allocation per sentence, of its size
+	}
 	for i := 0; i < len(ids); {
 		j := i
 		for j < len(ids) && ids[j] == ids[i] {

@@ -43,3 +43,35 @@ func TestPreparerMatchesNewCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestPreparerWarm checks that a warmed Preparer builds the same timelines
+// as NewCorpus, and that Warm refuses what would not fit rather than start
+// afresh.
+func TestPreparerWarm(t *testing.T) {
+	docs := story()
+	p := NewPreparer()
+	for i := len(docs) - 1; i >= 0; i-- { // not the corpus's order
+		if !p.Warm(docs[i]) {
+			t.Fatalf("Warm(%s) = false in an empty Preparer", docs[i].Article.ID)
+		}
+	}
+	if !p.Warm(docs[0]) {
+		t.Error("Warm of an article already kept = false")
+	}
+	opt := Options{Dates: 3, PerDate: 1, Selection: Selection{Query: "pier"}}
+	if got, want := p.Corpus(docs).Build(opt), NewCorpus(slices.Clone(docs)).Build(opt); !reflect.DeepEqual(got, want) {
+		t.Errorf("warmed Preparer %+v\nNewCorpus %+v", got, want)
+	}
+
+	small := NewPreparer()
+	small.MaxSentences = len(docs[0].Sentences)
+	if !small.Warm(docs[0]) {
+		t.Fatal("Warm of an article that fits = false")
+	}
+	if small.Warm(docs[1]) {
+		t.Error("Warm past MaxSentences = true")
+	}
+	if small.sentences != len(docs[0].Sentences) || len(small.docs) != 1 {
+		t.Errorf("after a refused Warm: %d sentences, %d articles kept; want %d, 1", small.sentences, len(small.docs), len(docs[0].Sentences))
+	}
+}
