@@ -47,7 +47,7 @@ func cmdSameCounts(ts *testscript.TestScript, neg bool, args []string) {
 			ts.Fatalf("%s: %v", a, err)
 		}
 	}
-	for _, k := range []string{"articles", "sentences", "timexes", "resolved_timexes", "first", "last"} {
+	for _, k := range []string{"articles", "sentences", "timexes", "resolved_timexes", "first", "last", "stories", "story_articles"} {
 		if counts[0][k] != counts[1][k] && !neg {
 			ts.Fatalf("%s: %v in %s, %v in %s", k, counts[0][k], args[0], counts[1][k], args[1])
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/dedup"
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/quote"
 	"github.com/dateline-news/dateline/internal/text"
@@ -41,6 +42,24 @@ type Doc struct {
 	// document stored before dateline kept them, or annotated without
 	// them).
 	Entities bool
+	// Signature is the article's near-duplicate signature (dedup.Sign of
+	// its text), computed by Annotate; the zero value means not signed
+	// (see Signed).
+	Signature dedup.Signature
+	// Story names the story the article belongs to in the store it was
+	// read from: articles of one story (copies, updated versions: see
+	// internal/dedup) have the same number, others not. 0 when it did not
+	// come from a store.
+	Story int64
+}
+
+// Signed returns d's near-duplicate signature: the one Annotate computed,
+// or dedup.Sign of its text for a document built otherwise.
+func (d *Doc) Signed() dedup.Signature {
+	if d.Signature == (dedup.Signature{}) {
+		return dedup.Sign(d.Article.Text)
+	}
+	return d.Signature
 }
 
 // Tagger finds the time expressions of a text already split into
@@ -94,7 +113,7 @@ func (an *Annotator) WithEntities(rec Recognizer, quoter Quoter) *Annotator {
 func (an *Annotator) Annotate(a article.Article) Doc {
 	spans := text.Sentences(a.Text)
 	runeAt := runeOffsets(a.Text, spans)
-	doc := Doc{Article: a, Sentences: make([]Sentence, len(spans))}
+	doc := Doc{Article: a, Sentences: make([]Sentence, len(spans)), Signature: dedup.Sign(a.Text)}
 	for i, sp := range spans {
 		doc.Sentences[i] = Sentence{Index: i, Text: a.Text[sp.Start:sp.End], Start: runeAt[2*i], End: runeAt[2*i+1]}
 	}

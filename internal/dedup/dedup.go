@@ -3,7 +3,6 @@ package dedup
 import (
 	"encoding/binary"
 	"errors"
-	"hash/fnv"
 	"math"
 	"strings"
 	"time"
@@ -36,7 +35,10 @@ type Signature struct {
 	Len  int    // number of shingles; 0 for a text too short to compare
 }
 
-// Sign computes the signature of an article's text.
+// Sign computes the signature of an article's text: for each of its
+// shingles (shingleWords lower-cased words in a row), the FNV-1a hash of
+// its words, each followed by a zero byte, gives NumHashes hash values
+// (Kirsch–Mitzenmacher: h1 + k·h2), and each of Min keeps its smallest.
 func Sign(s string) Signature {
 	var sig Signature
 	for i := range sig.Min {
@@ -47,25 +49,32 @@ func Sign(s string) Signature {
 	for i := range ws {
 		ws[i] = strings.ToLower(ws[i])
 	}
-	h := fnv.New64a()
 	for i := 0; i+shingleWords <= len(ws); i++ {
-		h.Reset()
+		x := uint64(fnvOffset)
 		for _, w := range ws[i : i+shingleWords] {
-			h.Write([]byte(w))
-			h.Write([]byte{0})
+			for j := 0; j < len(w); j++ {
+				x = (x ^ uint64(w[j])) * fnvPrime
+			}
+			x *= fnvPrime // the zero byte after each word
 		}
-		x := h.Sum64()
 		h1, h2 := uint32(x), uint32(x>>32)|1
+		v := h1
 		for k := range sig.Min {
-			// Kirsch–Mitzenmacher: NumHashes hash functions from two.
-			if v := h1 + uint32(k)*h2; v < sig.Min[k] {
+			if v < sig.Min[k] {
 				sig.Min[k] = v
 			}
+			v += h2
 		}
 		sig.Len++
 	}
 	return sig
 }
+
+// The FNV-1a 64-bit parameters (hash/fnv), inlined in Sign's loop.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
 // Similarity estimates the Jaccard similarity of the shingle sets of two
 // signed texts: the share of hash functions on which they agree.
@@ -129,7 +138,7 @@ type Index struct {
 	sigs   []Signature
 	days   []int32
 	parent []int
-	bands  map[[2]uint64][]int // (band, hash of its rows) → articles
+	bands  map[uint64][]int // band key (see Bands) → articles
 }
 
 // NewIndex returns an empty index; zero options take DefaultOptions.
@@ -137,7 +146,7 @@ func NewIndex(opts Options) *Index {
 	if opts == (Options{}) {
 		opts = DefaultOptions
 	}
-	return &Index{opts: opts, bands: map[[2]uint64][]int{}}
+	return &Index{opts: opts, bands: map[uint64][]int{}}
 }
 
 // Add puts a signed article published on the given day into the index and
@@ -145,18 +154,14 @@ func NewIndex(opts Options) *Index {
 func (ix *Index) Add(published time.Time, s Signature) int {
 	n := len(ix.sigs)
 	ix.sigs = append(ix.sigs, s)
-	ix.days = append(ix.days, int32(published.Unix()/86400))
+	ix.days = append(ix.days, Day(published))
 	ix.parent = append(ix.parent, n)
-	if s.Len == 0 {
-		return n
-	}
 	seen := map[int]bool{}
-	for b := 0; b < bands; b++ {
-		key := [2]uint64{uint64(b), bandHash(s.Min[b*rows : (b+1)*rows])}
+	for _, key := range s.Bands() {
 		for _, m := range ix.bands[key] {
 			if !seen[m] {
 				seen[m] = true
-				if ix.sameStory(m, n) {
+				if ix.opts.SameStory(ix.sigs[m], ix.days[m], s, ix.days[n]) {
 					ix.union(m, n)
 				}
 			}
@@ -166,24 +171,50 @@ func (ix *Index) Add(published time.Time, s Signature) int {
 	return n
 }
 
-// sameStory reports whether articles i and j are one story.
-func (ix *Index) sameStory(i, j int) bool {
-	a, b := ix.sigs[i], ix.sigs[j]
-	if d := ix.days[i] - ix.days[j]; d > int32(ix.opts.MaxDays) || -d > int32(ix.opts.MaxDays) {
+// Day is the day number an article's publication time counts as when
+// stories are compared (days since 1970-01-01, UTC).
+func Day(published time.Time) int32 { return int32(published.Unix() / 86400) }
+
+// SameStory reports whether two signed articles, published on days dayA
+// and dayB (see Day), are one story: the rule an Index joins articles by,
+// for a store that keeps the clusters itself. Zero options are
+// DefaultOptions. Only pairs that share a band (see Bands) are ever
+// compared.
+func (o Options) SameStory(a Signature, dayA int32, b Signature, dayB int32) bool {
+	if o == (Options{}) {
+		o = DefaultOptions
+	}
+	if d := dayA - dayB; d > int32(o.MaxDays) || -d > int32(o.MaxDays) {
 		return false
 	}
-	th := ix.opts.Threshold
+	th := o.Threshold
 	switch {
 	case a.Wire != "" && a.Wire == b.Wire:
-		th = ix.opts.WireThreshold
+		th = o.WireThreshold
 	case a.Wire != "" && b.Wire != "":
 		return false // two agencies' reports are two stories
 	}
 	return Similarity(a, b) >= th
 }
 
-func bandHash(rs []uint32) uint64 {
-	h := uint64(14695981039346656037)
+// Bands returns the keys of the signature's bands: two articles are
+// compared (SameStory) only when they share one. A text too short to
+// compare has none. Each key is the band's number and the hash of its
+// rows in one value, so a store can index them as one column.
+func (s Signature) Bands() []uint64 {
+	if s.Len == 0 {
+		return nil
+	}
+	out := make([]uint64, bands)
+	for b := range out {
+		out[b] = bandHash(uint32(b), s.Min[b*rows:(b+1)*rows])
+	}
+	return out
+}
+
+// bandHash is the FNV-1a hash of a band's number and rows.
+func bandHash(band uint32, rs []uint32) uint64 {
+	h := (uint64(14695981039346656037) ^ uint64(band)) * 1099511628211
 	for _, r := range rs {
 		h = (h ^ uint64(r)) * 1099511628211
 	}

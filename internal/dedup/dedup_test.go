@@ -1,9 +1,13 @@
 package dedup
 
 import (
+	"hash/fnv"
+	"math"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/dateline-news/dateline/internal/text"
 )
 
 // story is an invented wire story of eight sentences.
@@ -136,5 +140,46 @@ func BenchmarkSign(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for i := 0; i < b.N; i++ {
 		Sign(s)
+	}
+}
+
+// signPlain is Sign written the plain way (hash/fnv, the hash functions
+// computed one by one): Sign's inlined loop must give the same signature.
+func signPlain(s string) Signature {
+	var sig Signature
+	for i := range sig.Min {
+		sig.Min[i] = math.MaxUint32
+	}
+	sig.Wire = Wire(s)
+	ws := text.Words(s)
+	for i := range ws {
+		ws[i] = strings.ToLower(ws[i])
+	}
+	h := fnv.New64a()
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		h.Reset()
+		for _, w := range ws[i : i+shingleWords] {
+			h.Write([]byte(w))
+			h.Write([]byte{0})
+		}
+		x := h.Sum64()
+		h1, h2 := uint32(x), uint32(x>>32)|1
+		for k := range sig.Min {
+			if v := h1 + uint32(k)*h2; v < sig.Min[k] {
+				sig.Min[k] = v
+			}
+		}
+		sig.Len++
+	}
+	return sig
+}
+
+func TestSignAsPlain(t *testing.T) {
+	texts := []string{"", "Bridge closed.", join(story...), other, "CITY (AP) — " + join(story[:5]...),
+		"Ünïcode Wörter IN GROSSBUCHSTABEN und ß, façade, Ελληνικά κείμενα εδώ, 日本語のテキスト も ある."}
+	for _, s := range texts {
+		if got, want := Sign(s), signPlain(s); got != want {
+			t.Errorf("Sign(%.30q) differs from the plain computation", s)
+		}
 	}
 }

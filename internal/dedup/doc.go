@@ -8,8 +8,10 @@
 //
 // It stands beside the pipeline: it needs only the text (internal/text's
 // word segmentation) and a publication day, so signatures can be computed
-// in annotate's workers and kept by the store, and an Index rebuilt from
-// them. internal/timeline uses it to count a story once.
+// in annotate's workers and kept by the store, which clusters its articles
+// at ingest by the same rule (Options.SameStory over the pairs that share
+// a band, Signature.Bands) as an Index does. internal/timeline clusters
+// documents from files with an Index, so that its stories are the store's.
 //
 // MinHash and banding are written here: the few Go MinHash packages are
 // unmaintained, and the algorithm is forty lines.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/quote"
+	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
@@ -98,10 +99,9 @@ func Doc(w io.Writer, d annotate.Doc) error {
 }
 
 // jsonArticle is the JSON shape of one stored article for readers of it (the
-// server's article view): its text and provenance, and its sentences with
-// their time expressions, offsets in runes of Text. The annotations still to
-// come (entities, quotes, near-duplicate siblings) join it as fields of
-// their own.
+// server's article view): its text and provenance, its sentences with
+// their time expressions, offsets in runes of Text, its quotes, and its
+// near-duplicate siblings (the other articles of its story).
 type jsonArticle struct {
 	ID        string         `json:"id"`
 	Published string         `json:"published"`
@@ -116,21 +116,36 @@ type jsonArticle struct {
 	// Annotated says whether entities and quotes were looked for: an article
 	// stored by a dateline before they were kept has none, not "none found".
 	Annotated bool `json:"entities_annotated"`
+	// Siblings are the other articles of its story: its copies and updated
+	// versions (see internal/dedup), earliest first.
+	Siblings []jsonSibling `json:"siblings"`
+}
+
+// jsonSibling is an article of the same story, as a link to it.
+type jsonSibling struct {
+	ID        string `json:"id"`
+	Title     string `json:"title,omitempty"`
+	Source    string `json:"source,omitempty"`
+	Published string `json:"published"` // YYYY-MM-DD
 }
 
 // Article writes one article as a JSON object: id, published, title, url
 // (only an absolute http(s) URL, see SafeURL), source, author, date_from,
 // text, sentences with their time expressions and entity mentions, and
-// quotes (as QuotesJSON gives them), offsets in runes of text, and whether
-// entities and quotes were looked for. Where the article was read from (its
-// origin) is left out.
-func Article(w io.Writer, d annotate.Doc) error {
+// quotes (as QuotesJSON gives them), offsets in runes of text, whether
+// entities and quotes were looked for, and siblings, the other articles of
+// its story (id, title, source, published day; [] when none). Where the
+// article was read from (its origin) is left out.
+func Article(w io.Writer, d annotate.Doc, siblings []store.Sibling) error {
 	a := d.Article
 	out := jsonArticle{ID: a.ID, Published: a.Published.Format(time.DateOnly), Title: a.Title, URL: SafeURL(a.URL),
 		Source: a.Source, Author: a.Author, DateFrom: a.DateFrom, Text: a.Text, Sentences: jsonSentences(d.Sentences),
-		Quotes: jsonQuotes(a.Text, d.Quotes), Annotated: d.Entities}
+		Quotes: jsonQuotes(a.Text, d.Quotes), Annotated: d.Entities, Siblings: []jsonSibling{}}
 	if h, m, s := a.Published.Clock(); h != 0 || m != 0 || s != 0 {
 		out.Published = a.Published.Format(time.RFC3339)
+	}
+	for _, sb := range siblings {
+		out.Siblings = append(out.Siblings, jsonSibling{ID: sb.ID, Title: sb.Title, Source: sb.Source, Published: sb.Published.Format(time.DateOnly)})
 	}
 	return encodeJSON(w, out)
 }

@@ -54,6 +54,7 @@ func Stats(w io.Writer, st store.Stats, f Format) error {
 			"timexes": st.Timexes, "resolved_timexes": st.Resolved, "first": day(st.First), "last": day(st.Last),
 			"sources": counts(st.Sources), "months": counts(st.Months), "top_days": counts(st.TopDays),
 			"entity_names": st.Names, "entity_mentions": st.Mentions,
+			"stories": st.Stories, "story_articles": st.InStories,
 		})
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -63,6 +64,7 @@ func Stats(w io.Writer, st store.Stats, f Format) error {
 	fmt.Fprintf(tw, "sentences\t%d\n", st.Sentences)
 	fmt.Fprintf(tw, "time expressions\t%d (%d on the calendar)\n", st.Timexes, st.Resolved)
 	fmt.Fprintf(tw, "entity mentions\t%d (%d names)\n", st.Mentions, st.Names)
+	fmt.Fprintf(tw, "stories told more than once\t%d (%d articles)\n", st.Stories, st.InStories)
 	if err := tw.Flush(); err != nil {
 		return err
 	}

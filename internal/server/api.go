@@ -421,8 +421,12 @@ func (s *Server) handleArticle(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return nil, err
 		}
+		sibs, err := s.cfg.Store.Siblings(r.Context(), id)
+		if err != nil {
+			return nil, err
+		}
 		var buf bytes.Buffer
-		err = render.Article(&buf, d)
+		err = render.Article(&buf, d, sibs)
 		return buf.Bytes(), err
 	})
 	return writeCached(w, b, hit, err)

@@ -214,6 +214,40 @@ func TestBrowser(t *testing.T) {
 	hostileText(t, b)
 	speakers(t, b, want)
 	live(t, b, ts.URL)
+	siblings(t, b, ts.URL)
+}
+
+// siblings posts another outlet's copy of a fixture article, with a hostile
+// title, and opens the original: its article view lists the copy as a link
+// whose markup is text, and following the link opens the copy.
+func siblings(t *testing.T, b *browser, base string) {
+	t.Helper()
+	orig := do(t, "GET", base+"/api/articles/bridge-1", nil)
+	var a struct{ Text, Published string }
+	if err := json.Unmarshal([]byte(orig.body), &a); err != nil {
+		t.Fatal(err)
+	}
+	line, _ := json.Marshal(map[string]string{"id": "bridge-1-copy", "date": "2032-05-04", "source": "Echo",
+		"title": `<img src=x onerror=alert('sibling')>Bridge shut`, "text": a.Text})
+	if got := do(t, "POST", base+"/api/articles", strings.NewReader(string(line)+"\n"), "Authorization", "Bearer "+testToken); got.status != 200 {
+		t.Fatalf("POST the copy: %d %s", got.status, got.body)
+	}
+	b.run("siblings: open", chromedp.Navigate(base+"/?query=bridge&dates=5&article=bridge-1"))
+	b.waitFor("siblings", `!document.getElementById("article-siblings").hidden && document.querySelectorAll("#siblings-list a.sibling").length === 1`)
+	type view struct {
+		Text, ID string
+		Injected int
+	}
+	got := eval[view](b, "siblings", `(() => { const a = document.querySelector("#siblings-list a.sibling");
+		return {Text: a.textContent, ID: a.dataset.id, Injected: document.querySelectorAll("#article img, #article script").length}; })()`)
+	if got.ID != "bridge-1-copy" || !strings.Contains(got.Text, "<img src=x onerror=alert('sibling')>Bridge shut") || got.Injected != 0 {
+		t.Errorf("sibling link %+v: want the copy, its title as text, nothing injected", got)
+	}
+	b.shot("09-siblings")
+	b.run("siblings: follow", chromedp.Click(chromedp.CSS(`#siblings-list a.sibling`), chromedp.NodeVisible))
+	b.waitFor("siblings: copy", `document.getElementById("article-title").textContent.includes("onerror=alert('sibling')") &&
+		new URLSearchParams(location.search).get("article") === "bridge-1-copy"`)
+	b.clean("siblings")
 }
 
 // speakers checks the entity filters and the speakers panel: choosing the

@@ -27,6 +27,7 @@ type Store interface {
 	Docs(ctx context.Context, f store.Filter) ([]annotate.Doc, error)
 	Search(ctx context.Context, q store.Query, f store.Filter, limit int) ([]store.Hit, error) // store.ErrEmptyQuery, *store.QueryError for the caller's mistakes
 	Article(ctx context.Context, id string) (annotate.Doc, error)                              // an unknown id wraps store.ErrNotFound
+	Siblings(ctx context.Context, id string) ([]store.Sibling, error)                          // the other articles of its story
 	Stats(ctx context.Context) (store.Stats, error)
 	Version(ctx context.Context) (int64, error)
 	Put(ctx context.Context, docs []annotate.Doc) (added, updated int, err error)   // an id stored with other content is replaced

@@ -25,6 +25,20 @@
 //     queries with.
 //   - Stats, Article and Version read counts kept at ingest, one article,
 //     and a number that changes with every write.
+//   - Every article belongs to a story, assigned at ingest (stories.go):
+//     its copies and updated versions, exactly the clusters dedup.Index
+//     forms of the stored articles, whatever the batches, their order and
+//     the writers. Candidates come through an indexed table of LSH band
+//     keys; dedup's own rule (dedup.Options.SameStory) decides. A changed
+//     article that replaces the stored one is signed again, and its old
+//     story clustered again without it. Docs and Article give each
+//     document its story (Doc.Story), Siblings the other articles of one,
+//     Stats the stories of two or more. Concurrent PostgreSQL writers take
+//     turns for this one step only, under an advisory lock held to commit:
+//     without it, two writers storing two copies at once would each miss
+//     the other's uncommitted copy. Union-find on read was the other way;
+//     it would leave every reader to join clusters, and no stored story
+//     would be an article's story until then.
 //
 // The method names and result types (Docs, Search, Stats, Article, Version,
 // Put, Ingest; Filter, Query, Hit, Stats, IngestResult) are the package's

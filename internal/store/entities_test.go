@@ -127,7 +127,8 @@ func TestMigratesV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	v1col := encodeV1(plain)
-	for _, q := range []string{`DROP TABLE entities`, `ALTER TABLE articles DROP COLUMN names`, `PRAGMA user_version = 2`} {
+	for _, q := range []string{`DROP TABLE entities`, `ALTER TABLE articles DROP COLUMN names`,
+		`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `PRAGMA user_version = 2`} {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -148,7 +149,8 @@ func TestMigratesV2(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got.Entities || len(got.Sentences) != 1 || got.Sentences[0].Text != plain.Sentences[0].Text || len(got.Sentences[0].Timexes) != 1 {
+	if got.Entities || len(got.Sentences) != 1 || got.Sentences[0].Text != plain.Sentences[0].Text || len(got.Sentences[0].Timexes) != 1 ||
+		got.Story == 0 {
 		t.Errorf("migrated article: %+v", got)
 	}
 	fresh, err := s.b.digests(ctx, []string{"a"})

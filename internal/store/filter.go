@@ -251,4 +251,6 @@ type Stats struct {
 	TopDays                      []Count   // most referred-to days (at most 10)
 	Names                        int       // distinct canonical entity names (with their type) of the stored mentions
 	Mentions                     int       // entity mentions
+	Stories                      int       // stories told by more than one article (copies and updated versions, joined at ingest: see internal/dedup)
+	InStories                    int       // the articles of those stories
 }

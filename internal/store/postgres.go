@@ -25,6 +25,9 @@ type pgStore struct {
 	blockBits int            // the store's setting (blockBits when it was made), unless a test changes it before writing
 	mu        sync.Mutex     // guards parts
 	parts     map[int64]bool // blocks whose partition of sentences is known to exist
+	// beforeStories, when a test sets it, is called by a write before it
+	// takes the stories lock (to line up concurrent writers).
+	beforeStories func()
 }
 
 // openPostgres connects to the database at the URL and migrates its schema
@@ -380,7 +383,7 @@ func (p *pgStore) stats(ctx context.Context) (Stats, error) {
 	st := Stats{Backend: "postgres"}
 	err := p.pool.QueryRow(ctx, `SELECT coalesce(sum(pg_total_relation_size(r)), 0) FROM (
 		SELECT unnest(ARRAY['articles'::regclass, 'words'::regclass, 'days'::regclass, 'sources'::regclass, 'entities'::regclass,
-			'batches'::regclass]) AS r
+			'batches'::regclass, 'dedup'::regclass, 'dedup_bands'::regclass, 'stories'::regclass]) AS r
 		UNION ALL SELECT relid FROM pg_partition_tree('sentences'::regclass)) t`).Scan(&st.Bytes)
 	if err != nil {
 		return st, err
@@ -444,7 +447,9 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 	delta := newCountDelta()
 	var ids []int64
 	var terms []string
+	var batch []signed // the articles written, for their stories
 	index := func(seq int64, r *record) {
+		batch = append(batch, r.signedAs(seq))
 		for i, t := range r.terms {
 			if t != "" {
 				ids = append(ids, sentenceID(seq, i))
@@ -479,6 +484,17 @@ func (p *pgStore) writeOnce(ctx context.Context, recs []*record, words []wordTer
 	}
 	if err := pgCounts(ctx, tx, delta); err != nil {
 		return 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	if len(batch) > 0 {
+		if p.beforeStories != nil {
+			p.beforeStories()
+		}
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(pgStoriesLock)); err != nil {
+			return 0, 0, fmt.Errorf("store: stories: %w", err)
+		}
+		if err := assignStories(ctx, pgStories{tx}, batch); err != nil {
+			return 0, 0, fmt.Errorf("store: %w", err)
+		}
 	}
 	if added+updated > 0 {
 		if _, err := tx.Exec(ctx, `INSERT INTO batches (added, updated) VALUES ($1, $2)`, added, updated); err != nil {

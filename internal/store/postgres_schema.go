@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
 
@@ -29,6 +30,10 @@ import (
 // share of them (names). An article stored before decodes without entities
 // or quotes (Doc.Entities false); its digest no longer matches what ingest
 // computes, so ingesting it again annotates and replaces it.
+//
+// Version 4: dedup, dedup_bands and stories, each article's near-duplicate
+// signature and story (see assignStories); pgMigrationFill signs and
+// clusters the articles a version 3 store holds.
 var pgMigrations = []string{`
 CREATE SEQUENCE article_seq;
 CREATE TABLE articles (
@@ -103,7 +108,28 @@ CREATE TABLE entities (
 	PRIMARY KEY (name, type)
 );
 CREATE INDEX entities_mentions ON entities (mentions DESC);
+`, `
+CREATE TABLE dedup (
+	seq       bigint PRIMARY KEY,  -- the article (articles.seq)
+	story     bigint NOT NULL,     -- the smallest seq of its story's articles
+	day       int NOT NULL,        -- dedup.Day of its publication
+	signature bytea NOT NULL       -- dedup.Signature.MarshalBinary
+);
+CREATE INDEX dedup_story ON dedup (story);
+CREATE TABLE dedup_bands (
+	key bigint NOT NULL,  -- a band key of the signature (dedup.Signature.Bands), as a signed 64-bit value
+	seq bigint NOT NULL,
+	PRIMARY KEY (key, seq)
+);
+CREATE TABLE stories (
+	story    bigint PRIMARY KEY,
+	articles bigint NOT NULL  -- two or more: a story of one article has no row
+);
 `}
+
+// pgMigrationFill is what a migration computes in Go after its SQL, by the
+// version it brings the store to.
+var pgMigrationFill = map[int]func(context.Context, pgx.Tx) error{4: pgSignStored}
 
 // pgLock is the advisory lock that serializes processes migrating one
 // database ("dateline" as a number).
@@ -150,6 +176,11 @@ func (p *pgStore) migrate(ctx context.Context, readOnly bool) error {
 	for ; v < len(pgMigrations); v++ {
 		if _, err := tx.Exec(ctx, pgMigrations[v]); err != nil {
 			return fmt.Errorf("migrate schema to %d: %w", v+1, err)
+		}
+		if fill := pgMigrationFill[v+1]; fill != nil {
+			if err := fill(ctx, tx); err != nil {
+				return fmt.Errorf("migrate schema to %d: %w", v+1, err)
+			}
 		}
 		if _, err := tx.Exec(ctx, `INSERT INTO dateline_schema (version) VALUES ($1)`, v+1); err != nil {
 			return fmt.Errorf("migrate schema to %d: %w", v+1, err)

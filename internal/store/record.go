@@ -10,6 +10,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/dedup"
 	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -40,6 +41,14 @@ type record struct {
 	terms     []string   // each sentence's index terms (text.Terms), space-separated
 	words     []wordTerm // the article's distinct words, folded, with their terms
 	counts    counts     // what the article adds to the per-day counts
+	sig       signed     // its signature and publication day (dedup.Day), for its story (see assignStories)
+}
+
+// signedAs returns r's signature stored as article seq.
+func (r *record) signedAs(seq int64) signed {
+	s := r.sig
+	s.seq = seq
+	return s
 }
 
 // wordTerm is a word of the vocabulary, folded (text.Fold), with the index
@@ -214,6 +223,7 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 		}
 	}
 	r.sentences = encodeDoc(d)
+	r.sig = signed{sig: d.Signed(), day: dedup.Day(a.Published)}
 	return r, nil
 }
 

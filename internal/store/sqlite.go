@@ -253,7 +253,8 @@ func dayConds(f Filter, a string, conds []string, args []any) ([]string, []any) 
 }
 
 // articleColumns are the columns scanArticle reads.
-const articleColumns = `a.id, a.published, a.title, a.url, a.source, a.origin, a.body, a.sentences`
+const articleColumns = `a.id, a.published, a.title, a.url, a.source, a.origin, a.body, a.sentences,
+	coalesce((SELECT d.story FROM dedup d WHERE d.seq = a.seq), 0)`
 
 // scanArticle reads a row of articleColumns into a document.
 func scanArticle(scan func(...any) error) (annotate.Doc, error) {
@@ -261,7 +262,7 @@ func scanArticle(scan func(...any) error) (annotate.Doc, error) {
 	a := &d.Article
 	var pub string
 	var sents []byte
-	if err := scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text, &sents); err != nil {
+	if err := scan(&a.ID, &pub, &a.Title, &a.URL, &a.Source, &a.Origin, &a.Text, &sents, &d.Story); err != nil {
 		return d, err
 	}
 	var err error
@@ -375,6 +376,18 @@ func (s *sqliteStore) article(ctx context.Context, id string) (annotate.Doc, err
 		return d, fmt.Errorf("load article %q: %w", id, err)
 	}
 	return d, nil
+}
+
+func (s *sqliteStore) siblings(ctx context.Context, id string, limit int) ([]Sibling, error) {
+	var out []Sibling
+	err := s.query(ctx, `SELECT a.id, a.title, a.source, a.published FROM dedup d JOIN articles a ON a.seq = d.seq
+		WHERE d.story = (SELECT d2.story FROM articles a2 JOIN dedup d2 ON d2.seq = a2.seq WHERE a2.id = ?) AND a.id <> ?
+		ORDER BY a.day, a.id LIMIT ?`, []any{id, id, limit}, func(rows *sql.Rows) error {
+		sb, err := scanSibling(rows.Scan)
+		out = append(out, sb)
+		return err
+	})
+	return out, err
 }
 
 func (s *sqliteStore) compile(q Query) (compiledQuery, error) {
@@ -527,6 +540,9 @@ func countStats(ctx context.Context, db rowQuerier, st *Stats, month, day string
 	if err := db.queryRow(ctx, `SELECT count(*), coalesce(sum(mentions), 0) FROM entities WHERE articles > 0`, &st.Names, &st.Mentions); err != nil {
 		return err
 	}
+	if err := db.queryRow(ctx, `SELECT count(*), coalesce(sum(articles), 0) FROM stories`, &st.Stories, &st.InStories); err != nil {
+		return err
+	}
 	for _, q := range []struct {
 		sql string
 		out *[]Count
@@ -646,6 +662,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 	}
 	fts := newBulk(tx, "temp.fts_stage(id, text)", 2, 500)
 	delta := newCountDelta()
+	var batch []signed // the articles written, for their stories
 	for _, r := range recs {
 		a := r.a
 		st, ok := old[a.ID]
@@ -658,10 +675,10 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 			}
 			delta.add(st.counts, -1)
 			updated++
-			seq0 := st.seq
-			if err := sqliteIndex(ctx, fts, seq0, r); err != nil {
+			if err := sqliteIndex(ctx, fts, st.seq, r); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
+			batch = append(batch, r.signedAs(st.seq))
 		default:
 			seq++
 			if err := arts.add(ctx, seq, a.ID, r.pub, r.day, a.Title, a.URL, a.Source, a.Origin, a.Text, r.sentences, r.digest,
@@ -672,6 +689,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 			if err := sqliteIndex(ctx, fts, seq, r); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
+			batch = append(batch, r.signedAs(seq))
 		}
 		delta.add(r.counts, 1)
 	}
@@ -691,6 +709,9 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 	}
 	if err := sqliteCounts(ctx, tx, delta); err != nil {
 		return 0, 0, fmt.Errorf("store: counts: %w", err)
+	}
+	if err := assignStories(ctx, sqliteStories{tx}, batch); err != nil {
+		return 0, 0, fmt.Errorf("store: %w", err)
 	}
 	if added+updated > 0 {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO batches(at, added, updated) VALUES (?, ?, ?)`, now, added, updated); err != nil {

@@ -18,19 +18,21 @@ import (
 // in a meta table, with one row per sentence and per time expression and
 // an external-content Porter FTS5 index; migrateV1 rewrites such a store.
 // Version 2 had no entities: its articles' columns decode without them
-// (Doc.Entities false), and migrateV2 adds what version 3 counts.
-const sqliteVersion = 3
+// (Doc.Entities false), and migrateV2 adds what version 3 counts. Version 3
+// had no stories: migrateV3 signs its stored articles and clusters them.
+const sqliteVersion = 4
 
 // errOldSchema says that a store must be migrated before it is read.
 var errOldSchema = errors.New("the store has an older schema")
 
-// sqliteSchema is version 3. An article's annotations (sentences, time
+// sqliteSchema is version 4. An article's annotations (sentences, time
 // expressions, entity mentions, quotes) are one binary column of its row
 // (see encodeDoc); the full-text index
 // is contentless and holds each sentence's index terms (text.Terms), its
 // rowid the sentence id (see sentenceID); words is the vocabulary that
 // keyword prefilters search; days, sources, entities and batches are the
-// counts kept at ingest.
+// counts kept at ingest; dedup, dedup_bands and stories are the articles'
+// stories (see assignStories).
 const sqliteSchema = `
 CREATE TABLE articles (
 	seq       INTEGER PRIMARY KEY,  -- sentence ids derive from it
@@ -79,7 +81,29 @@ CREATE TABLE sources (
 	source   TEXT PRIMARY KEY,
 	articles INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-` + sqliteEntities + sqliteSchemaRest
+` + sqliteEntities + sqliteStoriesSchema + sqliteSchemaRest
+
+// sqliteStoriesSchema is what version 4 adds: each article's near-duplicate
+// signature and story, the band keys candidates are found by, and the
+// stories of two or more articles with their size.
+const sqliteStoriesSchema = `
+CREATE TABLE dedup (
+	seq       INTEGER PRIMARY KEY,  -- the article (articles.seq)
+	story     INTEGER NOT NULL,     -- the smallest seq of its story's articles
+	day       INTEGER NOT NULL,     -- dedup.Day of its publication
+	signature BLOB NOT NULL         -- dedup.Signature.MarshalBinary
+);
+CREATE INDEX dedup_story ON dedup(story);
+CREATE TABLE dedup_bands (
+	key INTEGER NOT NULL,  -- a band key of the signature (dedup.Signature.Bands), as a signed 64-bit value
+	seq INTEGER NOT NULL,
+	PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+CREATE TABLE stories (
+	story    INTEGER PRIMARY KEY,  -- dedup.story
+	articles INTEGER NOT NULL      -- two or more: a story of one article has no row
+);
+`
 
 // sqliteEntities is the entity counts table, new in version 3: every
 // canonical name of the stored mentions, with its type.
@@ -183,6 +207,13 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 		if err := migrateV2(ctx, tx); err != nil {
 			return fmt.Errorf("migrate schema 2 to %d: %w", sqliteVersion, err)
 		}
+		if err := migrateV3(ctx, tx); err != nil {
+			return fmt.Errorf("migrate schema 2 to %d: %w", sqliteVersion, err)
+		}
+	case v == 3:
+		if err := migrateV3(ctx, tx); err != nil {
+			return fmt.Errorf("migrate schema 3 to %d: %w", sqliteVersion, err)
+		}
 	default:
 		if err := checkVersion(v, sqliteVersion); err != nil {
 			return err
@@ -202,6 +233,18 @@ func checkVersion(v, mine int) error {
 		return fmt.Errorf("database schema %d is newer than this dateline understands (%d)", v, mine)
 	}
 	return nil
+}
+
+// migrateV3 brings a version 3 store to version 4: the story tables, and
+// every stored article signed (dedup.Sign of its stored text, which is what
+// ingest signs) and clustered as ingest would have. Its cost is signing:
+// about what annotating the time expressions of the articles again would
+// cost, once.
+func migrateV3(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, sqliteStoriesSchema); err != nil {
+		return err
+	}
+	return sqliteSignStored(ctx, tx)
 }
 
 // migrateV2 brings a version 2 store to version 3: the entity counts and

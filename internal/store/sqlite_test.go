@@ -310,6 +310,10 @@ func TestMigratesV1(t *testing.T) {
 		}
 		want := []annotate.Doc{doc("a", "2031-03-02", "The pier closed on Monday.", "Divers found cracks."), doc("b", "2031-03-05", "Repairs will take weeks.")}
 		for i := range want {
+			if docs[i].Story == 0 {
+				t.Errorf("migrated doc %d has no story", i)
+			}
+			docs[i].Story = 0
 			if fmt.Sprintf("%+v", docs[i]) != fmt.Sprintf("%+v", want[i]) {
 				t.Errorf("migrated doc %d:\n got %+v\nwant %+v", i, docs[i], want[i])
 			}

@@ -61,6 +61,8 @@ type backend interface {
 	stats(ctx context.Context) (Stats, error)
 	querier() rowQuerier                                          // for the SQL both backends speak alike
 	article(ctx context.Context, id string) (annotate.Doc, error) // wraps ErrNotFound
+	// siblings returns the other articles of id's story, at most limit.
+	siblings(ctx context.Context, id string, limit int) ([]Sibling, error)
 	version(ctx context.Context) (int64, error)
 	// validators and remember read and write the http_cache row of url
 	// (see Store.Validators).

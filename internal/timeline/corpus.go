@@ -36,18 +36,21 @@ type Corpus struct {
 	docs  []annotate.Doc
 	sents []sentence
 	vocab *text.Vocabulary
-	// The stories of docs (see Recipe.Collapse), clustered on first use:
-	// signing every article costs as much as the rest of NewCorpus, and
-	// only collapsing recipes and Stories need it.
+	// The stories of docs (see Recipe.Collapse and view.retold), on first
+	// use: from the store the docs came from, or clustered here.
 	storiesOnce sync.Once
+	story       []int64    // the story of docs[i]: equal for the docs of one story
 	dup         []bool     // docs[i] is a copy or an older version of a story another doc tells
 	dupes       [][]string // the clusters of two or more docs, by article id
 	actors      actors     // entities and quotes of the sentences, on first use (see Corpus.entities)
 }
 
-// clusterStories computes dup and dupes once.
+// clusterStories computes story, dup and dupes once.
 func (c *Corpus) clusterStories() {
-	c.storiesOnce.Do(func() { c.dup, c.dupes = stories(c.docs) })
+	c.storiesOnce.Do(func() {
+		c.story = storiesOf(c.docs)
+		c.dup, c.dupes = duplicates(c.docs, c.story)
+	})
 }
 
 // sentence is what a Corpus keeps of one sentence.
@@ -129,29 +132,60 @@ func (p *Preparer) Corpus(docs []annotate.Doc) *Corpus {
 	return c
 }
 
-// stories clusters docs into stories (internal/dedup) and marks every doc
-// but the first published of each cluster (the story's first appearance;
-// the first in the corpus's order, when as early) as a duplicate. Keeping the longest
-// version instead measured worse on T17 (AR1 0.1338 against 0.1352).
-func stories(docs []annotate.Doc) (dup []bool, ids [][]string) {
-	ix := dedup.NewIndex(dedup.Options{})
-	for _, d := range docs {
-		ix.Add(d.Article.Published, dedup.Sign(d.Article.Text))
+// storiesOf returns the story of each doc: the store's (Doc.Story) when
+// every doc came from one, which clustered them at ingest; else the
+// clusters of a dedup.Index of their signatures — the rule the store
+// clusters by, so that files and a store give the same stories.
+func storiesOf(docs []annotate.Doc) []int64 {
+	out := make([]int64, len(docs))
+	for i := range docs {
+		if docs[i].Story == 0 {
+			ix := dedup.NewIndex(dedup.Options{})
+			for j := range docs {
+				ix.Add(docs[j].Article.Published, docs[j].Signed())
+			}
+			for j := range docs {
+				out[j] = int64(ix.Cluster(j))
+			}
+			return out
+		}
+		out[i] = docs[i].Story
+	}
+	return out
+}
+
+// duplicates marks every doc but the first published of each story of two
+// or more (the story's first appearance; the first in the corpus's order,
+// when as early) as a duplicate, and lists those stories' article ids in
+// corpus order. Keeping the longest version instead measured worse on T17
+// (AR1 0.1338 against 0.1352).
+func duplicates(docs []annotate.Doc, story []int64) (dup []bool, ids [][]string) {
+	members := map[int64][]int{}
+	var order []int64
+	for i, s := range story {
+		if _, ok := members[s]; !ok {
+			order = append(order, s)
+		}
+		members[s] = append(members[s], i)
 	}
 	dup = make([]bool, len(docs))
-	for _, cl := range ix.Clusters() {
-		var members []string
+	for _, s := range order {
+		cl := members[s]
+		if len(cl) < 2 {
+			continue
+		}
 		keep := cl[0]
+		var names []string
 		for _, i := range cl {
 			if docs[i].Article.Published.Before(docs[keep].Article.Published) {
 				keep = i
 			}
+			names = append(names, docs[i].Article.ID)
 		}
 		for _, i := range cl {
 			dup[i] = i != keep
-			members = append(members, docs[i].Article.ID)
 		}
-		ids = append(ids, members)
+		ids = append(ids, names)
 	}
 	return dup, ids
 }
@@ -221,9 +255,7 @@ func (c *Corpus) newView(opt Options) *view {
 	if !opt.To.IsZero() {
 		v.to = dayOf(opt.To)
 	}
-	if opt.Recipe.Collapse {
-		c.clusterStories()
-	}
+	c.clusterStories()
 	m := opt.Selection.matcher()
 	query, known := c.lookup(m.terms)
 	var topic []bool // the articles with a matching sentence, when only they count

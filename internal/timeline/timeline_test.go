@@ -309,3 +309,60 @@ func TestRecipes(t *testing.T) {
 		}
 	}
 }
+
+// TestStoryToldOnce: an article and its updated version (one story) say
+// the same thing about two days; the timeline shows it once. The stories are
+// the corpus's own (dedup's clusters) for documents from files, and the
+// store's (Doc.Story) for documents from a store — which decide even
+// against what the corpus would have found.
+func TestStoryToldOnce(t *testing.T) {
+	body := []string{"The pier has stood since 1890 and carries the lifeboat station of the town.",
+		"Fishermen moored their boats at the south quay instead, and the ferry kept to its timetable."}
+	withText := func(d annotate.Doc) annotate.Doc {
+		var ss []string
+		for _, s := range d.Sentences {
+			ss = append(ss, s.Text)
+		}
+		d.Article.Text = strings.Join(ss, " ")
+		return d
+	}
+	docs := func(stories ...int64) []annotate.Doc {
+		out := []annotate.Doc{
+			withText(art("a", "2031-03-02", append([]string{"[2031-03-02] The harbour authority closed the north pier after divers found deep cracks in two of its piles."}, body...)...)),
+			withText(art("b", "2031-03-03", append([]string{"[2031-03-09] The harbour authority closed the north pier after divers found deep cracks in two of its piles, until March 9."}, body...)...)),
+			withText(art("c", "2031-03-05", "[2031-03-05] The council voted to pay for the repairs.")),
+		}
+		for i, s := range stories {
+			out[i].Story = s
+		}
+		return out
+	}
+	if st := NewCorpus(docs()).Stories(); fmt.Sprint(st) != "[[a b]]" {
+		t.Fatalf("the fixture's stories are %v, want [[a b]]", st)
+	}
+	tests := []struct {
+		name string
+		docs []annotate.Doc
+		want string // article ids of the items, in date order
+	}{
+		{"from files: one story", docs(), "a c"},
+		{"from a store: one story", docs(5, 5, 6), "a c"},
+		{"from a store that keeps them apart", docs(5, 6, 7), "a c b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opt := Options{Dates: 3, PerDate: 1, Recipe: Recipe{Name: "plain", AllRefs: true}}
+			tl := Build(tt.docs, opt)
+			check(t, tt.docs, tl, opt)
+			var got []string
+			for _, e := range tl.Entries {
+				for _, it := range e.Items {
+					got = append(got, it.ArticleID)
+				}
+			}
+			if strings.Join(got, " ") != tt.want {
+				t.Errorf("items from %q, want %q", strings.Join(got, " "), tt.want)
+			}
+		})
+	}
+}

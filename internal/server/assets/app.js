@@ -343,8 +343,32 @@
       pos = Math.max(pos, s.end);
     }
     if (pos < cps.length) text.appendChild(document.createTextNode(cps.slice(pos).join("")));
+    showSiblings(a.siblings || []);
     box.hidden = false;
     if (mark) mark.scrollIntoView({ block: "center" });
+  }
+
+  // showSiblings lists the other articles of the article's story (its
+  // copies and updated versions) as links that open them here.
+  function showSiblings(sibs) {
+    const ul = $("siblings-list");
+    ul.replaceChildren();
+    for (const sb of sibs) {
+      const p = new URLSearchParams(location.search);
+      p.set("article", sb.id);
+      p.delete("sentence");
+      const label = [sb.title || sb.id, sb.source, sb.published].filter(Boolean).join(" · ");
+      const link = el("a", { href: "?" + p.toString(), class: "sibling", "data-id": sb.id }, label);
+      link.addEventListener("click", (ev) => {
+        ev.preventDefault();
+        history.replaceState(null, "", "?" + p.toString());
+        openArticle(sb.id, -2, true);
+      });
+      const li = el("li");
+      li.appendChild(link);
+      ul.appendChild(li);
+    }
+    $("article-siblings").hidden = sibs.length === 0;
   }
 
   // The list: arrow keys move between entries, Home and End to the ends,

@@ -1,0 +1,183 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+
+	"github.com/dateline-news/dateline/internal/dedup"
+)
+
+// sqliteStories is the storyTx of an SQLite write transaction.
+type sqliteStories struct{ tx *sql.Tx }
+
+// jsonList is the JSON array of xs, for json_each.
+func jsonList(xs []int64) string {
+	b, _ := json.Marshal(xs)
+	return string(b)
+}
+
+// scanSigned reads a row of seq, day, signature, story.
+func scanSigned(scan func(...any) error) (signed, error) {
+	var a signed
+	var sig []byte
+	if err := scan(&a.seq, &a.day, &sig, &a.story); err != nil {
+		return a, err
+	}
+	if err := a.sig.UnmarshalBinary(sig); err != nil {
+		return a, damagedSeq(a.seq, err)
+	}
+	return a, nil
+}
+
+func (t sqliteStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
+	var old []signed
+	err := queryRows(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE seq IN (SELECT value FROM json_each(?))`,
+		[]any{jsonList(seqs)}, func(rows *sql.Rows) error {
+			a, err := scanSigned(rows.Scan)
+			old = append(old, a)
+			return err
+		})
+	if err != nil || len(old) == 0 {
+		return nil, err
+	}
+	var stories []int64
+	for _, a := range old {
+		for _, k := range a.sig.Bands() {
+			if _, err := t.tx.ExecContext(ctx, `DELETE FROM dedup_bands WHERE key = ? AND seq = ?`, int64(k), a.seq); err != nil {
+				return nil, err
+			}
+		}
+		if _, err := t.tx.ExecContext(ctx, `DELETE FROM dedup WHERE seq = ?`, a.seq); err != nil {
+			return nil, err
+		}
+		stories = append(stories, a.story)
+	}
+	return stories, nil
+}
+
+func (t sqliteStories) members(ctx context.Context, stories []int64) ([]signed, error) {
+	var out []signed
+	err := queryRows(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE story IN (SELECT value FROM json_each(?))`,
+		[]any{jsonList(stories)}, func(rows *sql.Rows) error {
+			a, err := scanSigned(rows.Scan)
+			out = append(out, a)
+			return err
+		})
+	return out, err
+}
+
+func (t sqliteStories) candidates(ctx context.Context, keys []int64) (map[int64][]signed, error) {
+	out := map[int64][]signed{}
+	if len(keys) == 0 {
+		return out, nil
+	}
+	bySeq := map[int64]signed{} // a signature is decoded once, whatever its bands
+	err := queryRows(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM dedup_bands b JOIN dedup d ON d.seq = b.seq
+		WHERE b.key IN (SELECT value FROM json_each(?))`, []any{jsonList(keys)}, func(rows *sql.Rows) error {
+		var key int64
+		var raw sql.RawBytes
+		a := signed{}
+		if err := rows.Scan(&key, &a.seq, &a.day, &raw, &a.story); err != nil {
+			return err
+		}
+		if known, ok := bySeq[a.seq]; ok {
+			a = known
+		} else if err := a.sig.UnmarshalBinary(raw); err != nil {
+			return damagedSeq(a.seq, err)
+		}
+		bySeq[a.seq] = a
+		out[key] = append(out[key], a)
+		return nil
+	})
+	return out, err
+}
+
+func (t sqliteStories) setStories(ctx context.Context, moves map[int64]int64) error {
+	for seq, story := range moves {
+		if _, err := t.tx.ExecContext(ctx, `UPDATE dedup SET story = ? WHERE seq = ?`, story, seq); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (t sqliteStories) relabel(ctx context.Context, from, to int64) error {
+	_, err := t.tx.ExecContext(ctx, `UPDATE dedup SET story = ? WHERE story = ?`, to, from)
+	return err
+}
+
+func (t sqliteStories) insert(ctx context.Context, arts []signed) error {
+	rows := newBulk(t.tx, "dedup(seq, story, day, signature)", 4, 200)
+	bands := newBulk(t.tx, "dedup_bands(key, seq)", 2, 500)
+	for _, a := range arts {
+		sig, _ := a.sig.MarshalBinary()
+		if err := rows.add(ctx, a.seq, a.story, a.day, sig); err != nil {
+			return err
+		}
+		for _, k := range a.sig.Bands() {
+			if err := bands.add(ctx, int64(k), a.seq); err != nil {
+				return err
+			}
+		}
+	}
+	for _, b := range []*bulk{rows, bands} {
+		if err := b.flush(ctx); err != nil {
+			return err
+		}
+		b.close()
+	}
+	return nil
+}
+
+func (t sqliteStories) recount(ctx context.Context, stories []int64) error {
+	list := jsonList(stories)
+	for _, q := range []string{`DELETE FROM stories WHERE story IN (SELECT value FROM json_each(?))`,
+		`INSERT INTO stories(story, articles) SELECT story, count(*) FROM dedup WHERE story IN (SELECT value FROM json_each(?))
+			GROUP BY story HAVING count(*) > 1`} {
+		if _, err := t.tx.ExecContext(ctx, q, list); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sqliteSignStored signs and clusters the stored articles that have no
+// signature yet (a store of schema 3), a chunk at a time: what ingest
+// would have computed of them (dedup.Sign of the text alone).
+func sqliteSignStored(ctx context.Context, tx *sql.Tx) error {
+	var last int64
+	for {
+		var chunk []signed
+		err := queryRows(ctx, tx, `SELECT seq, published, body FROM articles WHERE seq > ? ORDER BY seq LIMIT 512`, []any{last},
+			func(rows *sql.Rows) error {
+				var pub, body string
+				if err := rows.Scan(&last, &pub, &body); err != nil {
+					return err
+				}
+				a, err := signStored(last, pub, body)
+				chunk = append(chunk, a)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		if len(chunk) == 0 {
+			return nil
+		}
+		if err := assignStories(ctx, sqliteStories{tx}, chunk); err != nil {
+			return err
+		}
+	}
+}
+
+// signStored signs a stored article from its columns.
+func signStored(seq int64, published, body string) (signed, error) {
+	a := signed{seq: seq, sig: dedup.Sign(body)}
+	t, err := parsePublished(published)
+	if err != nil {
+		return a, err
+	}
+	a.day = dedup.Day(t)
+	return a, nil
+}

@@ -1,0 +1,303 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/dateline-news/dateline/internal/dedup"
+)
+
+// Stories: each stored article belongs to one story, the connected
+// component of the graph whose edges join two articles that share an LSH
+// band of their signatures and that dedup's rule (dedup.Options.SameStory)
+// calls one story — exactly the clusters dedup.Index forms of the same
+// articles, in whatever order they were stored. A story is named by the
+// smallest sequence number among its articles. The tables (both backends):
+// dedup (each article's signature, publication day and story), dedup_bands
+// (band key → article, indexed: how candidates are found) and stories (the
+// stories of two or more articles, with their size: the counts Stats reads).
+//
+// A write assigns the stories of its batch in its own transaction, after
+// the rest of the batch is written (assignStories): a replaced article is
+// taken out of its story, whose remaining articles are clustered again (it
+// may have been the link between them), then every article of the batch
+// joins the stories of the stored articles and of the batch it is one story
+// with, merging them.
+
+// signed is an article as stories are assigned: its sequence number,
+// publication day (dedup.Day), signature and story.
+type signed struct {
+	seq   int64
+	day   int32
+	sig   dedup.Signature
+	story int64
+}
+
+// storyTx is what assigning stories needs of a write transaction, in each
+// backend's SQL.
+type storyTx interface {
+	// forget deletes the dedup rows and bands of seqs and returns the
+	// stories those that were stored belonged to.
+	forget(ctx context.Context, seqs []int64) ([]int64, error)
+	// members returns the articles of the stories.
+	members(ctx context.Context, stories []int64) ([]signed, error)
+	// candidates returns, by band key, the stored articles with that key.
+	candidates(ctx context.Context, keys []int64) (map[int64][]signed, error)
+	// setStories moves articles to stories (seq → story).
+	setStories(ctx context.Context, moves map[int64]int64) error
+	// relabel moves every article of story from to story to.
+	relabel(ctx context.Context, from, to int64) error
+	// insert writes the dedup rows and bands of arts.
+	insert(ctx context.Context, arts []signed) error
+	// recount sets the stories table's row of each story from its
+	// articles: its size when two or more, no row otherwise.
+	recount(ctx context.Context, stories []int64) error
+}
+
+// assignStories gives the articles of batch (written in this transaction:
+// new, or replacing the stored article of the same seq) their stories.
+func assignStories(ctx context.Context, tx storyTx, batch []signed) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	seqs := make([]int64, len(batch))
+	for i, a := range batch {
+		seqs[i] = a.seq
+	}
+	left, err := tx.forget(ctx, seqs)
+	if err != nil {
+		return fmt.Errorf("stories: %w", err)
+	}
+	touched := map[int64]bool{}
+	if err := recluster(ctx, tx, uniqInts(left), touched); err != nil {
+		return fmt.Errorf("stories: %w", err)
+	}
+	if err := join(ctx, tx, batch, touched); err != nil {
+		return fmt.Errorf("stories: %w", err)
+	}
+	ts := make([]int64, 0, len(touched))
+	for s := range touched {
+		ts = append(ts, s)
+	}
+	slices.Sort(ts)
+	if err := tx.recount(ctx, ts); err != nil {
+		return fmt.Errorf("stories: count: %w", err)
+	}
+	return nil
+}
+
+// recluster clusters the articles left in stories afresh with a
+// dedup.Index: taking an article out may split its story.
+func recluster(ctx context.Context, tx storyTx, stories []int64, touched map[int64]bool) error {
+	if len(stories) == 0 {
+		return nil
+	}
+	arts, err := tx.members(ctx, stories)
+	if err != nil {
+		return err
+	}
+	byStory := map[int64][]signed{}
+	for _, a := range arts {
+		byStory[a.story] = append(byStory[a.story], a)
+	}
+	moves := map[int64]int64{}
+	for _, s := range stories {
+		touched[s] = true
+		ms := byStory[s]
+		slices.SortFunc(ms, func(a, b signed) int { return compareInt(a.seq, b.seq) })
+		ix := dedup.NewIndex(dedup.Options{})
+		for _, m := range ms {
+			ix.Add(dayTime(m.day), m.sig)
+		}
+		for i, m := range ms {
+			// The index names a cluster by its first-added member, the
+			// smallest seq.
+			if to := ms[ix.Cluster(i)].seq; to != m.story {
+				moves[m.seq] = to
+				touched[to] = true
+			}
+		}
+	}
+	return tx.setStories(ctx, moves)
+}
+
+// join puts the articles of batch into the stories of the stored articles
+// and of each other that they are one story with.
+func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]bool) error {
+	keysOf := make([][]uint64, len(batch))
+	var keys []int64
+	for i, a := range batch {
+		keysOf[i] = a.sig.Bands()
+		for _, k := range keysOf[i] {
+			keys = append(keys, int64(k))
+		}
+	}
+	stored, err := tx.candidates(ctx, uniqInts(keys))
+	if err != nil {
+		return err
+	}
+	// Union-find over the batch (0..n-1) and the stored stories (n..).
+	u := newUnion(len(batch))
+	node := map[int64]int{} // stored story → node
+	label := map[int]int64{}
+	for i, a := range batch {
+		label[i] = a.seq
+	}
+	storyNode := func(s int64) int {
+		if n, ok := node[s]; ok {
+			return n
+		}
+		n := u.add()
+		node[s], label[n] = n, s
+		return n
+	}
+	inBatch := map[uint64][]int{}
+	same := dedup.Options{}.SameStory
+	for i, a := range batch {
+		seen := map[int64]bool{}
+		for _, k := range keysOf[i] {
+			for _, c := range stored[int64(k)] {
+				if !seen[c.seq] {
+					seen[c.seq] = true
+					if same(c.sig, c.day, a.sig, a.day) {
+						u.union(storyNode(c.story), i)
+					}
+				}
+			}
+			for _, j := range inBatch[k] {
+				if !seen[-1-int64(j)] {
+					seen[-1-int64(j)] = true
+					if same(batch[j].sig, batch[j].day, a.sig, a.day) {
+						u.union(j, i)
+					}
+				}
+			}
+			inBatch[k] = append(inBatch[k], i)
+		}
+	}
+	// Each component is named by its smallest seq: the smallest of its
+	// stored stories' names and of its batch articles.
+	name := map[int]int64{}
+	for n := range u.parent {
+		r := u.find(n)
+		if s, ok := name[r]; !ok || label[n] < s {
+			name[r] = label[n]
+		}
+	}
+	for s, n := range node {
+		if to := name[u.find(n)]; to != s {
+			if err := tx.relabel(ctx, s, to); err != nil {
+				return err
+			}
+			touched[s] = true
+		}
+	}
+	for i := range batch {
+		batch[i].story = name[u.find(i)]
+		touched[batch[i].story] = true
+	}
+	return tx.insert(ctx, batch)
+}
+
+// union is a union-find forest over 0..n-1.
+type union struct{ parent []int }
+
+func newUnion(n int) *union {
+	u := &union{parent: make([]int, n)}
+	for i := range u.parent {
+		u.parent[i] = i
+	}
+	return u
+}
+
+// add adds a node and returns it.
+func (u *union) add() int {
+	u.parent = append(u.parent, len(u.parent))
+	return len(u.parent) - 1
+}
+
+func (u *union) find(i int) int {
+	for u.parent[i] != i {
+		u.parent[i] = u.parent[u.parent[i]]
+		i = u.parent[i]
+	}
+	return i
+}
+
+func (u *union) union(i, j int) {
+	if ri, rj := u.find(i), u.find(j); ri != rj {
+		u.parent[rj] = ri
+	}
+}
+
+// dayTime is the time at the start of a dedup.Day, for a dedup.Index.
+func dayTime(d int32) time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+func compareInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// uniqInts returns the distinct values of xs, sorted.
+func uniqInts(xs []int64) []int64 {
+	out := slices.Clone(xs)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Sibling is another article of an article's story (see Store.Siblings).
+type Sibling struct {
+	ID, Title, Source string
+	Published         time.Time
+}
+
+// maxSiblings bounds the siblings Siblings returns: a wire story may have
+// hundreds of copies.
+const maxSiblings = 100
+
+// Siblings returns the other articles of the story the article id belongs
+// to (its copies and updated versions, see internal/dedup), by publication
+// day then id, at most maxSiblings of them; none for an article alone in
+// its story or not stored.
+func (s *Store) Siblings(ctx context.Context, id string) ([]Sibling, error) {
+	sibs, err := s.b.siblings(ctx, id, maxSiblings)
+	if err != nil {
+		return nil, fmt.Errorf("siblings of %q: %w", id, err)
+	}
+	return sibs, nil
+}
+
+// scanSibling reads a row of id, title, source, published.
+func scanSibling(scan func(...any) error) (Sibling, error) {
+	var sb Sibling
+	var pub string
+	if err := scan(&sb.ID, &sb.Title, &sb.Source, &pub); err != nil {
+		return sb, err
+	}
+	var err error
+	if sb.Published, err = time.Parse(timeFormat, pub); err != nil {
+		return sb, fmt.Errorf("article %s: bad publication time %q", sb.ID, pub)
+	}
+	return sb, nil
+}
+
+// damagedSeq names the stored article whose signature does not decode.
+func damagedSeq(seq int64, err error) error {
+	return fmt.Errorf("article #%d: signature: %w", seq, err)
+}
+
+// parsePublished reads a stored publication time.
+func parsePublished(pub string) (time.Time, error) {
+	t, err := time.Parse(timeFormat, pub)
+	if err != nil {
+		return t, fmt.Errorf("bad publication time %q", pub)
+	}
+	return t, nil
+}
