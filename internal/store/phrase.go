@@ -47,14 +47,14 @@ func stopPhrase(q Query) string {
 // for each other forever).
 func (s *Store) searchPhrase(ctx context.Context, phrase string, f Filter, limit int, sp span) ([]Hit, error) {
 	var hits []Hit
-	p := []byte(phrase)
+	m := newPhraseMatcher(phrase)
 	for left := s.window; left > 0 && len(hits) < limit; {
 		want := limit - len(hits)
-		cands, read, last, err := s.phraseCandidates(ctx, p, f, sp, left, want)
+		cands, read, last, err := s.phraseCandidates(ctx, m, f, sp, left, want)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", phrase, err)
 		}
-		if hits, err = s.phraseHits(ctx, p, cands, hits, limit); err != nil {
+		if hits, err = s.phraseHits(ctx, m, cands, hits, limit); err != nil {
 			return nil, fmt.Errorf("search %q: %w", phrase, err)
 		}
 		if len(cands) < want || read == 0 {
@@ -75,14 +75,13 @@ func (s *Store) searchPhrase(ctx context.Context, phrase string, f Filter, limit
 	return hits, nil
 }
 
-// phraseCandidates scans the texts of the newest n articles of sp for p
-// until want of them have it: it returns their seqs, how many articles it
-// read and the seq of the last one.
-func (s *Store) phraseCandidates(ctx context.Context, p []byte, f Filter, sp span, n, want int) (cands []int64, read int, last int64, err error) {
-	var m phraseMatcher
+// phraseCandidates scans the texts of the newest n articles of sp for m's
+// phrase until want of them have it: it returns their seqs, how many
+// articles it read and the seq of the last one.
+func (s *Store) phraseCandidates(ctx context.Context, m *phraseMatcher, f Filter, sp span, n, want int) (cands []int64, read int, last int64, err error) {
 	err = s.b.recent(ctx, f, sp, n, func(seq int64, body string) (bool, error) {
 		read, last = read+1, seq
-		if m.in(body, p) {
+		if m.in(body) {
 			cands = append(cands, seq)
 		}
 		return len(cands) < want, nil
@@ -91,8 +90,8 @@ func (s *Store) phraseCandidates(ctx context.Context, p []byte, f Filter, sp spa
 }
 
 // phraseHits appends to hits the sentences of the articles cands (in that
-// order) that contain p, up to limit hits in all.
-func (s *Store) phraseHits(ctx context.Context, p []byte, cands []int64, hits []Hit, limit int) ([]Hit, error) {
+// order) that contain m's phrase, up to limit hits in all.
+func (s *Store) phraseHits(ctx context.Context, m *phraseMatcher, cands []int64, hits []Hit, limit int) ([]Hit, error) {
 	if len(cands) == 0 {
 		return hits, nil
 	}
@@ -100,7 +99,6 @@ func (s *Store) phraseHits(ctx context.Context, p []byte, cands []int64, hits []
 	if err != nil {
 		return hits, err
 	}
-	var m phraseMatcher
 	for _, seq := range cands {
 		r, ok := rows[seq]
 		if !ok { // replaced since the scan read it
@@ -114,7 +112,7 @@ func (s *Store) phraseHits(ctx context.Context, p []byte, cands []int64, hits []
 			if len(hits) == limit {
 				return hits, nil
 			}
-			if m.in(sn.Text, p) {
+			if m.in(sn.Text) {
 				h := r.h
 				h.Sentence, h.Text = sn.Index, sn.Text
 				hits = append(hits, h)
@@ -131,18 +129,27 @@ func (s *Store) phraseHits(ctx context.Context, p []byte, cands []int64, hits []
 // three runes that fold into ASCII letters (the Kelvin sign, long s and
 // dotted capital I). Scanning thousands of articles for a phrase of stop
 // words, folding every text first cost twice as much.
-type phraseMatcher struct{ buf []byte }
+type phraseMatcher struct {
+	p     []byte // the folded phrase
+	ascii bool   // whether p is ASCII, so that the short cut may apply
+	buf   []byte // a folded text, when it has to be folded
+}
+
+// newPhraseMatcher returns the matcher of a folded phrase (stopPhrase).
+func newPhraseMatcher(phrase string) *phraseMatcher {
+	return &phraseMatcher{p: []byte(phrase), ascii: isASCII(phrase)}
+}
 
 // foldsToASCII are the non-ASCII runes whose fold (text.Fold) is ASCII.
 var foldsToASCII = []string{"\u212A", "\u017F", "\u0130"}
 
-// in reports whether text contains the folded phrase p as whole words.
-func (m *phraseMatcher) in(s string, p []byte) bool {
-	if !isASCII(string(p)) || slices.ContainsFunc(foldsToASCII, func(r string) bool { return strings.Contains(s, r) }) {
+// in reports whether text s contains the phrase as whole words.
+func (m *phraseMatcher) in(s string) bool {
+	if !m.ascii || slices.ContainsFunc(foldsToASCII, func(r string) bool { return strings.Contains(s, r) }) {
 		m.buf = text.AppendFold(m.buf[:0], s)
-		return hasPhrase(m.buf, p)
+		return hasPhrase(m.buf, m.p)
 	}
-	return hasASCIIPhrase(s, p)
+	return hasASCIIPhrase(s, m.p)
 }
 
 // hasASCIIPhrase is hasPhrase(text.Fold(s), p) for an ASCII phrase p and

@@ -25,14 +25,20 @@ const pgStoriesLock = 0x73746f7269657321
 // pgStories is the storyTx of a PostgreSQL write transaction.
 type pgStories struct{ tx pgx.Tx }
 
-func (t pgStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
-	var old []signed
-	err := pgQuery(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE seq = ANY($1)`, []any{seqs},
+// signedIn returns the dedup rows whose column col is one of ids.
+func (t pgStories) signedIn(ctx context.Context, col string, ids []int64) ([]signed, error) {
+	var out []signed
+	err := pgQuery(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE `+col+` = ANY($1)`, []any{ids},
 		func(scan func(...any) error) error {
 			a, err := scanSigned(scan)
-			old = append(old, a)
+			out = append(out, a)
 			return err
 		})
+	return out, err
+}
+
+func (t pgStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
+	old, err := t.signedIn(ctx, "seq", seqs)
 	if err != nil || len(old) == 0 {
 		return nil, err
 	}
@@ -54,40 +60,17 @@ func (t pgStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
 }
 
 func (t pgStories) members(ctx context.Context, stories []int64) ([]signed, error) {
-	var out []signed
-	err := pgQuery(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE story = ANY($1)`, []any{stories},
-		func(scan func(...any) error) error {
-			a, err := scanSigned(scan)
-			out = append(out, a)
-			return err
-		})
-	return out, err
+	return t.signedIn(ctx, "story", stories)
 }
 
 func (t pgStories) candidates(ctx context.Context, keys []int64) (map[int64][]signed, error) {
-	out := map[int64][]signed{}
+	c := newCandidateSet()
 	if len(keys) == 0 {
-		return out, nil
+		return c.byKey, nil
 	}
-	bySeq := map[int64]signed{}
 	err := pgQuery(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM dedup_bands b JOIN dedup d ON d.seq = b.seq
-		WHERE b.key = ANY($1)`, []any{keys}, func(scan func(...any) error) error {
-		var key int64
-		var raw []byte
-		a := signed{}
-		if err := scan(&key, &a.seq, &a.day, &raw, &a.story); err != nil {
-			return err
-		}
-		if known, ok := bySeq[a.seq]; ok {
-			a = known
-		} else if err := a.sig.UnmarshalBinary(raw); err != nil {
-			return damagedSeq(a.seq, err)
-		}
-		bySeq[a.seq] = a
-		out[key] = append(out[key], a)
-		return nil
-	})
-	return out, err
+		WHERE b.key = ANY($1)`, []any{keys}, c.add)
+	return c.byKey, err
 }
 
 func (t pgStories) setStories(ctx context.Context, moves map[int64]int64) error {

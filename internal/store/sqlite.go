@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -345,9 +344,8 @@ func (s *sqliteStore) recent(ctx context.Context, f Filter, sp span, n int, fn f
 }
 
 func (s *sqliteStore) hitRows(ctx context.Context, seqs []int64) (map[int64]hitRow, error) {
-	list, _ := json.Marshal(seqs)
 	rows := make(map[int64]hitRow, len(seqs))
-	err := s.query(ctx, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`, []any{string(list)},
+	err := s.query(ctx, `SELECT a.seq, `+hitColumns+` FROM articles a WHERE a.seq IN (SELECT value FROM json_each(?))`, []any{jsonList(seqs)},
 		func(sr *sql.Rows) error {
 			var seq int64
 			r, err := scanHit(func(dest ...any) error { return sr.Scan(append([]any{&seq}, dest...)...) })

@@ -17,27 +17,20 @@ func jsonList(xs []int64) string {
 	return string(b)
 }
 
-// scanSigned reads a row of seq, day, signature, story.
-func scanSigned(scan func(...any) error) (signed, error) {
-	var a signed
-	var sig []byte
-	if err := scan(&a.seq, &a.day, &sig, &a.story); err != nil {
-		return a, err
-	}
-	if err := a.sig.UnmarshalBinary(sig); err != nil {
-		return a, damagedSeq(a.seq, err)
-	}
-	return a, nil
+// signedIn returns the dedup rows whose column col is one of ids.
+func (t sqliteStories) signedIn(ctx context.Context, col string, ids []int64) ([]signed, error) {
+	var out []signed
+	err := queryRows(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE `+col+` IN (SELECT value FROM json_each(?))`,
+		[]any{jsonList(ids)}, func(rows *sql.Rows) error {
+			a, err := scanSigned(rows.Scan)
+			out = append(out, a)
+			return err
+		})
+	return out, err
 }
 
 func (t sqliteStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
-	var old []signed
-	err := queryRows(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE seq IN (SELECT value FROM json_each(?))`,
-		[]any{jsonList(seqs)}, func(rows *sql.Rows) error {
-			a, err := scanSigned(rows.Scan)
-			old = append(old, a)
-			return err
-		})
+	old, err := t.signedIn(ctx, "seq", seqs)
 	if err != nil || len(old) == 0 {
 		return nil, err
 	}
@@ -57,40 +50,17 @@ func (t sqliteStories) forget(ctx context.Context, seqs []int64) ([]int64, error
 }
 
 func (t sqliteStories) members(ctx context.Context, stories []int64) ([]signed, error) {
-	var out []signed
-	err := queryRows(ctx, t.tx, `SELECT seq, day, signature, story FROM dedup WHERE story IN (SELECT value FROM json_each(?))`,
-		[]any{jsonList(stories)}, func(rows *sql.Rows) error {
-			a, err := scanSigned(rows.Scan)
-			out = append(out, a)
-			return err
-		})
-	return out, err
+	return t.signedIn(ctx, "story", stories)
 }
 
 func (t sqliteStories) candidates(ctx context.Context, keys []int64) (map[int64][]signed, error) {
-	out := map[int64][]signed{}
+	c := newCandidateSet()
 	if len(keys) == 0 {
-		return out, nil
+		return c.byKey, nil
 	}
-	bySeq := map[int64]signed{} // a signature is decoded once, whatever its bands
 	err := queryRows(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM dedup_bands b JOIN dedup d ON d.seq = b.seq
-		WHERE b.key IN (SELECT value FROM json_each(?))`, []any{jsonList(keys)}, func(rows *sql.Rows) error {
-		var key int64
-		var raw sql.RawBytes
-		a := signed{}
-		if err := rows.Scan(&key, &a.seq, &a.day, &raw, &a.story); err != nil {
-			return err
-		}
-		if known, ok := bySeq[a.seq]; ok {
-			a = known
-		} else if err := a.sig.UnmarshalBinary(raw); err != nil {
-			return damagedSeq(a.seq, err)
-		}
-		bySeq[a.seq] = a
-		out[key] = append(out[key], a)
-		return nil
-	})
-	return out, err
+		WHERE b.key IN (SELECT value FROM json_each(?))`, []any{jsonList(keys)}, func(rows *sql.Rows) error { return c.add(rows.Scan) })
+	return c.byKey, err
 }
 
 func (t sqliteStories) setStories(ctx context.Context, moves map[int64]int64) error {

@@ -35,6 +35,49 @@ type signed struct {
 	story int64
 }
 
+// scanSigned reads a row of seq, day, signature, story.
+func scanSigned(scan func(...any) error) (signed, error) {
+	var a signed
+	var sig []byte
+	if err := scan(&a.seq, &a.day, &sig, &a.story); err != nil {
+		return a, err
+	}
+	if err := a.sig.UnmarshalBinary(sig); err != nil {
+		return a, damagedSeq(a.seq, err)
+	}
+	return a, nil
+}
+
+// candidateSet gathers the rows of a candidates query (band key, then
+// seq, day, signature, story): the stored articles by band key, each
+// signature decoded once whatever the number of its bands in the query.
+type candidateSet struct {
+	byKey map[int64][]signed
+	bySeq map[int64]signed
+}
+
+func newCandidateSet() candidateSet {
+	return candidateSet{byKey: map[int64][]signed{}, bySeq: map[int64]signed{}}
+}
+
+// add reads one row with scan.
+func (c candidateSet) add(scan func(...any) error) error {
+	var key int64
+	var raw []byte
+	a := signed{}
+	if err := scan(&key, &a.seq, &a.day, &raw, &a.story); err != nil {
+		return err
+	}
+	if known, ok := c.bySeq[a.seq]; ok {
+		a = known
+	} else if err := a.sig.UnmarshalBinary(raw); err != nil {
+		return damagedSeq(a.seq, err)
+	}
+	c.bySeq[a.seq] = a
+	c.byKey[key] = append(c.byKey[key], a)
+	return nil
+}
+
 // storyTx is what assigning stories needs of a write transaction, in each
 // backend's SQL.
 type storyTx interface {
