@@ -45,6 +45,11 @@ type docKey struct {
 	size int
 }
 
+// keyOf is the key of d's version.
+func keyOf(d annotate.Doc) docKey {
+	return docKey{d.Article.ID, d.Article.Published.UnixNano(), len(d.Article.Text)}
+}
+
 // preparedDoc is what a Preparer keeps of one article.
 type preparedDoc struct {
 	hasTitle bool
@@ -71,7 +76,7 @@ type piece struct {
 func (p *Preparer) prepare(d annotate.Doc, l *localIDs) *preparedDoc {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	k := docKey{d.Article.ID, d.Article.Published.UnixNano(), len(d.Article.Text)}
+	k := keyOf(d)
 	pd := p.docs[k]
 	if pd == nil {
 		pd = p.read(d)
@@ -94,7 +99,7 @@ func (p *Preparer) prepare(d annotate.Doc, l *localIDs) *preparedDoc {
 func (p *Preparer) Warm(d annotate.Doc) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	k := docKey{d.Article.ID, d.Article.Published.UnixNano(), len(d.Article.Text)}
+	k := keyOf(d)
 	if p.docs[k] != nil {
 		return true
 	}
