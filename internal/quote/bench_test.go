@@ -33,44 +33,34 @@ func devTexts(tb testing.TB) ([]string, int) {
 // PolNeAR dev articles (bytes of text per second), with the extractor's
 // cache of word forms warm.
 func BenchmarkExtract(b *testing.B) {
-	texts, n := devTexts(b)
-	x, err := quote.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, t := range texts {
-		x.Extract(t, nil)
-	}
-	b.SetBytes(int64(n))
-	b.ResetTimer()
-	cpu := cpuTime()
-	for range b.N {
-		for _, t := range texts {
-			x.Extract(t, nil)
-		}
-	}
-	reportCPU(b, cpuTime()-cpu, n)
+	benchmarkDev(b, func(x *quote.Extractor, t string) { x.Extract(t, nil) })
 }
 
 // BenchmarkEntitiesAndQuotes measures what annotation costs per text: one
 // split into tokens, the entity recognizer and the quote extractor on those
 // tokens (ExtractNamed), over the PolNeAR dev articles, caches warm.
 func BenchmarkEntitiesAndQuotes(b *testing.B) {
+	rec := entity.New()
+	benchmarkDev(b, func(x *quote.Extractor, t string) { x.ExtractNamed(t, rec) })
+}
+
+// benchmarkDev runs each on every PolNeAR dev text with the default
+// extractor, once to warm its caches, then b.N times timed.
+func benchmarkDev(b *testing.B, each func(x *quote.Extractor, text string)) {
 	texts, n := devTexts(b)
 	x, err := quote.Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	rec := entity.New()
 	for _, t := range texts {
-		x.ExtractNamed(t, rec)
+		each(x, t)
 	}
 	b.SetBytes(int64(n))
 	b.ResetTimer()
 	cpu := cpuTime()
 	for range b.N {
 		for _, t := range texts {
-			x.ExtractNamed(t, rec)
+			each(x, t)
 		}
 	}
 	reportCPU(b, cpuTime()-cpu, n)
