@@ -236,7 +236,7 @@ func (r *Reader) readFile(path string, yield func(Article, error) bool) bool {
 // readStream decompresses in if it is gzip data and reads it in format fm.
 func (r *Reader) readStream(name string, in io.Reader, fm format, yield func(Article, error) bool) bool {
 	br := bufio.NewReaderSize(in, 1<<16)
-	if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+	if magic, _ := br.Peek(2); isGzip(magic) {
 		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return yield(Article{}, &RecordError{Path: name, Err: fmt.Errorf("gzip: %w", err)})

@@ -165,7 +165,7 @@ func httpBody(h http.Header, payload io.Reader) ([]byte, error) {
 	if len(body) > MaxPageBytes {
 		return nil, fmt.Errorf("body over the %d-byte limit", MaxPageBytes)
 	}
-	if strings.EqualFold(h.Get("Content-Encoding"), "gzip") && len(body) > 1 && body[0] == 0x1f && body[1] == 0x8b {
+	if strings.EqualFold(h.Get("Content-Encoding"), "gzip") && isGzip(body) {
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
 			return nil, fmt.Errorf("gzip body: %w", err)
@@ -177,6 +177,9 @@ func httpBody(h http.Header, payload io.Reader) ([]byte, error) {
 	}
 	return body, nil
 }
+
+// isGzip reports whether b starts with the gzip magic number.
+func isGzip(b []byte) bool { return len(b) >= 2 && b[0] == 0x1f && b[1] == 0x8b }
 
 // sniffLimit bounds what sniffWholeGzip reads ahead: a first record larger
 // than this (a WARC file starts with a small warcinfo record) is taken for
@@ -190,7 +193,7 @@ const sniffLimit = 4 << 20
 // returns a reader that gives r's bytes from the start again.
 func sniffWholeGzip(r io.Reader) (io.Reader, bool) {
 	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+	if magic, _ := br.Peek(2); !isGzip(magic) {
 		return br, false
 	}
 	rec := &headReader{r: br, left: sniffLimit}
