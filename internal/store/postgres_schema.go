@@ -32,8 +32,11 @@ import (
 // computes, so ingesting it again annotates and replaces it.
 //
 // Version 4: dedup, dedup_bands and stories, each article's near-duplicate
-// signature and story (see assignStories); pgMigrationFill signs and
-// clusters the articles a version 3 store holds.
+// signature and story (see assignStories).
+//
+// Version 5: dedup_bands keyed by band key and publication day, so that
+// candidates are read for the days dedup's rule allows only (see bandProbe);
+// pgMigrationFill signs and clusters the articles a version 3 store holds.
 var pgMigrations = []string{`
 CREATE SEQUENCE article_seq;
 CREATE TABLE articles (
@@ -125,11 +128,21 @@ CREATE TABLE stories (
 	story    bigint PRIMARY KEY,
 	articles bigint NOT NULL  -- two or more: a story of one article has no row
 );
+`, `
+CREATE TABLE dedup_bands_v5 (
+	key bigint NOT NULL,  -- a band key of the signature (dedup.Signature.Bands), as a signed 64-bit value
+	day int NOT NULL,     -- dedup.Day of the article's publication (dedup.day)
+	seq bigint NOT NULL
+);
+INSERT INTO dedup_bands_v5 (key, day, seq) SELECT b.key, d.day, b.seq FROM dedup_bands b JOIN dedup d ON d.seq = b.seq;
+DROP TABLE dedup_bands;
+ALTER TABLE dedup_bands_v5 RENAME TO dedup_bands;
+ALTER TABLE dedup_bands ADD PRIMARY KEY (key, day, seq);
 `}
 
 // pgMigrationFill is what a migration computes in Go after its SQL, by the
 // version it brings the store to.
-var pgMigrationFill = map[int]func(context.Context, pgx.Tx) error{4: pgSignStored}
+var pgMigrationFill = map[int]func(context.Context, pgx.Tx) error{5: pgSignStored}
 
 // pgLock is the advisory lock that serializes processes migrating one
 // database ("dateline" as a number).

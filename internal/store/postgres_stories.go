@@ -43,14 +43,15 @@ func (t pgStories) forget(ctx context.Context, seqs []int64) ([]int64, error) {
 		return nil, err
 	}
 	var keys, keySeqs, stories, gone []int64
+	var keyDays []int32
 	for _, a := range old {
 		for _, k := range a.sig.Bands() {
-			keys, keySeqs = append(keys, int64(k)), append(keySeqs, a.seq)
+			keys, keyDays, keySeqs = append(keys, int64(k)), append(keyDays, a.day), append(keySeqs, a.seq)
 		}
 		stories, gone = append(stories, a.story), append(gone, a.seq)
 	}
-	if _, err := t.tx.Exec(ctx, `DELETE FROM dedup_bands b USING unnest($1::bigint[], $2::bigint[]) AS u(key, seq)
-		WHERE b.key = u.key AND b.seq = u.seq`, keys, keySeqs); err != nil {
+	if _, err := t.tx.Exec(ctx, `DELETE FROM dedup_bands b USING unnest($1::bigint[], $2::int[], $3::bigint[]) AS u(key, day, seq)
+		WHERE b.key = u.key AND b.day = u.day AND b.seq = u.seq`, keys, keyDays, keySeqs); err != nil {
 		return nil, err
 	}
 	if _, err := t.tx.Exec(ctx, `DELETE FROM dedup WHERE seq = ANY($1)`, gone); err != nil {
@@ -63,13 +64,19 @@ func (t pgStories) members(ctx context.Context, stories []int64) ([]signed, erro
 	return t.signedIn(ctx, "story", stories)
 }
 
-func (t pgStories) candidates(ctx context.Context, keys []int64) (map[int64][]signed, error) {
+func (t pgStories) candidates(ctx context.Context, probes []bandProbe) (map[int64][]signed, error) {
 	c := newCandidateSet()
-	if len(keys) == 0 {
+	if len(probes) == 0 {
 		return c.byKey, nil
 	}
-	err := pgQuery(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM dedup_bands b JOIN dedup d ON d.seq = b.seq
-		WHERE b.key = ANY($1)`, []any{keys}, c.add)
+	keys, los, his := make([]int64, len(probes)), make([]int32, len(probes)), make([]int32, len(probes))
+	for i, p := range probes {
+		keys[i], los[i], his[i] = p.key, p.lo, p.hi
+	}
+	err := pgQuery(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story
+		FROM unnest($1::bigint[], $2::int[], $3::int[]) AS u(key, lo, hi)
+		JOIN dedup_bands b ON b.key = u.key AND b.day BETWEEN u.lo AND u.hi
+		JOIN dedup d ON d.seq = b.seq`, []any{keys, los, his}, c.add)
 	return c.byKey, err
 }
 
@@ -95,18 +102,20 @@ func (t pgStories) insert(ctx context.Context, arts []signed) error {
 	seqs, stories, days := make([]int64, len(arts)), make([]int64, len(arts)), make([]int32, len(arts))
 	sigs := make([][]byte, len(arts))
 	var keys, keySeqs []int64
+	var keyDays []int32
 	for i, a := range arts {
 		seqs[i], stories[i], days[i] = a.seq, a.story, a.day
 		sigs[i], _ = a.sig.MarshalBinary()
 		for _, k := range a.sig.Bands() {
-			keys, keySeqs = append(keys, int64(k)), append(keySeqs, a.seq)
+			keys, keyDays, keySeqs = append(keys, int64(k)), append(keyDays, a.day), append(keySeqs, a.seq)
 		}
 	}
 	if _, err := t.tx.Exec(ctx, `INSERT INTO dedup (seq, story, day, signature)
 		SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[], $4::bytea[])`, seqs, stories, days, sigs); err != nil {
 		return err
 	}
-	_, err := t.tx.Exec(ctx, `INSERT INTO dedup_bands (key, seq) SELECT * FROM unnest($1::bigint[], $2::bigint[])`, keys, keySeqs)
+	_, err := t.tx.Exec(ctx, `INSERT INTO dedup_bands (key, day, seq) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[])`,
+		keys, keyDays, keySeqs)
 	return err
 }
 
@@ -120,9 +129,9 @@ func (t pgStories) recount(ctx context.Context, stories []int64) error {
 	return nil
 }
 
-// pgSignStored signs and clusters the stored articles of a store of schema
-// 3 (see sqliteSignStored), a chunk at a time, in the migration's
-// transaction.
+// pgSignStored signs and clusters the stored articles that have no
+// signature yet (those of a store of schema 3; see sqliteSignStored), a
+// chunk at a time, in the migration's transaction.
 func pgSignStored(ctx context.Context, tx pgx.Tx) error {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(pgStoriesLock)); err != nil {
 		return err
@@ -130,7 +139,8 @@ func pgSignStored(ctx context.Context, tx pgx.Tx) error {
 	var last int64
 	for {
 		var chunk []signed
-		err := pgQuery(ctx, tx, `SELECT seq, published, body FROM articles WHERE seq > $1 ORDER BY seq LIMIT 512`, []any{last},
+		err := pgQuery(ctx, tx, `SELECT seq, published, body FROM articles a WHERE seq > $1
+			AND NOT EXISTS (SELECT 1 FROM dedup d WHERE d.seq = a.seq) ORDER BY seq LIMIT 512`, []any{last},
 			func(scan func(...any) error) error {
 				var pub, body string
 				if err := scan(&last, &pub, &body); err != nil {

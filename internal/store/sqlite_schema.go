@@ -20,12 +20,14 @@ import (
 // Version 2 had no entities: its articles' columns decode without them
 // (Doc.Entities false), and migrateV2 adds what version 3 counts. Version 3
 // had no stories: migrateV3 signs its stored articles and clusters them.
-const sqliteVersion = 4
+// Version 4 kept the band keys without their articles' days: migrateV4
+// adds them.
+const sqliteVersion = 5
 
 // errOldSchema says that a store must be migrated before it is read.
 var errOldSchema = errors.New("the store has an older schema")
 
-// sqliteSchema is version 4. An article's annotations (sentences, time
+// sqliteSchema is version 5. An article's annotations (sentences, time
 // expressions, entity mentions, quotes) are one binary column of its row
 // (see encodeDoc); the full-text index
 // is contentless and holds each sentence's index terms (text.Terms), its
@@ -83,9 +85,10 @@ CREATE TABLE sources (
 ) WITHOUT ROWID;
 ` + sqliteEntities + sqliteStoriesSchema + sqliteSchemaRest
 
-// sqliteStoriesSchema is what version 4 adds: each article's near-duplicate
-// signature and story, the band keys candidates are found by, and the
-// stories of two or more articles with their size.
+// sqliteStoriesSchema is what version 4 added, as version 5 has it: each
+// article's near-duplicate signature and story, the band keys and days
+// candidates are found by, and the stories of two or more articles with
+// their size.
 const sqliteStoriesSchema = `
 CREATE TABLE dedup (
 	seq       INTEGER PRIMARY KEY,  -- the article (articles.seq)
@@ -96,8 +99,9 @@ CREATE TABLE dedup (
 CREATE INDEX dedup_story ON dedup(story);
 CREATE TABLE dedup_bands (
 	key INTEGER NOT NULL,  -- a band key of the signature (dedup.Signature.Bands), as a signed 64-bit value
+	day INTEGER NOT NULL,  -- dedup.Day of the article's publication (dedup.day)
 	seq INTEGER NOT NULL,
-	PRIMARY KEY (key, seq)
+	PRIMARY KEY (key, day, seq)
 ) WITHOUT ROWID;
 CREATE TABLE stories (
 	story    INTEGER PRIMARY KEY,  -- dedup.story
@@ -214,6 +218,10 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 		if err := migrateV3(ctx, tx); err != nil {
 			return fmt.Errorf("migrate schema 3 to %d: %w", sqliteVersion, err)
 		}
+	case v == 4:
+		if err := migrateV4(ctx, tx); err != nil {
+			return fmt.Errorf("migrate schema 4 to %d: %w", sqliteVersion, err)
+		}
 	default:
 		if err := checkVersion(v, sqliteVersion); err != nil {
 			return err
@@ -235,7 +243,23 @@ func checkVersion(v, mine int) error {
 	return nil
 }
 
-// migrateV3 brings a version 3 store to version 4: the story tables, and
+// migrateV4 brings a version 4 store to version 5: its band keys rewritten
+// with their articles' days, in SQL.
+func migrateV4(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`ALTER TABLE dedup_bands RENAME TO v4_dedup_bands`,
+		`CREATE TABLE dedup_bands (key INTEGER NOT NULL, day INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (key, day, seq)) WITHOUT ROWID`,
+		`INSERT INTO dedup_bands (key, day, seq) SELECT b.key, d.day, b.seq FROM v4_dedup_bands b JOIN dedup d ON d.seq = b.seq ORDER BY 1, 2, 3`,
+		`DROP TABLE v4_dedup_bands`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateV3 brings a version 3 store to version 5: the story tables, and
 // every stored article signed (dedup.Sign of its stored text, which is what
 // ingest signs) and clustered as ingest would have. Its cost is signing:
 // about what annotating the time expressions of the articles again would

@@ -37,7 +37,7 @@ func (t sqliteStories) forget(ctx context.Context, seqs []int64) ([]int64, error
 	var stories []int64
 	for _, a := range old {
 		for _, k := range a.sig.Bands() {
-			if _, err := t.tx.ExecContext(ctx, `DELETE FROM dedup_bands WHERE key = ? AND seq = ?`, int64(k), a.seq); err != nil {
+			if _, err := t.tx.ExecContext(ctx, `DELETE FROM dedup_bands WHERE key = ? AND day = ? AND seq = ?`, int64(k), a.day, a.seq); err != nil {
 				return nil, err
 			}
 		}
@@ -53,13 +53,21 @@ func (t sqliteStories) members(ctx context.Context, stories []int64) ([]signed, 
 	return t.signedIn(ctx, "story", stories)
 }
 
-func (t sqliteStories) candidates(ctx context.Context, keys []int64) (map[int64][]signed, error) {
+func (t sqliteStories) candidates(ctx context.Context, probes []bandProbe) (map[int64][]signed, error) {
 	c := newCandidateSet()
-	if len(keys) == 0 {
+	if len(probes) == 0 {
 		return c.byKey, nil
 	}
-	err := queryRows(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM dedup_bands b JOIN dedup d ON d.seq = b.seq
-		WHERE b.key IN (SELECT value FROM json_each(?))`, []any{jsonList(keys)}, func(rows *sql.Rows) error { return c.add(rows.Scan) })
+	list := make([][3]int64, len(probes))
+	for i, p := range probes {
+		list[i] = [3]int64{p.key, int64(p.lo), int64(p.hi)}
+	}
+	b, _ := json.Marshal(list)
+	// CROSS JOIN keeps the probes outermost: each is one range of the
+	// (key, day) primary key.
+	err := queryRows(ctx, t.tx, `SELECT b.key, d.seq, d.day, d.signature, d.story FROM json_each(?) j
+		CROSS JOIN dedup_bands b ON b.key = j.value->>0 AND b.day BETWEEN j.value->>1 AND j.value->>2
+		JOIN dedup d ON d.seq = b.seq`, []any{string(b)}, func(rows *sql.Rows) error { return c.add(rows.Scan) })
 	return c.byKey, err
 }
 
@@ -79,14 +87,14 @@ func (t sqliteStories) relabel(ctx context.Context, from, to int64) error {
 
 func (t sqliteStories) insert(ctx context.Context, arts []signed) error {
 	rows := newBulk(t.tx, "dedup(seq, story, day, signature)", 4, 200)
-	bands := newBulk(t.tx, "dedup_bands(key, seq)", 2, 500)
+	bands := newBulk(t.tx, "dedup_bands(key, day, seq)", 3, 300)
 	for _, a := range arts {
 		sig, _ := a.sig.MarshalBinary()
 		if err := rows.add(ctx, a.seq, a.story, a.day, sig); err != nil {
 			return err
 		}
 		for _, k := range a.sig.Bands() {
-			if err := bands.add(ctx, int64(k), a.seq); err != nil {
+			if err := bands.add(ctx, int64(k), a.day, a.seq); err != nil {
 				return err
 			}
 		}

@@ -16,8 +16,12 @@ import (
 // articles, in whatever order they were stored. A story is named by the
 // smallest sequence number among its articles. The tables (both backends):
 // dedup (each article's signature, publication day and story), dedup_bands
-// (band key → article, indexed: how candidates are found) and stories (the
-// stories of two or more articles, with their size: the counts Stats reads).
+// (band key and publication day → article, indexed: how candidates are
+// found) and stories (the stories of two or more articles, with their size:
+// the counts Stats reads). Candidates are looked up by band key within the
+// days dedup's rule allows (bandProbe): a text stored again and again over
+// the years — a standing notice, or the copies of a synthesized archive —
+// costs a write only the copies of its own days, not every copy stored.
 //
 // A write assigns the stories of its batch in its own transaction, after
 // the rest of the batch is written (assignStories): a replaced article is
@@ -86,8 +90,9 @@ type storyTx interface {
 	forget(ctx context.Context, seqs []int64) ([]int64, error)
 	// members returns the articles of the stories.
 	members(ctx context.Context, stories []int64) ([]signed, error)
-	// candidates returns, by band key, the stored articles with that key.
-	candidates(ctx context.Context, keys []int64) (map[int64][]signed, error)
+	// candidates returns, by band key, the stored articles with that key
+	// published on a day of the probe's range.
+	candidates(ctx context.Context, probes []bandProbe) (map[int64][]signed, error)
 	// setStories moves articles to stories (seq → story).
 	setStories(ctx context.Context, moves map[int64]int64) error
 	// relabel moves every article of story from to story to.
@@ -170,14 +175,14 @@ func recluster(ctx context.Context, tx storyTx, stories []int64, touched map[int
 // and of each other that they are one story with.
 func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]bool) error {
 	keysOf := make([][]uint64, len(batch))
-	var keys []int64
+	var probes []bandProbe
 	for i, a := range batch {
 		keysOf[i] = a.sig.Bands()
 		for _, k := range keysOf[i] {
-			keys = append(keys, int64(k))
+			probes = append(probes, probeAround(int64(k), a.day))
 		}
 	}
-	stored, err := tx.candidates(ctx, uniqInts(keys))
+	stored, err := tx.candidates(ctx, mergeProbes(probes))
 	if err != nil {
 		return err
 	}
@@ -242,6 +247,40 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 		touched[batch[i].story] = true
 	}
 	return tx.insert(ctx, batch)
+}
+
+// bandProbe asks for the stored articles with a band key published on a
+// day from lo to hi (dedup.Day values, inclusive).
+type bandProbe struct {
+	key    int64
+	lo, hi int32
+}
+
+// probeAround is the probe of an article's band key: the days within
+// dedup's MaxDays of its own, the only ones SameStory can join it to.
+func probeAround(key int64, day int32) bandProbe {
+	d := int32(dedup.DefaultOptions.MaxDays)
+	return bandProbe{key: key, lo: day - d, hi: day + d}
+}
+
+// mergeProbes sorts probes by key and day and merges those of one key whose
+// days overlap or touch, so that no stored row is asked for twice.
+func mergeProbes(ps []bandProbe) []bandProbe {
+	slices.SortFunc(ps, func(a, b bandProbe) int {
+		if c := compareInt(a.key, b.key); c != 0 {
+			return c
+		}
+		return compareInt(int64(a.lo), int64(b.lo))
+	})
+	out := ps[:0]
+	for _, p := range ps {
+		if n := len(out); n > 0 && out[n-1].key == p.key && p.lo <= out[n-1].hi+1 {
+			out[n-1].hi = max(out[n-1].hi, p.hi)
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // union is a union-find forest over 0..n-1.

@@ -396,6 +396,97 @@ func TestMigratesV3(t *testing.T) {
 	checkStats(t, ro, 2, 5)
 }
 
+// v4Bands rewrites the dedup_bands table of a store as version 4 had it
+// (band key and article, no day), with exec running each statement.
+func v4Bands(t *testing.T, exec func(string) error) {
+	t.Helper()
+	for _, q := range []string{
+		`CREATE TABLE v4 (key bigint NOT NULL, seq bigint NOT NULL, PRIMARY KEY (key, seq))`,
+		`INSERT INTO v4 (key, seq) SELECT key, seq FROM dedup_bands`,
+		`DROP TABLE dedup_bands`,
+		`ALTER TABLE v4 RENAME TO dedup_bands`,
+	} {
+		if err := exec(q); err != nil {
+			t.Fatal(q, err)
+		}
+	}
+}
+
+// checkBandDays: every band row carries its article's day, and there are as
+// many as before the migration.
+func checkBandDays(t *testing.T, q rowQuerier, want int) {
+	t.Helper()
+	var n, wrong int
+	err := q.query(context.Background(), `SELECT count(*), coalesce(sum(CASE WHEN b.day = d.day THEN 0 ELSE 1 END), 0)
+		FROM dedup_bands b JOIN dedup d ON d.seq = b.seq`, nil, func(scan func(...any) error) error { return scan(&n, &wrong) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != want || wrong != 0 || want == 0 {
+		t.Errorf("after migration: %d band rows (%d with another day than their article's), want %d (>0) with none", n, wrong, want)
+	}
+}
+
+// TestMigratesV4: a store of schema 4 (band keys without days) is migrated
+// on open: the same bands, with their days, the same stories, and a copy
+// ingested afterwards joins its story.
+func TestMigratesV4(t *testing.T) {
+	for _, backend := range []string{"sqlite", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			loc := t.TempDir() + "/v4.db"
+			if backend == "postgres" {
+				loc = storetest.Postgres(t)
+			}
+			ctx := context.Background()
+			s := openAt(t, loc)
+			if _, _, err := s.Put(ctx, storyFixture()); err != nil {
+				t.Fatal(err)
+			}
+			var bands int
+			if err := s.b.querier().query(ctx, `SELECT count(*) FROM dedup_bands`, nil,
+				func(scan func(...any) error) error { return scan(&bands) }); err != nil {
+				t.Fatal(err)
+			}
+			switch b := s.b.(type) {
+			case *sqliteStore:
+				s.Close()
+				db, err := sql.Open("sqlite", loc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				v4Bands(t, func(q string) error { _, err := db.Exec(q); return err })
+				if _, err := db.Exec(`PRAGMA user_version = 4`); err != nil {
+					t.Fatal(err)
+				}
+				db.Close()
+			case *pgStore:
+				v4Bands(t, func(q string) error { _, err := b.pool.Exec(ctx, q); return err })
+				if _, err := b.pool.Exec(ctx, `DELETE FROM dateline_schema WHERE version = 5`); err != nil {
+					t.Fatal(err)
+				}
+				s.Close()
+			}
+			w := openAt(t, loc)
+			checkBandDays(t, w.b.querier(), bands)
+			if got, want := storedStories(t, w), indexStories(storyFixture()); got != want {
+				t.Errorf("migrated stories\n got %q\nwant %q", got, want)
+			}
+			checkStats(t, w, 2, 5)
+			// A copy of the first article, a day later, joins its story.
+			first := storyFixture()[0]
+			c := first
+			c.Article.ID, c.Article.Published = first.Article.ID+"-copy", first.Article.Published.Add(24*time.Hour)
+			if _, _, err := w.Put(ctx, []annotate.Doc{c}); err != nil {
+				t.Fatal(err)
+			}
+			sib, err := w.Siblings(ctx, c.Article.ID)
+			if err != nil || !slices.ContainsFunc(sib, func(x Sibling) bool { return x.ID == first.Article.ID }) {
+				t.Errorf("the copy's siblings after the migration: %v, %v; want %s among them", sib, err, first.Article.ID)
+			}
+		})
+	}
+}
+
 // TestPostgresMigratesV3: a PostgreSQL store of schema 3 is refused by a
 // read-only open (which says to open it for writing) and migrated by the
 // first open that may write: its articles signed and clustered.
@@ -407,7 +498,7 @@ func TestPostgresMigratesV3(t *testing.T) {
 		t.Fatal(err)
 	}
 	pool := s.b.(*pgStore).pool
-	for _, q := range []string{`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `DELETE FROM dateline_schema WHERE version = 4`} {
+	for _, q := range []string{`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `DELETE FROM dateline_schema WHERE version >= 4`} {
 		if _, err := pool.Exec(ctx, q); err != nil {
 			t.Fatal(q, err)
 		}
