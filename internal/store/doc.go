@@ -4,7 +4,8 @@
 // PostgreSQL server (a postgres:// URL; tsvector, GIN), chosen by the
 // location given to Open. Both backends answer the same methods with the
 // same results, except the relevance score of a search hit (bm25 in SQLite,
-// ts_rank in PostgreSQL); one conformance suite checks both.
+// within the index partition of the hit: see sqlite_fts.go; ts_rank in
+// PostgreSQL); one conformance suite checks both.
 //
 // It sits after annotation in dateline's pipeline (read → annotate → store →
 // rank → render). What the methods promise, whichever the backend:

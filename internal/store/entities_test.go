@@ -127,8 +127,8 @@ func TestMigratesV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	v1col := encodeV1(plain)
-	for _, q := range []string{`DROP TABLE entities`, `ALTER TABLE articles DROP COLUMN names`,
-		`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `PRAGMA user_version = 2`} {
+	for _, q := range append([]string{`DROP TABLE entities`, `ALTER TABLE articles DROP COLUMN names`,
+		`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `PRAGMA user_version = 2`}, asV5Index...) {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -152,6 +152,9 @@ func TestMigratesV2(t *testing.T) {
 	if got.Entities || len(got.Sentences) != 1 || got.Sentences[0].Text != plain.Sentences[0].Text || len(got.Sentences[0].Timexes) != 1 ||
 		got.Story == 0 {
 		t.Errorf("migrated article: %+v", got)
+	}
+	if hits, err := s.Search(ctx, Query{Text: "pier"}, Filter{}, 5); err != nil || len(hits) != 1 {
+		t.Errorf("search of the migrated store: %+v, %v; want the article's sentence", hits, err)
 	}
 	fresh, err := s.b.digests(ctx, []string{"a"})
 	if err != nil || fresh["a"] == digest(plain.Article) {

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
@@ -10,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -23,9 +25,10 @@ import (
 // sqliteStore is the SQLite backend: one file (with its WAL), FTS5 for
 // full text.
 type sqliteStore struct {
-	db    *sql.DB
-	path  string
-	stmts stmtCache
+	db      *sql.DB
+	path    string
+	stmts   stmtCache
+	ftsBits int // the store's partition size (see ftsTable), unless a test changes it before writing
 }
 
 // stmtCache keeps the statements a server repeats (an article by id, a
@@ -165,6 +168,9 @@ func openSQLiteDSN(path, dsn string, readOnly bool) (*sqliteStore, error) {
 			break
 		}
 		time.Sleep(time.Duration(5+rand.IntN(20)) * time.Millisecond)
+	}
+	if err == nil {
+		err = s.ftsSettings(context.Background())
 	}
 	if err != nil {
 		db.Close()
@@ -312,14 +318,12 @@ func (r hitRow) hit(pos int, score float64) (Hit, bool, error) {
 func (s *sqliteStore) docs(ctx context.Context, f Filter, m *match, sp span, fn func(annotate.Doc) error) error {
 	conds, args := dayConds(f, "a", []string{"1"}, nil)
 	if m != nil {
-		in := fmt.Sprintf("a.seq IN (SELECT rowid >> %d FROM sentences_fts WHERE sentences_fts MATCH ?", sentenceBits)
-		args = append(args, fts5Match(m))
-		if !sp.all {
-			lo, hi := sp.ids()
-			in += " AND rowid BETWEEN ? AND ?"
-			args = append(args, lo, hi)
+		parts, err := s.ftsParts(ctx, sp)
+		if err != nil {
+			return err
 		}
-		conds = append(conds, in+")")
+		in, inArgs := ftsSeqsIn("a.seq", fts5Match(m), parts, sp)
+		conds, args = append(conds, in), append(args, inArgs...)
 	}
 	return queryRows(ctx, s.db, `SELECT `+articleColumns+` FROM articles a WHERE `+strings.Join(conds, " AND ")+` ORDER BY a.day, a.id`,
 		args, func(rows *sql.Rows) error {
@@ -408,35 +412,46 @@ func (s *sqliteStore) compile(q Query) (compiledQuery, error) {
 func (s *sqliteStore) search(ctx context.Context, q compiledQuery, f Filter, limit, window int, sp span) ([]Hit, error) {
 	// The newest window matches are read from the index (those of the span,
 	// joined to their articles to be filtered by day, when there is a
-	// range), then ranked.
-	query := `SELECT rowid, -rank FROM (SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?)
-		ORDER BY rank LIMIT ?`
-	args := []any{q.text, window}
-	if !sp.all {
-		lo, hi := sp.ids()
-		var conds []string
-		conds, args = dayConds(f, "a", []string{"sentences_fts MATCH ?", "f.rowid BETWEEN ? AND ?"}, []any{q.text, lo, hi})
-		args = append(args, window)
-		query = fmt.Sprintf(`SELECT id, -r FROM (SELECT f.rowid AS id, f.rank AS r FROM sentences_fts f JOIN articles a ON a.seq = f.rowid >> %d
-			WHERE %s ORDER BY f.rowid DESC LIMIT ?) ORDER BY r LIMIT ?`, sentenceBits, strings.Join(conds, " AND "))
+	// range), partition by partition from the newest, each ranked by bm25
+	// within its partition (see ftsTable); then the best of them are kept.
+	parts, err := s.ftsParts(ctx, sp)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.q.Text, err)
 	}
-	args = append(args, limit)
 	type scored struct {
 		id    int64
 		score float64
 	}
 	var found []scored
-	err := s.query(ctx, query, args, func(rows *sql.Rows) error {
-		var sc scored
-		if err := rows.Scan(&sc.id, &sc.score); err != nil {
-			return err
+	for _, p := range parts {
+		if len(found) >= window {
+			break
 		}
-		found = append(found, sc)
-		return nil
-	})
-	if err != nil {
-		return nil, q.wrap(err)
+		t := ftsTable(p)
+		query := `SELECT rowid, -rank FROM ` + t + ` WHERE ` + t + ` MATCH ? ORDER BY rowid DESC LIMIT ?`
+		args := []any{q.text, window - len(found)}
+		if !sp.all {
+			lo, hi := sp.ids()
+			var conds []string
+			conds, args = dayConds(f, "a", []string{t + " MATCH ?", "f.rowid BETWEEN ? AND ?"}, []any{q.text, lo, hi})
+			args = append(args, window-len(found))
+			query = fmt.Sprintf(`SELECT f.rowid, -f.rank FROM %s f JOIN articles a ON a.seq = f.rowid >> %d
+				WHERE %s ORDER BY f.rowid DESC LIMIT ?`, t, sentenceBits, strings.Join(conds, " AND "))
+		}
+		err := s.query(ctx, query, args, func(rows *sql.Rows) error {
+			var sc scored
+			if err := rows.Scan(&sc.id, &sc.score); err != nil {
+				return err
+			}
+			found = append(found, sc)
+			return nil
+		})
+		if err != nil {
+			return nil, q.wrap(err)
+		}
 	}
+	slices.SortStableFunc(found, func(a, b scored) int { return cmp.Compare(b.score, a.score) })
+	found = found[:min(len(found), limit)]
 	// The articles of the hits, in one query.
 	seqs := make([]int64, 0, len(found))
 	for _, sc := range found {
@@ -594,7 +609,7 @@ func (s *sqliteStore) write(ctx context.Context, recs []*record, words []wordTer
 			tx.Rollback()
 		}
 	}()
-	if added, updated, err = sqliteWriteTx(ctx, tx, recs, words); err != nil {
+	if added, updated, err = sqliteWriteTx(ctx, tx, s.ftsBits, recs, words); err != nil {
 		return 0, 0, err
 	}
 	if err := tx.Commit(); err != nil {
@@ -640,7 +655,8 @@ func sqliteStored(ctx context.Context, tx *sql.Tx, recs []*record) (map[string]s
 }
 
 // sqliteWriteTx is the body of write, in tx.
-func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []wordTerm) (added, updated int, err error) {
+// The store's index partitions are of 2^bits articles (see ftsTable).
+func sqliteWriteTx(ctx context.Context, tx *sql.Tx, bits int, recs []*record, words []wordTerm) (added, updated int, err error) {
 	old, err := sqliteStored(ctx, tx, recs)
 	if err != nil {
 		return 0, 0, fmt.Errorf("store: %w", err)
@@ -659,6 +675,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 		return 0, 0, fmt.Errorf("store: %w", err)
 	}
 	fts := newBulk(tx, "temp.fts_stage(id, text)", 2, 500)
+	parts := map[int64]bool{} // the index partitions of the articles written
 	delta := newCountDelta()
 	var batch []signed // the articles written, for their stories
 	for _, r := range recs {
@@ -668,7 +685,8 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 		case ok && st.digest == r.digest:
 			continue
 		case ok:
-			if err := sqliteReplace(ctx, tx, st.seq, r, now); err != nil {
+			parts[ftsPart(st.seq, bits)] = true
+			if err := sqliteReplace(ctx, tx, bits, st.seq, r, now); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: replace: %w", a.ID, err)
 			}
 			delta.add(st.counts, -1)
@@ -684,6 +702,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
 			added++
+			parts[ftsPart(seq, bits)] = true
 			if err := sqliteIndex(ctx, fts, seq, r); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
@@ -697,10 +716,8 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, recs []*record, words []word
 		}
 		b.close()
 	}
-	for _, q := range []string{`INSERT INTO sentences_fts(rowid, text) SELECT id, text FROM temp.fts_stage`, `DELETE FROM temp.fts_stage`} {
-		if _, err := tx.ExecContext(ctx, q); err != nil {
-			return 0, 0, fmt.Errorf("store: index sentences: %w", err)
-		}
+	if err := ftsFlush(ctx, tx, bits, parts); err != nil {
+		return 0, 0, fmt.Errorf("store: index sentences: %w", err)
 	}
 	if err := sqliteWords(ctx, tx, words); err != nil {
 		return 0, 0, fmt.Errorf("store: vocabulary: %w", err)
@@ -734,10 +751,10 @@ func sqliteIndex(ctx context.Context, fts *bulk, seq int64, r *record) error {
 }
 
 // sqliteReplace overwrites the stored article seq with r, and takes its
-// old sentences out of the index.
-func sqliteReplace(ctx context.Context, tx *sql.Tx, seq int64, r *record, now string) error {
+// old sentences out of the index (partitions of 2^bits articles).
+func sqliteReplace(ctx context.Context, tx *sql.Tx, bits int, seq int64, r *record, now string) error {
 	a := r.a
-	if _, err := tx.ExecContext(ctx, `DELETE FROM sentences_fts WHERE rowid BETWEEN ? AND ?`,
+	if _, err := tx.ExecContext(ctx, `DELETE FROM `+ftsTable(ftsPart(seq, bits))+` WHERE rowid BETWEEN ? AND ?`,
 		sentenceID(seq, 0), sentenceID(seq, maxSentences)); err != nil {
 		return err
 	}

@@ -21,21 +21,24 @@ import (
 // (Doc.Entities false), and migrateV2 adds what version 3 counts. Version 3
 // had no stories: migrateV3 signs its stored articles and clusters them.
 // Version 4 kept the band keys without their articles' days: migrateV4
-// adds them.
-const sqliteVersion = 5
+// adds them. Versions 2 to 5 had one full-text table for every sentence
+// (sentences_fts): migrateV5 indexes their articles again into partitions
+// (see ftsTable).
+const sqliteVersion = 6
 
 // errOldSchema says that a store must be migrated before it is read.
 var errOldSchema = errors.New("the store has an older schema")
 
-// sqliteSchema is version 5. An article's annotations (sentences, time
+// sqliteSchema is version 6. An article's annotations (sentences, time
 // expressions, entity mentions, quotes) are one binary column of its row
-// (see encodeDoc); the full-text index
-// is contentless and holds each sentence's index terms (text.Terms), its
-// rowid the sentence id (see sentenceID); words is the vocabulary that
+// (see encodeDoc); the full-text index is partitioned by ranges of
+// articles (see ftsTable; partition 0 is made here, the others when their
+// first article is written), contentless, and holds each sentence's index
+// terms (text.Terms), its rowid the sentence id (see sentenceID); words is the vocabulary that
 // keyword prefilters search; days, sources, entities and batches are the
 // counts kept at ingest; dedup, dedup_bands and stories are the articles'
 // stories (see assignStories).
-const sqliteSchema = `
+var sqliteSchema = `
 CREATE TABLE articles (
 	seq       INTEGER PRIMARY KEY,  -- sentence ids derive from it
 	id        TEXT NOT NULL UNIQUE,
@@ -56,16 +59,6 @@ CREATE TABLE articles (
 	names     TEXT NOT NULL DEFAULT ''  -- "TYPE<tab>n<tab>name" lines: the entity counts it adds
 );
 CREATE INDEX articles_day ON articles(day, id);
-CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', contentless_delete=1,
-	tokenize='unicode61 remove_diacritics 0');
--- One segment per transaction (the in-memory hash holds a whole batch), and
--- segments merged 16 at a time rather than 4 (crisis merges at 32): each
--- posting is rewritten log16 rather than log4 times of the batches written,
--- and a store of a few thousand articles is not merged at all while it is
--- ingested.
-INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('hashsize', 67108864);
-INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('automerge', 16);
-INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('crisismerge', 32);
 CREATE TABLE words (
 	word TEXT NOT NULL,  -- folded (text.Fold)
 	term TEXT NOT NULL,  -- its index term, '' for a stop word
@@ -83,7 +76,7 @@ CREATE TABLE sources (
 	source   TEXT PRIMARY KEY,
 	articles INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
-` + sqliteEntities + sqliteStoriesSchema + sqliteSchemaRest
+` + sqliteEntities + sqliteStoriesSchema + sqliteSchemaRest + sqliteSettings + ftsSchema(0)
 
 // sqliteStoriesSchema is what version 4 added, as version 5 has it: each
 // article's near-duplicate signature and story, the band keys and days
@@ -207,20 +200,11 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 		if err := migrateV1(ctx, tx); err != nil {
 			return fmt.Errorf("migrate schema 1 to %d: %w", sqliteVersion, err)
 		}
-	case v == 2:
-		if err := migrateV2(ctx, tx); err != nil {
-			return fmt.Errorf("migrate schema 2 to %d: %w", sqliteVersion, err)
-		}
-		if err := migrateV3(ctx, tx); err != nil {
-			return fmt.Errorf("migrate schema 2 to %d: %w", sqliteVersion, err)
-		}
-	case v == 3:
-		if err := migrateV3(ctx, tx); err != nil {
-			return fmt.Errorf("migrate schema 3 to %d: %w", sqliteVersion, err)
-		}
-	case v == 4:
-		if err := migrateV4(ctx, tx); err != nil {
-			return fmt.Errorf("migrate schema 4 to %d: %w", sqliteVersion, err)
+	case sqliteMigrations[v] != nil:
+		for _, step := range sqliteMigrations[v] {
+			if err := step(ctx, tx); err != nil {
+				return fmt.Errorf("migrate schema %d to %d: %w", v, sqliteVersion, err)
+			}
 		}
 	default:
 		if err := checkVersion(v, sqliteVersion); err != nil {
@@ -233,6 +217,16 @@ func (s *sqliteStore) migrate(ctx context.Context, readOnly bool) error {
 		}
 	}
 	return tx.Commit()
+}
+
+// sqliteMigrations are the steps that bring a store of each older version
+// (but 1, which migrateV1 rewrites whole) to sqliteVersion, in order.
+// migrateV3 makes the story tables as version 5 has them.
+var sqliteMigrations = map[int][]func(context.Context, *sql.Tx) error{
+	2: {migrateV2, migrateV3, migrateV5},
+	3: {migrateV3, migrateV5},
+	4: {migrateV4, migrateV5},
+	5: {migrateV5},
 }
 
 // checkVersion refuses a schema newer than this build's.
@@ -348,7 +342,7 @@ func migrateV1(ctx context.Context, tx *sql.Tx) error {
 			}
 			recs = append(recs, r)
 		}
-		if _, _, err := sqliteWriteTx(ctx, tx, recs, batchWords(recs)); err != nil {
+		if _, _, err := sqliteWriteTx(ctx, tx, ftsBits, recs, batchWords(recs)); err != nil {
 			return err
 		}
 	}

@@ -169,18 +169,99 @@ func TestConcurrentCreation(t *testing.T) {
 	}
 }
 
+// asV5Index rewrites a new SQLite store's full-text index (of one
+// partition) as versions 2 to 5 had it: one table, sentences_fts, here
+// empty, so that only a migration that indexes the stored articles again
+// finds them.
+var asV5Index = []string{`DROP TABLE settings`, `DROP TABLE sentences_fts_0`,
+	`CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`}
+
+// setFTSBits makes s, a new SQLite store, partition its index by 2^bits
+// articles (see ftsTable).
+func setFTSBits(t *testing.T, s *Store, bits int) {
+	t.Helper()
+	if _, err := sqliteDB(s).Exec(`UPDATE settings SET value = ? WHERE key = 'fts_bits'`, bits); err != nil {
+		t.Fatal(err)
+	}
+	s.b.(*sqliteStore).ftsBits = bits
+}
+
+// TestSQLitePartitions: articles spread over many index partitions (of 4
+// articles here) are found, newest first, best of the window, and a date
+// range's articles through the partitions of its span; a store opened again
+// keeps its partition size.
+func TestSQLitePartitions(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.db")
+	s := openAt(t, path)
+	setFTSBits(t, s, 2)
+	ctx := context.Background()
+	for i := range 30 {
+		d := doc(fmt.Sprintf("a%02d", i), fmt.Sprintf("2031-03-%02d", 1+i%28), "The pier"+strings.Repeat(" closed again", i/3)+".")
+		if _, _, err := s.Put(ctx, []annotate.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var parts int
+	sqliteDB(s).QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).Scan(&parts)
+	if parts != 8 {
+		t.Errorf("%d partitions, want 8 for articles 1..30 in partitions of 4", parts)
+	}
+	s.Close()
+	s = openAt(t, path)
+	if got := s.b.(*sqliteStore).ftsBits; got != 2 {
+		t.Errorf("reopened: partitions of 2^%d articles, want 2^2", got)
+	}
+	// Each partition ranks its own rows (bm25 over its own articles), so
+	// that only the order of scores and the window are asserted here.
+	for _, tt := range []struct {
+		window int
+		f      Filter
+		oldest string // of the hits: the window is the newest matches
+		n      int
+	}{
+		{100, Filter{}, "a00", 5},
+		{6, Filter{}, "a24", 5},
+		{100, Filter{From: day("2031-03-05"), To: day("2031-03-06")}, "a04", 2},
+	} {
+		s.window = tt.window
+		hits, err := s.Search(ctx, Query{Text: "pier"}, tt.f, 5)
+		if err != nil || len(hits) != tt.n {
+			t.Errorf("window %d %+v: %+v %v", tt.window, tt.f, hits, err)
+		}
+		for i, h := range hits {
+			if h.ArticleID < tt.oldest || (i > 0 && h.Score > hits[i-1].Score) {
+				t.Errorf("window %d %+v: hit %d %s (score %g) after %+v", tt.window, tt.f, i, h.ArticleID, h.Score, hits[:i])
+			}
+		}
+	}
+	docs, err := s.Docs(ctx, Filter{From: day("2031-03-05"), To: day("2031-03-06"), Keywords: []string{"pier"}})
+	if err != nil || ids(docs) != "a04 a05" {
+		t.Errorf("docs of a range: %s %v", ids(docs), err)
+	}
+	docs, err = s.Docs(ctx, Filter{Keywords: []string{"closed"}})
+	if err != nil || len(docs) != 27 {
+		t.Errorf("docs with a keyword over every partition: %d %v, want 27", len(docs), err)
+	}
+}
+
 // TestFTSIntegrity: after inserts and replacements the contentless index
-// agrees with itself, and finds a replaced article's new text only.
+// agrees with itself, in every partition (of 2 articles here), and finds a
+// replaced article's new text only.
 func TestFTSIntegrity(t *testing.T) {
 	s := openAt(t, filepath.Join(t.TempDir(), "t.db"))
+	setFTSBits(t, s, 1)
 	ctx := context.Background()
-	s.Put(ctx, []annotate.Doc{doc("a", "2031-03-02", "The pier closed."), doc("b", "2031-03-02", "The ferry left.")})
+	s.Put(ctx, []annotate.Doc{doc("a", "2031-03-02", "The pier closed."), doc("b", "2031-03-02", "The ferry left."),
+		doc("c", "2031-03-02", "The ferry came back.")})
 	d := doc("a", "2031-03-02", "The lighthouse closed.", "And the pier reopened.")
 	if _, n, err := s.Put(ctx, []annotate.Doc{d}); err != nil || n != 1 {
 		t.Fatalf("replace: %d, %v", n, err)
 	}
-	if _, err := sqliteDB(s).ExecContext(ctx, `INSERT INTO sentences_fts(sentences_fts, rank) VALUES('integrity-check', 0)`); err != nil {
-		t.Errorf("FTS integrity check: %v", err)
+	for _, p := range []int64{0, 1} {
+		tb := ftsTable(p)
+		if _, err := sqliteDB(s).ExecContext(ctx, `INSERT INTO `+tb+`(`+tb+`, rank) VALUES('integrity-check', 0)`); err != nil {
+			t.Errorf("FTS integrity check of %s: %v", tb, err)
+		}
 	}
 	hits, _ := s.Search(ctx, Query{Text: "pier"}, Filter{}, 5)
 	if len(hits) != 1 || hits[0].Sentence != 1 {

@@ -379,7 +379,7 @@ func TestMigratesV3(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `PRAGMA user_version = 3`} {
+	for _, q := range append([]string{`DROP TABLE dedup`, `DROP TABLE dedup_bands`, `DROP TABLE stories`, `PRAGMA user_version = 3`}, asV5Index...) {
 		if _, err := db.Exec(q); err != nil {
 			t.Fatal(q, err)
 		}
@@ -455,8 +455,10 @@ func TestMigratesV4(t *testing.T) {
 					t.Fatal(err)
 				}
 				v4Bands(t, func(q string) error { _, err := db.Exec(q); return err })
-				if _, err := db.Exec(`PRAGMA user_version = 4`); err != nil {
-					t.Fatal(err)
+				for _, q := range append([]string{`PRAGMA user_version = 4`}, asV5Index...) {
+					if _, err := db.Exec(q); err != nil {
+						t.Fatal(q, err)
+					}
 				}
 				db.Close()
 			case *pgStore:
@@ -472,6 +474,10 @@ func TestMigratesV4(t *testing.T) {
 				t.Errorf("migrated stories\n got %q\nwant %q", got, want)
 			}
 			checkStats(t, w, 2, 5)
+			word := strings.Fields(storyFixture()[0].Sentences[0].Text)[0]
+			if hits, err := w.Search(ctx, Query{Text: word}, Filter{}, 100); err != nil || len(hits) == 0 {
+				t.Errorf("search of the migrated store for %q: %d hits, %v", word, len(hits), err)
+			}
 			// A copy of the first article, a day later, joins its story.
 			first := storyFixture()[0]
 			c := first
