@@ -522,3 +522,38 @@ func TestPostgresMigratesV3(t *testing.T) {
 	}
 	checkStats(t, w, 2, 5)
 }
+
+// TestMergeProbes: the probes of one key whose days overlap or touch become
+// one; other keys and disjoint days stay apart, in key then day order.
+func TestMergeProbes(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		in, want []bandProbe
+	}{
+		{"empty", nil, nil},
+		{"one", []bandProbe{{7, 10, 14}}, []bandProbe{{7, 10, 14}}},
+		{"overlap", []bandProbe{{7, 12, 16}, {7, 10, 14}}, []bandProbe{{7, 10, 16}}},
+		{"touching", []bandProbe{{7, 10, 14}, {7, 15, 19}}, []bandProbe{{7, 10, 19}}},
+		{"inside", []bandProbe{{7, 10, 20}, {7, 12, 14}}, []bandProbe{{7, 10, 20}}},
+		{"gap", []bandProbe{{7, 20, 24}, {7, 10, 14}}, []bandProbe{{7, 10, 14}, {7, 20, 24}}},
+		{"two keys", []bandProbe{{9, 10, 14}, {-3, 12, 16}, {9, 11, 15}}, []bandProbe{{-3, 12, 16}, {9, 10, 15}}},
+	} {
+		if got := mergeProbes(slices.Clone(tt.in)); !slices.Equal(got, tt.want) {
+			t.Errorf("%s: mergeProbes(%v) = %v, want %v", tt.name, tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestProbeAround: an article's probe spans exactly the days SameStory
+// can join it to.
+func TestProbeAround(t *testing.T) {
+	const day = 20000
+	p := probeAround(42, day)
+	var a dedup.Signature = dedup.Sign(blocks("", 0, 3))
+	for d := int32(day - 5); d <= day+5; d++ {
+		in := d >= p.lo && d <= p.hi
+		if same := (dedup.Options{}).SameStory(a, day, a, d); same != in {
+			t.Errorf("day %+d: SameStory %v, in the probe %v (probe %d..%d)", d-day, same, in, p.lo, p.hi)
+		}
+	}
+}
