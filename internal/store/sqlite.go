@@ -118,7 +118,7 @@ func sqliteDSN(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_busy_timeout", "30000")
 	q.Add("_pragma", "temp_store(memory)")
-	q.Add("_pragma", "cache_size(-65536)") // 64 MiB per connection: index pages stay in memory
+	q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", connCache>>10)) // index pages stay in memory
 	if readOnly {
 		q.Set("mode", "ro")
 		// Pages read through a mapping of the file, up to 1 GiB of it: no
@@ -140,6 +140,9 @@ func sqliteDSN(path string, readOnly bool) string {
 	}
 	return "file:" + uriPath.Replace(path) + "?" + q.Encode()
 }
+
+// connCache is the page cache of each connection.
+const connCache = 64 << 20
 
 // uriPath escapes what SQLite would read as URI syntax in a file name.
 var uriPath = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23")
