@@ -137,7 +137,7 @@ type Index struct {
 	opts   Options
 	sigs   []Signature
 	days   []int32
-	parent []int
+	forest Forest
 	bands  map[uint64][]int // band key (see Bands) → articles
 }
 
@@ -155,14 +155,14 @@ func (ix *Index) Add(published time.Time, s Signature) int {
 	n := len(ix.sigs)
 	ix.sigs = append(ix.sigs, s)
 	ix.days = append(ix.days, Day(published))
-	ix.parent = append(ix.parent, n)
+	ix.forest.Add()
 	seen := map[int]bool{}
 	for _, key := range s.Bands() {
 		for _, m := range ix.bands[key] {
 			if !seen[m] {
 				seen[m] = true
 				if ix.opts.SameStory(ix.sigs[m], ix.days[m], s, ix.days[n]) {
-					ix.union(m, n)
+					ix.forest.Union(m, n)
 				}
 			}
 		}
@@ -221,30 +221,55 @@ func bandHash(band uint32, rs []uint32) uint64 {
 	return h
 }
 
-func (ix *Index) find(i int) int {
-	for ix.parent[i] != i {
-		ix.parent[i] = ix.parent[ix.parent[i]]
-		i = ix.parent[i]
+// Forest is a union-find forest over the nodes 0, 1, ... (in the order
+// added) whose trees are named by their smallest node, so that a cluster
+// is named by its first-added member whatever the order of joins: the
+// clustering of Index, and of a store that keeps the clusters itself. The
+// zero Forest is empty.
+type Forest struct{ parent []int }
+
+// NewForest returns a forest of n nodes, each alone.
+func NewForest(n int) *Forest {
+	f := &Forest{}
+	for range n {
+		f.Add()
+	}
+	return f
+}
+
+// Add adds a node, alone, and returns it.
+func (f *Forest) Add() int {
+	f.parent = append(f.parent, len(f.parent))
+	return len(f.parent) - 1
+}
+
+// Len is the number of nodes.
+func (f *Forest) Len() int { return len(f.parent) }
+
+// Find returns the name of node i's tree: its smallest node.
+func (f *Forest) Find(i int) int {
+	for f.parent[i] != i {
+		f.parent[i] = f.parent[f.parent[i]]
+		i = f.parent[i]
 	}
 	return i
 }
 
-// union joins two clusters under the smaller number, so a cluster is named
-// by its first-added member whatever the order of joins.
-func (ix *Index) union(i, j int) {
-	ri, rj := ix.find(i), ix.find(j)
+// Union joins the trees of nodes i and j.
+func (f *Forest) Union(i, j int) {
+	ri, rj := f.Find(i), f.Find(j)
 	if ri == rj {
 		return
 	}
 	if rj < ri {
 		ri, rj = rj, ri
 	}
-	ix.parent[rj] = ri
+	f.parent[rj] = ri
 }
 
 // Cluster returns the cluster of article n: the number of its first-added
 // member.
-func (ix *Index) Cluster(n int) int { return ix.find(n) }
+func (ix *Index) Cluster(n int) int { return ix.forest.Find(n) }
 
 // Len is the number of articles added.
 func (ix *Index) Len() int { return len(ix.sigs) }
@@ -256,7 +281,7 @@ func (ix *Index) Clusters() [][]int {
 	byRoot := map[int][]int{}
 	var roots []int
 	for n := range ix.sigs {
-		r := ix.find(n)
+		r := ix.forest.Find(n)
 		if _, ok := byRoot[r]; !ok {
 			roots = append(roots, r)
 		}

@@ -3,6 +3,7 @@ package dedup
 import (
 	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -180,6 +181,35 @@ func TestSignAsPlain(t *testing.T) {
 	for _, s := range texts {
 		if got, want := Sign(s), signPlain(s); got != want {
 			t.Errorf("Sign(%.30q) differs from the plain computation", s)
+		}
+	}
+}
+
+// TestForest: a tree is named by its smallest node whatever the order of
+// joins, and nodes added later join as the first ones do.
+func TestForest(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		joins [][2]int
+		want  []int // Find of nodes 0..5
+	}{
+		{"alone", nil, []int{0, 1, 2, 3, 4, 5}},
+		{"larger first", [][2]int{{4, 2}, {5, 4}}, []int{0, 1, 2, 3, 2, 2}},
+		{"chain backwards", [][2]int{{5, 4}, {4, 3}, {3, 1}}, []int{0, 1, 2, 1, 1, 1}},
+		{"two trees merged", [][2]int{{5, 3}, {4, 2}, {3, 4}, {1, 0}}, []int{0, 0, 2, 2, 2, 2}},
+	} {
+		f := NewForest(4)
+		f.Add()
+		f.Add()
+		for _, j := range tt.joins {
+			f.Union(j[0], j[1])
+		}
+		got := make([]int, f.Len())
+		for i := range got {
+			got[i] = f.Find(i)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -187,7 +187,7 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 		return err
 	}
 	// Union-find over the batch (0..n-1) and the stored stories (n..).
-	u := newUnion(len(batch))
+	u := dedup.NewForest(len(batch))
 	node := map[int64]int{} // stored story → node
 	label := map[int]int64{}
 	for i, a := range batch {
@@ -197,7 +197,7 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 		if n, ok := node[s]; ok {
 			return n
 		}
-		n := u.add()
+		n := u.Add()
 		node[s], label[n] = n, s
 		return n
 	}
@@ -210,7 +210,7 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 				if !seen[c.seq] {
 					seen[c.seq] = true
 					if same(c.sig, c.day, a.sig, a.day) {
-						u.union(storyNode(c.story), i)
+						u.Union(storyNode(c.story), i)
 					}
 				}
 			}
@@ -218,7 +218,7 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 				if !seen[-1-int64(j)] {
 					seen[-1-int64(j)] = true
 					if same(batch[j].sig, batch[j].day, a.sig, a.day) {
-						u.union(j, i)
+						u.Union(j, i)
 					}
 				}
 			}
@@ -228,14 +228,14 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 	// Each component is named by its smallest seq: the smallest of its
 	// stored stories' names and of its batch articles.
 	name := map[int]int64{}
-	for n := range u.parent {
-		r := u.find(n)
+	for n := range u.Len() {
+		r := u.Find(n)
 		if s, ok := name[r]; !ok || label[n] < s {
 			name[r] = label[n]
 		}
 	}
 	for s, n := range node {
-		if to := name[u.find(n)]; to != s {
+		if to := name[u.Find(n)]; to != s {
 			if err := tx.relabel(ctx, s, to); err != nil {
 				return err
 			}
@@ -243,7 +243,7 @@ func join(ctx context.Context, tx storyTx, batch []signed, touched map[int64]boo
 		}
 	}
 	for i := range batch {
-		batch[i].story = name[u.find(i)]
+		batch[i].story = name[u.Find(i)]
 		touched[batch[i].story] = true
 	}
 	return tx.insert(ctx, batch)
@@ -281,37 +281,6 @@ func mergeProbes(ps []bandProbe) []bandProbe {
 		out = append(out, p)
 	}
 	return out
-}
-
-// union is a union-find forest over 0..n-1.
-type union struct{ parent []int }
-
-func newUnion(n int) *union {
-	u := &union{parent: make([]int, n)}
-	for i := range u.parent {
-		u.parent[i] = i
-	}
-	return u
-}
-
-// add adds a node and returns it.
-func (u *union) add() int {
-	u.parent = append(u.parent, len(u.parent))
-	return len(u.parent) - 1
-}
-
-func (u *union) find(i int) int {
-	for u.parent[i] != i {
-		u.parent[i] = u.parent[u.parent[i]]
-		i = u.parent[i]
-	}
-	return i
-}
-
-func (u *union) union(i, j int) {
-	if ri, rj := u.find(i), u.find(j); ri != rj {
-		u.parent[rj] = ri
-	}
 }
 
 // dayTime is the time at the start of a dedup.Day, for a dedup.Index.
