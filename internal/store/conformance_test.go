@@ -38,6 +38,19 @@ func openAt(t testing.TB, loc string) *Store {
 	return s
 }
 
+// putPierArticles stores articles a00..a29, one a batch (so that each has
+// its own sequence number in order), all matching "pier", longer every
+// third: what the partition tests spread over many partitions.
+func putPierArticles(t *testing.T, s *Store) {
+	t.Helper()
+	for i := range 30 {
+		d := doc(fmt.Sprintf("a%02d", i), fmt.Sprintf("2031-03-%02d", 1+i%28), "The pier"+strings.Repeat(" closed again", i/3)+".")
+		if _, _, err := s.Put(context.Background(), []annotate.Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func day(s string) time.Time { t, _ := time.Parse(time.DateOnly, s); return t }
 
 // doc builds an annotated document by hand: the store must keep exactly what

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -204,14 +203,7 @@ func (p *pgStore) migrate(ctx context.Context, readOnly bool) error {
 
 // settings reads what the store was created with.
 func (p *pgStore) settings(ctx context.Context) error {
-	var v string
-	if err := p.pool.QueryRow(ctx, `SELECT value FROM settings WHERE key = 'block_bits'`).Scan(&v); err != nil {
-		return fmt.Errorf("read settings: %w", err)
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 || n > 30 {
-		return fmt.Errorf("read settings: block_bits %q", v)
-	}
+	n, err := readBits(ctx, p.querier(), "block_bits", 30)
 	p.blockBits = n
-	return nil
+	return err
 }

@@ -130,36 +130,16 @@ func (t pgStories) recount(ctx context.Context, stories []int64) error {
 }
 
 // pgSignStored signs and clusters the stored articles that have no
-// signature yet (those of a store of schema 3; see sqliteSignStored), a
-// chunk at a time, in the migration's transaction.
+// signature yet (those of a store of schema 3; see signUnsigned), under the
+// stories' lock.
 func pgSignStored(ctx context.Context, tx pgx.Tx) error {
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(pgStoriesLock)); err != nil {
 		return err
 	}
-	var last int64
-	for {
-		var chunk []signed
-		err := pgQuery(ctx, tx, `SELECT seq, published, body FROM articles a WHERE seq > $1
-			AND NOT EXISTS (SELECT 1 FROM dedup d WHERE d.seq = a.seq) ORDER BY seq LIMIT 512`, []any{last},
-			func(scan func(...any) error) error {
-				var pub, body string
-				if err := scan(&last, &pub, &body); err != nil {
-					return err
-				}
-				a, err := signStored(last, pub, body)
-				chunk = append(chunk, a)
-				return err
-			})
-		if err != nil {
-			return err
-		}
-		if len(chunk) == 0 {
-			return nil
-		}
-		if err := assignStories(ctx, pgStories{tx}, chunk); err != nil {
-			return err
-		}
-	}
+	return signUnsigned(ctx, pgStories{tx}, func(last int64, row func(scan func(...any) error) error) error {
+		return pgQuery(ctx, tx, `SELECT seq, published, body FROM articles a WHERE seq > $1
+			AND NOT EXISTS (SELECT 1 FROM dedup d WHERE d.seq = a.seq) ORDER BY seq LIMIT 512`, []any{last}, row)
+	})
 }
 
 func (p *pgStore) siblings(ctx context.Context, id string, limit int) ([]Sibling, error) {

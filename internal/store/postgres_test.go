@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -88,12 +87,7 @@ func TestPostgresPartitions(t *testing.T) {
 	s := openAt(t, storetest.Postgres(t))
 	s.b.(*pgStore).blockBits = 2
 	ctx := context.Background()
-	for i := range 30 {
-		d := doc(fmt.Sprintf("a%02d", i), fmt.Sprintf("2031-03-%02d", 1+i%28), "The pier"+strings.Repeat(" closed again", i/3)+".")
-		if _, _, err := s.Put(ctx, []annotate.Doc{d}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putPierArticles(t, s)
 	var parts int
 	s.b.(*pgStore).pool.QueryRow(ctx, `SELECT count(*) FROM pg_inherits WHERE inhparent = 'sentences'::regclass`).Scan(&parts)
 	if parts < 8 {

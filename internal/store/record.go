@@ -180,6 +180,27 @@ func (p *preparer) form(w string) *form {
 // prepare computes what the store writes of d.
 func prepare(d annotate.Doc) (*record, error) { return newPreparer().prepare(d) }
 
+// terms returns the index terms of a sentence's text (text.Terms, through
+// p's forms), built in sb. With words, it appends the vocabulary entries of
+// the forms no record of p has had yet, and marks them had.
+func (p *preparer) terms(s string, sb *strings.Builder, words *[]wordTerm) string {
+	sb.Reset()
+	for _, w := range text.Words(s) {
+		f := p.form(w)
+		if f.ok {
+			if sb.Len() > 0 {
+				sb.WriteByte(' ')
+			}
+			sb.WriteString(f.term)
+		}
+		if words != nil && !f.sent {
+			f.sent = true
+			*words = append(*words, wordTerm{text.Fold(w), f.term})
+		}
+	}
+	return sb.String()
+}
+
 // prepare computes what the store writes of d, leaving out of its
 // vocabulary the word forms p has put in a record before.
 func (p *preparer) prepare(d annotate.Doc) (*record, error) {
@@ -192,21 +213,7 @@ func (p *preparer) prepare(d annotate.Doc) (*record, error) {
 	r.terms = make([]string, len(d.Sentences))
 	var sb strings.Builder
 	for i, sn := range d.Sentences {
-		sb.Reset()
-		for _, w := range text.Words(sn.Text) {
-			f := p.form(w)
-			if f.ok {
-				if sb.Len() > 0 {
-					sb.WriteByte(' ')
-				}
-				sb.WriteString(f.term)
-			}
-			if !f.sent {
-				f.sent = true
-				r.words = append(r.words, wordTerm{text.Fold(w), f.term})
-			}
-		}
-		r.terms[i] = sb.String()
+		r.terms[i] = p.terms(sn.Text, &sb, &r.words)
 		for _, m := range sn.Entities {
 			if m.Name != "" {
 				r.counts.names[nameKey{nameCleaner.Replace(m.Name), string(m.Type)}]++

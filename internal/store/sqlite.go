@@ -694,7 +694,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, bits int, recs []*record, wo
 			}
 			delta.add(st.counts, -1)
 			updated++
-			if err := sqliteIndex(ctx, fts, st.seq, r); err != nil {
+			if err := sqliteIndex(ctx, fts, st.seq, r.terms); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
 			batch = append(batch, r.signedAs(st.seq))
@@ -706,7 +706,7 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, bits int, recs []*record, wo
 			}
 			added++
 			parts[ftsPart(seq, bits)] = true
-			if err := sqliteIndex(ctx, fts, seq, r); err != nil {
+			if err := sqliteIndex(ctx, fts, seq, r.terms); err != nil {
 				return 0, 0, fmt.Errorf("store article %s: %w", a.ID, err)
 			}
 			batch = append(batch, r.signedAs(seq))
@@ -739,10 +739,10 @@ func sqliteWriteTx(ctx context.Context, tx *sql.Tx, bits int, recs []*record, wo
 	return added, updated, nil
 }
 
-// sqliteIndex adds the sentences of r, stored as article seq, to the
-// full-text index.
-func sqliteIndex(ctx context.Context, fts *bulk, seq int64, r *record) error {
-	for i, t := range r.terms {
+// sqliteIndex stages the index terms of the sentences of article seq (one
+// string a sentence, "" for none) for the full-text index.
+func sqliteIndex(ctx context.Context, fts *bulk, seq int64, terms []string) error {
+	for i, t := range terms {
 		if t == "" {
 			continue
 		}

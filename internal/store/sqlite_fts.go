@@ -8,8 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/dateline-news/dateline/internal/annotate"
 )
 
 // The SQLite full-text index is partitioned by ranges of articles:
@@ -138,16 +136,9 @@ func ftsSeqsIn(col, match string, parts []int64, sp span) (string, []any) {
 
 // ftsSettings reads the store's partition size.
 func (s *sqliteStore) ftsSettings(ctx context.Context) error {
-	var v string
-	if err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'fts_bits'`).Scan(&v); err != nil {
-		return fmt.Errorf("read settings: %w", err)
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n < 0 || n > 40 {
-		return fmt.Errorf("read settings: fts_bits %q", v)
-	}
+	n, err := readBits(ctx, s.querier(), "fts_bits", 40)
 	s.ftsBits = n
-	return nil
+	return err
 }
 
 // sqliteSettings is the settings table of version 6, with the partition
@@ -176,20 +167,27 @@ func migrateV5(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	p := newPreparer()
+	var sb strings.Builder
 	var last int64
 	for {
-		type stored struct {
-			seq int64
-			d   annotate.Doc
+		// The chunk is read whole before its terms are staged: tx runs one
+		// statement at a time.
+		type article struct {
+			seq   int64
+			terms []string
 		}
-		var chunk []stored
+		var chunk []article
 		err := queryRows(ctx, tx, `SELECT a.seq, `+articleColumns+` FROM articles a WHERE a.seq > ? ORDER BY a.seq LIMIT 2048`, []any{last},
 			func(rows *sql.Rows) error {
 				d, err := scanArticle(func(dest ...any) error { return rows.Scan(append([]any{&last}, dest...)...) })
 				if err != nil {
 					return damagedSeq(last, err)
 				}
-				chunk = append(chunk, stored{last, d})
+				a := article{seq: last, terms: make([]string, len(d.Sentences))}
+				for i, sn := range d.Sentences {
+					a.terms[i] = p.terms(sn.Text, &sb, nil)
+				}
+				chunk = append(chunk, a)
 				return nil
 			})
 		if err != nil || len(chunk) == 0 {
@@ -201,11 +199,7 @@ func migrateV5(ctx context.Context, tx *sql.Tx) error {
 		fts := newBulk(tx, "temp.fts_stage(id, text)", 2, 500)
 		parts := map[int64]bool{}
 		for _, a := range chunk {
-			r, err := p.prepare(a.d)
-			if err == nil {
-				err = sqliteIndex(ctx, fts, a.seq, r)
-			}
-			if err != nil {
+			if err := sqliteIndex(ctx, fts, a.seq, a.terms); err != nil {
 				fts.close()
 				return err
 			}

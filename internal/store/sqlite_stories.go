@@ -121,29 +121,40 @@ func (t sqliteStories) recount(ctx context.Context, stories []int64) error {
 }
 
 // sqliteSignStored signs and clusters the stored articles that have no
-// signature yet (a store of schema 3), a chunk at a time: what ingest
-// would have computed of them (dedup.Sign of the text alone).
+// signature yet (a store of schema 3; see signUnsigned).
 func sqliteSignStored(ctx context.Context, tx *sql.Tx) error {
+	return signUnsigned(ctx, sqliteStories{tx}, func(last int64, row func(scan func(...any) error) error) error {
+		return queryRows(ctx, tx, `SELECT seq, published, body FROM articles a WHERE seq > ?
+			AND NOT EXISTS (SELECT 1 FROM dedup d WHERE d.seq = a.seq) ORDER BY seq LIMIT 512`, []any{last},
+			func(rows *sql.Rows) error { return row(rows.Scan) })
+	})
+}
+
+// signUnsigned signs and clusters stored articles a chunk at a time, in the
+// migration's transaction tx: what ingest would have computed of them
+// (dedup.Sign of the text alone). chunk calls row for each (seq,
+// published, body) of the next unsigned articles after seq last, in seq
+// order; none left ends it.
+func signUnsigned(ctx context.Context, tx storyTx, chunk func(last int64, row func(scan func(...any) error) error) error) error {
 	var last int64
 	for {
-		var chunk []signed
-		err := queryRows(ctx, tx, `SELECT seq, published, body FROM articles WHERE seq > ? ORDER BY seq LIMIT 512`, []any{last},
-			func(rows *sql.Rows) error {
-				var pub, body string
-				if err := rows.Scan(&last, &pub, &body); err != nil {
-					return err
-				}
-				a, err := signStored(last, pub, body)
-				chunk = append(chunk, a)
+		var batch []signed
+		err := chunk(last, func(scan func(...any) error) error {
+			var pub, body string
+			if err := scan(&last, &pub, &body); err != nil {
 				return err
-			})
+			}
+			a, err := signStored(last, pub, body)
+			batch = append(batch, a)
+			return err
+		})
 		if err != nil {
 			return err
 		}
-		if len(chunk) == 0 {
+		if len(batch) == 0 {
 			return nil
 		}
-		if err := assignStories(ctx, sqliteStories{tx}, chunk); err != nil {
+		if err := assignStories(ctx, tx, batch); err != nil {
 			return err
 		}
 	}

@@ -195,12 +195,7 @@ func TestSQLitePartitions(t *testing.T) {
 	s := openAt(t, path)
 	setFTSBits(t, s, 2)
 	ctx := context.Background()
-	for i := range 30 {
-		d := doc(fmt.Sprintf("a%02d", i), fmt.Sprintf("2031-03-%02d", 1+i%28), "The pier"+strings.Repeat(" closed again", i/3)+".")
-		if _, _, err := s.Put(ctx, []annotate.Doc{d}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	putPierArticles(t, s)
 	var parts int
 	sqliteDB(s).QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'`).Scan(&parts)
 	if parts != 8 {

@@ -7,6 +7,7 @@ import (
 	"iter"
 	"net/url"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
 
@@ -245,6 +246,21 @@ func (s *Store) span(ctx context.Context, f Filter, indexed bool) (span, error) 
 		return span{all: true}, nil
 	}
 	return s.b.span(ctx, f)
+}
+
+// readBits reads a partition size of the store's settings table (both
+// backends keep one): a number of bits from 0 to max. key is one of the
+// constant names, never input.
+func readBits(ctx context.Context, q rowQuerier, key string, max int) (int, error) {
+	var v string
+	if err := q.queryRow(ctx, `SELECT value FROM settings WHERE key = '`+key+`'`, &v); err != nil {
+		return 0, fmt.Errorf("read settings: %w", err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 || n > max {
+		return 0, fmt.Errorf("read settings: %s %q", key, v)
+	}
+	return n, nil
 }
 
 // SearchWindow is how many of the most recently stored matching sentences
