@@ -22,6 +22,7 @@ func newBenchQuotesCmd(g *globals) *cobra.Command {
 		epochs, top        int
 		cueLabellers       int
 		roleLabellers      int
+		priorFolds         int
 		samples            bool
 	)
 	cmd := &cobra.Command{
@@ -48,7 +49,9 @@ retrained with
 			if data == "" {
 				return fmt.Errorf("--data DIR is required (a PolNeAR split such as ../shared/data/polnear/dev)")
 			}
-			x, err := quoteExtractor(cmd, train, unlabelled, classesFrom, write, epochs, [2]int{cueLabellers, roleLabellers})
+			x, err := quoteExtractor(cmd, train, unlabelled, classesFrom, write, quote.TrainOptions{
+				Epochs: epochs, Seed: 1, CueLabellers: cueLabellers, RoleLabellers: roleLabellers, PriorFolds: priorFolds,
+			})
 			if err != nil {
 				return err
 			}
@@ -68,14 +71,15 @@ retrained with
 	f.IntVar(&epochs, "epochs", 10, "with --train: passes over the training data")
 	f.IntVar(&cueLabellers, "cue-labellers", 3, "with --train: average this many cue labellers trained in other orders")
 	f.IntVar(&roleLabellers, "role-labellers", 3, "with --train: average this many role labellers trained in other orders")
+	f.IntVar(&priorFolds, "prior-folds", 1, "with --train: cross-fit the cue priors the labellers learn from over this many folds of the training articles")
 	f.IntVar(&top, "errors", 10, "list this many of the most frequent error kinds")
 	f.BoolVar(&samples, "samples", false, "show examples of each error kind")
 	return cmd
 }
 
 // quoteExtractor returns the embedded extractor, or one trained on the
-// PolNeAR split at train (and saved at write).
-func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, classesFrom, write string, epochs int, labellers [2]int) (*quote.Extractor, error) {
+// PolNeAR split at train under opt (and saved at write).
+func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, classesFrom, write string, opt quote.TrainOptions) (*quote.Extractor, error) {
 	if train == "" {
 		return quote.Default()
 	}
@@ -111,7 +115,7 @@ func quoteExtractor(cmd *cobra.Command, train string, unlabelled []string, class
 			logf("unlabelled text: %d records skipped (unreadable or without text)", bad)
 		}
 	}
-	opt := quote.TrainOptions{Epochs: epochs, Seed: 1, Unlabelled: texts, CueLabellers: labellers[0], RoleLabellers: labellers[1], Log: logf}
+	opt.Unlabelled, opt.Log = texts, logf
 	if classesFrom != "" {
 		b, err := os.ReadFile(classesFrom)
 		if err != nil {

@@ -21,12 +21,12 @@ func (r *Report) Write(w io.Writer, topErrors int, samples bool) error {
 	fmt.Fprintln(tw, "span\texact P\tR\tF1\t\toverlap P\tR\tF1\t\tgold\tpredicted\t")
 	for role := range numRoles {
 		e, o := r.Exact[role], r.Overlap[role]
-		fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%.1f\t\t%.1f\t%.1f\t%.1f\t\t%d\t%d\t\n", role, e.P(), e.R(), e.F(), o.P(), o.R(), o.F(), e.TP+e.FN, e.TP+e.FP)
+		fmt.Fprintf(tw, "%s\t%.2f\t%.2f\t%.2f\t\t%.1f\t%.1f\t%.1f\t\t%d\t%d\t\n", role, e.P(), e.R(), e.F(), o.P(), o.R(), o.F(), e.TP+e.FN, e.TP+e.FP)
 	}
 	a := r.Attribution
-	fmt.Fprintf(tw, "attribution\t%.1f\t%.1f\t%.1f\t\t\t\t\t\t%d\t%d\t\n", a.P(), a.R(), a.F(), a.TP+a.FN, a.TP+a.FP)
+	fmt.Fprintf(tw, "attribution\t%.2f\t%.2f\t%.2f\t\t\t\t\t\t%d\t%d\t\n", a.P(), a.R(), a.F(), a.TP+a.FN, a.TP+a.FP)
 	for k, c := range r.ByKind {
-		fmt.Fprintf(tw, "content %s\t%.1f\t%.1f\t%.1f\t\t\t\t\t\t%d\t%d\t\n", quote.Kind(k), c.P(), c.R(), c.F(), c.TP+c.FN, c.TP+c.FP)
+		fmt.Fprintf(tw, "content %s\t%.2f\t%.2f\t%.2f\t\t\t\t\t\t%d\t%d\t\n", quote.Kind(k), c.P(), c.R(), c.F(), c.TP+c.FN, c.TP+c.FP)
 	}
 	tw.Flush()
 	b.WriteString("\n(exact: spans as sets per article; overlap: tokens covered; attribution: content and source both exact)\n\n")

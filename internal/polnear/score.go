@@ -312,7 +312,7 @@ func (r *Report) classify(a Article, role Role, gold, pred []quote.Span) {
 			r.note(a, role.String()+" missed"+kindOf(g), g)
 			continue
 		}
-		r.note(a, role.String()+" boundary"+kindOf(g)+": "+boundary(g, best), g)
+		r.note(a, role.String()+" boundary"+kindOf(g)+": "+boundary(g, best), g, best)
 	}
 	for _, p := range pred {
 		if _, ok := bestOverlap(p, gold); !ok {
@@ -357,10 +357,17 @@ func boundary(g, p quote.Span) string {
 // maxSamples is how many examples of an error kind a report keeps.
 var maxSamples = 8
 
-func (r *Report) note(a Article, kind string, sp quote.Span) {
+// note counts an error of kind at span sp and keeps it as a sample while
+// the kind has few; a boundary error also shows the predicted span it was
+// matched with.
+func (r *Report) note(a Article, kind string, sp quote.Span, predicted ...quote.Span) {
 	r.Errors[kind]++
 	if len(r.Samples[kind]) < maxSamples {
-		r.Samples[kind] = append(r.Samples[kind], fmt.Sprintf("%s@%d: %q", a.Name, sp.Start, quote.Text(a.Text, sp)))
+		s := fmt.Sprintf("%s@%d: %q", a.Name, sp.Start, quote.Text(a.Text, sp))
+		for _, p := range predicted {
+			s += fmt.Sprintf(" predicted %q", quote.Text(a.Text, p))
+		}
+		r.Samples[kind] = append(r.Samples[kind], s)
 	}
 }
 

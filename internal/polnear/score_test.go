@@ -56,4 +56,12 @@ func TestEvaluate(t *testing.T) {
 	if err := r.Write(&b, 3, true); err != nil || !strings.Contains(b.String(), "content boundary (indirect): ends early") {
 		t.Errorf("report: %v\n%s", err, b.String())
 	}
+	// A boundary sample shows the gold span, then the predicted one.
+	if want := `a@31: "it rains today" predicted "it rains"`; !strings.Contains(b.String(), want) {
+		t.Errorf("report lacks the sample %s:\n%s", want, b.String())
+	}
+	// Exact figures carry two decimals: cue P is 2 of 3.
+	if !strings.Contains(b.String(), "66.67") {
+		t.Errorf("report lacks cue P 66.67:\n%s", b.String())
+	}
 }

@@ -27,6 +27,13 @@ type TrainOptions struct {
 	// stage, trained in other orders (seeds Seed, Seed+1, …), are averaged
 	// into the one shipped (default 1).
 	CueLabellers, RoleLabellers int
+	// PriorFolds, when above 1, cross-fits the cue priors the labellers
+	// are trained on: an example's tokens read the priors counted on the
+	// examples of the other folds (example k is in fold k mod PriorFolds),
+	// so that training sees stems whose cue use the priors do not know, as
+	// extraction will. The model keeps the priors of every example. At 0 or
+	// 1 the examples read the priors counted on all of them.
+	PriorFolds int
 	// Log, when set, receives progress lines.
 	Log func(format string, args ...any)
 }
@@ -62,10 +69,20 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 	} else if m.classes, err = learnClasses(texts, opt.Log); err != nil {
 		return nil, fmt.Errorf("learn word classes: %w", err)
 	}
-	m.frameVerbs, m.priors = frameVerbs(m, examples), cuePriors(m, examples)
+	counts := priorCounts(m, examples)
+	m.frameVerbs, m.priors = frameVerbs(m, examples), counts.priors(-1, 1)
 	var cueData, roleData []seq.Sequence
-	for _, ex := range examples {
-		c, r := trainingSequences(m, ex)
+	folds := make([]*Model, max(1, opt.PriorFolds))
+	for f := range folds {
+		folds[f] = m
+		if len(folds) > 1 {
+			fm := *m
+			fm.priors = counts.priors(f, len(folds))
+			folds[f] = &fm
+		}
+	}
+	for k, ex := range examples {
+		c, r := trainingSequences(folds[k%len(folds)], ex)
 		cueData = append(cueData, c...)
 		roleData = append(roleData, r...)
 	}
@@ -209,11 +226,14 @@ func frameVerbs(m *Model, examples []Example) map[string]bool {
 	return out
 }
 
-// cuePriors buckets, for every stem that is part of a gold cue, how often
-// it is (priorBucket).
-func cuePriors(m *Model, examples []Example) map[string]uint8 {
-	all, cue := map[string]int{}, map[string]int{}
+// stemCounts are, per example, how often each stem occurs and how often
+// as part of a gold cue.
+type stemCounts struct{ all, cue []map[string]int }
+
+func priorCounts(m *Model, examples []Example) stemCounts {
+	var c stemCounts
 	for _, ex := range examples {
+		all, cue := map[string]int{}, map[string]int{}
 		d := newDoc(ex.Text).withAttrs(m)
 		for _, a := range d.attrs {
 			all[a.stem]++
@@ -225,10 +245,30 @@ func cuePriors(m *Model, examples []Example) map[string]uint8 {
 				}
 			}
 		}
+		c.all, c.cue = append(c.all, all), append(c.cue, cue)
+	}
+	return c
+}
+
+// priors buckets (priorBucket), for every stem that is part of a gold cue,
+// how often it is, counted over the examples outside fold f of n (example
+// k is in fold k mod n; f < 0 counts every example).
+func (c stemCounts) priors(f, n int) map[string]uint8 {
+	all, cue := map[string]int{}, map[string]int{}
+	for k := range c.all {
+		if f >= 0 && k%n == f {
+			continue
+		}
+		for st, v := range c.all[k] {
+			all[st] += v
+		}
+		for st, v := range c.cue[k] {
+			cue[st] += v
+		}
 	}
 	out := make(map[string]uint8, len(cue))
-	for st, n := range cue {
-		out[st] = priorBucket(n, all[st])
+	for st, v := range cue {
+		out[st] = priorBucket(v, all[st])
 	}
 	return out
 }
