@@ -77,6 +77,11 @@ func recordArticle(r record, columns map[string]string) (Article, error) {
 	}
 	missing := func(field string) error {
 		names := fieldNames(field, columns)
+		for _, k := range names {
+			if _, ok := r.get(k); ok { // there, but blank
+				return fmt.Errorf("empty %q: field %q holds no %s (looked for %s)", field, k, field, strings.Join(names, ", "))
+			}
+		}
 		return fmt.Errorf("missing %q (looked for %s); fields found: %s", field, strings.Join(names, ", "), strings.Join(r.keys(), ", "))
 	}
 	text, _ := val("text")

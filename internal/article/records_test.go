@@ -95,6 +95,8 @@ func TestReadRecordBad(t *testing.T) {
 	}{
 		{"unknown shape", "testdata/records/unknown.jsonl",
 			`testdata/records/unknown.jsonl:1: missing "text" (looked for text, maintext, text_content, body); fields found: content_body, headline, when`},
+		{"text there but blank", "testdata/records/blank-text.jsonl",
+			`testdata/records/blank-text.jsonl:1: empty "text": field "text" holds no text (looked for text, maintext, text_content, body)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
