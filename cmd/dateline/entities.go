@@ -257,7 +257,7 @@ func (t *entityTally) entities(typ string) []render.EntityRow {
 	records := make([]entity.Record, 0, len(t.records))
 	byName := map[string][]*nameStats{}
 	for k, st := range t.records {
-		records = append(records, entity.Record{Name: k.name, Type: k.typ, Count: st.mentions})
+		records = append(records, entity.Record{Name: k.name, Type: k.typ, Count: st.mentions, Articles: len(st.articles)})
 		byName[k.name] = append(byName[k.name], st)
 	}
 	slices.SortFunc(records, func(a, b entity.Record) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type)) })

@@ -14,12 +14,13 @@ import (
 // Putin". Group puts such names of one type under one entity, named by its
 // most frequent full form, with the others as aliases.
 
-// Record is a name as a store counts it: a canonical name, its type, and
-// how many mentions had it.
+// Record is a name as a store counts it: a canonical name, its type, how
+// many mentions had it and in how many articles.
 type Record struct {
-	Name  string
-	Type  Type
-	Count int
+	Name     string
+	Type     Type
+	Count    int
+	Articles int // 0 when not counted: the name then weighs by its mentions
 }
 
 // Entity is a group of names that refer to one entity.
@@ -36,11 +37,16 @@ type Entity struct {
 // several types takes the type of most of its mentions. Then, from the most
 // mentioned name down, each name joins the entity of its type whose names
 // it is a part or a fuller form of ("Putin" of "Vladimir Putin", "Exxon" of
-// "Exxon Mobil Corp", "Vladimir V. Putin") or the acronym of ("UN"), if
-// that entity is the clear choice — at least twice as mentioned as any
-// other it would fit ("Bush" stays alone beside "George Bush" and "Jeb
-// Bush"); otherwise it starts an entity. Entities come most mentioned
-// first, each named by its most mentioned name of two words or more.
+// "Exxon Mobil Corp", "BP" of "BP Plc", "Vladimir V. Putin") or the
+// acronym of ("UN"), if that entity is the clear choice — at least twice as
+// mentioned as any other it would fit ("Bush" stays alone beside "George
+// Bush" and "Jeb Bush"); otherwise it starts an entity. Across articles the
+// evidence must be stronger than within one (see group.fits): a person's
+// shorter name keeps the surname and agrees with all the person's fuller
+// names, and initials alone join only names of comparable frequency.
+// Entities come most mentioned first, each named by its most used name of
+// two words or more (used by the most articles, when the records count
+// them).
 func Group(records []Record) []Entity {
 	names := mergeKeys(records)
 	slices.SortFunc(names, func(a, b *groupName) int {
@@ -112,7 +118,7 @@ type groupName struct {
 	count  int
 	byType map[Type]int
 	forms  map[string]int // the records' names, as written
-	bare   map[string]int // the same without titles
+	bare   map[string]int // the same without titles, weighed by articles (by mentions when not counted)
 }
 
 // mergeKeys merges the records that normalize to one name.
@@ -134,7 +140,11 @@ func mergeKeys(records []Record) []*groupName {
 		nm.count += r.Count
 		nm.byType[r.Type] += r.Count
 		nm.forms[r.Name] += r.Count
-		nm.bare[strings.Join(words, " ")] += r.Count
+		w := r.Articles
+		if w <= 0 {
+			w = r.Count
+		}
+		nm.bare[strings.Join(words, " ")] += w
 	}
 	for _, nm := range names {
 		nm.typ = majority(nm.byType)
@@ -184,19 +194,81 @@ type group struct {
 // fuller form or the acronym of the group's first (most mentioned) name.
 // Only the first: "UN" may join "United Nations", but "UN Security
 // Council" may not join them through "UN".
+//
+// Across articles initials alone are weak evidence: within one article
+// "BP" after "British Petroleum" is that company, but in a store "BP" also
+// has the initials of "Bad People" and "Baath Party". So a join by
+// initials only also needs the rarer of the two names to have at least
+// minInitialsShare of the other's mentions: a name that the store gives
+// far less often than the acronym is more likely another name with the
+// same initials than what the acronym stands for. A person's name must
+// also name the group's person (onePerson).
 func (g *group) fits(nm *groupName) bool {
 	o := g.names[0]
 	if g.typ != nm.typ {
 		return false
 	}
-	a, b := nm.form, o.form
-	return (len(a.words) < len(b.words) && extends(nm.typ, a, o.typ, b)) ||
-		(len(b.words) < len(a.words) && extends(o.typ, b, nm.typ, a))
+	short, long := nm, o
+	switch {
+	case len(nm.form.words) > len(o.form.words):
+		short, long = o, nm
+	case len(nm.form.words) == len(o.form.words):
+		return false
+	}
+	if !extends(short.typ, short.form, long.typ, long.form) {
+		return false
+	}
+	if g.typ == Person && !g.onePerson(short, long, nm) {
+		return false
+	}
+	if short.form.acronymOf(long.form) {
+		return float64(min(short.count, long.count)) >= minInitialsShare*float64(max(short.count, long.count))
+	}
+	return true
 }
 
-// fullestFrequent names a group: its most mentioned name (without
-// titles), or the most mentioned of two words or more if that has at least
-// a third of its mentions: "Vladimir Putin" (500) over "Putin" (800) and
+// onePerson reports whether person's name nm, which extends or is extended
+// by the group's first name (short of long), names the group's person
+// across articles: the shorter name keeps the surname ("Bush" of "George
+// Bush", never "John" of "John McCain"), and nm agrees with every fuller
+// name of the group — one of the two a part of the other: "George W. Bush"
+// and "George Bush" are one person, "Laura Bush" and "George H.W. Bush"
+// are other people beside "George W. Bush", not aliases of a "Bush".
+func (g *group) onePerson(short, long, nm *groupName) bool {
+	if surname(short.form.match) != surname(long.form.match) {
+		return false
+	}
+	for _, o := range g.names {
+		a, b := o.form.match, nm.form.match
+		if len(a) >= 2 && len(b) >= 2 && !subsequence(a, b) && !subsequence(b, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// surname is the last word of a person's name, before a generational
+// suffix ("Jr", "III").
+func surname(match []string) string {
+	for i := len(match) - 1; i > 0; i-- {
+		if !generations[match[i]] {
+			return match[i]
+		}
+	}
+	return match[0]
+}
+
+var generations = setOf("jr", "sr", "ii", "iii", "iv")
+
+// minInitialsShare is the least share of the acronym's mentions (or the
+// acronym of the name's) with which a name joins it by initials alone
+// across articles: "North Atlantic Treaty Organization" (39) joins "NATO"
+// (2,340) in T17's store; "Baath Party" (57) does not join "BP" (9,800).
+const minInitialsShare = 0.01
+
+// fullestFrequent names a group: its most used name (without titles; bare
+// weighs each by its articles, or its mentions), or the most used of two
+// words or more if that has at least a third of its weight: "Vladimir Putin" (500) over "Putin" (800) and
 // "Vladimir V. Putin" (20), but "Reuters" (700) over "Reuters TV" (90).
 func fullestFrequent(bare map[string]int) string {
 	top, long := "", ""

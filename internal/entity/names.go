@@ -36,7 +36,8 @@ type name struct {
 	match []string
 	// acronym: one word in capitals ("UN", "U.S."), with its letters in
 	// initials; for several words, initials holds the first letters of
-	// the capitalized ones (connectors skipped), "" if one is lower case.
+	// the capitalized ones, all the letters of those that are acronyms
+	// ("USN" for "US Navy"; connectors skipped), "" if one is lower case.
 	acronym  bool
 	initials string
 }
@@ -68,6 +69,10 @@ func newName(words []string) name {
 				b.Reset()
 				break
 			}
+			if a := strings.ReplaceAll(w, ".", ""); utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
+				b.WriteString(a) // an acronym gives all its letters: "US Navy" is "USN", not "UN"
+				continue
+			}
 			b.WriteRune(r)
 		}
 		n.initials = b.String()
@@ -75,9 +80,29 @@ func newName(words []string) name {
 	return n
 }
 
-// acronymOf reports whether a is an acronym of the initials of b.
+// acronymOf reports whether a is an acronym of the initials of b: "UN" of
+// "United Nations". (The initials of "US Senate" are "USS": it is not
+// "US"; "BP Plc" is BP by its legal form, see legalFormOf.)
 func (a name) acronymOf(b name) bool {
 	return a.acronym && len(b.words) >= 2 && b.initials == a.initials
+}
+
+// legalForms are the words that name a company's legal form after its
+// name: "BP Plc" is BP, "Kestrel Motors Inc" is Kestrel Motors.
+var legalForms = setOf("plc", "inc", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp",
+	"sa", "ag", "nv", "se", "spa", "gmbh", "bv", "ab", "asa", "oyj", "pty")
+
+// legalFormOf reports whether long is short followed by legal forms only.
+func (short name) legalFormOf(long name) bool {
+	if len(long.match) <= len(short.match) || !slices.Equal(long.match[:len(short.match)], short.match) {
+		return false
+	}
+	for _, w := range long.match[len(short.match):] {
+		if !legalForms[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // title is a title or description the article gave a person.
@@ -292,7 +317,7 @@ func extends(st Type, short name, lt Type, long name) bool {
 	case st == Person && lt == Person:
 		return subsequence(short.match, long.match)
 	case st == Organization && (lt == Organization || lt == Misc):
-		return short.acronymOf(long) ||
+		return short.acronymOf(long) || short.legalFormOf(long) ||
 			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match))
 	case short.acronymOf(long):
 		return st == lt || st == Organization || lt == Organization

@@ -62,6 +62,12 @@ func TestCanonicalNames(t *testing.T) {
 		{"different types stay apart",
 			"[LOC Jordan] and [PER Mia Jordan] met.",
 			[]string{"Jordan", "Mia Jordan"}},
+		{"a name holding the acronym is not what it stands for",
+			"The [ORG KS Senate] voted; [ORG KS] officials left.",
+			[]string{"KS Senate", "KS"}},
+		{"acronym and its legal form",
+			"[ORG KMC Plc] rose. [ORG KMC] said.",
+			[]string{"KMC Plc", "KMC Plc"}},
 	} {
 		text, ms := mentionsOf(t, tc.marked)
 		got := NewNames(text, ms).Mentions()
@@ -112,20 +118,30 @@ func TestResolveTitles(t *testing.T) {
 
 func TestGroup(t *testing.T) {
 	got := Group([]Record{
-		{"Vladimir Putin", Person, 50},
-		{"Putin", Person, 30},
-		{"Russian President Vladimir Putin", Person, 5},
-		{"President Putin", Person, 4},
-		{"Vladimir V. Putin", Person, 3},
-		{"George Bush", Person, 40},
-		{"Jeb Bush", Person, 30},
-		{"Bush", Person, 12},
-		{"United Nations", Organization, 20},
-		{"UN", Organization, 15},
-		{"U.N.", Organization, 6},
-		{"Putin", Organization, 1},
-		{"Exxon Mobil Corp", Organization, 8},
-		{"Exxon", Organization, 9},
+		{"Vladimir Putin", Person, 50, 0},
+		{"Putin", Person, 30, 0},
+		{"Russian President Vladimir Putin", Person, 5, 0},
+		{"President Putin", Person, 4, 0},
+		{"Vladimir V. Putin", Person, 3, 0},
+		{"George Bush", Person, 40, 0},
+		{"Jeb Bush", Person, 30, 0},
+		{"Bush", Person, 12, 0},
+		{"United Nations", Organization, 20, 0},
+		{"UN", Organization, 15, 0},
+		{"U.N.", Organization, 6, 0},
+		{"Putin", Organization, 1, 0},
+		{"Exxon Mobil Corp", Organization, 8, 0},
+		{"Exxon", Organization, 9, 0},
+		// Initials across articles: the expansion joins only with enough
+		// mentions beside the acronym's; a name holding the acronym as a
+		// word is another entity; a legal form is the same company.
+		{"KS", Organization, 2000, 0},
+		{"KS Plc", Organization, 300, 0},
+		{"Kestrel Shipping", Organization, 150, 0},
+		{"Kind Souls", Organization, 15, 0},
+		{"KS Senate", Organization, 90, 0},
+		{"NAFO", Organization, 500, 0},
+		{"North Atlantic Fisheries Organization", Organization, 6, 0},
 	})
 	want := map[string]struct {
 		typ     Type
@@ -138,6 +154,10 @@ func TestGroup(t *testing.T) {
 		"Bush":             {Person, 12, 1},
 		"United Nations":   {Organization, 41, 3},
 		"Exxon Mobil Corp": {Organization, 17, 2},
+		"KS":               {Organization, 2450, 3},
+		"Kind Souls":       {Organization, 15, 1},
+		"KS Senate":        {Organization, 90, 1},
+		"NAFO":             {Organization, 506, 2},
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d entities, want %d: %+v", len(got), len(want), got)
@@ -148,7 +168,49 @@ func TestGroup(t *testing.T) {
 			t.Errorf("%s %s: %d mentions, %d aliases %v; want %+v", e.Name, e.Type, e.Count, len(e.Aliases), e.Aliases, w)
 		}
 	}
-	if got[0].Name != "Vladimir Putin" || got[0].Aliases[2].Name != "Russian President Vladimir Putin" {
-		t.Errorf("most mentioned: %s %v", got[0].Name, got[0].Aliases)
+	if got[0].Name != "KS" || got[1].Name != "NAFO" {
+		t.Errorf("most mentioned: %s, then %s", got[0].Name, got[1].Name)
+	}
+	for _, e := range got {
+		if e.Name == "Vladimir Putin" && e.Aliases[2].Name != "Russian President Vladimir Putin" {
+			t.Errorf("Vladimir Putin's aliases %v", e.Aliases)
+		}
+	}
+}
+
+// TestGroupPeople checks how people's names gather across articles: a
+// shorter name keeps the surname, a fuller name must agree with every
+// fuller name of its person, and an entity is named by the name that the
+// most articles give.
+func TestGroupPeople(t *testing.T) {
+	got := Group([]Record{
+		{Name: "Ida Morrow III", Type: Person, Count: 1146, Articles: 1}, // one page that says it a thousand times
+		{Name: "Ida Morrow", Type: Person, Count: 926, Articles: 70},
+		{Name: "Morrow", Type: Person, Count: 26, Articles: 16},
+		{Name: "Ida", Type: Person, Count: 19, Articles: 15},
+		{Name: "Tomas Vance", Type: Person, Count: 600, Articles: 80},
+		{Name: "Tomas R. Vance", Type: Person, Count: 440, Articles: 100},
+		{Name: "Vance", Type: Person, Count: 400, Articles: 160},
+		{Name: "Tomas K.L. Vance", Type: Person, Count: 86, Articles: 13},
+		{Name: "Lena Vance", Type: Person, Count: 18, Articles: 1},
+	})
+	want := []struct {
+		name    string
+		count   int
+		aliases int
+	}{
+		{"Ida Morrow", 2098, 3},
+		{"Tomas R. Vance", 1440, 3},
+		{"Tomas K.L. Vance", 86, 1},
+		{"Ida", 19, 1},
+		{"Lena Vance", 18, 1},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("%d entities, want %d: %+v", len(got), len(want), got)
+	}
+	for i, w := range want {
+		if e := got[i]; e.Name != w.name || e.Count != w.count || len(e.Aliases) != w.aliases {
+			t.Errorf("entity %d: %s, %d mentions, aliases %v; want %+v", i, e.Name, e.Count, e.Aliases, w)
+		}
 	}
 }

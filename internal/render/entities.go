@@ -121,7 +121,7 @@ func EntityRows(counts []store.EntityCount, typ string) []EntityRow {
 	records := make([]entity.Record, 0, len(counts))
 	byName := map[string][]store.EntityCount{}
 	for _, c := range counts {
-		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions})
+		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions, Articles: c.Articles})
 		byName[c.Name] = append(byName[c.Name], c)
 	}
 	var rows []EntityRow
