@@ -237,3 +237,39 @@ func TestAccordingTo(t *testing.T) {
 		{"the harbour office", "According to", "the ferry carried nine hundred passengers in May", "the harbour office", quote.Indirect, 0},
 	})
 }
+
+// TestPronounSources checks the speakers of sources that are pronouns the
+// labellers leave to resolution: a relative "who" is the name before it;
+// "I" and "we" inside another quote's content (here a transcript's turn)
+// are that quote's speaker.
+func TestPronounSources(t *testing.T) {
+	for _, tc := range []struct {
+		name, text, source, want string
+		mentions                 []string // person names mentioned, each its own canonical name
+	}{
+		{"relative pronoun", "The harbour engineer Tomas Brandt, who said the pilings were rotten, resigned on Friday.",
+			"who", "Tomas Brandt", []string{"Tomas Brandt"}},
+		{"first person inside a turn", "Partial transcript:\n\nHOST: Is the pier safe?\n\nOKAFOR: The county has the money, and it has had it for years. I think the council should pay for a new pier before the winter storms come back to the harbour.\n\nHOST: Thank you.",
+			"I", "OKAFOR", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var ms []entity.Mention
+			for _, n := range tc.mentions {
+				ms = append(ms, mention(t, tc.text, n, entity.Person, n))
+			}
+			found := false
+			for _, q := range extractor(t).Extract(tc.text, ms) {
+				if quote.Text(tc.text, q.Source) != tc.source {
+					continue
+				}
+				found = true
+				if q.Speaker != tc.want {
+					t.Errorf("source %q: speaker %q, want %q", tc.source, q.Speaker, tc.want)
+				}
+			}
+			if !found {
+				t.Errorf("no quote with source %q: %s", tc.source, describe(tc.text, extractor(t).Extract(tc.text, ms)))
+			}
+		})
+	}
+}

@@ -23,6 +23,11 @@ import (
 //   - A title ("the secretary of state", "the senator") is the person the
 //     article named with that title before ("Secretary of State Rex
 //     Tillerson", "Rex Tillerson, the secretary of state").
+//   - A relative pronoun ("Tomas Brandt, who said …") is the name just
+//     before it.
+//   - A first-person pronoun ("I", "we") inside another quote's content
+//     ("“I told them we would stay,” Vance said"; a transcript's turn,
+//     "VANCE: I think …") is that quote's speaker.
 //   - Any other source speaks under its own words ("a senior official, who
 //     demanded anonymity"); one that reads as a name ("Mayor Ada Vance")
 //     is taken for a person that later pronouns may refer to, and one that
@@ -39,6 +44,13 @@ const pronounReach = 2
 
 // personal pronouns that can stand for a named person.
 var personalPronouns = map[string]bool{"he": true, "she": true, "him": true, "her": true, "his": true}
+
+// relativePronouns open a relative clause whose source is the name before
+// them.
+var relativePronouns = map[string]bool{"who": true}
+
+// firstPersonPronouns are the speaker's own words for themselves.
+var firstPersonPronouns = map[string]bool{"i": true, "we": true}
 
 // titleDeterminers open a title source ("the", "a" are not part of the
 // title looked for).
@@ -79,6 +91,8 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention, names *entity.Names
 		switch {
 		case c.src.to-c.src.from == 1 && personalPronouns[d.low[c.src.from]]:
 			c.speaker, c.person = d.pronounSpeaker(cs, order[:n], c.src.from, ms, sentOf)
+		case c.src.to-c.src.from == 1 && relativePronouns[d.low[c.src.from]]:
+			c.speaker, c.person = d.antecedent(c.src.from, ms)
 		case titleDeterminers[d.low[c.src.from]] && len(mentions) > 0:
 			if names == nil {
 				names = entity.NewNames(d.text, mentions)
@@ -94,6 +108,50 @@ func (d *doc) speakers(cs []cand, mentions []entity.Mention, names *entity.Names
 			}
 		}
 	}
+	// First-person sources last, once the quotes around them have their
+	// speakers; twice, for a quote inside a quote inside a turn.
+	for range 2 {
+		for i := range cs {
+			if c := &cs[i]; c.src.to-c.src.from == 1 && firstPersonPronouns[d.low[c.src.from]] {
+				if o := innermostAround(cs, i); o >= 0 {
+					c.speaker, c.person = cs[o].speaker, cs[o].person
+				}
+			}
+		}
+	}
+}
+
+// antecedent names the mention that ends just before token k (a comma
+// between them aside): "Tomas Brandt, who …".
+func (d *doc) antecedent(k int, ms []mentionTok) (string, bool) {
+	end := k
+	if end > 0 && d.low[end-1] == "," {
+		end--
+	}
+	for _, m := range ms {
+		if m.to == end && (m.m.Type == entity.Person || m.m.Type == entity.Organization) {
+			return nameOf(m.m), m.m.Type == entity.Person
+		}
+	}
+	return "", false
+}
+
+// innermostAround returns the candidate other than i whose content holds
+// i's source most narrowly and that has a speaker other than a first-person
+// pronoun, or -1.
+func innermostAround(cs []cand, i int) int {
+	src, best, width := cs[i].src, -1, 0
+	for o := range cs {
+		if o == i || cs[o].speaker == "" || firstPersonPronouns[strings.ToLower(cs[o].speaker)] {
+			continue
+		}
+		for _, p := range cs[o].parts {
+			if p.from <= src.from && src.to <= p.to && (best < 0 || p.to-p.from < width) {
+				best, width = o, p.to-p.from
+			}
+		}
+	}
+	return best
 }
 
 // nameParticles may stand uncapitalized inside a name.
