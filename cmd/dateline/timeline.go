@@ -37,7 +37,7 @@ func (f *timelineFlags) register(fs *pflag.FlagSet, defaultDates int) {
 	fs.StringVar(&f.keywords, "keywords", "", "comma-separated keywords: only sentences containing one may enter")
 	fs.StringVar(&f.query, "query", "", "free-text query: only sentences containing all its words may enter")
 	fs.StringVar(&f.speaker, "speaker", "", "only sentences holding a quote of this speaker may enter (aliases match)")
-	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\")")
+	fs.StringVar(&f.entity, "entity", "", "only sentences mentioning this entity may enter (aliases match: \"Putin\", \"Vladimir Putin\"; \"British Petroleum\", \"BP\")")
 	fs.BoolVar(&f.allArticles, "all-articles", false, "every article in the range counts toward the dates, not only those that match --keywords/--query (the TLS protocol's reading)")
 	fs.StringVarP(&f.format, "format", "f", "text", "output format: text, md, json, tilse, csv or timelinejs")
 }
@@ -173,8 +173,9 @@ follows its topic, not the size of the store. With --all-articles every
 article in the range counts, matching or not, as the TLS protocol's keyword
 filter does when it is given a topic's articles (bench tls). --entity builds the
 timeline of one entity: only the sentences that mention it (by the canonical
-name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin")
-may enter, and only the articles with such a sentence count. --speaker builds
+name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin";
+or by another name the articles give it, grouped across them as the entities
+command groups names: "British Petroleum" matches "BP") may enter, and only the articles with such a sentence count. --speaker builds
 the timeline of what one speaker said: the sentences holding their quotes.
 
 Each item carries the quotes its sentence holds, with their speakers: JSON

@@ -29,6 +29,9 @@ func Build(docs []annotate.Doc, opt Options) Timeline {
 // query).
 func (c *Corpus) Build(opt Options) Timeline {
 	opt = opt.withDefaults()
+	if strings.TrimSpace(opt.Entity) != "" && opt.EntityAliases == nil {
+		opt.EntityAliases = Aliases(c.docs, opt.Entity)
+	}
 	v := c.newView(opt)
 	byRef, byPub := v.index()
 	var entries []Entry

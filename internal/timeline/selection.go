@@ -1,6 +1,7 @@
 package timeline
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -42,6 +43,12 @@ type Selection struct {
 	// canonical name is the article's fullest ("Holm" after "Karin Holm" is
 	// Karin Holm, and not Erik Holm). A headline has no mentions.
 	Entity string
+	// EntityAliases are more canonical names under which a sentence
+	// mentions Entity: the names that entity.Group gathers with a name
+	// matching it across the articles ("British Petroleum" and "BP Plc"
+	// with "BP"; see Aliases). Corpus.Build fills them in from its articles
+	// when Entity is set and they are nil.
+	EntityAliases []string
 	// Speaker, when not blank, lets in only the sentences that hold (all or
 	// part of) the content of a quote whose speaker matches it, as
 	// quote.SpeakerMatches matches.
@@ -88,7 +95,8 @@ type matcher struct {
 	keywords []string // folded, trimmed, non-empty
 	terms    []string // the query's distinct terms
 	entity   string   // the entity, trimmed; "" for any
-	speaker  string   // the speaker, trimmed; "" for any
+	aliases  map[string]bool
+	speaker  string // the speaker, trimmed; "" for any
 }
 
 func (s Selection) matcher() matcher {
@@ -102,6 +110,12 @@ func (s Selection) matcher() matcher {
 	slices.Sort(m.terms)
 	m.terms = slices.Compact(m.terms)
 	m.entity = strings.TrimSpace(s.Entity)
+	if m.entity != "" && len(s.EntityAliases) > 0 {
+		m.aliases = make(map[string]bool, len(s.EntityAliases))
+		for _, a := range s.EntityAliases {
+			m.aliases[a] = true
+		}
+	}
 	m.speaker = strings.TrimSpace(s.Speaker)
 	return m
 }
@@ -127,11 +141,60 @@ func (m matcher) mentions(ms []entity.Mention) bool {
 		return true
 	}
 	for _, x := range ms {
-		if quote.SpeakerMatches(m.entity, x.Name) {
+		if m.aliases[x.Name] || quote.SpeakerMatches(m.entity, x.Name) {
 			return true
 		}
 	}
 	return false
+}
+
+// Aliases returns the canonical names that the mentions of docs give the
+// entity called name: every name of each entity (entity.Group over the
+// docs' mentions, counted by mentions and articles) one of whose names
+// matches name as quote.SpeakerMatches does. Sorted; nil when none.
+func Aliases(docs []annotate.Doc, name string) []string {
+	type key struct {
+		name string
+		typ  entity.Type
+	}
+	type tally struct{ mentions, articles int }
+	counts := map[key]*tally{}
+	for _, d := range docs {
+		seen := map[key]bool{}
+		for _, sn := range d.Sentences {
+			for _, x := range sn.Entities {
+				k := key{x.Name, x.Type}
+				t := counts[k]
+				if t == nil {
+					t = &tally{}
+					counts[k] = t
+				}
+				t.mentions++
+				if !seen[k] {
+					seen[k] = true
+					t.articles++
+				}
+			}
+		}
+	}
+	records := make([]entity.Record, 0, len(counts))
+	for k, t := range counts {
+		records = append(records, entity.Record{Name: k.name, Type: k.typ, Count: t.mentions, Articles: t.articles})
+	}
+	slices.SortFunc(records, func(a, b entity.Record) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type))
+	})
+	var out []string
+	for _, e := range entity.Group(records) {
+		if !slices.ContainsFunc(e.Aliases, func(r entity.Record) bool { return quote.SpeakerMatches(name, r.Name) }) {
+			continue
+		}
+		for _, r := range e.Aliases {
+			out = append(out, r.Name)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // keywordsIn reports whether the folded text contains one of the keywords

@@ -1,8 +1,10 @@
 package timeline
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/entity"
@@ -175,5 +177,49 @@ func TestSelectionTopic(t *testing.T) {
 	}
 	if (Selection{Keywords: []string{" "}, Query: "the of"}).Narrows() || !(Selection{Query: "ferry"}).Narrows() {
 		t.Error("Narrows: blank keywords and stop-word queries narrow nothing; a word does")
+	}
+}
+
+// TestSelectionEntityAliases checks that an entity's timeline takes in the
+// names its articles give it across the corpus (Aliases, entity.Group):
+// an article that only says "PEHA" speaks for the Port Elvin Harbour
+// Authority of another article. (The mentions are put on words of the
+// story's sentences; what they say does not matter here.)
+func TestSelectionEntityAliases(t *testing.T) {
+	docs := story()
+	name := func(doc, form, canonical string) {
+		for i := range docs {
+			if docs[i].Article.ID != doc {
+				continue
+			}
+			for j := range docs[i].Sentences {
+				sn := &docs[i].Sentences[j]
+				if k := strings.Index(sn.Text, form); k >= 0 {
+					sn.Entities = append(sn.Entities, entity.Mention{Start: k, End: k + len(form), Text: form, Type: entity.Organization, Name: canonical})
+				}
+			}
+		}
+	}
+	name("a4", "council", "Port Elvin Harbour Authority")
+	name("a3", "ferry moved", "PEHA")
+	if got, want := Aliases(docs, "Port Elvin Harbour Authority"), []string{"PEHA", "Port Elvin Harbour Authority"}; !slices.Equal(got, want) {
+		t.Errorf("Aliases = %q, want %q", got, want)
+	}
+	if got := Aliases(docs, "Nobody"); got != nil {
+		t.Errorf("Aliases of nobody = %q", got)
+	}
+	dates := func(sel Selection) string {
+		tl := Build(docs, Options{Selection: sel, Dates: 5, Recipe: BaselineRecipe})
+		var ds []string
+		for _, e := range tl.Entries {
+			ds = append(ds, e.Date.Format(time.DateOnly))
+		}
+		return strings.Join(ds, " ")
+	}
+	if got := dates(Selection{Entity: "Port Elvin Harbour Authority"}); !strings.Contains(got, "2031-03-09") || !strings.Contains(got, "2031-03-05") {
+		t.Errorf("with its aliases, the authority's dates are %q, want 2031-03-05 and 2031-03-09", got)
+	}
+	if got := dates(Selection{Entity: "Port Elvin Harbour Authority", EntityAliases: []string{}}); strings.Contains(got, "2031-03-05") {
+		t.Errorf("without aliases, the authority's dates are %q: 2031-03-05 names only PEHA", got)
 	}
 }
