@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -37,7 +38,9 @@ Without PATH, the quotes are those of the articles in the database (--db), as
 ingest found them.
 
 --speaker keeps the quotes of one speaker, allowing for aliases ("Putin"
-matches "Vladimir Putin"); --query keeps those whose content has every word of
+matches "Vladimir Putin") and for the other names the articles give the same
+entity, grouped as the entities command groups them ("British Petroleum"
+matches "BP"); --query keeps those whose content has every word of
 the query (compared by stem); --from and --to select articles by publication
 day.
 
@@ -57,7 +60,7 @@ its article.`,
 	fs := cmd.Flags()
 	fs.StringVar(&o.dct, "dct", "", "read FILE as plain text published on this day (YYYY-MM-DD)")
 	fs.StringVarP(&o.format, "format", "f", "text", "output format: text, md or json")
-	fs.StringVar(&o.speaker, "speaker", "", "only the quotes of this speaker (aliases match: \"Putin\", \"Vladimir Putin\")")
+	fs.StringVar(&o.speaker, "speaker", "", "only the quotes of this speaker (aliases match: \"Putin\", \"Vladimir Putin\"; \"British Petroleum\", \"BP\")")
 	fs.StringVar(&o.query, "query", "", "only quotes whose content has every word of the query")
 	fs.StringVar(&o.from, "from", "", "first publication day (YYYY-MM-DD) of the articles")
 	fs.StringVar(&o.to, "to", "", "last publication day (YYYY-MM-DD) of the articles")
@@ -89,9 +92,9 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		return err
 	}
 	rec := entity.New()
-	extract := func(a article.Article) render.ArticleQuotes {
-		qs, _ := x.ExtractNamed(a.Text, rec)
-		return render.ArticleQuotes{Article: a, Quotes: filterQuotes(a, qs, sel, o.speaker)}
+	extract := func(a article.Article) (render.ArticleQuotes, []entity.Mention) {
+		qs, ms := x.ExtractNamed(a.Text, rec)
+		return render.ArticleQuotes{Article: a, Quotes: qs}, ms
 	}
 	out := bufio.NewWriter(cmd.OutOrStdout())
 	defer out.Flush()
@@ -103,7 +106,8 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		if err != nil {
 			return err
 		}
-		aq := []render.ArticleQuotes{extract(a)}
+		q, ms := extract(a)
+		aq := filterArticles([]render.ArticleQuotes{q}, sel, o.speakers(mentionRecords(ms)))
 		if f == render.JSON {
 			return render.QuotesJSON(out, aq, false)
 		}
@@ -117,6 +121,7 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		return render.Quotes(out, arts, f)
 	}
 	var arts []render.ArticleQuotes
+	var mentions []entity.Mention
 	warn := warnBad(cmd.ErrOrStderr())
 	read, bad := 0, 0
 	for a, err := range article.Read(args...) {
@@ -127,7 +132,11 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		}
 		read++
 		if inRange(a.Day(), sel) {
-			if aq := extract(a); len(aq.Quotes) > 0 {
+			aq, ms := extract(a)
+			if o.speaker != "" {
+				mentions = append(mentions, ms...)
+			}
+			if len(aq.Quotes) > 0 {
 				arts = append(arts, aq)
 			}
 		}
@@ -135,7 +144,62 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 	if read == 0 && bad > 0 {
 		return fmt.Errorf("no article could be read")
 	}
-	return render.Quotes(out, arts, f)
+	return render.Quotes(out, filterArticles(arts, sel, o.speakers(mentionRecords(mentions))), f)
+}
+
+// speakerSet is who a --speaker filter takes in: the name, and the other
+// names an entity of that name goes by in the articles (grouped as the
+// entities command groups them: "British Petroleum" and "BP").
+type speakerSet struct {
+	name    string
+	aliases map[string]bool
+}
+
+// speakers is the speakerSet of --speaker over the names records count
+// (nil without --speaker).
+func (o *quotesOptions) speakers(records []entity.Record) *speakerSet {
+	if strings.TrimSpace(o.speaker) == "" {
+		return nil
+	}
+	s := &speakerSet{name: o.speaker, aliases: map[string]bool{}}
+	for _, a := range timeline.GroupAliases(records, o.speaker) {
+		s.aliases[a] = true
+	}
+	return s
+}
+
+// has reports whether a quote's speaker is one of the set.
+func (s *speakerSet) has(speaker string) bool {
+	return s == nil || s.aliases[speaker] || quote.SpeakerMatches(s.name, speaker)
+}
+
+// mentionRecords counts mentions by canonical name and type.
+func mentionRecords(ms []entity.Mention) []entity.Record {
+	type key struct {
+		name string
+		typ  entity.Type
+	}
+	counts := map[key]int{}
+	for _, m := range ms {
+		counts[key{m.Name, m.Type}]++
+	}
+	out := make([]entity.Record, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, entity.Record{Name: k.name, Type: k.typ, Count: n})
+	}
+	return out
+}
+
+// filterArticles keeps the quotes that pass filterQuotes, and the articles
+// that keep one.
+func filterArticles(arts []render.ArticleQuotes, sel timeline.Selection, speakers *speakerSet) []render.ArticleQuotes {
+	out := arts[:0]
+	for _, aq := range arts {
+		if aq.Quotes = filterQuotes(aq.Article, aq.Quotes, sel, speakers); len(aq.Quotes) > 0 {
+			out = append(out, aq)
+		}
+	}
+	return out
 }
 
 // stored returns the quotes of the stored articles of sel's date range
@@ -147,6 +211,18 @@ func (o *quotesOptions) stored(cmd *cobra.Command, sel timeline.Selection) ([]re
 		return nil, err
 	}
 	defer st.Close()
+	var speakers *speakerSet
+	if o.speaker != "" {
+		counts, err := st.Entities(cmd.Context())
+		if err != nil {
+			return nil, err
+		}
+		records := make([]entity.Record, 0, len(counts))
+		for _, c := range counts {
+			records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions, Articles: c.Articles})
+		}
+		speakers = o.speakers(records)
+	}
 	var arts []render.ArticleQuotes
 	var an *annotate.Annotator
 	old := 0
@@ -160,7 +236,7 @@ func (o *quotesOptions) stored(cmd *cobra.Command, sel timeline.Selection) ([]re
 			d = an.Annotate(d.Article)
 			old++
 		}
-		if qs := filterQuotes(d.Article, d.Quotes, sel, o.speaker); len(qs) > 0 {
+		if qs := filterQuotes(d.Article, d.Quotes, sel, speakers); len(qs) > 0 {
 			arts = append(arts, render.ArticleQuotes{Article: d.Article, Quotes: qs})
 		}
 		return nil
@@ -198,12 +274,12 @@ func inRange(day time.Time, sel timeline.Selection) bool {
 	return (sel.From.IsZero() || !day.Before(sel.From)) && (sel.To.IsZero() || !day.After(sel.To))
 }
 
-// filterQuotes keeps the quotes of speaker (when given) whose content
+// filterQuotes keeps the quotes of speakers (nil: anyone's) whose content
 // matches the selection's query.
-func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speaker string) []quote.Quote {
+func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speakers *speakerSet) []quote.Quote {
 	out := qs[:0]
 	for _, q := range qs {
-		if speaker != "" && !quote.SpeakerMatches(speaker, q.Speaker) {
+		if !speakers.has(q.Speaker) {
 			continue
 		}
 		if sel.Query != "" && !sel.Match(quote.Text(a.Text, q.Content)) {

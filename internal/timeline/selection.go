@@ -1,7 +1,6 @@
 package timeline
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -181,12 +180,20 @@ func Aliases(docs []annotate.Doc, name string) []string {
 	for k, t := range counts {
 		records = append(records, entity.Record{Name: k.name, Type: k.typ, Count: t.mentions, Articles: t.articles})
 	}
-	slices.SortFunc(records, func(a, b entity.Record) int {
-		return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Type, b.Type))
-	})
+	return GroupAliases(records, name)
+}
+
+// GroupAliases returns every name of each entity that entity.Group makes
+// of records whose canonical name matches name as quote.SpeakerMatches
+// does, or one of whose names is name (case aside): the names a selection
+// by entity or speaker takes in. ("Reuters British Petroleum", a name the
+// recognizer cut wrong, matches "British Petroleum" but does not bring in
+// Reuters.) Sorted; nil when none.
+func GroupAliases(records []entity.Record, name string) []string {
+	name = strings.Join(strings.Fields(name), " ")
 	var out []string
 	for _, e := range entity.Group(records) {
-		if !slices.ContainsFunc(e.Aliases, func(r entity.Record) bool { return quote.SpeakerMatches(name, r.Name) }) {
+		if !quote.SpeakerMatches(name, e.Name) && !slices.ContainsFunc(e.Aliases, func(r entity.Record) bool { return strings.EqualFold(name, r.Name) }) {
 			continue
 		}
 		for _, r := range e.Aliases {
