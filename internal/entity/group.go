@@ -53,16 +53,24 @@ func Group(records []Record) []Entity {
 		return cmp.Or(cmp.Compare(b.count, a.count), cmp.Compare(a.key, b.key))
 	})
 	var groups []*group
-	byWord := map[string][]int{} // word or acronym → groups with a name holding it
+	byWord := map[string][]int{}    // word or acronym → groups with a name holding it
+	var cands []int                 // the groups a name may join
+	seen := make([]int, len(names)) // seen[g] == stamp: g is in cands already
+	stamp := 1
 	for _, nm := range names {
-		cands := map[int]bool{}
-		for _, k := range nm.keys() {
+		keys := nm.keys()
+		cands = cands[:0]
+		for _, k := range keys {
 			for _, g := range byWord[k] {
-				cands[g] = true
+				if seen[g] != stamp {
+					seen[g] = stamp
+					cands = append(cands, g)
+				}
 			}
 		}
+		stamp++
 		best, second := -1, 0
-		for g := range cands {
+		for _, g := range cands {
 			if !groups[g].fits(nm) {
 				continue
 			}
@@ -84,7 +92,7 @@ func Group(records []Record) []Entity {
 		g := groups[best]
 		g.names = append(g.names, nm)
 		g.count += nm.count
-		for _, k := range nm.keys() {
+		for _, k := range keys {
 			if l := byWord[k]; len(l) == 0 || l[len(l)-1] != best {
 				byWord[k] = append(l, best)
 			}
@@ -127,7 +135,7 @@ func mergeKeys(records []Record) []*groupName {
 	var names []*groupName
 	for _, r := range records {
 		words := stripTitles(nameWords(r.Name, r.Type))
-		key := strings.ToLower(strings.NewReplacer(".", "", "-", " ").Replace(strings.Join(words, " ")))
+		key := strings.ToLower(keyReplacer.Replace(strings.Join(words, " ")))
 		if key == "" {
 			continue
 		}
@@ -152,6 +160,10 @@ func mergeKeys(records []Record) []*groupName {
 	}
 	return names
 }
+
+// keyReplacer normalizes a name for comparison: "U.S." is "US", "al-Assad"
+// is "al Assad".
+var keyReplacer = strings.NewReplacer(".", "", "-", " ")
 
 // stripTitles drops the words up to the last title word among all but the
 // last word: "Russian President Vladimir Putin" → "Vladimir Putin".
