@@ -87,6 +87,10 @@ func (a name) acronymOf(b name) bool {
 	return a.acronym && len(b.words) >= 2 && b.initials == a.initials
 }
 
+// subUnits end the names of a body's parts, which are not other names for
+// it: "Senate Banking Committee" and "Senate Democrats" are not the Senate.
+var subUnits = setOf("committee", "subcommittee", "democrats", "republicans", "caucus", "panel")
+
 // legalForms are the words that name a company's legal form after its
 // name: "BP Plc" is BP, "Kestrel Motors Inc" is Kestrel Motors.
 var legalForms = setOf("plc", "inc", "corp", "corporation", "co", "ltd", "limited", "llc", "llp", "lp",
@@ -318,7 +322,8 @@ func extends(st Type, short name, lt Type, long name) bool {
 		return subsequence(short.match, long.match)
 	case st == Organization && (lt == Organization || lt == Misc):
 		return short.acronymOf(long) || short.legalFormOf(long) ||
-			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match))
+			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match) &&
+				!subUnits[long.match[len(long.match)-1]])
 	case short.acronymOf(long):
 		return st == lt || st == Organization || lt == Organization
 	}
