@@ -213,8 +213,10 @@ type group struct {
 // initials only also needs the rarer of the two names to have at least
 // minInitialsShare of the other's mentions: a name that the store gives
 // far less often than the acronym is more likely another name with the
-// same initials than what the acronym stands for. A person's name must
-// also name the group's person (onePerson).
+// same initials than what the acronym stands for. A person's shorter name
+// keeps the surname ("Bush" of "George Bush", never "John" of "John
+// McCain"), and a name must agree with the group's other fuller names
+// (agrees).
 func (g *group) fits(nm *groupName) bool {
 	o := g.names[0]
 	if g.typ != nm.typ {
@@ -230,7 +232,7 @@ func (g *group) fits(nm *groupName) bool {
 	if !extends(short.typ, short.form, long.typ, long.form) {
 		return false
 	}
-	if g.typ == Person && !g.onePerson(short, long, nm) {
+	if g.typ == Person && surname(short.form.match) != surname(long.form.match) || !g.agrees(nm) {
 		return false
 	}
 	if short.form.acronymOf(long.form) {
@@ -239,20 +241,24 @@ func (g *group) fits(nm *groupName) bool {
 	return true
 }
 
-// onePerson reports whether person's name nm, which extends or is extended
-// by the group's first name (short of long), names the group's person
-// across articles: the shorter name keeps the surname ("Bush" of "George
-// Bush", never "John" of "John McCain"), and nm agrees with every fuller
-// name of the group — one of the two a part of the other: "George W. Bush"
-// and "George Bush" are one person, "Laura Bush" and "George H.W. Bush"
-// are other people beside "George W. Bush", not aliases of a "Bush".
-func (g *group) onePerson(short, long, nm *groupName) bool {
-	if surname(short.form.match) != surname(long.form.match) {
-		return false
+// agrees reports whether nm agrees with every fuller name of the group
+// (of two words or more) it shares a word with: one of the two a part of
+// the other. (Names without a word in common, such as an acronym's
+// expansion and its legal form, "Kestrel Shipping" and "KS Plc", do not
+// disagree.) "George W.
+// Bush" and "George Bush" are one person, but "Laura Bush" and "George
+// H.W. Bush" are other people beside "George W. Bush", not more names of a
+// "Bush"; "House of Commons" is not the "House" that "House of
+// Representatives" is.
+func (g *group) agrees(nm *groupName) bool {
+	b := nm.form.match
+	if len(b) < 2 {
+		return true
 	}
 	for _, o := range g.names {
-		a, b := o.form.match, nm.form.match
-		if len(a) >= 2 && len(b) >= 2 && !subsequence(a, b) && !subsequence(b, a) {
+		a := o.form.match
+		if len(a) >= 2 && slices.ContainsFunc(a, func(w string) bool { return slices.Contains(b, w) }) &&
+			!subsequence(a, b) && !subsequence(b, a) {
 			return false
 		}
 	}
