@@ -143,6 +143,11 @@ func TestGroup(t *testing.T) {
 		{"Kestrel Shipping", Organization, 150, 0},
 		{"Kind Souls", Organization, 15, 0},
 		{"KS Senate", Organization, 90, 0},
+		// A body's fuller names must agree: sharing "Assembly", neither of
+		// the two below is part of the other.
+		{"Assembly", Organization, 500, 0},
+		{"Assembly of Delegates", Organization, 200, 0},
+		{"Assembly of Elders", Organization, 100, 0},
 		{"NAFO", Organization, 500, 0},
 		{"North Atlantic Fisheries Organization", Organization, 6, 0},
 	})
@@ -151,16 +156,18 @@ func TestGroup(t *testing.T) {
 		count   int
 		aliases int
 	}{
-		"Vladimir Putin":   {Person, 93, 5},
-		"George Bush":      {Person, 40, 1},
-		"Jeb Bush":         {Person, 30, 1},
-		"Bush":             {Person, 12, 1},
-		"United Nations":   {Organization, 41, 3},
-		"Exxon Mobil Corp": {Organization, 17, 2},
-		"KS":               {Organization, 2450, 3},
-		"Kind Souls":       {Organization, 15, 1},
-		"KS Senate":        {Organization, 90, 1},
-		"NAFO":             {Organization, 506, 2},
+		"Vladimir Putin":        {Person, 93, 5},
+		"George Bush":           {Person, 40, 1},
+		"Jeb Bush":              {Person, 30, 1},
+		"Bush":                  {Person, 12, 1},
+		"United Nations":        {Organization, 41, 3},
+		"Exxon Mobil Corp":      {Organization, 17, 2},
+		"KS":                    {Organization, 2450, 3},
+		"Kind Souls":            {Organization, 15, 1},
+		"KS Senate":             {Organization, 90, 1},
+		"NAFO":                  {Organization, 506, 2},
+		"Assembly of Delegates": {Organization, 700, 2},
+		"Assembly of Elders":    {Organization, 100, 1},
 	}
 	if len(got) != len(want) {
 		t.Errorf("%d entities, want %d: %+v", len(got), len(want), got)
@@ -171,8 +178,8 @@ func TestGroup(t *testing.T) {
 			t.Errorf("%s %s: %d mentions, %d aliases %v; want %+v", e.Name, e.Type, e.Count, len(e.Aliases), e.Aliases, w)
 		}
 	}
-	if got[0].Name != "KS" || got[1].Name != "NAFO" {
-		t.Errorf("most mentioned: %s, then %s", got[0].Name, got[1].Name)
+	if got[0].Name != "KS" || got[1].Name != "Assembly of Delegates" || got[2].Name != "NAFO" {
+		t.Errorf("most mentioned: %s, then %s, %s", got[0].Name, got[1].Name, got[2].Name)
 	}
 	for _, e := range got {
 		if e.Name == "Vladimir Putin" && e.Aliases[2].Name != "Russian President Vladimir Putin" {
