@@ -147,30 +147,13 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 	return render.Quotes(out, filterArticles(arts, sel, o.speakers(mentionRecords(mentions))), f)
 }
 
-// speakerSet is who a --speaker filter takes in: the name, and the other
-// names an entity of that name goes by in the articles (grouped as the
-// entities command groups them: "British Petroleum" and "BP").
-type speakerSet struct {
-	name    string
-	aliases map[string]bool
-}
-
-// speakers is the speakerSet of --speaker over the names records count
-// (nil without --speaker).
-func (o *quotesOptions) speakers(records []entity.Record) *speakerSet {
+// speakers is who --speaker takes in over the names records count (nil
+// without --speaker): the name and the names grouped with it.
+func (o *quotesOptions) speakers(records []entity.Record) *timeline.Names {
 	if strings.TrimSpace(o.speaker) == "" {
 		return nil
 	}
-	s := &speakerSet{name: o.speaker, aliases: map[string]bool{}}
-	for _, a := range timeline.GroupAliases(records, o.speaker) {
-		s.aliases[a] = true
-	}
-	return s
-}
-
-// has reports whether a quote's speaker is one of the set.
-func (s *speakerSet) has(speaker string) bool {
-	return s == nil || s.aliases[speaker] || quote.SpeakerMatches(s.name, speaker)
+	return timeline.NewNames(o.speaker, timeline.GroupAliases(records, o.speaker))
 }
 
 // mentionRecords counts mentions by canonical name and type.
@@ -192,7 +175,7 @@ func mentionRecords(ms []entity.Mention) []entity.Record {
 
 // filterArticles keeps the quotes that pass filterQuotes, and the articles
 // that keep one.
-func filterArticles(arts []render.ArticleQuotes, sel timeline.Selection, speakers *speakerSet) []render.ArticleQuotes {
+func filterArticles(arts []render.ArticleQuotes, sel timeline.Selection, speakers *timeline.Names) []render.ArticleQuotes {
 	out := arts[:0]
 	for _, aq := range arts {
 		if aq.Quotes = filterQuotes(aq.Article, aq.Quotes, sel, speakers); len(aq.Quotes) > 0 {
@@ -211,17 +194,13 @@ func (o *quotesOptions) stored(cmd *cobra.Command, sel timeline.Selection) ([]re
 		return nil, err
 	}
 	defer st.Close()
-	var speakers *speakerSet
+	var speakers *timeline.Names
 	if o.speaker != "" {
 		counts, err := st.Entities(cmd.Context())
 		if err != nil {
 			return nil, err
 		}
-		records := make([]entity.Record, 0, len(counts))
-		for _, c := range counts {
-			records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions, Articles: c.Articles})
-		}
-		speakers = o.speakers(records)
+		speakers = o.speakers(store.Records(counts))
 	}
 	var arts []render.ArticleQuotes
 	var an *annotate.Annotator
@@ -276,10 +255,10 @@ func inRange(day time.Time, sel timeline.Selection) bool {
 
 // filterQuotes keeps the quotes of speakers (nil: anyone's) whose content
 // matches the selection's query.
-func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speakers *speakerSet) []quote.Quote {
+func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speakers *timeline.Names) []quote.Quote {
 	out := qs[:0]
 	for _, q := range qs {
-		if !speakers.has(q.Speaker) {
+		if !speakers.Has(q.Speaker) {
 			continue
 		}
 		if sel.Query != "" && !sel.Match(quote.Text(a.Text, q.Content)) {

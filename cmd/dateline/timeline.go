@@ -176,7 +176,8 @@ timeline of one entity: only the sentences that mention it (by the canonical
 name its article gives it, aliases allowed: "Putin" matches "Vladimir Putin";
 or by another name the articles give it, grouped across them as the entities
 command groups names: "British Petroleum" matches "BP") may enter, and only the articles with such a sentence count. --speaker builds
-the timeline of what one speaker said: the sentences holding their quotes.
+the timeline of what one speaker said: the sentences holding their quotes (the
+speaker's names matched as the entity's are).
 
 Each item carries the quotes its sentence holds, with their speakers: JSON
 "quotes": [{"speaker", "content", "cue"}], "— said NAME" in the text view.`,

@@ -118,10 +118,9 @@ func Entities(w io.Writer, rows []EntityRow, f Format) error {
 // mentioned first. An entity's articles are summed over its names: an
 // article naming two of them counts twice.
 func EntityRows(counts []store.EntityCount, typ string) []EntityRow {
-	records := make([]entity.Record, 0, len(counts))
+	records := store.Records(counts)
 	byName := map[string][]store.EntityCount{}
 	for _, c := range counts {
-		records = append(records, entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions, Articles: c.Articles})
 		byName[c.Name] = append(byName[c.Name], c)
 	}
 	var rows []EntityRow

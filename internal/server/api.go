@@ -454,7 +454,8 @@ func (s *Server) handleStats(w http.ResponseWriter, r *http.Request) error {
 const maxQuotes = 1000
 
 // handleQuotes answers the quotes of the stored articles of a date range,
-// of one speaker (aliases match) and with every word of a query in their
+// of one speaker (aliases match, and the names the store's entities group
+// with it) and with every word of a query in their
 // content, newest articles last, at most limit.
 func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	p := newParams(r, "speaker", "query", "from", "to", "limit")
@@ -467,13 +468,21 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	key, _ := json.Marshal([]any{"quotes", speaker, query, f.From, f.To, limit})
 	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
 		sel := timeline.Selection{Query: query}
+		var speakers *timeline.Names
+		if speaker != "" {
+			counts, err := s.cfg.Store.Entities(r.Context())
+			if err != nil {
+				return nil, err
+			}
+			speakers = timeline.NewNames(speaker, timeline.GroupAliases(store.Records(counts), speaker))
+		}
 		var arts []render.ArticleQuotes
 		n := 0
 		errFull := errors.New("enough quotes")
 		err := s.cfg.Store.EachDoc(r.Context(), f, func(d annotate.Doc) error {
 			var qs []quote.Quote
 			for _, q := range d.Quotes {
-				if (speaker == "" || quote.SpeakerMatches(speaker, q.Speaker)) && (query == "" || sel.Match(quote.Text(d.Article.Text, q.Content))) {
+				if speakers.Has(q.Speaker) && (query == "" || sel.Match(quote.Text(d.Article.Text, q.Content))) {
 					qs = append(qs, q)
 				}
 			}

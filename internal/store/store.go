@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/entity"
 	"iter"
 	"net/url"
 	"runtime"
@@ -317,6 +318,15 @@ type EntityCount struct {
 	Name, Type         string
 	Mentions, Articles int
 	First, Last        time.Time // publication days of its first and last article (they only widen: replacing an article does not narrow them)
+}
+
+// Records returns counts as the records entity.Group gathers into entities.
+func Records(counts []EntityCount) []entity.Record {
+	out := make([]entity.Record, len(counts))
+	for i, c := range counts {
+		out[i] = entity.Record{Name: c.Name, Type: entity.Type(c.Type), Count: c.Mentions, Articles: c.Articles}
+	}
+	return out
 }
 
 // Entities returns the counts of every canonical entity name of the stored

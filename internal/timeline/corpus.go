@@ -319,7 +319,7 @@ func (c *Corpus) matches(m matcher, query []int32, known bool, s *sentence) bool
 	if !known || !m.keywordsIn(s.folded) || !containsAll(s.terms, query) {
 		return false
 	}
-	if m.entity == "" && m.speaker == "" {
+	if m.entity == nil && m.speaker == nil {
 		return true
 	}
 	if s.idx < 0 {

@@ -32,6 +32,9 @@ func (c *Corpus) Build(opt Options) Timeline {
 	if strings.TrimSpace(opt.Entity) != "" && opt.EntityAliases == nil {
 		opt.EntityAliases = Aliases(c.docs, opt.Entity)
 	}
+	if strings.TrimSpace(opt.Speaker) != "" && opt.SpeakerAliases == nil {
+		opt.SpeakerAliases = Aliases(c.docs, opt.Speaker)
+	}
 	v := c.newView(opt)
 	byRef, byPub := v.index()
 	var entries []Entry

@@ -89,6 +89,8 @@ func TestSelectionSpeaker(t *testing.T) {
 		{Selection{Speaker: "Holm"}, []bool{true, true, true, false}},
 		{Selection{Speaker: "Karin Holm", Query: "reopen"}, []bool{false, true, false, false}},
 		{Selection{Speaker: "Erik Holm"}, []bool{false, false, false, false}},
+		{Selection{Speaker: "KH", SpeakerAliases: []string{"KH", "Karin Holm"}}, []bool{true, true, true, false}}, // grouped with the name
+		{Selection{Speaker: "KH"}, []bool{false, false, false, false}},
 		{Selection{}, []bool{true, true, true, true}},
 	}
 	c := NewCorpus([]annotate.Doc{doc})
@@ -105,5 +107,26 @@ func TestSelectionSpeaker(t *testing.T) {
 				t.Errorf("%+v: corpus says sentence %d eligible %v", tt.sel, s.idx, v.eligible[i])
 			}
 		}
+	}
+}
+
+func TestNamesHas(t *testing.T) {
+	n := NewNames(" BP ", []string{"BP", "British Petroleum"})
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"BP", true},
+		{"British Petroleum", true}, // an alias
+		{"BP spokesman", false},     // matched as speakers match: the last words differ
+		{"Beyond Petroleum", false}, // not grouped with it
+		{"", false},
+	} {
+		if got := n.Has(tc.name); got != tc.want {
+			t.Errorf("Has(%q) = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if any := NewNames("  ", nil); any != nil || !any.Has("whoever") {
+		t.Errorf("a blank name should take in anyone: %+v", any)
 	}
 }

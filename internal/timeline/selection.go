@@ -50,15 +50,17 @@ type Selection struct {
 	EntityAliases []string
 	// Speaker, when not blank, lets in only the sentences that hold (all or
 	// part of) the content of a quote whose speaker matches it, as
-	// quote.SpeakerMatches matches.
-	Speaker string
+	// quote.SpeakerMatches matches, or is one of SpeakerAliases (filled in
+	// by Corpus.Build as EntityAliases are).
+	Speaker        string
+	SpeakerAliases []string
 }
 
 // Narrows reports whether the selection's keywords, query or entity leave
 // out some sentences (blank keywords and stop-word queries do not).
 func (s Selection) Narrows() bool {
 	m := s.matcher()
-	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != "" || m.speaker != ""
+	return len(m.keywords) > 0 || len(m.terms) > 0 || m.entity != nil || m.speaker != nil
 }
 
 // MatchSentence reports whether sentence sn of the annotated document d may
@@ -93,9 +95,8 @@ func (s Selection) Match(sentence string) bool {
 type matcher struct {
 	keywords []string // folded, trimmed, non-empty
 	terms    []string // the query's distinct terms
-	entity   string   // the entity, trimmed; "" for any
-	aliases  map[string]bool
-	speaker  string // the speaker, trimmed; "" for any
+	entity   *Names   // nil for any
+	speaker  *Names   // nil for any
 }
 
 func (s Selection) matcher() matcher {
@@ -108,25 +109,47 @@ func (s Selection) matcher() matcher {
 	m.terms = text.Terms(s.Query)
 	slices.Sort(m.terms)
 	m.terms = slices.Compact(m.terms)
-	m.entity = strings.TrimSpace(s.Entity)
-	if m.entity != "" && len(s.EntityAliases) > 0 {
-		m.aliases = make(map[string]bool, len(s.EntityAliases))
-		for _, a := range s.EntityAliases {
-			m.aliases[a] = true
-		}
-	}
-	m.speaker = strings.TrimSpace(s.Speaker)
+	m.entity = NewNames(s.Entity, s.EntityAliases)
+	m.speaker = NewNames(s.Speaker, s.SpeakerAliases)
 	return m
+}
+
+// Names is who a selection by entity or speaker takes in: a name, matched
+// as quote.SpeakerMatches matches ("Putin", "Vladimir Putin"), and the
+// names grouped with it across the articles (see GroupAliases).
+type Names struct {
+	name    string
+	aliases map[string]bool
+}
+
+// NewNames returns the Names of name and its aliases, or nil (anyone) when
+// name is blank.
+func NewNames(name string, aliases []string) *Names {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil
+	}
+	n := &Names{name: name, aliases: make(map[string]bool, len(aliases))}
+	for _, a := range aliases {
+		n.aliases[a] = true
+	}
+	return n
+}
+
+// Has reports whether a canonical name (a mention's, a quote's speaker) is
+// one of n; every name is, when n is nil.
+func (n *Names) Has(name string) bool {
+	return n == nil || n.aliases[name] || quote.SpeakerMatches(n.name, name)
 }
 
 // quotes reports whether one of qs whose content overlaps the rune span
 // [start, end) is the matcher's speaker's (always, when it has none).
 func (m matcher) quotes(qs []quote.Quote, start, end int) bool {
-	if m.speaker == "" {
+	if m.speaker == nil {
 		return true
 	}
 	for _, q := range qs {
-		if q.Content.End > start && q.Content.Start < end && quote.SpeakerMatches(m.speaker, q.Speaker) {
+		if q.Content.End > start && q.Content.Start < end && m.speaker.Has(q.Speaker) {
 			return true
 		}
 	}
@@ -136,11 +159,11 @@ func (m matcher) quotes(qs []quote.Quote, start, end int) bool {
 // mentions reports whether one of ms names the matcher's entity (always,
 // when it has none).
 func (m matcher) mentions(ms []entity.Mention) bool {
-	if m.entity == "" {
+	if m.entity == nil {
 		return true
 	}
 	for _, x := range ms {
-		if m.aliases[x.Name] || quote.SpeakerMatches(m.entity, x.Name) {
+		if m.entity.Has(x.Name) {
 			return true
 		}
 	}
@@ -148,9 +171,8 @@ func (m matcher) mentions(ms []entity.Mention) bool {
 }
 
 // Aliases returns the canonical names that the mentions of docs give the
-// entity called name: every name of each entity (entity.Group over the
-// docs' mentions, counted by mentions and articles) one of whose names
-// matches name as quote.SpeakerMatches does. Sorted; nil when none.
+// entity called name: GroupAliases of the docs' mentions, counted by
+// mentions and articles.
 func Aliases(docs []annotate.Doc, name string) []string {
 	type key struct {
 		name string
