@@ -232,7 +232,7 @@ func (g *group) fits(nm *groupName) bool {
 	if !extends(short.typ, short.form, long.typ, long.form) {
 		return false
 	}
-	if g.typ == Person && surname(short.form.match) != surname(long.form.match) || !g.agrees(nm) {
+	if (g.typ == Person && surname(short.form.match) != surname(long.form.match)) || !g.agrees(nm) {
 		return false
 	}
 	if short.form.acronymOf(long.form) {
@@ -243,13 +243,12 @@ func (g *group) fits(nm *groupName) bool {
 
 // agrees reports whether nm agrees with every fuller name of the group
 // (of two words or more) it shares a word with: one of the two a part of
-// the other. (Names without a word in common, such as an acronym's
-// expansion and its legal form, "Kestrel Shipping" and "KS Plc", do not
-// disagree.) "George W.
-// Bush" and "George Bush" are one person, but "Laura Bush" and "George
-// H.W. Bush" are other people beside "George W. Bush", not more names of a
-// "Bush"; "House of Commons" is not the "House" that "House of
-// Representatives" is.
+// the other. "George W. Bush" and "George Bush" are one person, but "Laura
+// Bush" and "George H.W. Bush" are other people beside "George W. Bush",
+// not more names of a "Bush"; "House of Commons" is not the "House" that
+// "House of Representatives" is. (Names without a word in common, such as
+// an acronym's expansion and its legal form, "Kestrel Shipping" and "KS
+// Plc", do not disagree.)
 func (g *group) agrees(nm *groupName) bool {
 	b := nm.form.match
 	if len(b) < 2 {
@@ -276,6 +275,7 @@ func surname(match []string) string {
 	return match[0]
 }
 
+// generations are the suffixes that follow a surname.
 var generations = setOf("jr", "sr", "ii", "iii", "iv")
 
 // minInitialsShare is the least share of the acronym's mentions (or the
@@ -286,8 +286,9 @@ const minInitialsShare = 0.01
 
 // fullestFrequent names a group: its most used name (without titles; bare
 // weighs each by its articles, or its mentions), or the most used of two
-// words or more if that has at least a third of its weight: "Vladimir Putin" (500) over "Putin" (800) and
-// "Vladimir V. Putin" (20), but "Reuters" (700) over "Reuters TV" (90).
+// words or more if that has at least a third of its weight: "Vladimir
+// Putin" (500) over "Putin" (800) and "Vladimir V. Putin" (20), but
+// "Reuters" (700) over "Reuters TV" (90).
 func fullestFrequent(bare map[string]int) string {
 	top, long := "", ""
 	for f, c := range bare {
