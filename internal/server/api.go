@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/entity"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -470,11 +471,14 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		sel := timeline.Selection{Query: query}
 		var speakers *timeline.Names
 		if speaker != "" {
-			counts, err := s.cfg.Store.Entities(r.Context())
+			groups, _, err := s.groups.get("groups", func() ([]entity.Entity, error) {
+				counts, err := s.cfg.Store.Entities(r.Context())
+				return entity.Group(store.Records(counts)), err
+			})
 			if err != nil {
 				return nil, err
 			}
-			speakers = timeline.NewNames(speaker, timeline.GroupAliases(store.Records(counts), speaker))
+			speakers = timeline.NewNames(speaker, timeline.AliasesIn(groups, speaker))
 		}
 		var arts []render.ArticleQuotes
 		n := 0

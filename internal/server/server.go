@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/dateline-news/dateline/internal/entity"
 	"log/slog"
 	"net"
 	"net/http"
@@ -62,6 +63,7 @@ type Server struct {
 	rendered *cache[[]byte]                    // timelines rendered, by request and format
 	pages    *cache[[]byte]                    // rendered search results and articles by request
 	corpora  *cache[*timeline.Corpus]          // prepared documents of recent timeline topics
+	groups   *cache[[]entity.Entity]           // the store's entity names grouped (entity.Group), for the speakers of quotes
 	prep     atomic.Pointer[timeline.Preparer] // the words of every article read for a timeline, for the next topic's corpus
 	events   *hub
 	build    chan struct{} // a token per timeline being built
@@ -92,7 +94,7 @@ func New(cfg Config) *Server {
 		cfg.Builders = defaultBuilders()
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize), rendered: newCache[[]byte](2 * cfg.CacheSize),
-		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), events: newHub(),
+		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), groups: newCache[[]entity.Entity](1), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
 	s.prep.Store(timeline.NewPreparer())
 	s.mux = http.NewServeMux()
@@ -211,6 +213,7 @@ func (s *Server) changed(version int64, added int) {
 	s.rendered.clear()
 	s.pages.clear()
 	s.corpora.clear()
+	s.groups.clear()
 	s.prep.Store(timeline.NewPreparer())
 	s.events.publish(event{Version: version, Added: added})
 }

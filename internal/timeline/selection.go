@@ -212,9 +212,14 @@ func Aliases(docs []annotate.Doc, name string) []string {
 // recognizer cut wrong, matches "British Petroleum" but does not bring in
 // Reuters.) Sorted; nil when none.
 func GroupAliases(records []entity.Record, name string) []string {
+	return AliasesIn(entity.Group(records), name)
+}
+
+// AliasesIn is GroupAliases of entities already grouped.
+func AliasesIn(entities []entity.Entity, name string) []string {
 	name = strings.Join(strings.Fields(name), " ")
 	var out []string
-	for _, e := range entity.Group(records) {
+	for _, e := range entities {
 		if !quote.SpeakerMatches(name, e.Name) && !slices.ContainsFunc(e.Aliases, func(r entity.Record) bool { return strings.EqualFold(name, r.Name) }) {
 			continue
 		}
