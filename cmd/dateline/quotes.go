@@ -107,7 +107,9 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 			return err
 		}
 		q, ms := extract(a)
-		aq := filterArticles([]render.ArticleQuotes{q}, sel, o.speakers(mentionRecords(ms)))
+		var names timeline.NameCounts
+		names.Add(ms)
+		aq := filterArticles([]render.ArticleQuotes{q}, sel, o.speakers(names.Records()))
 		if f == render.JSON {
 			return render.QuotesJSON(out, aq, false)
 		}
@@ -121,7 +123,7 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		return render.Quotes(out, arts, f)
 	}
 	var arts []render.ArticleQuotes
-	var mentions []entity.Mention
+	var names timeline.NameCounts // the articles' names, for --speaker
 	warn := warnBad(cmd.ErrOrStderr())
 	read, bad := 0, 0
 	for a, err := range article.Read(args...) {
@@ -134,7 +136,7 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 		if inRange(a.Day(), sel) {
 			aq, ms := extract(a)
 			if o.speaker != "" {
-				mentions = append(mentions, ms...)
+				names.Add(ms)
 			}
 			if len(aq.Quotes) > 0 {
 				arts = append(arts, aq)
@@ -144,7 +146,7 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 	if read == 0 && bad > 0 {
 		return fmt.Errorf("no article could be read")
 	}
-	return render.Quotes(out, filterArticles(arts, sel, o.speakers(mentionRecords(mentions))), f)
+	return render.Quotes(out, filterArticles(arts, sel, o.speakers(names.Records())), f)
 }
 
 // speakers is who --speaker takes in over the names records count (nil
@@ -154,23 +156,6 @@ func (o *quotesOptions) speakers(records []entity.Record) *timeline.Names {
 		return nil
 	}
 	return timeline.NewNames(o.speaker, timeline.GroupAliases(records, o.speaker))
-}
-
-// mentionRecords counts mentions by canonical name and type.
-func mentionRecords(ms []entity.Mention) []entity.Record {
-	type key struct {
-		name string
-		typ  entity.Type
-	}
-	counts := map[key]int{}
-	for _, m := range ms {
-		counts[key{m.Name, m.Type}]++
-	}
-	out := make([]entity.Record, 0, len(counts))
-	for k, n := range counts {
-		out = append(out, entity.Record{Name: k.name, Type: k.typ, Count: n})
-	}
-	return out
 }
 
 // filterArticles keeps the quotes that pass filterQuotes, and the articles

@@ -174,35 +174,62 @@ func (m matcher) mentions(ms []entity.Mention) bool {
 // entity called name: GroupAliases of the docs' mentions, counted by
 // mentions and articles.
 func Aliases(docs []annotate.Doc, name string) []string {
-	type key struct {
-		name string
-		typ  entity.Type
-	}
-	type tally struct{ mentions, articles int }
-	counts := map[key]*tally{}
+	var c NameCounts
+	ms := make([][]entity.Mention, 0, 64)
 	for _, d := range docs {
-		seen := map[key]bool{}
+		ms = ms[:0]
 		for _, sn := range d.Sentences {
-			for _, x := range sn.Entities {
-				k := key{x.Name, x.Type}
-				t := counts[k]
-				if t == nil {
-					t = &tally{}
-					counts[k] = t
-				}
-				t.mentions++
-				if !seen[k] {
-					seen[k] = true
-					t.articles++
-				}
+			ms = append(ms, sn.Entities)
+		}
+		c.Add(ms...)
+	}
+	return GroupAliases(c.Records(), name)
+}
+
+// NameCounts counts the canonical names of mentions, by mentions and by
+// articles: the records entity.Group gathers. The zero value is ready.
+type NameCounts struct {
+	counts map[nameKey]*nameTally
+	seen   map[nameKey]bool
+}
+
+type nameKey struct {
+	name string
+	typ  entity.Type
+}
+
+type nameTally struct{ mentions, articles int }
+
+// Add counts the mentions of one article (given in any number of slices).
+func (c *NameCounts) Add(ms ...[]entity.Mention) {
+	if c.counts == nil {
+		c.counts, c.seen = map[nameKey]*nameTally{}, map[nameKey]bool{}
+	}
+	clear(c.seen)
+	for _, s := range ms {
+		for _, m := range s {
+			k := nameKey{m.Name, m.Type}
+			t := c.counts[k]
+			if t == nil {
+				t = &nameTally{}
+				c.counts[k] = t
+			}
+			t.mentions++
+			if !c.seen[k] {
+				c.seen[k] = true
+				t.articles++
 			}
 		}
 	}
-	records := make([]entity.Record, 0, len(counts))
-	for k, t := range counts {
-		records = append(records, entity.Record{Name: k.name, Type: k.typ, Count: t.mentions, Articles: t.articles})
+}
+
+// Records returns the counts as entity records, in no particular order.
+func (c *NameCounts) Records() []entity.Record {
+	out := make([]entity.Record, 0, len(c.counts))
+	for k, t := range c.counts {
+		out = append(out, entity.Record{Name: k.name, Type: k.typ, Count: t.mentions, Articles: t.articles})
 	}
-	return GroupAliases(records, name)
+	return out
 }
 
 // GroupAliases returns every name of each entity that entity.Group makes
