@@ -151,16 +151,16 @@ func (o *quotesOptions) run(cmd *cobra.Command, args []string) error {
 
 // speakers is who --speaker takes in over the names records count (nil
 // without --speaker): the name and the names grouped with it.
-func (o *quotesOptions) speakers(records []entity.Record) *timeline.Names {
+func (o *quotesOptions) speakers(records []entity.Record) *timeline.NameSet {
 	if strings.TrimSpace(o.speaker) == "" {
 		return nil
 	}
-	return timeline.NewNames(o.speaker, timeline.GroupAliases(records, o.speaker))
+	return timeline.NewNameSet(o.speaker, timeline.GroupAliases(records, o.speaker))
 }
 
 // filterArticles keeps the quotes that pass filterQuotes, and the articles
 // that keep one.
-func filterArticles(arts []render.ArticleQuotes, sel timeline.Selection, speakers *timeline.Names) []render.ArticleQuotes {
+func filterArticles(arts []render.ArticleQuotes, sel timeline.Selection, speakers *timeline.NameSet) []render.ArticleQuotes {
 	out := arts[:0]
 	for _, aq := range arts {
 		if aq.Quotes = filterQuotes(aq.Article, aq.Quotes, sel, speakers); len(aq.Quotes) > 0 {
@@ -179,7 +179,7 @@ func (o *quotesOptions) stored(cmd *cobra.Command, sel timeline.Selection) ([]re
 		return nil, err
 	}
 	defer st.Close()
-	var speakers *timeline.Names
+	var speakers *timeline.NameSet
 	if o.speaker != "" {
 		counts, err := st.Entities(cmd.Context())
 		if err != nil {
@@ -240,7 +240,7 @@ func inRange(day time.Time, sel timeline.Selection) bool {
 
 // filterQuotes keeps the quotes of speakers (nil: anyone's) whose content
 // matches the selection's query.
-func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speakers *timeline.Names) []quote.Quote {
+func filterQuotes(a article.Article, qs []quote.Quote, sel timeline.Selection, speakers *timeline.NameSet) []quote.Quote {
 	out := qs[:0]
 	for _, q := range qs {
 		if !speakers.Has(q.Speaker) {

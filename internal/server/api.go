@@ -469,7 +469,7 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	key, _ := json.Marshal([]any{"quotes", speaker, query, f.From, f.To, limit})
 	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
 		sel := timeline.Selection{Query: query}
-		var speakers *timeline.Names
+		var speakers *timeline.NameSet
 		if speaker != "" {
 			groups, _, err := s.groups.get("groups", func() ([]entity.Entity, error) {
 				counts, err := s.cfg.Store.Entities(r.Context())
@@ -478,7 +478,7 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 			if err != nil {
 				return nil, err
 			}
-			speakers = timeline.NewNames(speaker, timeline.AliasesIn(groups, speaker))
+			speakers = timeline.NewNameSet(speaker, timeline.AliasesIn(groups, speaker))
 		}
 		var arts []render.ArticleQuotes
 		n := 0

@@ -110,8 +110,8 @@ func TestSelectionSpeaker(t *testing.T) {
 	}
 }
 
-func TestNamesHas(t *testing.T) {
-	n := NewNames(" BP ", []string{"BP", "British Petroleum"})
+func TestNameSetHas(t *testing.T) {
+	n := NewNameSet(" BP ", []string{"BP", "British Petroleum"})
 	for _, tc := range []struct {
 		name string
 		want bool
@@ -126,7 +126,7 @@ func TestNamesHas(t *testing.T) {
 			t.Errorf("Has(%q) = %v, want %v", tc.name, got, tc.want)
 		}
 	}
-	if any := NewNames("  ", nil); any != nil || !any.Has("whoever") {
+	if any := NewNameSet("  ", nil); any != nil || !any.Has("whoever") {
 		t.Errorf("a blank name should take in anyone: %+v", any)
 	}
 }

@@ -95,8 +95,8 @@ func (s Selection) Match(sentence string) bool {
 type matcher struct {
 	keywords []string // folded, trimmed, non-empty
 	terms    []string // the query's distinct terms
-	entity   *Names   // nil for any
-	speaker  *Names   // nil for any
+	entity   *NameSet // nil for any
+	speaker  *NameSet // nil for any
 }
 
 func (s Selection) matcher() matcher {
@@ -109,27 +109,27 @@ func (s Selection) matcher() matcher {
 	m.terms = text.Terms(s.Query)
 	slices.Sort(m.terms)
 	m.terms = slices.Compact(m.terms)
-	m.entity = NewNames(s.Entity, s.EntityAliases)
-	m.speaker = NewNames(s.Speaker, s.SpeakerAliases)
+	m.entity = NewNameSet(s.Entity, s.EntityAliases)
+	m.speaker = NewNameSet(s.Speaker, s.SpeakerAliases)
 	return m
 }
 
-// Names is who a selection by entity or speaker takes in: a name, matched
+// NameSet is who a selection by entity or speaker takes in: a name, matched
 // as quote.SpeakerMatches matches ("Putin", "Vladimir Putin"), and the
 // names grouped with it across the articles (see GroupAliases).
-type Names struct {
+type NameSet struct {
 	name    string
 	aliases map[string]bool
 }
 
-// NewNames returns the Names of name and its aliases, or nil (anyone) when
+// NewNameSet returns the NameSet of name and its aliases, or nil (anyone) when
 // name is blank.
-func NewNames(name string, aliases []string) *Names {
+func NewNameSet(name string, aliases []string) *NameSet {
 	name = strings.TrimSpace(name)
 	if name == "" {
 		return nil
 	}
-	n := &Names{name: name, aliases: make(map[string]bool, len(aliases))}
+	n := &NameSet{name: name, aliases: make(map[string]bool, len(aliases))}
 	for _, a := range aliases {
 		n.aliases[a] = true
 	}
@@ -138,7 +138,7 @@ func NewNames(name string, aliases []string) *Names {
 
 // Has reports whether a canonical name (a mention's, a quote's speaker) is
 // one of n; every name is, when n is nil.
-func (n *Names) Has(name string) bool {
+func (n *NameSet) Has(name string) bool {
 	return n == nil || n.aliases[name] || quote.SpeakerMatches(n.name, name)
 }
 
