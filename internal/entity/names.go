@@ -54,8 +54,7 @@ func newName(words []string) name {
 	}
 	switch {
 	case len(words) == 1:
-		a := strings.ReplaceAll(words[0], ".", "")
-		if utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
+		if a, ok := acronymLetters(words[0]); ok {
 			n.acronym, n.initials = true, a
 		}
 	case len(words) > 1:
@@ -69,7 +68,7 @@ func newName(words []string) name {
 				b.Reset()
 				break
 			}
-			if a := strings.ReplaceAll(w, ".", ""); utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a && strings.ToLower(a) != a {
+			if a, ok := acronymLetters(w); ok {
 				b.WriteString(a) // an acronym gives all its letters: "US Navy" is "USN", not "UN"
 				continue
 			}
@@ -78,6 +77,13 @@ func newName(words []string) name {
 		n.initials = b.String()
 	}
 	return n
+}
+
+// acronymLetters returns the letters of a word in capitals ("UN", "U.S."
+// → "US"), and whether it is one: two letters or more, none lower case.
+func acronymLetters(w string) (string, bool) {
+	a := strings.ReplaceAll(w, ".", "")
+	return a, utf8.RuneCountInString(a) >= 2 && strings.ToUpper(a) == a && strings.ToLower(a) != a
 }
 
 // acronymOf reports whether a is an acronym of the initials of b: "UN" of
