@@ -11,6 +11,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/dedup"
+	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
@@ -43,6 +44,17 @@ type Corpus struct {
 	dup         []bool     // docs[i] is a copy or an older version of a story another doc tells
 	dupes       [][]string // the clusters of two or more docs, by article id
 	actors      actors     // entities and quotes of the sentences, on first use (see Corpus.entities)
+	// The names of the docs' mentions grouped into entities, on first use
+	// by a selection of an entity or speaker (see Corpus.aliases).
+	namesOnce sync.Once
+	grouped   []entity.Entity
+}
+
+// aliases is Aliases of the corpus's docs, which are grouped once in the
+// corpus's life.
+func (c *Corpus) aliases(name string) []string {
+	c.namesOnce.Do(func() { c.grouped = groupMentions(c.docs) })
+	return AliasesIn(c.grouped, name)
 }
 
 // clusterStories computes story, dup and dupes once.

@@ -30,10 +30,10 @@ func Build(docs []annotate.Doc, opt Options) Timeline {
 func (c *Corpus) Build(opt Options) Timeline {
 	opt = opt.withDefaults()
 	if strings.TrimSpace(opt.Entity) != "" && opt.EntityAliases == nil {
-		opt.EntityAliases = Aliases(c.docs, opt.Entity)
+		opt.EntityAliases = c.aliases(opt.Entity)
 	}
 	if strings.TrimSpace(opt.Speaker) != "" && opt.SpeakerAliases == nil {
-		opt.SpeakerAliases = Aliases(c.docs, opt.Speaker)
+		opt.SpeakerAliases = c.aliases(opt.Speaker)
 	}
 	v := c.newView(opt)
 	byRef, byPub := v.index()

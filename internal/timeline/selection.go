@@ -174,6 +174,12 @@ func (m matcher) mentions(ms []entity.Mention) bool {
 // entity called name: GroupAliases of the docs' mentions, counted by
 // mentions and articles.
 func Aliases(docs []annotate.Doc, name string) []string {
+	return AliasesIn(groupMentions(docs), name)
+}
+
+// groupMentions groups the names the docs' mentions give (entity.Group),
+// counted by mentions and articles.
+func groupMentions(docs []annotate.Doc) []entity.Entity {
 	var c NameCounts
 	ms := make([][]entity.Mention, 0, 64)
 	for _, d := range docs {
@@ -183,7 +189,7 @@ func Aliases(docs []annotate.Doc, name string) []string {
 		}
 		c.Add(ms...)
 	}
-	return GroupAliases(c.Records(), name)
+	return entity.Group(c.Records())
 }
 
 // NameCounts counts the canonical names of mentions, by mentions and by
