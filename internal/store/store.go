@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/dateline-news/dateline/internal/entity"
 	"iter"
 	"net/url"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
+	"github.com/dateline-news/dateline/internal/entity"
 )
 
 // DefaultPath is where the store lives unless told otherwise.
