@@ -118,13 +118,18 @@ func Entities(w io.Writer, rows []EntityRow, f Format) error {
 // mentioned first. An entity's articles are summed over its names: an
 // article naming two of them counts twice.
 func EntityRows(counts []store.EntityCount, typ string) []EntityRow {
-	records := store.Records(counts)
+	return GroupedEntityRows(entity.Group(store.Records(counts)), counts, typ)
+}
+
+// GroupedEntityRows is EntityRows of counts already grouped into entities
+// (entity.Group of store.Records(counts)).
+func GroupedEntityRows(entities []entity.Entity, counts []store.EntityCount, typ string) []EntityRow {
 	byName := map[string][]store.EntityCount{}
 	for _, c := range counts {
 		byName[c.Name] = append(byName[c.Name], c)
 	}
 	var rows []EntityRow
-	for _, e := range entity.Group(records) {
+	for _, e := range entities {
 		if typ != "" && string(e.Type) != typ {
 			continue
 		}

@@ -471,14 +471,11 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 		sel := timeline.Selection{Query: query}
 		var speakers *timeline.NameSet
 		if speaker != "" {
-			groups, _, err := s.groups.get("groups", func() ([]entity.Entity, error) {
-				counts, err := s.cfg.Store.Entities(r.Context())
-				return entity.Group(store.Records(counts)), err
-			})
+			names, err := s.storeNames(r)
 			if err != nil {
 				return nil, err
 			}
-			speakers = timeline.NewNameSet(speaker, timeline.AliasesIn(groups, speaker))
+			speakers = timeline.NewNameSet(speaker, timeline.AliasesIn(names.groups, speaker))
 		}
 		var arts []render.ArticleQuotes
 		n := 0
@@ -510,6 +507,26 @@ func (s *Server) handleQuotes(w http.ResponseWriter, r *http.Request) error {
 	return writeCached(w, b, hit, err)
 }
 
+// storeNames are the store's entity counts and their grouping into
+// entities, which the entities and quotes answers share.
+type storeNames struct {
+	counts []store.EntityCount
+	groups []entity.Entity
+}
+
+// storeNames returns the store's names, read and grouped once per store
+// state.
+func (s *Server) storeNames(r *http.Request) (storeNames, error) {
+	n, _, err := s.groups.get("names", func() (storeNames, error) {
+		counts, err := s.cfg.Store.Entities(r.Context())
+		if err != nil {
+			return storeNames{}, err
+		}
+		return storeNames{counts, entity.Group(store.Records(counts))}, nil
+	})
+	return n, err
+}
+
 // handleEntities answers the most mentioned entities of the store, with
 // their aliases and counts, of one type if asked.
 func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
@@ -526,11 +543,11 @@ func (s *Server) handleEntities(w http.ResponseWriter, r *http.Request) error {
 	}
 	key, _ := json.Marshal([]any{"entities", typ, limit})
 	b, hit, err := s.pages.get(string(key), func() ([]byte, error) {
-		counts, err := s.cfg.Store.Entities(r.Context())
+		names, err := s.storeNames(r)
 		if err != nil {
 			return nil, err
 		}
-		rows := render.EntityRows(counts, typ)
+		rows := render.GroupedEntityRows(names.groups, names.counts, typ)
 		rows = rows[:min(len(rows), limit)]
 		var buf bytes.Buffer
 		err = render.Entities(&buf, rows, render.JSON)

@@ -15,7 +15,6 @@ import (
 
 	"github.com/dateline-news/dateline/internal/annotate"
 	"github.com/dateline-news/dateline/internal/article"
-	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/store"
 	"github.com/dateline-news/dateline/internal/timeline"
 )
@@ -63,7 +62,7 @@ type Server struct {
 	rendered *cache[[]byte]                    // timelines rendered, by request and format
 	pages    *cache[[]byte]                    // rendered search results and articles by request
 	corpora  *cache[*timeline.Corpus]          // prepared documents of recent timeline topics
-	groups   *cache[[]entity.Entity]           // the store's entity names grouped (entity.Group), for the speakers of quotes
+	groups   *cache[storeNames]                // the store's entity counts and their grouping (entity.Group), for entities and the speakers of quotes
 	prep     atomic.Pointer[timeline.Preparer] // the words of every article read for a timeline, for the next topic's corpus
 	events   *hub
 	build    chan struct{} // a token per timeline being built
@@ -94,7 +93,7 @@ func New(cfg Config) *Server {
 		cfg.Builders = defaultBuilders()
 	}
 	s := &Server{cfg: cfg, log: cfg.Logger, cache: newCache[timeline.Timeline](cfg.CacheSize), rendered: newCache[[]byte](2 * cfg.CacheSize),
-		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), groups: newCache[[]entity.Entity](1), events: newHub(),
+		pages: newCache[[]byte](8 * cfg.CacheSize), corpora: newCache[*timeline.Corpus](cfg.Corpora), groups: newCache[storeNames](1), events: newHub(),
 		build: make(chan struct{}, cfg.Builders)}
 	s.prep.Store(timeline.NewPreparer())
 	s.mux = http.NewServeMux()
