@@ -367,7 +367,9 @@ func readLine(br *bufio.Reader, max int) (line []byte, long bool, err error) {
 
 // readText reads the one-article text format: a first line beginning with
 // "date YYYY-MM-DD" (the text may go on on the same line), optional "title",
-// "url" and "source" header lines, then the text.
+// "url" and "source" header lines, then the text. Header names may be
+// written as in a mail header, capitalized and with a colon ("Date:
+// 2017-04-11", "Title: …").
 func readText(name string, br *bufio.Reader, max int, yield func(Article, error) bool) bool {
 	data, err := io.ReadAll(io.LimitReader(br, int64(max)+1))
 	if err != nil {
@@ -384,6 +386,23 @@ func readText(name string, br *bufio.Reader, max int, yield func(Article, error)
 	return yield(a, nil)
 }
 
+// headerName is the name a header word of the text format stands for:
+// "date", "Date" and "Date:" are all "date".
+func headerName(word string) string {
+	return strings.ToLower(strings.TrimSuffix(word, ":"))
+}
+
+// clip returns s cut to at most n runes, with "…" when cut.
+func clip(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i] + "…"
+		}
+		n--
+	}
+	return s
+}
+
 // parseText parses one article in the text format; on error it also returns
 // the line the problem is on.
 func parseText(s string) (Article, int, error) {
@@ -398,8 +417,8 @@ func parseText(s string) (Article, int, error) {
 	}
 	head := strings.TrimSpace(lines[first])
 	fields := strings.Fields(head)
-	if len(fields) < 2 || fields[0] != "date" {
-		return Article{}, first + 1, errors.New(`first line must begin with "date YYYY-MM-DD"`)
+	if len(fields) < 2 || headerName(fields[0]) != "date" {
+		return Article{}, first + 1, fmt.Errorf(`first line must begin with "date YYYY-MM-DD", not %q`, clip(head, 40))
 	}
 	published, err := ParseDate(fields[1])
 	if err != nil {
@@ -407,7 +426,7 @@ func parseText(s string) (Article, int, error) {
 	}
 	var a Article
 	a.Published = published
-	rest := strings.TrimSpace(head[len("date"):])
+	rest := strings.TrimSpace(head[len(fields[0]):])
 	body := []string{rest[len(fields[1]):]}
 	i := first + 1
 	for ; i < len(lines); i++ {
@@ -415,7 +434,7 @@ func parseText(s string) (Article, int, error) {
 		if !ok {
 			break
 		}
-		switch key {
+		switch headerName(key) {
 		case "title":
 			a.Title = strings.TrimSpace(value)
 			continue
