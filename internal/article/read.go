@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Reader reads articles from files, directories, standard input and URLs.
@@ -418,6 +419,9 @@ func parseText(s string) (Article, int, error) {
 	head := strings.TrimSpace(lines[first])
 	fields := strings.Fields(head)
 	if len(fields) < 2 || headerName(fields[0]) != "date" {
+		if !utf8.ValidString(head) || strings.ContainsRune(head, 0) {
+			return Article{}, first + 1, errors.New(`first line must begin with "date YYYY-MM-DD", and it is not even UTF-8 text (binary data, or another encoding)`)
+		}
 		return Article{}, first + 1, fmt.Errorf(`first line must begin with "date YYYY-MM-DD", not %q`, clip(head, 40))
 	}
 	published, err := ParseDate(fields[1])

@@ -47,6 +47,8 @@ func TestParseText(t *testing.T) {
 		{name: "capitalized date word, text on its line", in: "DATE 2017-04-11 Body.", wantText: "Body.", wantDay: "2017-04-11", wantLine: 1},
 		{name: "no date line", in: "Some text\n", wantErr: `must begin with "date YYYY-MM-DD", not "Some text"`, wantLine: 1},
 		{name: "a long first line is shown cut", in: strings.Repeat("é", 50), wantErr: `not "` + strings.Repeat("é", 40) + `…"`, wantLine: 1},
+		{name: "binary", in: "\x89PNG\r\n\x1a\n\x00\x00", wantErr: "not even UTF-8 text", wantLine: 1},
+		{name: "another encoding", in: "Caf\xe9 opens", wantErr: "not even UTF-8 text", wantLine: 1},
 		{name: "dated is not date", in: "dated 2017-04-11 x", wantErr: `must begin with "date`, wantLine: 1},
 		{name: "bad date", in: "date 2017-02-30 text", wantErr: "neither", wantLine: 1},
 		{name: "no text", in: "date 2017-04-11\ntitle only a title\n", wantErr: "no text", wantLine: 1},
