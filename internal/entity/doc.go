@@ -46,8 +46,11 @@
 //
 // Within an article (Names), a surname, a short company name or an acronym
 // resolves to the fuller name the article gave it ("Tillerson" → "Rex
-// Tillerson", "WHO" → "World Health Organization"), and Names.Resolve names
-// the person a title or description stands for when the article gave it
+// Tillerson", "WHO" → "World Health Organization"); a lone surname of a
+// person the article named before is that person, type and all, even where
+// the recognizer took it for an organization or a place ("Forces loyal to
+// Gaddafi" after "Muammar Gaddafi"); and Names.Resolve names the person a
+// title or description stands for when the article gave it
 // ("the secretary of state" after "Secretary of State Rex Tillerson" or
 // "Rex Tillerson, the secretary of state,"). Across a store, Group gathers
 // the canonical names of many articles into entities with their aliases

@@ -280,6 +280,9 @@ func (n *Names) resolveParts() {
 	for i := range n.mentions {
 		if j := n.fuller(i, byWord); j >= 0 {
 			n.mentions[i].Name = n.mentions[j].Name
+			if n.mentions[j].Type == Person {
+				n.mentions[i].Type = Person // a surname the recognizer took for a company or a place
+			}
 		}
 	}
 }
@@ -287,16 +290,20 @@ func (n *Names) resolveParts() {
 // fuller returns the mention whose name is a fuller form of mention i's
 // name, or -1: the nearest such before it, else the fullest after it.
 // The candidates are the mentions of byWord under its first word (a
-// fuller name holds it) and, for an acronym, under its letters.
+// fuller name holds it) and, for an acronym, under its letters. A name the
+// recognizer did not take for a person stands for one (as a surname, see
+// extends) only after the article named the person: "WASHINGTON" opening
+// an article is not the Denzel Washington it names later.
 func (n *Names) fuller(i int, byWord map[string][]int) int {
 	m, w := n.mentions[i], n.forms[i]
-	if len(w.match) == 0 || (m.Type != Person && m.Type != Organization && !w.acronym) {
-		return -1 // a place or other name has a fuller form only as an acronym
+	if len(w.match) == 0 || (m.Type != Person && m.Type != Organization && !w.acronym && len(w.words) != 1) {
+		return -1 // a place or other name has a fuller form only as an acronym or a surname
 	}
 	before, after, afterLen := -1, -1, len(w.words)
 	consider := func(cands []int) {
 		for _, j := range cands {
-			if j == i || len(n.forms[j].words) <= len(w.words) || !extends(m.Type, w, n.mentions[j].Type, n.forms[j]) {
+			if j == i || len(n.forms[j].words) <= len(w.words) || !extends(m.Type, w, n.mentions[j].Type, n.forms[j]) ||
+				j > i && m.Type != Person && n.mentions[j].Type == Person {
 				continue
 			}
 			switch {
@@ -326,6 +333,12 @@ func extends(st Type, short name, lt Type, long name) bool {
 	switch {
 	case st == Person && lt == Person:
 		return subsequence(short.match, long.match)
+	case lt == Person:
+		// A lone word that is the surname of a person the article named is
+		// that person, whatever the recognizer took it for ("Forces loyal to
+		// Gaddafi", "GADDAFI VOWS" after "Muammar Gaddafi"): one article
+		// seldom names a person and a company or place of the same word.
+		return len(short.words) == 1 && len(short.match) == 1 && short.match[0] == long.match[len(long.match)-1]
 	case st == Organization && (lt == Organization || lt == Misc):
 		return short.acronymOf(long) || short.legalFormOf(long) ||
 			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match) &&

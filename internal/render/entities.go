@@ -59,9 +59,12 @@ type EntityRow struct {
 	Type     string   `json:"type"`
 	Aliases  []string `json:"aliases"`
 	Mentions int      `json:"mentions"`
-	Articles int      `json:"articles"`
-	First    string   `json:"first"` // publication day of its first article
-	Last     string   `json:"last"`
+	// Articles counts, per name of the entity, the articles that give it
+	// that name (the store keeps counts per name): an article that gives
+	// the entity two names its own reading did not join counts twice.
+	Articles int    `json:"articles"`
+	First    string `json:"first"` // publication day of its first article
+	Last     string `json:"last"`
 }
 
 // Entities writes a corpus's entities as JSON ({"entities": [...]}) or as an
