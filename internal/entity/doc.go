@@ -49,12 +49,14 @@
 // Tillerson", "WHO" → "World Health Organization"); a lone surname of a
 // person the article named before is that person, type and all, even where
 // the recognizer took it for an organization or a place ("Forces loyal to
-// Gaddafi" after "Muammar Gaddafi"); and Names.Resolve names the person a
-// title or description stands for when the article gave it
-// ("the secretary of state" after "Secretary of State Rex Tillerson" or
-// "Rex Tillerson, the secretary of state,"). Across a store, Group gathers
-// the canonical names of many articles into entities with their aliases
-// ("Putin", "Vladimir Putin", "Russian President Vladimir Putin").
+// Gaddafi" after "Muammar Gaddafi"), and a lone word taken for a person that
+// begins a company the article named before is that company ("Mercantile"
+// after "Mercantile Bancorp Inc."); Names.Resolve names the person a title
+// or description stands for when the article gave it ("the secretary of
+// state" after "Secretary of State Rex Tillerson" or "Rex Tillerson, the
+// secretary of state,"). Across a store, Group gathers the canonical names
+// of many articles into entities with their aliases ("Putin", "Vladimir
+// Putin", "Russian President Vladimir Putin").
 //
 // # Retraining
 //

@@ -280,8 +280,8 @@ func (n *Names) resolveParts() {
 	for i := range n.mentions {
 		if j := n.fuller(i, byWord); j >= 0 {
 			n.mentions[i].Name = n.mentions[j].Name
-			if n.mentions[j].Type == Person {
-				n.mentions[i].Type = Person // a surname the recognizer took for a company or a place
+			if retyped(n.mentions[i].Type, n.forms[i], n.mentions[j].Type, n.forms[j]) {
+				n.mentions[i].Type = n.mentions[j].Type
 			}
 		}
 	}
@@ -290,10 +290,9 @@ func (n *Names) resolveParts() {
 // fuller returns the mention whose name is a fuller form of mention i's
 // name, or -1: the nearest such before it, else the fullest after it.
 // The candidates are the mentions of byWord under its first word (a
-// fuller name holds it) and, for an acronym, under its letters. A name the
-// recognizer did not take for a person stands for one (as a surname, see
-// extends) only after the article named the person: "WASHINGTON" opening
-// an article is not the Denzel Washington it names later.
+// fuller name holds it) and, for an acronym, under its letters. A fuller
+// name that would retype the mention must come before it: "WASHINGTON"
+// opening an article is not the Denzel Washington it names later.
 func (n *Names) fuller(i int, byWord map[string][]int) int {
 	m, w := n.mentions[i], n.forms[i]
 	if len(w.match) == 0 || (m.Type != Person && m.Type != Organization && !w.acronym && len(w.words) != 1) {
@@ -303,7 +302,7 @@ func (n *Names) fuller(i int, byWord map[string][]int) int {
 	consider := func(cands []int) {
 		for _, j := range cands {
 			if j == i || len(n.forms[j].words) <= len(w.words) || !extends(m.Type, w, n.mentions[j].Type, n.forms[j]) ||
-				j > i && m.Type != Person && n.mentions[j].Type == Person {
+				j > i && retyped(m.Type, w, n.mentions[j].Type, n.forms[j]) {
 				continue
 			}
 			switch {
@@ -330,23 +329,39 @@ func extends(st Type, short name, lt Type, long name) bool {
 	if len(short.match) == 0 || len(long.match) == 0 {
 		return false
 	}
+	lone := len(short.words) == 1 && len(short.match) == 1
 	switch {
 	case st == Person && lt == Person:
 		return subsequence(short.match, long.match)
-	case lt == Person:
-		// A lone word that is the surname of a person the article named is
-		// that person, whatever the recognizer took it for ("Forces loyal to
-		// Gaddafi", "GADDAFI VOWS" after "Muammar Gaddafi"): one article
-		// seldom names a person and a company or place of the same word.
-		return len(short.words) == 1 && len(short.match) == 1 && short.match[0] == long.match[len(long.match)-1]
 	case st == Organization && (lt == Organization || lt == Misc):
-		return short.acronymOf(long) || short.legalFormOf(long) ||
-			(!short.acronym && short.match[0] == long.match[0] && subsequence(short.match, long.match) &&
-				!subUnits[long.match[len(long.match)-1]])
+		return short.acronymOf(long) || short.legalFormOf(long) || (!short.acronym && short.shortNameOf(long))
 	case short.acronymOf(long):
 		return st == lt || st == Organization || lt == Organization
+	// A lone word the recognizer typed otherwise than the fuller name
+	// stands for it as a surname or a company's first word ("Forces loyal
+	// to Gaddafi", "GADDAFI VOWS" after "Muammar Gaddafi"; "Mercantile"
+	// after "Mercantile Bancorp Inc."): one article seldom names a person
+	// and a company or a place by the same word.
+	case lt == Person:
+		return lone && short.match[0] == long.match[len(long.match)-1]
+	case st == Person && lt == Organization:
+		return lone && !short.acronym && short.shortNameOf(long)
 	}
 	return false
+}
+
+// retyped reports whether short (of type st), as a form of long (of type
+// lt, see extends), takes long's type: a lone word taken for a person that
+// is a company's, or the other way round (acronyms keep their type).
+func retyped(st Type, short name, lt Type, long name) bool {
+	return (st == Person) != (lt == Person) && !short.acronymOf(long)
+}
+
+// shortNameOf reports whether short is a company's name long cut short:
+// its first words ("Kestrel" of "Kestrel Motors Inc"), not a part of the
+// body ("Senate" of "Senate Banking Committee" is the Senate).
+func (short name) shortNameOf(long name) bool {
+	return short.match[0] == long.match[0] && subsequence(short.match, long.match) && !subUnits[long.match[len(long.match)-1]]
 }
 
 // subsequence reports whether short's words all occur in long, in order.

@@ -81,7 +81,8 @@ func TestCanonicalNames(t *testing.T) {
 
 // TestSurnameTypes: a lone word that is the surname of a person named
 // earlier in the article is that person, whatever type the recognizer gave
-// it; before the person is named, it keeps its type.
+// it, and a company's first word taken for a person is the company; before
+// the fuller name, it keeps its type.
 func TestSurnameTypes(t *testing.T) {
 	for _, tc := range []struct {
 		name, marked string
@@ -105,6 +106,15 @@ func TestSurnameTypes(t *testing.T) {
 		{"a word that is not the surname",
 			"[PER Ada Brennan] spoke. [ORG Ada] rose.",
 			[]string{"PER Ada Brennan", "ORG Ada"}},
+		{"a company's first word taken for a person",
+			"[ORG Kestrel Bancorp Inc.] rose. Shares of [PER Kestrel] fell.",
+			[]string{"ORG Kestrel Bancorp Inc.", "ORG Kestrel Bancorp Inc."}},
+		{"a person named before the company",
+			"[PER Kestrel] spoke. [ORG Kestrel Bancorp Inc.] rose.",
+			[]string{"PER Kestrel", "ORG Kestrel Bancorp Inc."}},
+		{"a body's part is not the body",
+			"The [ORG Harbour Finance Committee] met. [PER Harbour] spoke.",
+			[]string{"ORG Harbour Finance Committee", "PER Harbour"}},
 	} {
 		text, ms := mentionsOf(t, tc.marked)
 		for i, m := range NewNames(text, ms).Mentions() {
