@@ -43,7 +43,10 @@ type Entity struct {
 // Bush" and "Jeb Bush"); otherwise it starts an entity. Across articles the
 // evidence must be stronger than within one (see group.fits): a person's
 // shorter name keeps the surname and agrees with all the person's fuller
-// names, and initials alone join only names of comparable frequency.
+// names, and initials alone join only names of comparable frequency. An
+// acronym typed an organization for some mentions and a place for others
+// may join the place it stands for, or the other way round (see mayBe):
+// "US" joins "United States".
 // Entities come most mentioned first, each named by its most used name of
 // two words or more (used by the most articles, when the records count
 // them).
@@ -101,10 +104,19 @@ func Group(records []Record) []Entity {
 	out := make([]Entity, 0, len(groups))
 	for _, g := range groups {
 		e := Entity{Type: g.typ, Count: g.count}
+		if len(g.names) > 1 {
+			byType := map[Type]int{}
+			for _, nm := range g.names {
+				for t, c := range nm.byType {
+					byType[t] += c
+				}
+			}
+			e.Type = majority(byType) // g.typ unless names of two types joined (mayBe)
+		}
 		bare := map[string]int{}
 		for _, nm := range g.names {
 			for f, c := range nm.forms {
-				e.Aliases = append(e.Aliases, Record{Name: f, Type: g.typ, Count: c})
+				e.Aliases = append(e.Aliases, Record{Name: f, Type: e.Type, Count: c})
 			}
 			for f, c := range nm.bare {
 				bare[f] += c
@@ -219,9 +231,6 @@ type group struct {
 // (agrees).
 func (g *group) fits(nm *groupName) bool {
 	o := g.names[0]
-	if g.typ != nm.typ {
-		return false
-	}
 	short, long := nm, o
 	switch {
 	case len(nm.form.words) > len(o.form.words):
@@ -229,7 +238,11 @@ func (g *group) fits(nm *groupName) bool {
 	case len(nm.form.words) == len(o.form.words):
 		return false
 	}
-	if !extends(short.typ, short.form, long.typ, long.form) {
+	if short.typ != long.typ && !(short.form.acronymOf(long.form) && short.mayBe(long.typ) &&
+		float64(min(short.count, long.count)) >= minCrossTypeShare*float64(max(short.count, long.count))) {
+		return false
+	}
+	if !extends(g.typ, short.form, g.typ, long.form) {
 		return false
 	}
 	if (g.typ == Person && surname(short.form.match) != surname(long.form.match)) || !g.agrees(nm) {
@@ -239,6 +252,16 @@ func (g *group) fits(nm *groupName) bool {
 		return float64(min(short.count, long.count)) >= minInitialsShare*float64(max(short.count, long.count))
 	}
 	return true
+}
+
+// mayBe reports whether an acronym of one type may stand for a name of
+// type t: the store gave t to a third of its mentions or more, as places
+// and organizations share names ("US" is an organization in "US officials
+// said" and a place in "flew to the US", where "United States" is a place
+// for most of its mentions), and t is a place or an organization. The
+// entity then takes the type of most of its names' mentions.
+func (nm *groupName) mayBe(t Type) bool {
+	return (t == Location || t == Organization) && (nm.typ == Location || nm.typ == Organization) && 3*nm.byType[t] >= nm.count
 }
 
 // agrees reports whether nm agrees with every fuller name of the group
@@ -283,6 +306,12 @@ var generations = setOf("jr", "sr", "ii", "iii", "iv")
 // across articles: "North Atlantic Treaty Organization" (39) joins "NATO"
 // (2,340) in T17's store; "Baath Party" (57) does not join "BP" (9,800).
 const minInitialsShare = 0.01
+
+// minCrossTypeShare is minInitialsShare for an acronym and a name of
+// different types (mayBe): the rarer of the two needs a tenth of the
+// other's mentions, so that "US" (4,976 mentions in T17's store) joins
+// "United States" (7,495) but "DC" (212) no "Dallas Cowboys" (5).
+const minCrossTypeShare = 0.1
 
 // fullestFrequent names a group: its most used name (without titles; bare
 // weighs each by its articles, or its mentions), or the most used of two

@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -235,6 +236,39 @@ func TestGroup(t *testing.T) {
 // shorter name keeps the surname, a fuller name must agree with every
 // fuller name of its person, and an entity is named by the name that the
 // most articles give.
+// TestGroupAcrossTypes: an acronym the store types as an organization for
+// some mentions and as a place for others joins the place it stands for
+// when a third of its mentions or more are of the place's type; a person's
+// name never joins across types.
+func TestGroupAcrossTypes(t *testing.T) {
+	got := Group([]Record{
+		{"United Provinces", Location, 100, 0},
+		{"UP", Organization, 60, 0},
+		{"U.P.", Location, 45, 0},
+		{"Andhra Region", Location, 50, 0},
+		{"AR", Organization, 100, 0},
+		{"A.R.", Location, 5, 0},
+		{"Jordan", Location, 60, 0},
+		{"Jordan", Person, 40, 0},
+		{"Mia Jordan", Person, 100, 0},
+	})
+	want := map[string]string{
+		"United Provinces": "LOC 205",
+		"AR":               "ORG 105",
+		"Andhra Region":    "LOC 50",
+		"Jordan":           "LOC 100",
+		"Mia Jordan":       "PER 100",
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d entities, want %d: %+v", len(got), len(want), got)
+	}
+	for _, e := range got {
+		if g := fmt.Sprintf("%s %d", e.Type, e.Count); g != want[e.Name] {
+			t.Errorf("%s: %s, want %q (aliases %v)", e.Name, g, want[e.Name], e.Aliases)
+		}
+	}
+}
+
 func TestGroupPeople(t *testing.T) {
 	got := Group([]Record{
 		{Name: "Ida Morrow III", Type: Person, Count: 1146, Articles: 1}, // one page that says it a thousand times
