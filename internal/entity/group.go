@@ -310,7 +310,8 @@ const minInitialsShare = 0.01
 // minCrossTypeShare is minInitialsShare for an acronym and a name of
 // different types (mayBe): the rarer of the two needs a tenth of the
 // other's mentions, so that "US" (4,976 mentions in T17's store) joins
-// "United States" (7,495) but "DC" (212) no "Dallas Cowboys" (5).
+// "United States" (7,495), but "Dallas Cowboys" (5) does not join "DC"
+// (212).
 const minCrossTypeShare = 0.1
 
 // fullestFrequent names a group: its most used name (without titles; bare

@@ -357,9 +357,9 @@ func retyped(st Type, short name, lt Type, long name) bool {
 	return (st == Person) != (lt == Person) && !short.acronymOf(long)
 }
 
-// shortNameOf reports whether short is a company's name long cut short:
-// its first words ("Kestrel" of "Kestrel Motors Inc"), not a part of the
-// body ("Senate" of "Senate Banking Committee" is the Senate).
+// shortNameOf reports whether short is a company's name long cut short to
+// its first words ("Kestrel" of "Kestrel Motors Inc"), unless long names a
+// part of a body ("Senate" is not the "Senate Banking Committee").
 func (short name) shortNameOf(long name) bool {
 	return short.match[0] == long.match[0] && subsequence(short.match, long.match) && !subUnits[long.match[len(long.match)-1]]
 }
