@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dateline-news/dateline/internal/text"
 )
 
 // Reader reads articles from files, directories, standard input and URLs.
@@ -393,17 +395,6 @@ func headerName(word string) string {
 	return strings.ToLower(strings.TrimSuffix(word, ":"))
 }
 
-// clip returns s cut to at most n runes, with "…" when cut.
-func clip(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i] + "…"
-		}
-		n--
-	}
-	return s
-}
-
 // parseText parses one article in the text format; on error it also returns
 // the line the problem is on.
 func parseText(s string) (Article, int, error) {
@@ -422,7 +413,7 @@ func parseText(s string) (Article, int, error) {
 		if !utf8.ValidString(head) || strings.ContainsRune(head, 0) {
 			return Article{}, first + 1, errors.New(`first line must begin with "date YYYY-MM-DD", and it is not even UTF-8 text (binary data, or another encoding)`)
 		}
-		return Article{}, first + 1, fmt.Errorf(`first line must begin with "date YYYY-MM-DD", not %q`, clip(head, 40))
+		return Article{}, first + 1, fmt.Errorf(`first line must begin with "date YYYY-MM-DD", not %q`, text.Clip(head, 40))
 	}
 	published, err := ParseDate(fields[1])
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/dateline-news/dateline/internal/text"
 	"github.com/dateline-news/dateline/internal/timex"
 )
 
@@ -246,7 +247,7 @@ func parseAttrs(s string) (map[string]string, error) {
 		}
 		eq := strings.IndexByte(s, '=')
 		if eq <= 0 {
-			return nil, fmt.Errorf("malformed attribute %q", clip(s))
+			return nil, fmt.Errorf("malformed attribute %q", text.Clip(s, 30))
 		}
 		name := strings.TrimSpace(s[:eq])
 		s = strings.TrimLeft(s[eq+1:], " \t\r\n")
@@ -261,13 +262,6 @@ func parseAttrs(s string) (map[string]string, error) {
 		attrs[name] = decodeEntities(s[1 : 1+end])
 		s = s[end+2:]
 	}
-}
-
-func clip(s string) string {
-	if len(s) > 30 {
-		return s[:30] + "..."
-	}
-	return s
 }
 
 // stripTags removes every <...> tag from s.
