@@ -9,6 +9,7 @@ import (
 
 	"github.com/dateline-news/dateline/internal/entity"
 	"github.com/dateline-news/dateline/internal/store"
+	"github.com/dateline-news/dateline/internal/text"
 )
 
 // Mentions writes the named entities of one text as JSON,
@@ -107,7 +108,7 @@ func Entities(w io.Writer, rows []EntityRow, f Format) error {
 		}
 		name := Safe(r.Name)
 		if utf8.RuneCountInString(name) > width {
-			name = string([]rune(name)[:width-1]) + "…"
+			name = text.Clip(name, width-1)
 		}
 		if _, err := fmt.Fprintf(w, "%-4s  %-*s  %8d  %8d  %-10s  %-10s  %s%s\n", Safe(r.Type), width, name, r.Mentions, r.Articles, r.First, r.Last, strings.Join(safe, "; "), more); err != nil {
 			return err
