@@ -16,4 +16,7 @@
 // in a number ("... in 2008. He"). On TempEval-3 and PolNeAR news the two
 // disagree at about 2% of the boundaries, nearly always where Punkt is wrong
 // (docs/TIMEX.md).
+//
+// Clip cuts a line of input to a few runes for an error message, so that
+// every reader quotes bad input the same way.
 package text
