@@ -98,6 +98,7 @@ func (x *Extractor) extract(text string, tt *token.Text, mentions []entity.Menti
 	}()
 	cs := x.roles(d, x.cues(d))
 	cs = d.lineRules(d.directRules(cs, x.m.frameVerbs))
+	d.trimSources(cs)
 	d.speakers(cs, mentions, names)
 	return d.quotes(cs)
 }
