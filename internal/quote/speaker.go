@@ -220,7 +220,7 @@ func (d *doc) trimSources(cs []cand) {
 				}
 			case b < 0 && depth > 0:
 				depth--
-			case b < 0 && k+1 < s.to: // closes a bracket opened before the source
+			case b < 0 && k+1 < s.to && k-s.from < maxLeadIn: // closes a bracket opened before the source
 				s.from = k + 1
 			}
 		}
@@ -234,7 +234,8 @@ func (d *doc) trimSources(cs []cand) {
 }
 
 // namesAnything reports whether tokens [i, j) hold a word that is not a
-// bracket written out ("-LRB-"): a bracket or a mark alone names no one.
+// parenthesis written out ("-LRB-"): a parenthesis or a mark alone names
+// no one.
 func (d *doc) namesAnything(i, j int) bool {
 	for k := i; k < j; k++ {
 		if d.toks[k].kind == tWord && bracketOf(d.low[k]) == 0 {
@@ -244,13 +245,20 @@ func (d *doc) namesAnything(i, j int) bool {
 	return false
 }
 
-// brackets are the opening (+1) and closing (-1) brackets, as written and
-// as Penn Treebank text writes them.
-var brackets = map[string]int{"(": 1, "[": 1, "{": 1, "-lrb-": 1, "-lsb-": 1, "-lcb-": 1,
-	")": -1, "]": -1, "}": -1, "-rrb-": -1, "-rsb-": -1, "-rcb-": -1}
+// maxLeadIn is how many tokens into a source the end of a parenthesis
+// opened before it may come for the source to start after it ("7:41 a.m. ET
+// -RRB- The Egyptian cabinet"); one further in is a stray mark, not a note
+// in front.
+const maxLeadIn = 6
 
-// bracketOf is +1 for an opening bracket (a token's lower-case form), -1
-// for a closing one, else 0.
+// brackets are the opening (+1) and closing (-1) parentheses, as written
+// and as Penn Treebank text writes them. Square and curly brackets are left
+// out: news sources seldom hold them, and a stray "]" (of a terminal escape,
+// of Markdown) would cut a source short.
+var brackets = map[string]int{"(": 1, "-lrb-": 1, ")": -1, "-rrb-": -1}
+
+// bracketOf is +1 for an opening parenthesis (a token's lower-case form),
+// -1 for a closing one, else 0.
 func bracketOf(low string) int { return brackets[low] }
 
 // closingBracket returns the token in [from, to) that closes the bracket

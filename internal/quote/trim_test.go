@@ -27,6 +27,10 @@ func TestTrimSources(t *testing.T) {
 			"The port authority ( PA", "The port authority"},
 		{"a bracket alone names no one", "He left -LRB- said a clerk -RRB- .", "-LRB-", ""},
 		{"a bracketed source alone stays", "(INAUDIBLE) said the talks would go on.", "(INAUDIBLE)", "(INAUDIBLE)"},
+		{"a stray square bracket is no parenthesis", "Harbour Master Ada Vance ]0;x said so.",
+			"Harbour Master Ada Vance ]0;x", "Harbour Master Ada Vance ]0;x"},
+		{"a stray parenthesis further in is no note in front", "Harbour Master Ada Vance of the north pier x) y) said so.",
+			"Harbour Master Ada Vance of the north pier x) y)", "Harbour Master Ada Vance of the north pier x) y)"},
 		{"commas are left", "Ida Brennick, the harbourmaster, said so.", "Ida Brennick, the harbourmaster,", "Ida Brennick, the harbourmaster,"},
 	} {
 		d := newDoc(tc.text).withLexicon(x.lex)
