@@ -52,6 +52,13 @@ var relativePronouns = map[string]bool{"who": true}
 // firstPersonPronouns are the speaker's own words for themselves.
 var firstPersonPronouns = map[string]bool{"i": true, "we": true}
 
+// firstPerson reports whether a speaker is a first-person pronoun left as
+// its own words ("I", "We"). Only a word as short as the pronouns is
+// lower-cased: innermostAround asks it of every pair of quotes.
+func firstPerson(speaker string) bool {
+	return len(speaker) <= 2 && firstPersonPronouns[strings.ToLower(speaker)]
+}
+
 // titleDeterminers open a title source ("the", "a" are not part of the
 // title looked for).
 var titleDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "their": true, "his": true, "her": true}
@@ -142,7 +149,7 @@ func (d *doc) antecedent(k int, ms []mentionTok) (string, bool) {
 func innermostAround(cs []cand, i int) int {
 	src, best, width := cs[i].src, -1, 0
 	for o := range cs {
-		if o == i || cs[o].speaker == "" || firstPersonPronouns[strings.ToLower(cs[o].speaker)] {
+		if o == i || cs[o].speaker == "" || firstPerson(cs[o].speaker) {
 			continue
 		}
 		for _, p := range cs[o].parts {
