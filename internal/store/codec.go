@@ -316,11 +316,7 @@ func (d *decoder) sentence(i, prevEnd int, skip, keepText bool) annotate.Sentenc
 	sn.Start = prevEnd + d.varint()
 	sn.End = sn.Start + d.varint()
 	sn.Text = d.text(sn.Start, sn.End, keepText)
-	n := int(d.uvarint())
-	if n > len(d.data) {
-		d.fail()
-		return sn
-	}
+	n := d.count()
 	if !skip && n > 0 {
 		sn.Timexes = make([]timex.Timex, n)
 	}
@@ -355,12 +351,7 @@ func (d *decoder) start() int {
 		d.fail()
 		return 0
 	}
-	n := int(d.uvarint())
-	if n > len(d.data) { // every sentence takes bytes
-		d.fail()
-		return 0
-	}
-	return n
+	return d.count() // every sentence takes bytes
 }
 
 // decodeSentences reads the sentences of what encodeDoc wrote. The
